@@ -1,0 +1,58 @@
+// HTTP API request and response bodies. The server validates with these and generates its OpenAPI document from them.
+import { z } from 'zod';
+import { AgentSchema, EmailSchema, PasswordSchema, PersonNameSchema, RoleSchema } from '../model/agent.js';
+import { ConversationSchema, ConversationStatusSchema } from '../model/conversation.js';
+import { ClientIdSchema, IdSchema, SeqSchema } from '../model/ids.js';
+import { MessageBodySchema, MessageSchema } from '../model/message.js';
+import { ErrorCode } from '../protocol/constants.js';
+
+const errorCodes = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
+
+/** Every 4xx/5xx body. `details` carries field-level validation issues. */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export const LoginBodySchema = z.object({ email: EmailSchema, password: z.string().min(1).max(200) });
+export type LoginBody = z.infer<typeof LoginBodySchema>;
+
+export const AgentBodySchema = z.object({ agent: AgentSchema });
+export const AgentListBodySchema = z.object({ agents: z.array(AgentSchema) });
+
+export const CreateAgentBodySchema = z.object({
+  name: PersonNameSchema,
+  email: EmailSchema,
+  role: RoleSchema,
+  password: PasswordSchema,
+});
+export type CreateAgentBody = z.infer<typeof CreateAgentBodySchema>;
+
+export const UpdateAgentBodySchema = z
+  .object({ name: PersonNameSchema, role: RoleSchema, active: z.boolean(), password: PasswordSchema })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export type UpdateAgentBody = z.infer<typeof UpdateAgentBodySchema>;
+
+export const IdParamsSchema = z.object({ id: IdSchema });
+
+export const ConversationListQuerySchema = z.object({
+  status: ConversationStatusSchema.optional(),
+});
+export const ConversationListBodySchema = z.object({ conversations: z.array(ConversationSchema) });
+export const ConversationBodySchema = z.object({ conversation: ConversationSchema });
+
+export const MessageListQuerySchema = z.object({
+  afterSeq: z.coerce.number().pipe(SeqSchema).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export const MessageListBodySchema = z.object({ messages: z.array(MessageSchema) });
+
+export const PostMessageBodySchema = z.object({ clientId: ClientIdSchema, body: MessageBodySchema });
+export const MessageBodyResponseSchema = z.object({ message: MessageSchema });
+
+export const HealthBodySchema = z.object({ ok: z.literal(true), version: z.number() });

@@ -1,0 +1,254 @@
+// One reconnecting connection: hello on every (re)connect, jittered backoff, heartbeat, and a bounded outbox of
+// commands that stay queued until the server acks them, so a command sent offline is delivered exactly once.
+// It imports no zod, so the widget bundle stays small; frames from the server are trusted as typed.
+import { ErrorCode, FATAL_CLOSE_CODES } from '../protocol/constants.js';
+import { backoffDelay } from './backoff.js';
+import { SOCKET_OPEN, type SocketLike } from './socket-like.js';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'stopped';
+
+export interface Command {
+  type: string;
+  id: string;
+}
+
+interface ServerFrame {
+  type: string;
+  id?: string;
+  code?: string;
+  message?: unknown;
+}
+
+export interface ClientOptions<F> {
+  /** Called before every connection attempt, so the URL may change (e.g. a new token). */
+  url: () => string;
+  /** The first frame of every connection, built fresh so it carries the current resume position. */
+  hello: () => object;
+  /** Every server frame except `pong` and the `ack`/`error` answers to commands sent through `send`. */
+  onFrame: (frame: F) => void;
+  onStatus?: (status: ConnectionStatus, closeCode?: number) => void;
+  createSocket?: (url: string) => SocketLike;
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  /** How often to ping while online. */
+  heartbeatMs?: number;
+  /** A connection that has not heard from the server for this long is dropped and redialled. */
+  deadAfterMs?: number;
+  /** Most commands waiting for an ack; more are refused with `outbox_full`. */
+  maxOutbox?: number;
+  random?: () => number;
+  now?: () => number;
+}
+
+/** A command the server refused (`error` frame), or one the client could not queue. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+interface Pending<A> {
+  command: Command;
+  resolve: (ack: A) => void;
+  reject: (error: CommandError) => void;
+  promise: Promise<A>;
+}
+
+export class ReconnectingClient<F extends { type: string }, A = F> {
+  private socket: SocketLike | null = null;
+  private readonly outbox = new Map<string, Pending<A>>();
+  private attempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private lastHeard = 0;
+  private current: ConnectionStatus = 'offline';
+  private stopped = true;
+  private readonly opts: Required<Omit<ClientOptions<F>, 'onStatus'>> & Pick<ClientOptions<F>, 'onStatus'>;
+
+  constructor(options: ClientOptions<F>) {
+    this.opts = {
+      createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      minDelayMs: 500,
+      maxDelayMs: 30_000,
+      heartbeatMs: 20_000,
+      deadAfterMs: 45_000,
+      maxOutbox: 200,
+      random: Math.random,
+      now: Date.now,
+      ...options,
+    };
+  }
+
+  get status(): ConnectionStatus {
+    return this.current;
+  }
+
+  /** Commands sent but not yet acknowledged, oldest first. */
+  get pending(): Command[] {
+    return [...this.outbox.values()].map((p) => p.command);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.connect();
+  }
+
+  /** Close for good. Unacked commands are rejected. */
+  stop(): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.dropSocket(1000);
+    this.setStatus('stopped');
+    for (const p of this.outbox.values()) p.reject(new CommandError('stopped', 'client stopped'));
+    this.outbox.clear();
+  }
+
+  /** Redial at once (e.g. the browser came back online), skipping the rest of the backoff. */
+  reconnectNow(): void {
+    if (this.stopped || this.current === 'online' || this.current === 'connecting') return;
+    this.attempt = 0;
+    this.connect();
+  }
+
+  /**
+   * Queue a command until the server acks it. Sending the same id twice returns the first promise.
+   * While offline the command waits and is sent after the next `welcome`.
+   */
+  send(command: Command): Promise<A> {
+    const existing = this.outbox.get(command.id);
+    if (existing) return existing.promise;
+    if (this.outbox.size >= this.opts.maxOutbox) {
+      return Promise.reject(new CommandError(ErrorCode.OutboxFull, 'too many unsent messages'));
+    }
+    let resolve!: (ack: A) => void;
+    let reject!: (error: CommandError) => void;
+    const promise = new Promise<A>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    this.outbox.set(command.id, { command, resolve, reject, promise });
+    if (this.current === 'online') this.transmit(command);
+    return promise;
+  }
+
+  private connect(): void {
+    this.clearTimers();
+    this.dropSocket(1000);
+    this.setStatus('connecting');
+    let socket: SocketLike;
+    try {
+      socket = this.opts.createSocket(this.opts.url());
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    this.lastHeard = this.opts.now();
+    socket.onopen = () => {
+      this.lastHeard = this.opts.now();
+      socket.send(JSON.stringify(this.opts.hello()));
+    };
+    socket.onmessage = (ev) => this.receive(ev.data);
+    socket.onclose = (ev) => this.handleClose(socket, ev.code);
+    socket.onerror = () => {};
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), this.opts.heartbeatMs);
+  }
+
+  private receive(data: unknown): void {
+    this.lastHeard = this.opts.now();
+    if (typeof data !== 'string') return;
+    let frame: ServerFrame;
+    try {
+      frame = JSON.parse(data) as ServerFrame;
+    } catch {
+      return;
+    }
+    if (!frame || typeof frame.type !== 'string') return;
+    if (frame.type === 'pong') return;
+    if ((frame.type === 'ack' || frame.type === 'error') && frame.id !== undefined) {
+      const pending = this.outbox.get(frame.id);
+      if (pending) {
+        this.outbox.delete(frame.id);
+        if (frame.type === 'ack') pending.resolve(frame as A);
+        else pending.reject(new CommandError(String(frame.code), String(frame.message)));
+        return;
+      }
+    }
+    if (frame.type === 'welcome') {
+      this.attempt = 0;
+      this.setStatus('online');
+      // The frame handler sees `welcome` before any resent command can be answered.
+      this.opts.onFrame(frame as unknown as F);
+      for (const p of this.outbox.values()) this.transmit(p.command);
+      return;
+    }
+    this.opts.onFrame(frame as unknown as F);
+  }
+
+  private handleClose(socket: SocketLike, code: number): void {
+    if (socket !== this.socket) return;
+    this.socket = null;
+    this.clearTimers();
+    if (this.stopped) return;
+    if (FATAL_CLOSE_CODES.includes(code)) {
+      this.stopped = true;
+      this.setStatus('stopped', code);
+      return;
+    }
+    this.setStatus('offline', code);
+    this.scheduleReconnect();
+  }
+
+  private heartbeat(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    if (this.opts.now() - this.lastHeard > this.opts.deadAfterMs) {
+      // A dead network may not fire `close` for minutes: give up on this socket now.
+      this.dropSocket(4000);
+      this.clearTimers();
+      this.setStatus('offline');
+      this.scheduleReconnect();
+      return;
+    }
+    if (this.current === 'online' && socket.readyState === SOCKET_OPEN) socket.send('{"type":"ping"}');
+  }
+
+  private transmit(command: Command): void {
+    if (this.socket?.readyState === SOCKET_OPEN) this.socket.send(JSON.stringify(command));
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) return;
+    const delay = backoffDelay(this.attempt++, this.opts.minDelayMs, this.opts.maxDelayMs, this.opts.random);
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private dropSocket(code: number): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    try {
+      socket.close(code);
+    } catch {
+      // already closed
+    }
+  }
+
+  private clearTimers(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.reconnectTimer = this.heartbeatTimer = null;
+  }
+
+  private setStatus(status: ConnectionStatus, closeCode?: number): void {
+    if (status === this.current && closeCode === undefined) return;
+    this.current = status;
+    this.opts.onStatus?.(status, closeCode);
+  }
+}

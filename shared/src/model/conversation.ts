@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { IdSchema, SeqSchema, TimestampSchema } from './ids.js';
+
+export const ConversationStatusSchema = z.enum(['open', 'closed']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export const ChannelSchema = z.enum(['web']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const ConversationSchema = z.object({
+  id: IdSchema,
+  /** Short human-readable number, unique across the install (#1, #2, …). */
+  number: z.number().int().positive(),
+  siteId: IdSchema,
+  visitorId: IdSchema,
+  visitorName: z.string(),
+  channel: ChannelSchema,
+  status: ConversationStatusSchema,
+  assigneeId: IdSchema.nullable(),
+  /** Seq of the newest message; 0 when there is none. */
+  lastSeq: SeqSchema,
+  lastMessagePreview: z.string().nullable(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  closedAt: TimestampSchema.nullable(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;

@@ -1,0 +1,73 @@
+// The agent channel: dashboard <-> server at AGENT_SOCKET_PATH, authenticated by the session cookie.
+import { z } from 'zod';
+import { ClientIdSchema, IdSchema, SeqSchema } from '../model/ids.js';
+import { MessageBodySchema } from '../model/message.js';
+import { AgentSchema } from '../model/agent.js';
+import { ConversationSchema } from '../model/conversation.js';
+import {
+  AckFrameSchema,
+  ErrorFrameSchema,
+  MessageCreatedFrameSchema,
+  PingFrameSchema,
+  PongFrameSchema,
+  ResumeSchema,
+} from './frames.js';
+
+/** agent -> server, first frame. `resume` replays the conversation the agent has open. */
+export const AgentHelloSchema = z.object({
+  type: z.literal('hello'),
+  v: z.number().int(),
+  resume: ResumeSchema.optional(),
+});
+export type AgentHello = z.infer<typeof AgentHelloSchema>;
+
+/** agent -> server: reply in a conversation. */
+export const AgentMessageSendSchema = z.object({
+  type: z.literal('message.send'),
+  id: ClientIdSchema,
+  conversationId: IdSchema,
+  body: MessageBodySchema,
+});
+export type AgentMessageSend = z.infer<typeof AgentMessageSendSchema>;
+
+/** agent -> server: replay a conversation's messages after `afterSeq`, then `ack`. */
+export const ConversationWatchSchema = z.object({
+  type: z.literal('conversation.watch'),
+  id: ClientIdSchema,
+  conversationId: IdSchema,
+  afterSeq: SeqSchema,
+});
+export type ConversationWatch = z.infer<typeof ConversationWatchSchema>;
+
+export const AgentClientFrameSchema = z.discriminatedUnion('type', [
+  AgentHelloSchema,
+  AgentMessageSendSchema,
+  ConversationWatchSchema,
+  PingFrameSchema,
+]);
+export type AgentClientFrame = z.infer<typeof AgentClientFrameSchema>;
+
+/** server -> agent, answer to `hello`. The dashboard refetches its lists after every welcome. */
+export const AgentWelcomeSchema = z.object({
+  type: z.literal('welcome'),
+  v: z.number().int(),
+  agent: AgentSchema,
+});
+export type AgentWelcome = z.infer<typeof AgentWelcomeSchema>;
+
+/** server -> agent: a conversation the agent may see was created or changed. */
+export const ConversationUpdatedFrameSchema = z.object({
+  type: z.literal('conversation.updated'),
+  conversation: ConversationSchema,
+});
+export type ConversationUpdatedFrame = z.infer<typeof ConversationUpdatedFrameSchema>;
+
+export const AgentServerFrameSchema = z.discriminatedUnion('type', [
+  AgentWelcomeSchema,
+  AckFrameSchema,
+  ErrorFrameSchema,
+  MessageCreatedFrameSchema,
+  ConversationUpdatedFrameSchema,
+  PongFrameSchema,
+]);
+export type AgentServerFrame = z.infer<typeof AgentServerFrameSchema>;

@@ -1,0 +1,87 @@
+// Protocol constants with no runtime dependencies, so the widget can import them without pulling in zod.
+
+/** Wire protocol version. Additive changes keep it; a breaking change bumps it. */
+export const PROTOCOL_VERSION = 1;
+
+/** WebSocket paths, relative to the server's public URL. */
+export const VISITOR_SOCKET_PATH = '/ws/visitor';
+export const AGENT_SOCKET_PATH = '/ws/agent';
+
+/**
+ * WebSocket close codes. 1xxx are the RFC 6455 codes we use; 4xxx are ours and never reused.
+ * A client must not reconnect after a code listed in FATAL_CLOSE_CODES.
+ */
+export const CloseCode = {
+  /** Server is shutting down or restarting: reconnect with backoff and resume. */
+  GoingAway: 1001,
+  /** A frame was larger than LIMITS.maxFrameBytes. */
+  TooBig: 1009,
+  /** Unexpected server fault. */
+  Internal: 1011,
+  /** Too many malformed frames, or a frame before `hello`. */
+  ProtocolViolation: 4000,
+  /** Missing, unknown or expired credentials (visitor token or agent session). */
+  Unauthorized: 4001,
+  /** The client's protocol version is not supported. */
+  UnsupportedVersion: 4002,
+  /** The page's Origin is not allowed for this site key or for the dashboard. */
+  ForbiddenOrigin: 4003,
+  /** The site key is unknown. */
+  UnknownSite: 4004,
+  /** No `hello` within LIMITS.helloTimeoutMs. */
+  HelloTimeout: 4008,
+  /** The agent was deactivated or signed out elsewhere. */
+  SessionRevoked: 4010,
+  /** The client stopped reading and its send buffer passed LIMITS.maxBufferedBytes. */
+  SlowConsumer: 4013,
+  /** Too many frames in a short time. */
+  RateLimited: 4029,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which reconnecting cannot help. */
+export const FATAL_CLOSE_CODES: readonly number[] = [
+  CloseCode.Unauthorized,
+  CloseCode.UnsupportedVersion,
+  CloseCode.ForbiddenOrigin,
+  CloseCode.UnknownSite,
+  CloseCode.SessionRevoked,
+];
+
+/** Stable error codes carried by `error` frames and HTTP error bodies. Never reuse a code for another meaning. */
+export const ErrorCode = {
+  InvalidFrame: 'invalid_frame',
+  InvalidRequest: 'invalid_request',
+  HelloRequired: 'hello_required',
+  UnsupportedVersion: 'unsupported_version',
+  Unauthorized: 'unauthorized',
+  InvalidCredentials: 'invalid_credentials',
+  Forbidden: 'forbidden',
+  OriginNotAllowed: 'origin_not_allowed',
+  UnknownSite: 'unknown_site',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  EmailTaken: 'email_taken',
+  LastAdmin: 'last_admin',
+  ConversationClosed: 'conversation_closed',
+  PayloadTooLarge: 'payload_too_large',
+  RateLimited: 'rate_limited',
+  OutboxFull: 'outbox_full',
+  Internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const LIMITS = {
+  /** Largest WebSocket frame the server accepts, in bytes. */
+  maxFrameBytes: 16 * 1024,
+  /** Longest message body, in characters. */
+  maxMessageLength: 4000,
+  /** Client command ids: 8 to 64 characters of [A-Za-z0-9_-]. */
+  maxClientIdLength: 64,
+  /** Time a client has to send `hello` after connecting. */
+  helloTimeoutMs: 10_000,
+  /** A socket whose unsent buffer passes this is closed as a slow consumer. */
+  maxBufferedBytes: 1024 * 1024,
+  /** Messages replayed per resume at most; older history is read over HTTP. */
+  maxReplay: 1000,
+} as const;
