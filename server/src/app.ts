@@ -1,0 +1,86 @@
+// buildApp(config): the whole server as a Fastify instance that tests drive with inject/injectWS; main.ts only listens.
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyWebsocket from '@fastify/websocket';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
+import type { AppConfig } from './config.js';
+import { createDomain, seed, type Domain } from './domain/index.js';
+import { createStore, openDatabase, type Store } from './store/index.js';
+import { authRoutes } from './http/auth-routes.js';
+import { conversationRoutes } from './http/conversation-routes.js';
+import { registerDocs } from './http/docs.js';
+import { registerErrorHandling } from './http/errors.js';
+import { registerOriginCheck } from './http/origin-check.js';
+import { registerStaticRoutes } from './http/static-routes.js';
+import { teamRoutes } from './http/team-routes.js';
+import { registerAgentGateway } from './ws/agent-gateway.js';
+import { createHub } from './ws/hub.js';
+import { registerVisitorGateway } from './ws/visitor-gateway.js';
+import { closeAllSockets } from './ws/shutdown.js';
+
+export interface BuildOptions {
+  now?: () => number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    domain: Domain;
+    store: Store;
+    /** Set on the first start of an empty database when the admin password was generated. */
+    firstRun: { adminEmail?: string; generatedPassword?: string };
+  }
+}
+
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const now = options.now ?? Date.now;
+  const store = createStore(openDatabase(config.databasePath));
+  const domain = createDomain(store, now);
+  const firstRun = await seed(store, {
+    adminEmail: config.admin.email,
+    adminPassword: config.admin.password,
+    demoOrigins: config.demoOrigins,
+    now: now(),
+  });
+
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: 64 * 1024,
+    // Slow or endless requests are cut off (header floods, slowloris).
+    routerOptions: { maxParamLength: 200 },
+    requestTimeout: 30_000,
+  });
+  app.decorate('domain', domain);
+  app.decorate('store', store);
+  app.decorate('firstRun', firstRun);
+  app.decorateRequest('agent', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  registerOriginCheck(app, config.publicUrl);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  const hub = createHub(domain);
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: LIMITS.maxFrameBytes },
+    // Graceful shutdown: tell every client we are going away, so it reconnects with backoff and resumes.
+    preClose(done) {
+      hub.stop();
+      closeAllSockets(app.websocketServer.clients, config.shutdownGraceMs / 2).then(done, done);
+    },
+  });
+  await registerDocs(app, config.publicUrl);
+
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, () => ({ ok: true, version: PROTOCOL_VERSION }));
+  await app.register(authRoutes(domain, config.publicUrl), { prefix: '/api/auth' });
+  await app.register(conversationRoutes(domain), { prefix: '/api/conversations' });
+  await app.register(teamRoutes(domain), { prefix: '/api/agents' });
+  registerVisitorGateway(app, domain, hub);
+  registerAgentGateway(app, domain, hub, config.publicUrl);
+  await registerStaticRoutes(app, config);
+
+  app.addHook('onClose', () => store.close());
+  return app;
+}

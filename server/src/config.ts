@@ -1,0 +1,70 @@
+// The only reader of process.env: validates the environment at boot and fails fast with a readable message.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z.object({
+  PORT: port.default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DEMO_PORT: port.default(8080),
+  DATA_DIR: z.string().min(1).default(path.join(repoRoot, 'data')),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ADMIN_EMAIL: z.email().default('admin@example.com'),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Origin of the server as browsers reach it; the dashboard's origin and the widget's script origin. */
+  publicUrl: string;
+  /** SQLite file path, or ':memory:' in tests. */
+  databasePath: string;
+  admin: { email: string; password?: string };
+  /** Origins seeded as allowed for the demo site on first start. */
+  demoOrigins: string[];
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Built front ends served as static files; a missing folder is skipped with a warning. */
+  dashboardDir: string;
+  widgetDir: string;
+  /** How long a shutdown may take before sockets are cut. */
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    databasePath: path.join(path.resolve(e.DATA_DIR), 'livechat.sqlite'),
+    admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
+    demoOrigins: [`http://localhost:${e.DEMO_PORT}`, `http://127.0.0.1:${e.DEMO_PORT}`],
+    logLevel: e.LOG_LEVEL,
+    dashboardDir: path.join(repoRoot, 'dashboard/dist'),
+    widgetDir: path.join(repoRoot, 'widget/dist'),
+    shutdownGraceMs: 5000,
+  };
+}
+
+/** A config for tests: in-memory database, silent logs. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    ...loadConfig({ LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'admin-password' }),
+    databasePath: ':memory:',
+    ...overrides,
+  };
+}

@@ -1,0 +1,41 @@
+// First-start data: an admin when there is no agent, and the demo site with its allowed origins.
+import { randomBytes } from 'node:crypto';
+import type { Store } from '../store/index.js';
+import { hashPassword } from './passwords.js';
+import { newId } from './tokens.js';
+
+/** The demo site's key. Site keys are public (they sit in every page's HTML); allowed origins protect them. */
+export const DEMO_SITE_KEY = 'demo-site-key';
+
+export interface SeedResult {
+  /** Set only when an admin was created with a generated password; print it once. */
+  generatedPassword?: string;
+  adminEmail?: string;
+}
+
+export async function seed(
+  store: Store,
+  options: { adminEmail: string; adminPassword?: string; demoOrigins: string[]; now: number },
+): Promise<SeedResult> {
+  if (store.sites.count() === 0) {
+    store.sites.insert({
+      id: newId(),
+      key: DEMO_SITE_KEY,
+      name: 'Demo site',
+      allowedOrigins: options.demoOrigins,
+      createdAt: options.now,
+    });
+  }
+  if (store.agents.count() > 0) return {};
+  const password = options.adminPassword ?? randomBytes(12).toString('base64url');
+  store.agents.insert({
+    id: newId(),
+    email: options.adminEmail,
+    name: 'Admin',
+    role: 'admin',
+    active: true,
+    createdAt: options.now,
+    passwordHash: await hashPassword(password),
+  });
+  return { adminEmail: options.adminEmail, generatedPassword: options.adminPassword ? undefined : password };
+}

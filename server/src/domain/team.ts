@@ -1,0 +1,52 @@
+// Team management by admins: add agents, change roles, deactivate (which ends their sessions and sockets at once).
+import { ErrorCode } from '@livechat/shared/protocol/constants';
+import type { CreateAgentBody, UpdateAgentBody } from '@livechat/shared/api';
+import type { Agent } from '@livechat/shared/model';
+import { publicAgent, type Store } from '../store/index.js';
+import { DomainError, notFound } from './errors.js';
+import type { EventBus } from './events.js';
+import { hashPassword } from './passwords.js';
+import { newId } from './tokens.js';
+
+export function createTeamService(store: Store, events: EventBus, now: () => number) {
+  return {
+    list: (): Agent[] => store.agents.all().map(publicAgent),
+
+    async create(input: CreateAgentBody): Promise<Agent> {
+      const passwordHash = await hashPassword(input.password);
+      const email = input.email.toLowerCase();
+      return store.transaction(() => {
+        if (store.agents.byEmail(email)) throw new DomainError(ErrorCode.EmailTaken, 'An agent with this email already exists.');
+        const agent = { id: newId(), email, name: input.name, role: input.role, active: true, createdAt: now(), passwordHash };
+        store.agents.insert(agent);
+        return publicAgent(agent);
+      });
+    },
+
+    async update(id: string, changes: UpdateAgentBody): Promise<Agent> {
+      const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
+      const { agent, revoked } = store.transaction(() => {
+        const current = store.agents.byId(id);
+        if (!current) throw notFound('Agent');
+        const next = {
+          ...current,
+          name: changes.name ?? current.name,
+          role: changes.role ?? current.role,
+          active: changes.active ?? current.active,
+          passwordHash: passwordHash ?? current.passwordHash,
+        };
+        const losesAdmin = current.role === 'admin' && current.active && (next.role !== 'admin' || !next.active);
+        if (losesAdmin && store.agents.activeAdminCount() <= 1) {
+          throw new DomainError(ErrorCode.LastAdmin, 'The last active admin cannot be demoted or deactivated.');
+        }
+        store.agents.update(next);
+        const revoked = current.active && !next.active;
+        if (revoked) store.sessions.removeForAgent(id);
+        return { agent: publicAgent(next), revoked };
+      });
+      if (revoked) events.publish({ type: 'agent.revoked', agentId: id });
+      return agent;
+    },
+  };
+}
+export type TeamService = ReturnType<typeof createTeamService>;

@@ -1,0 +1,21 @@
+// Serves the built dashboard at / and the widget's two scripts, which customer sites load cross-origin.
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+const WIDGET_FILES = new Set(['widget.js', 'widget-chat.js']);
+
+export async function registerStaticRoutes(app: FastifyInstance, dirs: { dashboardDir: string; widgetDir: string }) {
+  await app.register(fastifyStatic, {
+    root: [dirs.dashboardDir, dirs.widgetDir],
+    prefix: '/',
+    index: 'index.html',
+    setHeaders(res, filePath) {
+      if (WIDGET_FILES.has(path.basename(filePath))) {
+        res.setHeader('access-control-allow-origin', '*');
+        res.setHeader('cross-origin-resource-policy', 'cross-origin');
+        res.setHeader('cache-control', 'public, max-age=300');
+      }
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import type { Agent, Role } from '@livechat/shared/model';
+import type { Database } from './database.js';
+
+interface AgentRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  active: 0 | 1;
+  created_at: number;
+}
+
+export type AgentWithHash = Agent & { passwordHash: string };
+
+const toAgent = (r: AgentRow): AgentWithHash => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  active: r.active === 1,
+  createdAt: r.created_at,
+  passwordHash: r.password_hash,
+});
+
+/** Strips the password hash before an agent leaves the server. */
+export const publicAgent = ({ passwordHash: _omit, ...agent }: AgentWithHash): Agent => agent;
+
+export function createAgentStore(db: Database) {
+  const byId = db.prepare<[string], AgentRow>('SELECT * FROM agents WHERE id = ?');
+  const byEmail = db.prepare<[string], AgentRow>('SELECT * FROM agents WHERE email = ?');
+  const all = db.prepare<[], AgentRow>('SELECT * FROM agents ORDER BY created_at, email');
+  const insert = db.prepare(
+    'INSERT INTO agents (id, email, name, role, password_hash, active, created_at) VALUES (@id, @email, @name, @role, @passwordHash, @active, @createdAt)',
+  );
+  const update = db.prepare(
+    'UPDATE agents SET name = @name, role = @role, active = @active, password_hash = @passwordHash WHERE id = @id',
+  );
+  const activeAdmins = db.prepare("SELECT COUNT(*) FROM agents WHERE role = 'admin' AND active = 1").pluck();
+  const count = db.prepare('SELECT COUNT(*) FROM agents').pluck();
+  const toRow = (a: AgentWithHash) => ({ ...a, active: a.active ? 1 : 0 });
+  return {
+    byId: (id: string) => {
+      const row = byId.get(id);
+      return row ? toAgent(row) : null;
+    },
+    byEmail: (email: string) => {
+      const row = byEmail.get(email);
+      return row ? toAgent(row) : null;
+    },
+    all: () => all.all().map(toAgent),
+    insert: (a: AgentWithHash) => void insert.run(toRow(a)),
+    update: (a: AgentWithHash) => void update.run(toRow(a)),
+    activeAdminCount: () => activeAdmins.get() as number,
+    count: () => count.get() as number,
+  };
+}
+export type AgentStore = ReturnType<typeof createAgentStore>;

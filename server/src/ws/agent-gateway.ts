@@ -1,0 +1,53 @@
+// The agent channel: the session cookie and the dashboard Origin are checked at connect; hello may resume one conversation.
+import type { FastifyInstance } from 'fastify';
+import { AgentClientFrameSchema, type AgentClientFrame } from '@livechat/shared/protocol';
+import { AGENT_SOCKET_PATH, CloseCode, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
+import type { Domain } from '../domain/index.js';
+import { DomainError } from '../domain/index.js';
+import { sessionToken } from '../http/session.js';
+import { Connection } from './connection.js';
+import type { Hub } from './hub.js';
+import { replay } from './replay.js';
+
+export function registerAgentGateway(app: FastifyInstance, domain: Domain, hub: Hub, dashboardOrigin: string): void {
+  app.get(AGENT_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
+    const conn = new Connection(socket, request.log);
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== dashboardOrigin) {
+      return conn.close(CloseCode.ForbiddenOrigin, 'origin not allowed');
+    }
+    const agent = domain.auth.authenticate(sessionToken(request));
+    if (!agent) return conn.close(CloseCode.Unauthorized, 'sign in first');
+
+    conn.serve<AgentClientFrame>(AgentClientFrameSchema, {
+      hello(frame) {
+        conn.send({ type: 'welcome', v: PROTOCOL_VERSION, agent });
+        if (frame.resume) {
+          try {
+            const conversation = domain.chat.agentConversation(agent, frame.resume.conversationId);
+            replay(domain, conn, conversation.id, frame.resume.afterSeq);
+          } catch (err) {
+            if (!(err instanceof DomainError)) throw err;
+            conn.error(err.code, 'Resume position not found.');
+          }
+        }
+        hub.addAgent(agent, conn);
+      },
+      command(frame) {
+        switch (frame.type) {
+          case 'message.send': {
+            const { message } = domain.chat.sendAgentMessage(agent, frame.conversationId, frame.id, frame.body);
+            conn.send({ type: 'ack', id: frame.id, message });
+            break;
+          }
+          case 'conversation.watch': {
+            const conversation = domain.chat.agentConversation(agent, frame.conversationId);
+            replay(domain, conn, conversation.id, frame.afterSeq);
+            conn.send({ type: 'ack', id: frame.id });
+            break;
+          }
+        }
+      },
+    });
+  });
+}

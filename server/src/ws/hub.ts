@@ -1,0 +1,72 @@
+// Who is connected, and the fan-out of domain events to the sockets allowed to see them.
+import type { Agent } from '@livechat/shared/model';
+import { CloseCode } from '@livechat/shared/protocol/constants';
+import type { Domain, DomainEvent } from '../domain/index.js';
+import { agentCanSee } from '../domain/access.js';
+import type { Connection } from './connection.js';
+
+const LIVENESS_INTERVAL_MS = 30_000;
+
+export function createHub(domain: Domain) {
+  const visitors = new Map<string, Set<Connection>>();
+  const agents = new Map<Connection, Agent>();
+
+  const add = <K>(map: Map<K, Set<Connection>>, key: K, conn: Connection) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(conn);
+    conn.socket.on('close', () => {
+      set.delete(conn);
+      if (set.size === 0) map.delete(key);
+    });
+  };
+
+  const onEvent = (event: DomainEvent) => {
+    switch (event.type) {
+      case 'message.created': {
+        const frame = { type: 'message.created', message: event.message };
+        for (const conn of visitors.get(event.conversation.visitorId) ?? []) conn.send(frame);
+        for (const [conn, agent] of agents) if (agentCanSee(agent, event.conversation)) conn.send(frame);
+        break;
+      }
+      case 'conversation.updated': {
+        const frame = { type: 'conversation.updated', conversation: event.conversation };
+        for (const [conn, agent] of agents) if (agentCanSee(agent, event.conversation)) conn.send(frame);
+        break;
+      }
+      case 'agent.revoked':
+        for (const [conn, agent] of agents) if (agent.id === event.agentId) conn.close(CloseCode.SessionRevoked, 'session revoked');
+        break;
+    }
+  };
+  const unsubscribe = domain.events.subscribe(onEvent);
+
+  // Protocol-level pings find sockets whose peer vanished without a close (phone lost signal).
+  const liveness = setInterval(() => {
+    const all = [...agents.keys(), ...[...visitors.values()].flatMap((s) => [...s])];
+    for (const conn of all) {
+      if (!conn.alive) {
+        conn.socket.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.socket.ping();
+    }
+  }, LIVENESS_INTERVAL_MS);
+  liveness.unref();
+
+  return {
+    addVisitor: (visitorId: string, conn: Connection) => add(visitors, visitorId, conn),
+    addAgent(agent: Agent, conn: Connection) {
+      agents.set(conn, agent);
+      conn.socket.on('close', () => agents.delete(conn));
+    },
+    /** Every live connection, for shutdown. */
+    connections: (): Connection[] => [...agents.keys(), ...[...visitors.values()].flatMap((s) => [...s])],
+    stop() {
+      clearInterval(liveness);
+      unsubscribe();
+    },
+  };
+}
+export type Hub = ReturnType<typeof createHub>;

@@ -1,0 +1,59 @@
+// The visitor channel: site key and Origin are checked at connect, the token at hello; then replay, then live.
+import type { FastifyInstance } from 'fastify';
+import { VisitorClientFrameSchema, type VisitorClientFrame } from '@livechat/shared/protocol';
+import { CloseCode, ErrorCode, PROTOCOL_VERSION, VISITOR_SOCKET_PATH } from '@livechat/shared/protocol/constants';
+import type { Domain } from '../domain/index.js';
+import { DomainError } from '../domain/index.js';
+import type { Visitor } from '../store/index.js';
+import { Connection } from './connection.js';
+import type { Hub } from './hub.js';
+import { replay } from './replay.js';
+
+export function registerVisitorGateway(app: FastifyInstance, domain: Domain, hub: Hub): void {
+  app.get(VISITOR_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
+    const conn = new Connection(socket, request.log);
+    const siteKey = (request.query as Record<string, unknown>).siteKey;
+    const site = typeof siteKey === 'string' ? domain.visitors.siteByKey(siteKey) : null;
+    if (!site) return conn.close(CloseCode.UnknownSite, 'unknown site key');
+    if (!domain.visitors.isOriginAllowed(site, request.headers.origin)) {
+      return conn.close(CloseCode.ForbiddenOrigin, 'origin not allowed for this site');
+    }
+
+    let visitor: Visitor | null = null;
+    conn.serve<VisitorClientFrame>(VisitorClientFrameSchema, {
+      hello(frame) {
+        const identified = domain.visitors.identify(site, frame.token);
+        visitor = identified.visitor;
+        const open = domain.chat.openConversationOf(visitor);
+        let from = open ? { conversationId: open.id, afterSeq: 0 } : null;
+        if (frame.resume) {
+          try {
+            domain.chat.visitorConversation(visitor, frame.resume.conversationId);
+            from = frame.resume;
+          } catch (err) {
+            if (!(err instanceof DomainError)) throw err;
+            conn.error(ErrorCode.NotFound, 'Resume position not found; replaying the open conversation.');
+          }
+        }
+        conn.send({
+          type: 'welcome',
+          v: PROTOCOL_VERSION,
+          visitorId: visitor.id,
+          ...(identified.issuedToken ? { token: identified.issuedToken } : {}),
+          conversationId: open?.id ?? null,
+        });
+        if (from) replay(domain, conn, from.conversationId, from.afterSeq);
+        hub.addVisitor(visitor.id, conn);
+      },
+      command(frame) {
+        switch (frame.type) {
+          case 'message.send': {
+            const { message } = domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body);
+            conn.send({ type: 'ack', id: frame.id, message });
+            break;
+          }
+        }
+      },
+    });
+  });
+}

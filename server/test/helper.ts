@@ -1,0 +1,130 @@
+// Test helpers: an app on an in-memory database, signed-in agents, and WebSocket clients over injectWS.
+import type { FastifyInstance } from 'fastify';
+import type WebSocket from 'ws';
+import { PROTOCOL_VERSION, VISITOR_SOCKET_PATH, AGENT_SOCKET_PATH } from '@livechat/shared/protocol/constants';
+import { buildApp, type BuildOptions } from '../src/app.js';
+import { testConfig, type AppConfig } from '../src/config.js';
+import { DEMO_SITE_KEY } from '../src/domain/index.js';
+
+export const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
+export const SITE_ORIGIN = 'http://localhost:8080';
+
+export async function makeApp(overrides: Partial<AppConfig> = {}, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = await buildApp(testConfig(overrides), options);
+  await app.ready();
+  return app;
+}
+
+/** Signs in and returns the Cookie header value. */
+export async function login(app: FastifyInstance, email = ADMIN.email, password = ADMIN.password): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'lc_session');
+  return `lc_session=${cookie!.value}`;
+}
+
+export async function createAgent(app: FastifyInstance, adminCookie: string, name: string, role: 'admin' | 'agent' = 'agent') {
+  const email = `${name.toLowerCase()}@example.com`;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/agents',
+    headers: { cookie: adminCookie },
+    payload: { name, email, role, password: 'password-123' },
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return { ...(res.json() as { agent: { id: string } }).agent, email, cookie: await login(app, email, 'password-123') };
+}
+
+export type Frame = { type: string; [key: string]: unknown };
+
+/** A WebSocket test client that records every frame and its close code. */
+export class TestSocket {
+  readonly frames: Frame[] = [];
+  closeCode: number | null = null;
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      this.frames.push(JSON.parse(String(data)) as Frame);
+      this.wake();
+    });
+    ws.on('close', (code) => {
+      this.closeCode = code;
+      this.wake();
+    });
+  }
+
+  send(frame: unknown): void {
+    this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+
+  /** Resolves with the first recorded frame (from `from` on) matching `match`. */
+  async waitFor(match: (f: Frame) => boolean, from = 0, timeoutMs = 2000): Promise<Frame> {
+    return this.until(() => this.frames.slice(from).find(match), timeoutMs, 'frame');
+  }
+
+  async waitForClose(timeoutMs = 2000): Promise<number> {
+    return this.until(() => this.closeCode ?? undefined, timeoutMs, 'close');
+  }
+
+  ofType(type: string): Frame[] {
+    return this.frames.filter((f) => f.type === type);
+  }
+
+  close(): void {
+    this.ws.terminate();
+  }
+
+  private async until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; frames: ${JSON.stringify(this.frames)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private wake(): void {
+    const waiters = this.waiters.splice(0);
+    for (const w of waiters) w();
+  }
+}
+
+export async function visitorSocket(
+  app: FastifyInstance,
+  { origin = SITE_ORIGIN, siteKey = DEMO_SITE_KEY }: { origin?: string; siteKey?: string } = {},
+): Promise<TestSocket> {
+  const ws = await app.injectWS(`${VISITOR_SOCKET_PATH}?siteKey=${encodeURIComponent(siteKey)}`, { headers: { origin } });
+  return new TestSocket(ws);
+}
+
+/** A visitor socket after hello/welcome. Pass a token to come back as the same visitor. */
+export async function connectedVisitor(app: FastifyInstance, hello: Record<string, unknown> = {}) {
+  const socket = await visitorSocket(app);
+  socket.send({ type: 'hello', v: PROTOCOL_VERSION, ...hello });
+  const welcome = await socket.waitFor((f) => f.type === 'welcome');
+  return { socket, welcome: welcome as Frame & { visitorId: string; token?: string; conversationId: string | null } };
+}
+
+export async function agentSocket(app: FastifyInstance, cookie: string, origin = 'http://localhost:8787') {
+  const ws = await app.injectWS(AGENT_SOCKET_PATH, { headers: { cookie, origin } });
+  return new TestSocket(ws);
+}
+
+export async function connectedAgent(app: FastifyInstance, cookie: string, hello: Record<string, unknown> = {}) {
+  const socket = await agentSocket(app, cookie);
+  socket.send({ type: 'hello', v: PROTOCOL_VERSION, ...hello });
+  await socket.waitFor((f) => f.type === 'welcome');
+  return socket;
+}
+
+let counter = 0;
+export const cid = (label = 'cmd') => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`.padEnd(8, '0');
