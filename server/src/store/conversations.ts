@@ -47,8 +47,8 @@ export function createConversationStore(db: Database) {
      VALUES (@id, @number, @siteId, @visitorId, 'web', 'open', @now, @now)`,
   );
   // Takes the next seq and records the preview in one statement; callers run it inside the message transaction.
-  const advance = db.prepare<[string, number, string], { last_seq: number }>(
-    'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ?2, last_message_preview = ?3 WHERE id = ?1 RETURNING last_seq',
+  const advance = db.prepare<{ id: string; now: number; preview: string }, { last_seq: number }>(
+    'UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now, last_message_preview = @preview WHERE id = @id RETURNING last_seq',
   );
   return {
     byId: (id: string) => {
@@ -67,7 +67,7 @@ export function createConversationStore(db: Database) {
     },
     /** Reserves the next gap-free seq. Call inside the transaction that inserts the message. */
     nextSeq: (id: string, now: number, preview: string) => {
-      const row = advance.get(id, now, preview);
+      const row = advance.get({ id, now, preview });
       if (!row) throw new Error(`conversation ${id} vanished`);
       return row.last_seq;
     },
