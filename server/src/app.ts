@@ -68,7 +68,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     // Graceful shutdown: tell every client we are going away, so it reconnects with backoff and resumes.
     preClose(done) {
       hub.stop();
-      closeAllSockets(app.websocketServer.clients, config.shutdownGraceMs / 2).then(done, done);
+      closeAllSockets(app.websocketServer.clients, config.shutdownGraceMs / 2).then(
+        () => done(),
+        (err: Error) => done(err),
+      );
     },
   });
   await registerDocs(app, config.publicUrl);
@@ -77,8 +80,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(authRoutes(domain, config.publicUrl), { prefix: '/api/auth' });
   await app.register(conversationRoutes(domain), { prefix: '/api/conversations' });
   await app.register(teamRoutes(domain), { prefix: '/api/agents' });
-  registerVisitorGateway(app, domain, hub);
-  registerAgentGateway(app, domain, hub, config.publicUrl);
+  registerVisitorGateway(app, domain, hub, config.frameRate);
+  registerAgentGateway(app, domain, hub, config.publicUrl, config.frameRate);
   await registerStaticRoutes(app, config);
 
   app.addHook('onClose', () => store.close());

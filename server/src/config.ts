@@ -34,6 +34,13 @@ export interface AppConfig {
   widgetDir: string;
   /** How long a shutdown may take before sockets are cut. */
   shutdownGraceMs: number;
+  /** Per-socket frame rate limit (token bucket). */
+  frameRate: FrameRate;
+}
+
+export interface FrameRate {
+  perSecond: number;
+  burst: number;
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     dashboardDir: path.join(repoRoot, 'dashboard/dist'),
     widgetDir: path.join(repoRoot, 'widget/dist'),
     shutdownGraceMs: 5000,
+    frameRate: { perSecond: 30, burst: 60 },
   };
 }
 
@@ -65,6 +73,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     ...loadConfig({ LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'admin-password' }),
     databasePath: ':memory:',
+    shutdownGraceMs: 400,
     ...overrides,
   };
 }

@@ -10,11 +10,11 @@ export async function registerStaticRoutes(app: FastifyInstance, dirs: { dashboa
     root: [dirs.dashboardDir, dirs.widgetDir],
     prefix: '/',
     index: 'index.html',
-    setHeaders(res, filePath) {
+    setHeaders(reply, filePath) {
       if (WIDGET_FILES.has(path.basename(filePath))) {
-        res.setHeader('access-control-allow-origin', '*');
-        res.setHeader('cross-origin-resource-policy', 'cross-origin');
-        res.setHeader('cache-control', 'public, max-age=300');
+        void reply.header('access-control-allow-origin', '*');
+        void reply.header('cross-origin-resource-policy', 'cross-origin');
+        void reply.header('cache-control', 'public, max-age=300');
       }
     },
   });

@@ -7,11 +7,18 @@ import { DomainError } from '../domain/index.js';
 import { sessionToken } from '../http/session.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
+import type { FrameRate } from '../config.js';
 import { replay } from './replay.js';
 
-export function registerAgentGateway(app: FastifyInstance, domain: Domain, hub: Hub, dashboardOrigin: string): void {
+export function registerAgentGateway(
+  app: FastifyInstance,
+  domain: Domain,
+  hub: Hub,
+  dashboardOrigin: string,
+  frameRate: FrameRate,
+): void {
   app.get(AGENT_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
-    const conn = new Connection(socket, request.log);
+    const conn = new Connection(socket, request.log, frameRate);
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== dashboardOrigin) {
       return conn.close(CloseCode.ForbiddenOrigin, 'origin not allowed');

@@ -5,9 +5,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import { CloseCode, ErrorCode, LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import { DomainError } from '../domain/index.js';
+import type { FrameRate } from '../config.js';
 
 const MAX_STRIKES = 10;
-const RATE = { perSecond: 30, burst: 60 };
 
 export interface FrameHandlers<C extends { type: string }> {
   /** Handles the validated `hello`; throw DomainError to refuse it (the socket is then closed). */
@@ -18,7 +18,7 @@ export interface FrameHandlers<C extends { type: string }> {
 
 export class Connection {
   private strikes = 0;
-  private tokens = RATE.burst;
+  private tokens: number;
   private lastRefill = Date.now();
   helloDone = false;
   alive = true;
@@ -26,7 +26,10 @@ export class Connection {
   constructor(
     readonly socket: WebSocket,
     readonly log: FastifyBaseLogger,
-  ) {}
+    private readonly rate: FrameRate,
+  ) {
+    this.tokens = rate.burst;
+  }
 
   /** Sends a frame, or closes the socket when the client has stopped reading (bounded server memory). */
   send(frame: object): boolean {
@@ -124,7 +127,7 @@ export class Connection {
   /** Token bucket per connection: a flood gets an error, a sustained flood gets closed. */
   private takeToken(): boolean {
     const now = Date.now();
-    this.tokens = Math.min(RATE.burst, this.tokens + ((now - this.lastRefill) / 1000) * RATE.perSecond);
+    this.tokens = Math.min(this.rate.burst, this.tokens + ((now - this.lastRefill) / 1000) * this.rate.perSecond);
     this.lastRefill = now;
     if (this.tokens >= 1) {
       this.tokens -= 1;

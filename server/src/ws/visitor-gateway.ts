@@ -7,11 +7,12 @@ import { DomainError } from '../domain/index.js';
 import type { Visitor } from '../store/index.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
+import type { FrameRate } from '../config.js';
 import { replay } from './replay.js';
 
-export function registerVisitorGateway(app: FastifyInstance, domain: Domain, hub: Hub): void {
+export function registerVisitorGateway(app: FastifyInstance, domain: Domain, hub: Hub, frameRate: FrameRate): void {
   app.get(VISITOR_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
-    const conn = new Connection(socket, request.log);
+    const conn = new Connection(socket, request.log, frameRate);
     const siteKey = (request.query as Record<string, unknown>).siteKey;
     const site = typeof siteKey === 'string' ? domain.visitors.siteByKey(siteKey) : null;
     if (!site) return conn.close(CloseCode.UnknownSite, 'unknown site key');

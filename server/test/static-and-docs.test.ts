@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { makeApp } from './helper.js';
+
+let app: FastifyInstance;
+afterEach(() => app?.close());
+
+describe('static files', () => {
+  it('serves widget.js cross-origin and the dashboard at /', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-static-'));
+    fs.mkdirSync(path.join(dir, 'w'));
+    fs.mkdirSync(path.join(dir, 'd'));
+    fs.writeFileSync(path.join(dir, 'w/widget.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(dir, 'd/index.html'), '<!doctype html><title>Dashboard</title>');
+    app = await makeApp({ widgetDir: path.join(dir, 'w'), dashboardDir: path.join(dir, 'd') });
+    const widget = await app.inject({ url: '/widget.js', headers: { origin: 'https://customer.example' } });
+    expect(widget.statusCode).toBe(200);
+    expect(widget.headers['access-control-allow-origin']).toBe('*');
+    expect(widget.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(widget.headers['content-type']).toContain('javascript');
+    const index = await app.inject({ url: '/' });
+    expect(index.body).toContain('<title>Dashboard</title>');
+    expect(index.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers unknown routes with a catalogued 404 body', async () => {
+    app = await makeApp();
+    const res = await app.inject({ url: '/api/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every dashboard and admin route, generated from the zod schemas', async () => {
+    app = await makeApp();
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/agents/',
+      '/api/agents/{id}',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/conversations/',
+      '/api/conversations/{id}',
+      '/api/conversations/{id}/messages',
+      '/api/health',
+    ]);
+    const login = doc.paths['/api/auth/login'].post;
+    expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+    expect((await app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
+  });
+});
