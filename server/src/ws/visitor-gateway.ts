@@ -26,13 +26,11 @@ export function registerVisitorGateway(app: FastifyInstance, domain: Domain, hub
         const identified = domain.visitors.identify(site, frame.token);
         visitor = identified.visitor;
         const open = domain.chat.openConversationOf(visitor);
-        let from = open ? { conversationId: open.id, afterSeq: 0 } : null;
+        // Replay the open conversation: after the client's position when it resumes that one, else from the start.
+        let afterSeq = 0;
         if (frame.resume) {
-          try {
-            domain.chat.visitorConversation(visitor, frame.resume.conversationId);
-            from = frame.resume;
-          } catch (err) {
-            if (!(err instanceof DomainError)) throw err;
+          if (frame.resume.conversationId === open?.id) afterSeq = frame.resume.afterSeq;
+          else if (!ownsConversation(domain, visitor, frame.resume.conversationId)) {
             conn.error(ErrorCode.NotFound, 'Resume position not found; replaying the open conversation.');
           }
         }
@@ -43,7 +41,7 @@ export function registerVisitorGateway(app: FastifyInstance, domain: Domain, hub
           ...(identified.issuedToken ? { token: identified.issuedToken } : {}),
           conversationId: open?.id ?? null,
         });
-        if (from) replay(domain, conn, from.conversationId, from.afterSeq);
+        if (open) replay(domain, conn, open.id, afterSeq);
         hub.addVisitor(visitor.id, conn);
       },
       command(frame) {
@@ -57,4 +55,15 @@ export function registerVisitorGateway(app: FastifyInstance, domain: Domain, hub
       },
     });
   });
+}
+
+/** A resume naming a conversation that is not the visitor's gets an error; one of theirs that closed does not. */
+function ownsConversation(domain: Domain, visitor: Visitor, conversationId: string): boolean {
+  try {
+    domain.chat.visitorConversation(visitor, conversationId);
+    return true;
+  } catch (err) {
+    if (err instanceof DomainError) return false;
+    throw err;
+  }
 }

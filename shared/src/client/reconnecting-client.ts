@@ -79,7 +79,8 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
       maxOutbox: 200,
       random: Math.random,
       now: Date.now,
-      ...options,
+      // An option passed as undefined keeps its default.
+      ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ClientOptions<F>),
     };
   }
 

@@ -1,0 +1,161 @@
+// The whole app against a mocked HTTP API and a fake agent socket.
+import type { Message } from '@livechat/shared/model';
+import { describe, expect, it } from 'vitest';
+import { App } from './app.js';
+import { actSync, fireEvent, render, screen, waitFor, within } from './test-utils/render.js';
+import { fakeSockets } from './test-utils/fake-socket.js';
+import { apiError, mockFetch } from './test-utils/fetch-mock.js';
+import { agent, conversation, message } from './test-utils/fixtures.js';
+
+function setup({
+  role = 'admin',
+  history = [message(1, { body: 'Hello there' })],
+}: { role?: 'admin' | 'agent'; history?: Message[] } = {}) {
+  const me = agent({ role });
+  const conv = conversation({ lastSeq: history.length, lastMessagePreview: 'Hello there' });
+  const http = mockFetch({
+    'GET /api/auth/me': () => ({ body: { agent: me } }),
+    'GET /api/conversations': () => ({ body: { conversations: [conv] } }),
+    'GET /api/conversations/c-1': () => ({ body: { conversation: conv } }),
+    'GET /api/conversations/c-1/messages': () => ({ body: { messages: history } }),
+    'POST /api/auth/logout': () => ({ status: 204 }),
+  });
+  const sockets = fakeSockets();
+  render(<App createSocket={sockets.createSocket} />);
+  const server = (frame: object) => actSync(() => sockets.last.receive(frame));
+  const connect = async () => {
+    await waitFor(() => expect(sockets.sockets.length).toBeGreaterThan(0));
+    actSync(() => sockets.last.open());
+    server({ type: 'welcome', v: 1, agent: me });
+  };
+  return { me, http, sockets, server, connect };
+}
+
+describe('App', () => {
+  it('shows the inbox, sends a reply through the socket and replaces "Sending…" with the echo', async () => {
+    location.hash = '#/inbox/c-1';
+    const { sockets, server, connect } = setup();
+    await connect();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    expect(within(list).getByText('#1')).toBeTruthy();
+    expect(within(list).getByText('Vera Visitor')).toBeTruthy();
+    const log = await screen.findByRole('log');
+    await within(log).findByText('Hello there');
+
+    const box = screen.getByRole('textbox', { name: 'Reply' });
+    fireEvent.input(box, { target: { value: 'line one' } });
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(sockets.last.sentOfType('message.send')).toEqual([]);
+
+    fireEvent.input(box, { target: { value: 'On it!' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    const [frame] = sockets.last.sentOfType('message.send');
+    expect(frame).toMatchObject({ conversationId: 'c-1', body: 'On it!' });
+    expect((box as HTMLTextAreaElement).value).toBe('');
+    expect(within(log).getByText('Sending…')).toBeTruthy();
+
+    server({
+      type: 'message.created',
+      message: message(2, {
+        body: 'On it!',
+        clientId: frame!.id as string,
+        author: { kind: 'agent', id: 'ag-1', name: 'Ada Admin' },
+      }),
+    });
+    await waitFor(() => expect(within(log).queryByText('Sending…')).toBeNull());
+    expect(within(log).getAllByText('On it!')).toHaveLength(1);
+  });
+
+  it('sends with the Send button too', async () => {
+    location.hash = '#/inbox/c-1';
+    const { sockets, connect } = setup();
+    await connect();
+    const box = await screen.findByRole('textbox', { name: 'Reply' });
+    fireEvent.input(box, { target: { value: 'via button' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(sockets.last.sentOfType('message.send')).toEqual([
+      expect.objectContaining({ body: 'via button' }),
+    ]);
+  });
+
+  it('renders message bodies as text, never markup', async () => {
+    location.hash = '#/inbox/c-1';
+    const script = '<script>window.__pwned = 1</script>';
+    const img = '<img src=x onerror="window.__pwned = 1">';
+    setup({
+      history: [
+        message(1, { body: script }),
+        message(2, { body: img, author: { kind: 'visitor', id: 'v-1', name: '<b>Eve</b>' } }),
+      ],
+    });
+    const log = await screen.findByRole('log');
+    expect(await within(log).findByText(script)).toBeTruthy();
+    expect(within(log).getByText(img)).toBeTruthy();
+    expect(within(log).getByText('<b>Eve</b>')).toBeTruthy();
+    expect(log.querySelector('script, img, b')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('shows new conversations and messages live', async () => {
+    location.hash = '#/inbox';
+    const { server, connect } = setup();
+    await connect();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    await within(list).findByText('Vera Visitor');
+    server({
+      type: 'conversation.updated',
+      conversation: conversation({
+        id: 'c-2',
+        number: 2,
+        visitorName: 'Nia New',
+        updatedAt: Date.now(),
+        lastMessagePreview: 'Anyone there?',
+      }),
+    });
+    await within(list).findByText('Nia New');
+    const items = within(list).getAllByRole('link');
+    expect(items[0]!.textContent).toContain('#2');
+  });
+
+  it('goes back to sign in when the session is revoked', async () => {
+    const { sockets, connect } = setup();
+    await connect();
+    actSync(() => sockets.last.serverClose(4010));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByText('Your session has ended. Please sign in again.')).toBeTruthy();
+  });
+
+  it('signs out', async () => {
+    const { http, connect } = setup();
+    await connect();
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(http.calls.some((c) => c.method === 'POST' && c.url === '/api/auth/logout')).toBe(true);
+  });
+
+  it('shows the Team link to admins only', async () => {
+    setup({ role: 'agent' });
+    await screen.findByRole('button', { name: 'Sign out' });
+    expect(screen.queryByRole('link', { name: 'Team' })).toBeNull();
+  });
+
+  it('shows the Team link to admins', async () => {
+    setup({ role: 'admin' });
+    expect(await screen.findByRole('link', { name: 'Team' })).toBeTruthy();
+  });
+
+  it('starts on the sign-in screen without a session', async () => {
+    mockFetch({ 'GET /api/auth/me': () => apiError(401, 'unauthorized', 'Sign in first') });
+    render(<App createSocket={fakeSockets().createSocket} />);
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows an offline indicator while the socket is down', async () => {
+    const { sockets, connect } = setup();
+    await connect();
+    expect(screen.getByRole('status').textContent).toContain('Live');
+    actSync(() => sockets.last.serverClose(1006));
+    expect(screen.getByRole('status').textContent).toContain('Offline');
+  });
+});

@@ -1,0 +1,35 @@
+import type { SocketLike } from '@livechat/shared/client';
+import { authApi } from './api/index.js';
+import { useSession } from './state/use-session.js';
+import { SignInPage } from './pages/SignIn/sign-in-page.js';
+import { AppShell } from './components/app-shell.js';
+
+export interface AppProps {
+  /** Opens the agent socket; tests pass a fake. Defaults to the browser WebSocket. */
+  createSocket?: (url: string) => SocketLike;
+}
+
+export function App({ createSocket }: AppProps) {
+  const { session, signedIn, signedOut } = useSession();
+
+  if (session.status === 'loading') return <div class="splash">Loading…</div>;
+  if (session.status === 'signed-out') return <SignInPage onSignedIn={signedIn} notice={session.notice} />;
+
+  const signOut = () => {
+    // Leave the screen whatever the server says: the cookie is HttpOnly, so the server is the one to clear it.
+    authApi.logout().then(
+      () => signedOut(),
+      () => signedOut(),
+    );
+  };
+
+  return (
+    <AppShell
+      agent={session.agent}
+      createSocket={createSocket}
+      onSignOut={signOut}
+      onSessionEnded={() => signedOut('Your session has ended. Please sign in again.')}
+      onAgentChanged={signedIn}
+    />
+  );
+}

@@ -1,0 +1,19 @@
+import { formatClock, formatFull, formatRelative } from './format-time.js';
+import { useNow } from './use-now.js';
+
+interface Props {
+  ts: number;
+  /** `relative` ("5m") for lists, `clock` ("14:05") for message times. */
+  format?: 'relative' | 'clock';
+  class?: string;
+}
+
+export function RelativeTime({ ts, format = 'relative', class: className }: Props) {
+  const now = useNow();
+  const label = format === 'relative' ? formatRelative(ts, now) : formatClock(ts, now);
+  return (
+    <time class={className} dateTime={new Date(ts).toISOString()} title={formatFull(ts)}>
+      {label}
+    </time>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Conversation } from '@livechat/shared/model';
+import { RelativeTime } from '../../components/relative-time.js';
+import { routeHref } from '../../state/route.js';
+
+interface Props {
+  conversation: Conversation;
+  selected: boolean;
+}
+
+export function ConversationListItem({ conversation: c, selected }: Props) {
+  return (
+    <li>
+      <a
+        class={`conv${selected ? ' conv--selected' : ''}`}
+        href={routeHref({ page: 'inbox', conversationId: c.id })}
+        aria-current={selected ? 'true' : undefined}
+      >
+        <span class="conv__top">
+          <span class="conv__number">#{c.number}</span>
+          <span class="conv__name">{c.visitorName}</span>
+          <RelativeTime class="conv__time" ts={c.updatedAt} />
+        </span>
+        <span class="conv__preview">{c.lastMessagePreview ?? 'No messages yet'}</span>
+      </a>
+    </li>
+  );
+}

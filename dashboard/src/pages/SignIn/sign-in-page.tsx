@@ -1,0 +1,70 @@
+import type { Agent } from '@livechat/shared/model';
+import { useState } from 'preact/hooks';
+import { authApi, errorMessage } from '../../api/index.js';
+
+interface Props {
+  onSignedIn: (agent: Agent) => void;
+  /** Why the agent landed here involuntarily (session revoked, server unreachable). */
+  notice?: string | null;
+}
+
+export function SignInPage({ onSignedIn, notice = null }: Props) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await authApi.login(email.trim(), password));
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="signin">
+      <form class="signin__card" onSubmit={(e) => void submit(e)} noValidate>
+        <h1 class="signin__title">Sign in to LiveChat</h1>
+        {notice && !error && <p class="notice">{notice}</p>}
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <label class="field">
+          <span class="field__label">Email</span>
+          <input
+            class="input"
+            type="email"
+            name="email"
+            autocomplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span class="field__label">Password</span>
+          <input
+            class="input"
+            type="password"
+            name="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+        <button class="button button--primary signin__submit" type="submit" disabled={busy} aria-busy={busy}>
+          Sign in
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref } from './route.js';
+
+describe('routes', () => {
+  it('parses the hash routes and falls back to the inbox', () => {
+    expect(parseRoute('#/team')).toEqual({ page: 'team' });
+    expect(parseRoute('#/inbox/abc-1')).toEqual({ page: 'inbox', conversationId: 'abc-1' });
+    expect(parseRoute('#/inbox')).toEqual({ page: 'inbox', conversationId: null });
+    expect(parseRoute('')).toEqual({ page: 'inbox', conversationId: null });
+    expect(parseRoute('#/inbox/%E0%A4%A')).toEqual({ page: 'inbox', conversationId: null });
+  });
+
+  it('round-trips ids through the href', () => {
+    const route = { page: 'inbox', conversationId: 'a/b c' } as const;
+    expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+});

@@ -1,0 +1,64 @@
+// Pure helpers for one conversation's message list: ordered by seq, one entry per seq.
+import type { Message } from '@livechat/shared/model';
+
+/** A reply the agent sent that the server has not stored yet (no seq). Matched to its echo by clientId. */
+export interface PendingReply {
+  clientId: string;
+  conversationId: string;
+  body: string;
+  createdAt: number;
+  /** Set when the server refused it; the agent may retry with the same clientId. */
+  error: string | null;
+}
+
+export type ThreadStatus = 'loading' | 'ready' | 'stale' | 'error';
+
+export interface Thread {
+  messages: readonly Message[];
+  pending: readonly PendingReply[];
+  /** `stale`: the cache may have missed messages while offline and is reloaded when next opened. */
+  status: ThreadStatus;
+  error: string | null;
+}
+
+export const emptyThread: Thread = { messages: [], pending: [], status: 'loading', error: null };
+
+export function highestSeq(messages: readonly Message[]): number {
+  return messages.length === 0 ? 0 : messages[messages.length - 1]!.seq;
+}
+
+/** Returns `messages` itself when `message` is already held, so callers can skip a re-render. */
+export function insertMessage(messages: readonly Message[], message: Message): readonly Message[] {
+  const last = messages[messages.length - 1];
+  if (!last || last.seq < message.seq) return [...messages, message];
+  // Out of order (history page racing live frames): binary search for the slot.
+  let lo = 0;
+  let hi = messages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (messages[mid]!.seq < message.seq) lo = mid + 1;
+    else hi = mid;
+  }
+  if (messages[lo]?.seq === message.seq) return messages;
+  return [...messages.slice(0, lo), message, ...messages.slice(lo)];
+}
+
+export function mergeMessages(
+  messages: readonly Message[],
+  incoming: readonly Message[],
+): readonly Message[] {
+  let out = messages;
+  for (const m of incoming) out = insertMessage(out, m);
+  return out;
+}
+
+/** Drops the pending replies that these stored messages are the echo of. */
+export function settlePending(
+  pending: readonly PendingReply[],
+  stored: readonly Message[],
+): readonly PendingReply[] {
+  if (pending.length === 0) return pending;
+  const ids = new Set(stored.map((m) => m.clientId).filter((id): id is string => id !== null));
+  const left = pending.filter((p) => !ids.has(p.clientId));
+  return left.length === pending.length ? pending : left;
+}

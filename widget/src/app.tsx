@@ -1,0 +1,27 @@
+// widget-chat.js: the chat module. The loader imports it on first open and calls `mountChat` once.
+import { render } from 'preact';
+import type { ChatHandle, MountChat } from './chat-api.js';
+import { createChatSession } from './state/chat-session.js';
+import { Panel } from './ui/Panel.js';
+import { PANEL_CSS } from './ui/styles.js';
+
+export type { ChatHandle, ChatOptions, MountChat, PublicMessage } from './chat-api.js';
+
+export const mountChat: MountChat = (root, options): ChatHandle => {
+  const style = document.createElement('style');
+  style.textContent = PANEL_CSS;
+  const container = document.createElement('div');
+  root.append(style, container);
+  const session = createChatSession(options);
+  render(<Panel session={session} onClose={options.onClose} />, container);
+  return {
+    show: () => session.setOpen(true),
+    hide: () => session.setOpen(false),
+    destroy() {
+      render(null, container);
+      container.remove();
+      style.remove();
+      session.destroy();
+    },
+  };
+};

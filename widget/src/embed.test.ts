@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { within } from '@testing-library/preact';
+import type { ChatOptions } from './chat-api.js';
+import { embed, type LiveChatGlobal } from './embed.js';
+
+function stubChat() {
+  const handle = { show: vi.fn(), hide: vi.fn(), destroy: vi.fn() };
+  const mountChat = vi.fn((_root: ShadowRoot | Element, _options: ChatOptions) => handle);
+  const importChat = vi.fn(() => Promise.resolve({ mountChat }));
+  return { handle, mountChat, importChat };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function start(chat = stubChat()) {
+  const root = embed({
+    siteKey: 'site_1',
+    serverUrl: 'https://chat.example.com',
+    importChat: chat.importChat,
+  });
+  const launcher = within(root as unknown as HTMLElement).getByRole('button', { name: 'Open chat' });
+  return { root, launcher, ...chat };
+}
+
+const liveChat = (...args: unknown[]) => (window.LiveChat as LiveChatGlobal)(...(args as [unknown]));
+
+beforeEach(() => {
+  delete window.LiveChat;
+  localStorage.clear();
+  sessionStorage.clear();
+});
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+describe('embed', () => {
+  it('draws an "Open chat" launcher inside an open shadow root on document.body', () => {
+    const { root, launcher } = start();
+    expect(root.mode).toBe('open');
+    expect(root.host.parentNode).toBe(document.body);
+    expect(launcher.getRootNode()).toBe(root);
+    expect(root.querySelector('style')?.textContent).toContain(':host{all:initial');
+    // Host page CSS cannot reach in: nothing of ours is in the light DOM but the empty host.
+    expect(root.host.childNodes).toHaveLength(0);
+  });
+
+  it('writes nothing to storage or cookies and loads no chat before the visitor opens it', () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const { importChat } = start();
+    liveChat('on', 'message', () => {});
+    liveChat('close');
+    expect(setItem).not.toHaveBeenCalled();
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
+    expect(document.cookie).toBe('');
+    expect(importChat).not.toHaveBeenCalled();
+  });
+
+  it('drains the snippet queue and ignores calls outside the allow-list', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const onOpen = vi.fn();
+    const stub: LiveChatGlobal = () => {};
+    stub.q = [
+      ['on', 'open', onOpen],
+      ['destroy'],
+      ['on', '__proto__', () => {}],
+      ['on', 'open', 'not a function'],
+      ['open'],
+    ];
+    window.LiveChat = stub;
+    const { importChat, handle } = start();
+    expect(window.LiveChat).not.toBe(stub);
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(importChat).toHaveBeenCalledTimes(1);
+    await flush();
+    expect(handle.show).toHaveBeenCalledTimes(1);
+    liveChat('eval', 'alert(1)');
+    expect(warn).toHaveBeenCalledTimes(4);
+  });
+
+  it('opens the chat in the same shadow root, then closes it back to the launcher', async () => {
+    const { root, launcher, mountChat, handle } = start();
+    const events: string[] = [];
+    liveChat('on', 'open', () => events.push('open'));
+    liveChat('on', 'close', () => events.push('close'));
+    launcher.click();
+    await flush();
+    expect(mountChat).toHaveBeenCalledTimes(1);
+    expect(mountChat.mock.calls[0]![0]).toBe(root);
+    expect(mountChat.mock.calls[0]![1]).toMatchObject({
+      siteKey: 'site_1',
+      serverUrl: 'https://chat.example.com',
+    });
+    expect(handle.show).toHaveBeenCalledTimes(1);
+    expect(launcher.hidden).toBe(true);
+
+    mountChat.mock.calls[0]![1].onClose(); // the panel's "Close chat"
+    await flush();
+    expect(handle.hide).toHaveBeenCalledTimes(1);
+    expect(launcher.hidden).toBe(false);
+    liveChat('open');
+    await flush();
+    expect(mountChat).toHaveBeenCalledTimes(1); // mounted once, shown again
+    expect(handle.show).toHaveBeenCalledTimes(2);
+    expect(events).toEqual(['open', 'close', 'open']);
+  });
+
+  it('passes agent messages to "message" callbacks and marks the launcher while closed', async () => {
+    const { launcher, mountChat } = start();
+    const received = vi.fn();
+    liveChat('on', 'message', received);
+    liveChat('open');
+    await flush();
+    liveChat('close');
+    const message = { author: { kind: 'agent' as const, name: 'Ada' }, body: 'hi' };
+    mountChat.mock.calls[0]![1].onMessage(message);
+    expect(received).toHaveBeenCalledWith(message);
+    expect(launcher.classList.contains('unread')).toBe(true);
+    launcher.click();
+    expect(launcher.classList.contains('unread')).toBe(false);
+  });
+
+  it('reopens itself when storage says the chat was open', async () => {
+    localStorage.setItem('livechat:site_1', JSON.stringify({ token: 'x'.repeat(20), open: true }));
+    const { handle, launcher } = start();
+    await flush();
+    expect(handle.show).toHaveBeenCalledTimes(1);
+    expect(launcher.hidden).toBe(true);
+  });
+
+  it('loads the chat hidden to deliver messages a previous page left unsent', async () => {
+    localStorage.setItem(
+      'livechat:site_1',
+      JSON.stringify({ open: false, pending: [{ id: 'abcdefgh', body: 'hi' }] }),
+    );
+    const { handle, mountChat, launcher } = start();
+    await flush();
+    expect(mountChat).toHaveBeenCalledTimes(1);
+    expect(handle.show).not.toHaveBeenCalled();
+    expect(launcher.hidden).toBe(false);
+  });
+
+  it('shows the launcher again when the chat cannot be loaded', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const chat = stubChat();
+    chat.importChat.mockImplementationOnce(() => Promise.reject(new Error('offline')));
+    const { launcher, handle } = start(chat);
+    launcher.click();
+    await flush();
+    expect(launcher.hidden).toBe(false);
+    expect(warn).toHaveBeenCalled();
+    launcher.click(); // retries
+    await flush();
+    expect(handle.show).toHaveBeenCalledTimes(1);
+  });
+});

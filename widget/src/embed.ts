@@ -1,0 +1,108 @@
+// Everything the loader does once it knows its site key: the shadow-DOM host and launcher, the public API with
+// the snippet queue, and loading the chat module on first open. No storage writes happen here; the chat module
+// writes, and it is only loaded once the visitor has opened the chat (now or on an earlier page load).
+import type { ChatHandle, MountChat } from './chat-api.js';
+import { createApi, type LiveChatFn } from './api.js';
+import { LAUNCHER_HTML } from './launcher-style.js';
+import { defaultStorage, readSaved } from './state/storage.js';
+
+/** `window.LiveChat`: the snippet's stub (with its queue `q`) before we load, our function after. */
+export type LiveChatGlobal = LiveChatFn & { q?: ArrayLike<unknown>[]; loaded?: boolean };
+
+declare global {
+  interface Window {
+    LiveChat?: LiveChatGlobal;
+  }
+}
+
+export interface EmbedOptions {
+  siteKey: string;
+  serverUrl: string;
+  /** Loads widget-chat.js (a dynamic import in the loader; a stub in tests). */
+  importChat: () => Promise<{ mountChat: MountChat }>;
+  storage?: Storage | null;
+}
+
+export function embed({
+  siteKey,
+  serverUrl,
+  importChat,
+  storage = defaultStorage(),
+}: EmbedOptions): ShadowRoot {
+  const host = document.createElement('div');
+  host.setAttribute('data-livechat', '');
+  const root = host.attachShadow({ mode: 'open' });
+  // A constant template: no host or visitor data is ever put into markup.
+  root.innerHTML = LAUNCHER_HTML;
+  const launcher = root.querySelector('button')!;
+  document.body.append(host);
+
+  let chat: Promise<ChatHandle> | undefined;
+  let isOpen = false;
+
+  const load = (): Promise<ChatHandle> =>
+    (chat ??= importChat().then(({ mountChat }) =>
+      mountChat(root, {
+        siteKey,
+        serverUrl,
+        storage,
+        onClose: close,
+        onMessage(message) {
+          if (!isOpen) launcher.classList.add('unread');
+          api.emit('message', message);
+        },
+      }),
+    ));
+
+  function open(): void {
+    if (isOpen) return;
+    isOpen = true;
+    launcher.classList.remove('unread');
+    launcher.setAttribute('aria-busy', 'true');
+    api.emit('open');
+    load().then(
+      (handle) => {
+        launcher.removeAttribute('aria-busy');
+        if (!isOpen) return;
+        launcher.hidden = true;
+        handle.show();
+      },
+      (error: unknown) => {
+        chat = undefined; // let the next click retry
+        launcher.removeAttribute('aria-busy');
+        console.warn('LiveChat: could not load the chat', error);
+        close();
+      },
+    );
+  }
+
+  function close(): void {
+    if (!isOpen) return;
+    isOpen = false;
+    // Give focus back to the launcher only if the visitor was inside the widget.
+    const hadFocus = root.activeElement !== null;
+    launcher.hidden = false;
+    if (hadFocus) launcher.focus();
+    void chat?.then(
+      (handle) => handle.hide(),
+      () => {},
+    );
+    api.emit('close');
+  }
+
+  launcher.onclick = open;
+
+  const api = createApi(open, close);
+  const queue = window.LiveChat?.q ?? [];
+  const liveChat: LiveChatGlobal = api.call;
+  liveChat.loaded = true;
+  window.LiveChat = liveChat;
+  for (const args of Array.from(queue)) liveChat(...(Array.from(args) as Parameters<LiveChatFn>));
+
+  // Reading is fine before the first open; only the chat module writes.
+  const saved = readSaved(storage, siteKey);
+  if (saved.open) open();
+  // Messages left unsent on the last page load: connect in the background to deliver them.
+  else if (saved.pending?.length) load().catch(() => (chat = undefined));
+  return root;
+}

@@ -1,0 +1,19 @@
+// Markup and CSS of the launcher, inside our shadow root. `:host` rules are !important because the host page's
+// own rules for our host element would otherwise win over them.
+export const LAUNCHER_HTML =
+  '<style>' +
+  ':host{all:initial!important;position:fixed!important;z-index:2147483000!important;' +
+  'right:max(20px,env(safe-area-inset-right))!important;bottom:max(20px,env(safe-area-inset-bottom))!important}' +
+  '.launcher{position:relative;display:grid;place-items:center;width:56px;height:56px;padding:0;border:0;' +
+  'border-radius:50%;background:#2563eb;color:#fff;box-shadow:0 6px 20px rgba(15,23,42,.28);cursor:pointer;' +
+  'transition:transform .15s}' +
+  '.launcher:hover{transform:scale(1.06)}' +
+  '.launcher:focus-visible{outline:3px solid #93c5fd;outline-offset:3px}' +
+  '.launcher[hidden]{display:none}' +
+  '.launcher[aria-busy=true]{cursor:progress;opacity:.75}' +
+  '.launcher.unread:after{content:"";position:absolute;top:2px;right:2px;width:10px;height:10px;' +
+  'border:2px solid #fff;border-radius:50%;background:#ef4444}' +
+  '</style>' +
+  '<button class="launcher" type="button" aria-label="Open chat">' +
+  '<svg width="28" height="28" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">' +
+  '<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z"/></svg></button>';

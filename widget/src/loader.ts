@@ -1,0 +1,26 @@
+// widget.js, the script-tag entry: reads its own tag and embeds the launcher. The chat module is fetched from
+// next to this script only when the chat opens (a dynamic import works from a classic script).
+import type { MountChat } from './chat-api.js';
+import { embed } from './embed.js';
+import { readScriptConfig } from './script-config.js';
+
+function start(): void {
+  if (window.LiveChat?.loaded) return; // the snippet was pasted twice
+  const config = readScriptConfig(document);
+  if (!config) {
+    console.warn('LiveChat: add data-site-key to the widget.js script tag');
+    return;
+  }
+  const { siteKey, serverUrl, chatUrl } = config;
+  const run = (): void => {
+    embed({
+      siteKey,
+      serverUrl,
+      importChat: () => import(/* @vite-ignore */ chatUrl) as Promise<{ mountChat: MountChat }>,
+    });
+  };
+  if (document.body) run();
+  else document.addEventListener('DOMContentLoaded', run);
+}
+
+start();

@@ -1,0 +1,196 @@
+// One visitor's chat: the connection, the message list and what survives a reload. The UI reads `get()` and
+// re-renders on `subscribe`; it never touches the socket or storage itself.
+import { createClientId, type Command, type ConnectionStatus } from '@livechat/shared/client';
+import { CloseCode, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
+import type { Message } from '@livechat/shared/model';
+import type { VisitorHello, VisitorMessageSend, VisitorServerFrame } from '@livechat/shared/protocol';
+import type { ChatOptions } from '../chat-api.js';
+import { createVisitorClient } from '../transport/visitor-client.js';
+import { EMPTY, addPending, clearConfirmed, confirm, lastSeq, setStatus, type Messages } from './messages.js';
+import { defaultStorage, readSaved, writeSaved, type Saved, type SavedMessage } from './storage.js';
+
+export interface SessionState {
+  messages: Messages;
+  status: ConnectionStatus;
+  /** A welcome arrived on this page load: later outages read "Reconnecting…", not "Connecting…". */
+  connectedOnce: boolean;
+  /** The server refused this site (origin or site key): nothing can be sent. */
+  unavailable: boolean;
+  open: boolean;
+}
+
+// Function-typed properties, not methods: the UI passes them around unbound.
+export interface ChatSession {
+  get: () => SessionState;
+  subscribe: (listener: () => void) => () => void;
+  /** Queues a message (shown at once as "Sending…"); false when there is nothing to send. */
+  send: (body: string) => boolean;
+  retry: (clientId: string) => void;
+  setOpen: (open: boolean) => void;
+  destroy: () => void;
+}
+
+const isMessageSend = (c: Command): c is Command & VisitorMessageSend => c.type === 'message.send';
+
+export function createChatSession(options: ChatOptions): ChatSession {
+  const { siteKey, onMessage } = options;
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const saved = readSaved(storage, siteKey);
+  let token = saved.token;
+  let seen = saved.seen;
+  /** From the last welcome or the newest message; undefined until the first welcome of this page load. */
+  let conversationId: string | null | undefined;
+  let retriedAuth = false;
+  let destroyed = false;
+  let state: SessionState = {
+    messages: EMPTY,
+    status: 'connecting',
+    connectedOnce: false,
+    unavailable: false,
+    open: false,
+  };
+  const listeners = new Set<() => void>();
+
+  const update = (patch: Partial<SessionState>): void => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  };
+
+  const persist = (): void => {
+    const pending: SavedMessage[] = client.pending
+      .filter(isMessageSend)
+      .map(({ id, body }) => ({ id, body }));
+    const entry: Saved = { token, open: state.open, pending, seen };
+    writeSaved(storage, siteKey, entry);
+  };
+
+  const hello = (): VisitorHello => {
+    const frame: VisitorHello = { type: 'hello', v: PROTOCOL_VERSION };
+    if (token) frame.token = token;
+    // No resume on the first connection of a page load: the server then replays the whole open conversation.
+    if (conversationId) frame.resume = { conversationId, afterSeq: lastSeq(state.messages) };
+    return frame;
+  };
+
+  /** A stored message, from an ack, a `message.created` echo or a replay. */
+  function receive(m: Message): void {
+    let messages = state.messages;
+    if (m.conversationId !== conversationId) {
+      // A new conversation (e.g. the old one was closed): seqs start over, so the old list must go.
+      if (conversationId) messages = clearConfirmed(messages);
+      conversationId = m.conversationId;
+    }
+    const result = confirm(messages, m);
+    if (result.added) {
+      const known = seen?.conversationId === m.conversationId && m.seq <= seen.seq;
+      if (!known) {
+        seen = { conversationId: m.conversationId, seq: m.seq };
+        if (m.author.kind === 'agent')
+          onMessage({ author: { kind: 'agent', name: m.author.name }, body: m.body });
+      }
+    }
+    update({ messages: result.messages });
+  }
+
+  function onFrame(frame: VisitorServerFrame): void {
+    if (frame.type === 'welcome') {
+      if (frame.token) token = frame.token;
+      const messages =
+        frame.conversationId === conversationId ? state.messages : clearConfirmed(state.messages);
+      conversationId = frame.conversationId;
+      update({ messages, connectedOnce: true });
+      persist();
+    } else if (frame.type === 'message.created') {
+      receive(frame.message);
+      persist();
+    }
+    // Other frames (and unknown types from newer servers) are ignored.
+  }
+
+  function onStatus(status: ConnectionStatus, closeCode?: number): void {
+    // A fatal close code; our own stop() carries none.
+    if (status === 'stopped' && closeCode !== undefined) {
+      if (closeCode === CloseCode.Unauthorized && !retriedAuth) {
+        // The stored token is unknown or expired: start over as a new visitor, once. Unsent messages stay queued.
+        retriedAuth = true;
+        token = undefined;
+        conversationId = undefined;
+        update({ messages: clearConfirmed(state.messages) });
+        persist();
+        client.start();
+        return;
+      }
+      update({ status, unavailable: true });
+      return;
+    }
+    update({ status });
+  }
+
+  function deliver(id: string, body: string): void {
+    const command: VisitorMessageSend = { type: 'message.send', id, body };
+    client.send(command).then(
+      (ack) => {
+        if (destroyed) return;
+        if (ack.message) receive(ack.message);
+        else update({ messages: setStatus(state.messages, id, 'sent') });
+        persist();
+      },
+      () => {
+        if (destroyed) return;
+        update({ messages: setStatus(state.messages, id, 'failed') });
+        persist();
+      },
+    );
+    persist();
+  }
+
+  const client = createVisitorClient({
+    serverUrl: options.serverUrl,
+    siteKey,
+    hello,
+    onFrame,
+    onStatus,
+    ...(options.createSocket && { createSocket: options.createSocket }),
+  });
+  const reconnect = (): void => client.reconnectNow();
+
+  // Messages a previous page load could not deliver: same ids, so the server stores each at most once.
+  for (const { id, body } of saved.pending ?? []) {
+    update({ messages: addPending(state.messages, id, body) });
+    deliver(id, body);
+  }
+  client.start();
+  window.addEventListener('online', reconnect);
+
+  return {
+    get: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    send(body) {
+      const text = body.trim();
+      if (!text || state.unavailable) return false;
+      const id = createClientId();
+      update({ messages: addPending(state.messages, id, text) });
+      deliver(id, text);
+      return true;
+    },
+    retry(clientId) {
+      const message = state.messages.pending.find((m) => m.clientId === clientId && m.status === 'failed');
+      if (!message) return;
+      update({ messages: setStatus(state.messages, clientId, 'sending') });
+      deliver(clientId, message.body);
+    },
+    setOpen(open) {
+      update({ open });
+      persist();
+    },
+    destroy() {
+      destroyed = true;
+      window.removeEventListener('online', reconnect);
+      listeners.clear();
+      client.stop();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// The one storage entry per site: localStorage `livechat:<siteKey>`. Written only once the chat was opened;
+// every read tolerates missing, blocked or tampered storage.
+
+/** A command that was not acked when the page went away; resent with the same id (the server dedupes by id). */
+export interface SavedMessage {
+  id: string;
+  body: string;
+}
+
+export interface Saved {
+  token?: string;
+  open?: boolean;
+  pending?: SavedMessage[];
+  /** Highest seq already reported to `onMessage`, so a reload does not report history again. */
+  seen?: { conversationId: string; seq: number };
+}
+
+export const storageKey = (siteKey: string): string => `livechat:${siteKey}`;
+
+/** localStorage, or null where reading it throws (sandboxed iframes, blocked cookies). */
+export function defaultStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The saved entry, keeping only well-typed fields (anyone on the page can write to localStorage). */
+export function readSaved(storage: Storage | null, siteKey: string): Saved {
+  let value: Partial<Record<keyof Saved, unknown>> | null = null;
+  try {
+    value = JSON.parse(storage?.getItem(storageKey(siteKey)) ?? 'null') as typeof value;
+  } catch {
+    // Unreadable entry: start fresh.
+  }
+  if (!value || typeof value !== 'object') return {};
+  const { token, open, pending, seen } = value;
+  const s = seen as Saved['seen'];
+  return {
+    token: typeof token === 'string' ? token : undefined,
+    open: open === true,
+    pending: Array.isArray(pending)
+      ? (pending as SavedMessage[]).filter((m) => typeof m?.id === 'string' && typeof m.body === 'string')
+      : [],
+    seen: typeof s?.conversationId === 'string' && typeof s.seq === 'number' ? s : undefined,
+  };
+}
+
+export function writeSaved(storage: Storage | null, siteKey: string, saved: Saved): void {
+  try {
+    storage?.setItem(storageKey(siteKey), JSON.stringify(saved));
+  } catch {
+    // Quota exceeded or storage blocked: the chat still works for this page load.
+  }
+}

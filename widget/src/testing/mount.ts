@@ -1,0 +1,54 @@
+// Mounts the chat module the way the loader does, against a fake network, and cleans up after each test.
+import { afterEach, vi } from 'vitest';
+import { within } from '@testing-library/preact';
+import { act } from 'preact/test-utils';
+import { mountChat } from '../app.js';
+import type { ChatHandle } from '../chat-api.js';
+import { fakeNetwork } from './fake-socket.js';
+
+const mounted: ChatHandle[] = [];
+afterEach(() => {
+  for (const handle of mounted.splice(0)) void act(() => handle.destroy());
+  document.body.replaceChildren();
+  localStorage.clear();
+});
+
+export function mountForTest(net = fakeNetwork()) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const onMessage = vi.fn();
+  const onClose = vi.fn();
+  let handle!: ChatHandle;
+  void act(() => {
+    handle = mountChat(root, {
+      siteKey: 'site_1',
+      serverUrl: 'https://chat.example.com',
+      createSocket: net.createSocket,
+      storage: localStorage,
+      onMessage,
+      onClose,
+    });
+    handle.show();
+  });
+  mounted.push(handle);
+  const ui = within(root);
+  return {
+    root,
+    net,
+    handle,
+    ui,
+    onMessage,
+    onClose,
+    /** Message bubble texts in display order. */
+    bubbles: () => [...root.querySelectorAll('.bubble')].map((b) => b.textContent),
+    textbox: () => ui.getByRole('textbox', { name: 'Message' }),
+  };
+}
+
+/** Runs server-side steps and flushes the renders (and promise callbacks) they cause. */
+export const server = (steps: () => void): Promise<void> =>
+  act(() => {
+    steps();
+    // Returning a promise makes act flush after the ack callbacks that `steps` queued.
+    return Promise.resolve();
+  });
