@@ -120,7 +120,7 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
    * Queue a command until the server acks it. Sending the same id twice returns the first promise.
    * While offline the command waits and is sent after the next `welcome`.
    */
-  send(command: Command): Promise<A> {
+  send<C extends Command>(command: C): Promise<A> {
     const existing = this.outbox.get(command.id);
     if (existing) return existing.promise;
     if (this.outbox.size >= this.opts.maxOutbox) {
