@@ -1,0 +1,113 @@
+// Real browser, cross-origin: the demo site (one port) embeds widget.js from the chat server (another port);
+// an agent works in the dashboard. Controls are found by their accessible names, as a user's checks would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { ADMIN, startStack, type Stack } from './stack.js';
+
+let stack: Stack;
+let browser: Browser;
+let agent: Page;
+let visitor: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+  agent = await (await browser.newContext()).newPage();
+  visitor = await (await browser.newContext()).newPage();
+  for (const page of [agent, visitor]) page.on('pageerror', (err) => pageErrors.push(err.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signIn(page: Page) {
+  await page.goto(stack.serverUrl);
+  await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('textbox', { name: 'Reply' }).or(page.getByRole('link', { name: 'Team' })).first().waitFor();
+}
+
+async function visitorSays(text: string) {
+  await visitor.getByRole('textbox', { name: 'Message' }).fill(text);
+  await visitor.getByRole('button', { name: 'Send' }).click();
+}
+
+async function agentSays(text: string) {
+  const reply = agent.getByRole('textbox', { name: 'Reply' });
+  await reply.fill(text);
+  await reply.press('Enter');
+}
+
+const visitorLog = () => visitor.getByRole('log');
+
+describe('live chat in a real browser', () => {
+  it('a visitor on the demo site and a signed-in agent chat both ways', async () => {
+    expect(new URL(stack.demoUrl).origin).not.toBe(new URL(stack.serverUrl).origin);
+    await signIn(agent);
+
+    await visitor.goto(stack.demoUrl);
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    await visitorSays('Hello from the demo site');
+    await expect.poll(() => visitorLog().innerText()).toContain('Hello from the demo site');
+
+    // The new conversation appears live in the agent's inbox.
+    await agent.getByRole('link', { name: /Hello from the demo site/ }).click();
+    const thread = agent.getByRole('log', { name: 'Messages' });
+    await expect.poll(() => thread.innerText()).toContain('Hello from the demo site');
+
+    await agentSays('Hi! How can I help?');
+    await expect.poll(() => visitorLog().innerText(), { timeout: 10_000 }).toContain('Hi! How can I help?');
+    await visitorSays('Do you deliver to Ljubljana?');
+    await expect.poll(() => thread.innerText(), { timeout: 10_000 }).toContain('Do you deliver to Ljubljana?');
+  });
+
+  it('keeps the history when the visitor reloads the page', async () => {
+    await visitor.reload();
+    const open = visitor.getByRole('button', { name: 'Open chat' });
+    // The chat reopens itself when it was open before the reload; otherwise the visitor opens it.
+    if (!(await visitorLog().isVisible().catch(() => false))) await open.click();
+    await expect.poll(() => visitorLog().innerText(), { timeout: 10_000 }).toMatch(
+      /Hello from the demo site[\s\S]*Hi! How can I help\?[\s\S]*Do you deliver to Ljubljana\?/,
+    );
+  });
+
+  it('shows all 20 agent messages exactly once, in order, when the visitor’s socket is cut mid-burst', async () => {
+    const label = (i: number) => `Burst message ${String(i).padStart(2, '0')}.`;
+    for (let i = 1; i <= 20; i++) {
+      if (i === 4) expect(stack.proxy.cutVisitorSockets()).toBeGreaterThan(0);
+      if (i === 4) stack.proxy.blockVisitors = true; // stays offline while messages 4..11 are sent
+      if (i === 12) stack.proxy.blockVisitors = false;
+      if (i === 16) stack.proxy.cutVisitorSockets();
+      await agentSays(label(i));
+    }
+    const expected = Array.from({ length: 20 }, (_, k) => label(k + 1));
+    await expect
+      .poll(
+        async () => {
+          const text = await visitorLog().innerText();
+          return expected.map((l) => text.split(l).length - 1);
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(expected.map(() => 1));
+    const text = await visitorLog().innerText();
+    const positions = expected.map((l) => text.indexOf(l));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('renders message bodies as text, never as HTML', async () => {
+    const xss = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+    await visitorSays(xss);
+    await expect.poll(() => agent.getByRole('log', { name: 'Messages' }).innerText(), { timeout: 10_000 }).toContain('<img src=x');
+    await agentSays(xss);
+    await expect.poll(async () => (await visitorLog().innerText()).split('<img src=x').length - 1, { timeout: 10_000 }).toBe(2);
+    expect(await visitor.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await agent.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+});
