@@ -9,7 +9,10 @@ export function open(url: string, origin?: string): Promise<WebSocket> {
   });
 }
 
-export function nextFrame(ws: WebSocket, match: (f: { type: string }) => boolean): Promise<{ type: string; [k: string]: unknown }> {
+export function nextFrame(
+  ws: WebSocket,
+  match: (f: { type: string }) => boolean,
+): Promise<{ type: string; [k: string]: unknown }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
       const frame = JSON.parse(String(data)) as { type: string };

@@ -56,13 +56,19 @@ async function ourTarget(dataDir: string): Promise<Target> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const base = `ws://127.0.0.1:${port}`;
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: config.admin.email, password: config.admin.password } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: config.admin.email, password: config.admin.password },
+  });
   const cookie = login.headers['set-cookie'] as string;
   const receiver = await open(`${base}/ws/agent`);
   receiver.close();
   const agent = await new Promise<WebSocket>((resolve, reject) => {
     import('ws').then(({ default: WS }) => {
-      const ws = new WS(`${base}/ws/agent`, { headers: { cookie: cookie.split(';')[0]!, origin: config.publicUrl } });
+      const ws = new WS(`${base}/ws/agent`, {
+        headers: { cookie: cookie.split(';')[0]!, origin: config.publicUrl },
+      });
       ws.once('open', () => resolve(ws));
       ws.once('error', reject);
     }, reject);
@@ -80,7 +86,8 @@ async function ourTarget(dataDir: string): Promise<Target> {
   return {
     senders,
     receiver: agent,
-    frame: (n) => JSON.stringify({ type: 'message.send', id: `bench-${n}-${Date.now()}`, body: `hello ${n}` }),
+    frame: (n) =>
+      JSON.stringify({ type: 'message.send', id: `bench-${n}-${Date.now()}`, body: `hello ${n}` }),
     isDelivery: (raw) => raw.startsWith('{"type":"message.created"'),
     close: async () => {
       [agent, ...senders].forEach((s) => s.terminate());
@@ -154,7 +161,9 @@ function widgetSizes() {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-bench-'));
-  console.log(`Bench on ${os.cpus().length} cores, Node ${process.version}; ${SENDERS} senders, ${ROUNDS} rounds, medians.\n`);
+  console.log(
+    `Bench on ${os.cpus().length} cores, Node ${process.version}; ${SENDERS} senders, ${ROUNDS} rounds, medians.\n`,
+  );
   const rows: Record<string, { bare: number[]; ours: number[] }> = {
     'latency p50 (ms)': { bare: [], ours: [] },
     'latency p99 (ms)': { bare: [], ours: [] },
@@ -182,7 +191,9 @@ async function main() {
   const size = widgetSizes();
   console.log('\n| widget (gzip) | bytes | budget |');
   console.log('|---|---|---|');
-  console.log(`| widget.js (before the visitor interacts) | ${size.loader} | ${WIDGET_BUDGET.loaderGzipBytes} |`);
+  console.log(
+    `| widget.js (before the visitor interacts) | ${size.loader} | ${WIDGET_BUDGET.loaderGzipBytes} |`,
+  );
   console.log(`| widget.js + widget-chat.js (chat open) | ${size.total} | ${WIDGET_BUDGET.totalGzipBytes} |`);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -29,7 +29,11 @@ async function signIn(page: Page) {
   await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('textbox', { name: 'Reply' }).or(page.getByRole('link', { name: 'Team' })).first().waitFor();
+  await page
+    .getByRole('textbox', { name: 'Reply' })
+    .or(page.getByRole('link', { name: 'Team' }))
+    .first()
+    .waitFor();
 }
 
 async function visitorSays(text: string) {
@@ -63,17 +67,24 @@ describe('live chat in a real browser', () => {
     await agentSays('Hi! How can I help?');
     await expect.poll(() => visitorLog().innerText(), { timeout: 10_000 }).toContain('Hi! How can I help?');
     await visitorSays('Do you deliver to Ljubljana?');
-    await expect.poll(() => thread.innerText(), { timeout: 10_000 }).toContain('Do you deliver to Ljubljana?');
+    await expect
+      .poll(() => thread.innerText(), { timeout: 10_000 })
+      .toContain('Do you deliver to Ljubljana?');
   });
 
   it('keeps the history when the visitor reloads the page', async () => {
     await visitor.reload();
     const open = visitor.getByRole('button', { name: 'Open chat' });
     // The chat reopens itself when it was open before the reload; otherwise the visitor opens it.
-    if (!(await visitorLog().isVisible().catch(() => false))) await open.click();
-    await expect.poll(() => visitorLog().innerText(), { timeout: 10_000 }).toMatch(
-      /Hello from the demo site[\s\S]*Hi! How can I help\?[\s\S]*Do you deliver to Ljubljana\?/,
-    );
+    if (
+      !(await visitorLog()
+        .isVisible()
+        .catch(() => false))
+    )
+      await open.click();
+    await expect
+      .poll(() => visitorLog().innerText(), { timeout: 10_000 })
+      .toMatch(/Hello from the demo site[\s\S]*Hi! How can I help\?[\s\S]*Do you deliver to Ljubljana\?/);
   });
 
   it('shows all 20 agent messages exactly once, in order, when the visitor’s socket is cut mid-burst', async () => {
@@ -103,9 +114,13 @@ describe('live chat in a real browser', () => {
   it('renders message bodies as text, never as HTML', async () => {
     const xss = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
     await visitorSays(xss);
-    await expect.poll(() => agent.getByRole('log', { name: 'Messages' }).innerText(), { timeout: 10_000 }).toContain('<img src=x');
+    await expect
+      .poll(() => agent.getByRole('log', { name: 'Messages' }).innerText(), { timeout: 10_000 })
+      .toContain('<img src=x');
     await agentSays(xss);
-    await expect.poll(async () => (await visitorLog().innerText()).split('<img src=x').length - 1, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(async () => (await visitorLog().innerText()).split('<img src=x').length - 1, { timeout: 10_000 })
+      .toBe(2);
     expect(await visitor.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     expect(await agent.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     expect(pageErrors).toEqual([]);

@@ -40,7 +40,13 @@ describe('durability', () => {
           let i = 0;
           const timer = setInterval(() => {
             if (i >= TOTAL || ws.readyState !== ws.OPEN) return clearInterval(timer);
-            ws.send(JSON.stringify({ type: 'message.send', id: `burst-${String(i++).padStart(6, '0')}`, body: `message ${i}` }));
+            ws.send(
+              JSON.stringify({
+                type: 'message.send',
+                id: `burst-${String(i++).padStart(6, '0')}`,
+                body: `message ${i}`,
+              }),
+            );
           }, 30);
         }
         if (frame.type === 'ack' && frame.id) {
@@ -60,9 +66,12 @@ describe('durability', () => {
     const db = new Database(path.join(dataDir, 'livechat.sqlite'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = new Map(
-      (db.prepare("SELECT client_id, seq FROM messages WHERE author_kind = 'visitor'").all() as { client_id: string; seq: number }[]).map(
-        (r) => [r.client_id, r.seq],
-      ),
+      (
+        db.prepare("SELECT client_id, seq FROM messages WHERE author_kind = 'visitor'").all() as {
+          client_id: string;
+          seq: number;
+        }[]
+      ).map((r) => [r.client_id, r.seq]),
     );
     db.close();
     for (const [id, seq] of acked) expect(stored.get(id)).toBe(seq);

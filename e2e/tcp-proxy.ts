@@ -11,7 +11,8 @@ export interface FaultyProxy {
   close(): Promise<void>;
 }
 
-const isVisitorUpgrade = (firstChunk: Buffer) => /^GET \/ws\/visitor[?\s]/.test(firstChunk.toString('latin1', 0, 64));
+const isVisitorUpgrade = (firstChunk: Buffer) =>
+  /^GET \/ws\/visitor[?\s]/.test(firstChunk.toString('latin1', 0, 64));
 
 export async function startFaultyProxy(targetPort: number, port = 0): Promise<FaultyProxy> {
   const visitorSockets = new Set<net.Socket>();

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 const port = Number(process.env.DEMO_PORT ?? 8080);
 const serverUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 8787}`).origin;
 const siteKey = process.env.DEMO_SITE_KEY ?? 'demo-site-key';
-const template = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-site/index.html'), 'utf8');
+const template = fs.readFileSync(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-site/index.html'),
+  'utf8',
+);
 const page = template.replaceAll('{{SERVER_URL}}', serverUrl).replaceAll('{{SITE_KEY}}', siteKey);
 
 http

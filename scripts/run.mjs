@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PNPM_VERSION = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(
+  fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+).packageManager.split('@')[1];
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 
 /**
@@ -20,7 +22,9 @@ function buildEnv() {
   const header = '/usr/include/node/node_version.h';
   if (!env.npm_config_nodedir && fs.existsSync(header)) {
     const text = fs.readFileSync(header, 'utf8');
-    const v = ['MAJOR', 'MINOR', 'PATCH'].map((p) => text.match(new RegExp(`#define NODE_${p}_VERSION (\\d+)`))?.[1]);
+    const v = ['MAJOR', 'MINOR', 'PATCH'].map(
+      (p) => text.match(new RegExp(`#define NODE_${p}_VERSION (\\d+)`))?.[1],
+    );
     if (v.join('.') === process.versions.node) env.npm_config_nodedir = '/usr';
   }
   return env;
@@ -51,7 +55,9 @@ function ensureChromium() {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...buildEnv(), DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      env: { ...buildEnv(), DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } else {
     run(bin('playwright-core'), ['install', 'chromium']);
   }

@@ -2,22 +2,49 @@
 import { ErrorCode } from './constants.js';
 
 export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; description: string }> = {
-  [ErrorCode.InvalidFrame]: { status: 400, description: 'The frame is not JSON or does not match any command of this channel.' },
-  [ErrorCode.InvalidRequest]: { status: 400, description: 'The request body, query or parameters failed validation.' },
+  [ErrorCode.InvalidFrame]: {
+    status: 400,
+    description: 'The frame is not JSON or does not match any command of this channel.',
+  },
+  [ErrorCode.InvalidRequest]: {
+    status: 400,
+    description: 'The request body, query or parameters failed validation.',
+  },
   [ErrorCode.HelloRequired]: { status: 400, description: 'A command was sent before `hello` was answered.' },
-  [ErrorCode.UnsupportedVersion]: { status: 400, description: 'The protocol version is not supported by this server.' },
+  [ErrorCode.UnsupportedVersion]: {
+    status: 400,
+    description: 'The protocol version is not supported by this server.',
+  },
   [ErrorCode.Unauthorized]: { status: 401, description: 'Missing, unknown or expired credentials.' },
-  [ErrorCode.InvalidCredentials]: { status: 401, description: 'Email or password is wrong, or the account is deactivated.' },
+  [ErrorCode.InvalidCredentials]: {
+    status: 401,
+    description: 'Email or password is wrong, or the account is deactivated.',
+  },
   [ErrorCode.Forbidden]: { status: 403, description: 'Authenticated, but not allowed to do this.' },
-  [ErrorCode.OriginNotAllowed]: { status: 403, description: 'The Origin header is not allowed for this site or for the dashboard.' },
+  [ErrorCode.OriginNotAllowed]: {
+    status: 403,
+    description: 'The Origin header is not allowed for this site or for the dashboard.',
+  },
   [ErrorCode.UnknownSite]: { status: 404, description: 'No site has this site key.' },
   [ErrorCode.NotFound]: { status: 404, description: 'No such resource, or not visible to the caller.' },
   [ErrorCode.Conflict]: { status: 409, description: 'The request conflicts with the current state.' },
   [ErrorCode.EmailTaken]: { status: 409, description: 'Another agent already uses this email.' },
-  [ErrorCode.LastAdmin]: { status: 409, description: 'The last active admin cannot be demoted or deactivated.' },
-  [ErrorCode.ConversationClosed]: { status: 409, description: 'The conversation is closed and takes no new messages.' },
+  [ErrorCode.LastAdmin]: {
+    status: 409,
+    description: 'The last active admin cannot be demoted or deactivated.',
+  },
+  [ErrorCode.ConversationClosed]: {
+    status: 409,
+    description: 'The conversation is closed and takes no new messages.',
+  },
   [ErrorCode.PayloadTooLarge]: { status: 413, description: 'The body or frame is larger than allowed.' },
   [ErrorCode.RateLimited]: { status: 429, description: 'Too many requests; retry later.' },
-  [ErrorCode.OutboxFull]: { status: 503, description: 'Client-side only: too many unsent commands while offline.' },
-  [ErrorCode.Internal]: { status: 500, description: 'Unexpected server error. Details are logged, never sent.' },
+  [ErrorCode.OutboxFull]: {
+    status: 503,
+    description: 'Client-side only: too many unsent commands while offline.',
+  },
+  [ErrorCode.Internal]: {
+    status: 500,
+    description: 'Unexpected server error. Details are logged, never sent.',
+  },
 };

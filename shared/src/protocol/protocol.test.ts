@@ -42,7 +42,9 @@ describe('client frame validation', () => {
       { type: 'conversation.watch', id: 'abcdefgh', conversationId: 'c' },
     ];
     for (const frame of bad) {
-      expect(VisitorClientFrameSchema.safeParse(frame).success && AgentClientFrameSchema.safeParse(frame).success).toBe(false);
+      expect(
+        VisitorClientFrameSchema.safeParse(frame).success && AgentClientFrameSchema.safeParse(frame).success,
+      ).toBe(false);
     }
   });
 
@@ -50,7 +52,10 @@ describe('client frame validation', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const result = VisitorClientFrameSchema.safeParse(value);
-        if (result.success) expect(Object.keys(result.data).every((k) => ['type', 'id', 'body', 'v', 'token', 'resume'].includes(k))).toBe(true);
+        if (result.success)
+          expect(
+            Object.keys(result.data).every((k) => ['type', 'id', 'body', 'v', 'token', 'resume'].includes(k)),
+          ).toBe(true);
       }),
     );
     const parsed = VisitorClientFrameSchema.parse(JSON.parse('{"type":"ping","__proto__":{"x":1}}'));
