@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import type { ChatHandle, MountChat } from './chat-api.js';
 import { createChatSession } from './state/chat-session.js';
-import { Panel } from './ui/Panel.js';
+import { Panel } from './ui/panel.js';
 import { PANEL_CSS } from './ui/styles.js';
 
 export type { ChatHandle, ChatOptions, MountChat, PublicMessage } from './chat-api.js';

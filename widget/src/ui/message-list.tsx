@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatMessage } from '../state/messages.js';
-import { MessageItem } from './MessageItem.js';
+import { MessageItem } from './message-item.js';
 
 interface Props {
   messages: ChatMessage[];

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatSession } from '../state/chat-session.js';
 import { allMessages } from '../state/messages.js';
-import { Composer } from './Composer.js';
-import { MessageList } from './MessageList.js';
+import { Composer } from './composer.js';
+import { MessageList } from './message-list.js';
 import { CloseIcon } from './icons.js';
 import { useSession } from './use-session.js';
 
