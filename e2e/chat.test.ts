@@ -54,8 +54,20 @@ describe('live chat in a real browser', () => {
     expect(new URL(stack.demoUrl).origin).not.toBe(new URL(stack.serverUrl).origin);
     await signIn(agent);
 
+    const requested: string[] = [];
+    visitor.on('request', (r) => requested.push(r.url()));
     await visitor.goto(stack.demoUrl);
-    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    const open = visitor.getByRole('button', { name: 'Open chat' });
+    await open.waitFor();
+    // Before the visitor interacts: only the loader, no socket, nothing stored.
+    expect(requested.some((u) => u.endsWith('/widget.js'))).toBe(true);
+    expect(requested.some((u) => u.includes('widget-chat.js') || u.includes('/ws/'))).toBe(false);
+    expect(
+      await visitor.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]),
+    ).toEqual([0, 0, '']);
+    expect(await visitor.context().cookies()).toEqual([]);
+
+    await open.click();
     await visitorSays('Hello from the demo site');
     await expect.poll(() => visitorLog().innerText()).toContain('Hello from the demo site');
 
@@ -109,6 +121,19 @@ describe('live chat in a real browser', () => {
     const text = await visitorLog().innerText();
     const positions = expected.map((l) => text.indexOf(l));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('shows a message typed offline as sending, then delivers it exactly once', async () => {
+    stack.proxy.blockVisitors = true;
+    stack.proxy.cutVisitorSockets();
+    await visitorSays('Typed while offline');
+    await expect.poll(() => visitorLog().innerText()).toMatch(/Typed while offline[\s\S]*Sending/);
+    stack.proxy.blockVisitors = false;
+    const thread = agent.getByRole('log', { name: 'Messages' });
+    await expect.poll(() => thread.innerText(), { timeout: 20_000 }).toContain('Typed while offline');
+    await expect.poll(() => visitorLog().innerText(), { timeout: 10_000 }).not.toContain('Sending');
+    expect((await thread.innerText()).split('Typed while offline').length - 1).toBe(1);
+    expect((await visitorLog().innerText()).split('Typed while offline').length - 1).toBe(1);
   });
 
   it('renders message bodies as text, never as HTML', async () => {
