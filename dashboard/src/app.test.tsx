@@ -120,7 +120,7 @@ describe('App', () => {
   it('goes back to sign in when the session is revoked', async () => {
     const { sockets, connect } = setup();
     await connect();
-    actSync(() => sockets.last.serverClose(4010));
+    actSync(() => sockets.last.drop(4010));
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.getByText('Your session has ended. Please sign in again.')).toBeTruthy();
   });
@@ -155,7 +155,7 @@ describe('App', () => {
     const { sockets, connect } = setup();
     await connect();
     expect(screen.getByRole('status').textContent).toContain('Live');
-    actSync(() => sockets.last.serverClose(1006));
+    actSync(() => sockets.last.drop(1006));
     expect(screen.getByRole('status').textContent).toContain('Offline');
   });
 });

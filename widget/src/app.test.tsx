@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { TOKEN, agentMessage, visitorMessage, welcome } from './testing/fake-socket.js';
+import { TOKEN, agentMessage, visitorMessage, welcome, type SentMessage } from './testing/fake-socket.js';
 import { mountForTest, server } from './testing/mount.js';
 import { typeAndEnter } from './testing/user.js';
 
@@ -19,16 +19,16 @@ describe('chat panel', () => {
 
   it('connects to the visitor socket of its site', () => {
     const { net } = mountForTest();
-    expect(net.last().url).toBe('wss://chat.example.com/ws/visitor?siteKey=site_1');
+    expect(net.last.url).toBe('wss://chat.example.com/ws/visitor?siteKey=site_1');
   });
 
   it('renders message bodies as text, never as markup', async () => {
     const { net, root, ui } = mountForTest();
     const body = '<img src=x onerror="window.__xss=1"><b>bold</b>';
     await server(() => {
-      net.last().open();
-      net.last().receive(welcome('c1', TOKEN));
-      net.last().receive({ type: 'message.created', message: agentMessage(1, { body }) });
+      net.last.open();
+      net.last.receive(welcome('c1', TOKEN));
+      net.last.receive({ type: 'message.created', message: agentMessage(1, { body }) });
     });
     expect(ui.getByText(body)).toBeTruthy();
     expect(root.querySelector('img, b')).toBeNull();
@@ -43,18 +43,18 @@ describe('chat panel', () => {
     expect(bubbles()).toEqual(['Hello there']);
     expect(ui.getByText('Sending…')).toBeTruthy();
     expect((textbox() as HTMLTextAreaElement).value).toBe('');
-    expect(net.last().sends()).toEqual([]);
+    expect(net.last.sentOfType<SentMessage>('message.send')).toEqual([]);
 
     await server(() => {
-      net.last().open();
-      net.last().receive(welcome(null, TOKEN));
+      net.last.open();
+      net.last.receive(welcome(null, TOKEN));
     });
-    const [sent] = net.last().sends();
+    const [sent] = net.last.sentOfType<SentMessage>('message.send');
     expect(sent?.body).toBe('Hello there');
     expect(ui.getByText('Sending…')).toBeTruthy();
 
     await server(() => {
-      net.last().receive({ type: 'ack', id: sent!.id, message: visitorMessage(1, sent!.id, 'Hello there') });
+      net.last.receive({ type: 'ack', id: sent!.id, message: visitorMessage(1, sent!.id, 'Hello there') });
     });
     expect(ui.queryByText('Sending…')).toBeNull();
     expect(bubbles()).toEqual(['Hello there']);
@@ -69,7 +69,7 @@ describe('chat panel', () => {
 
   it('keeps each message once, in seq order, across ack, echo and replay', async () => {
     const { net, bubbles, textbox } = mountForTest();
-    const first = net.last();
+    const first = net.last;
     await server(() => {
       first.open();
       first.receive(welcome('c1', TOKEN));
@@ -79,7 +79,7 @@ describe('chat panel', () => {
     expect(bubbles()).toEqual(['agent says 1', 'agent says 2']);
 
     typeAndEnter(textbox(), 'mine');
-    const [sent] = first.sends();
+    const [sent] = first.sentOfType<SentMessage>('message.send');
     const mine = visitorMessage(3, sent!.id, 'mine');
     await server(() => {
       first.receive({ type: 'message.created', message: mine }); // the echo may beat the ack
@@ -91,10 +91,10 @@ describe('chat panel', () => {
     await server(() => first.drop(1006));
     typeAndEnter(textbox(), 'later');
     await server(() => window.dispatchEvent(new Event('online')));
-    const second = net.last();
+    const second = net.last;
     expect(second).not.toBe(first);
     await server(() => second.open());
-    expect(second.frames()[0]).toEqual({
+    expect(second.sent[0]).toEqual({
       type: 'hello',
       v: 1,
       token: TOKEN,
@@ -109,7 +109,7 @@ describe('chat panel', () => {
     });
     expect(bubbles()).toEqual(['agent says 1', 'agent says 2', 'mine', 'agent says 4', 'later']);
 
-    const later = second.sends().find((s) => s.body === 'later')!;
+    const later = second.sentOfType<SentMessage>('message.send').find((s) => s.body === 'later')!;
     await server(() =>
       second.receive({ type: 'ack', id: later.id, message: visitorMessage(5, later.id, 'later') }),
     );
@@ -118,7 +118,7 @@ describe('chat panel', () => {
 
   it('resets the list when the welcome names another conversation', async () => {
     const { net, bubbles } = mountForTest();
-    const first = net.last();
+    const first = net.last;
     await server(() => {
       first.open();
       first.receive(welcome('c1', TOKEN));
@@ -126,7 +126,7 @@ describe('chat panel', () => {
       first.drop(1006);
       window.dispatchEvent(new Event('online'));
     });
-    const second = net.last();
+    const second = net.last;
     await server(() => {
       second.open();
       second.receive(welcome('c2'));
@@ -141,11 +141,11 @@ describe('chat panel', () => {
   it('reports new agent messages to the host once, and not again after a reload', async () => {
     const a = mountForTest();
     await server(() => {
-      a.net.last().open();
-      a.net.last().receive(welcome('c1', TOKEN));
-      a.net.last().receive({ type: 'message.created', message: agentMessage(1) });
-      a.net.last().receive({ type: 'message.created', message: agentMessage(1) });
-      a.net.last().receive({ type: 'message.created', message: visitorMessage(2, 'client-id-1', 'hi') });
+      a.net.last.open();
+      a.net.last.receive(welcome('c1', TOKEN));
+      a.net.last.receive({ type: 'message.created', message: agentMessage(1) });
+      a.net.last.receive({ type: 'message.created', message: agentMessage(1) });
+      a.net.last.receive({ type: 'message.created', message: visitorMessage(2, 'client-id-1', 'hi') });
     });
     expect(a.onMessage.mock.calls).toEqual([
       [{ author: { kind: 'agent', name: 'Ada' }, body: 'agent says 1' }],
@@ -153,11 +153,11 @@ describe('chat panel', () => {
 
     const b = mountForTest();
     await server(() => {
-      b.net.last().open();
-      b.net.last().receive(welcome('c1'));
-      b.net.last().receive({ type: 'message.created', message: agentMessage(1) });
-      b.net.last().receive({ type: 'message.created', message: visitorMessage(2, 'client-id-1', 'hi') });
-      b.net.last().receive({ type: 'message.created', message: agentMessage(3) });
+      b.net.last.open();
+      b.net.last.receive(welcome('c1'));
+      b.net.last.receive({ type: 'message.created', message: agentMessage(1) });
+      b.net.last.receive({ type: 'message.created', message: visitorMessage(2, 'client-id-1', 'hi') });
+      b.net.last.receive({ type: 'message.created', message: agentMessage(3) });
     });
     expect(b.onMessage.mock.calls).toEqual([
       [{ author: { kind: 'agent', name: 'Ada' }, body: 'agent says 3' }],
@@ -167,11 +167,11 @@ describe('chat panel', () => {
   it('restores unsent messages after a reload and resends them with the same ids', async () => {
     const a = mountForTest();
     await server(() => {
-      a.net.last().open();
-      a.net.last().receive(welcome(null, TOKEN));
+      a.net.last.open();
+      a.net.last.receive(welcome(null, TOKEN));
     });
     typeAndEnter(a.textbox(), 'did this arrive?');
-    const [lost] = a.net.last().sends();
+    const [lost] = a.net.last.sentOfType<SentMessage>('message.send');
     expect(lost).toBeDefined();
     // The page goes away before the ack.
 
@@ -179,15 +179,19 @@ describe('chat panel', () => {
     expect(b.bubbles()).toEqual(['did this arrive?']);
     expect(b.ui.getByText('Sending…')).toBeTruthy();
     await server(() => {
-      b.net.last().open();
-      b.net.last().receive(welcome('c1'));
+      b.net.last.open();
+      b.net.last.receive(welcome('c1'));
     });
-    expect(b.net.last().frames()[0]).toEqual({ type: 'hello', v: 1, token: TOKEN });
-    expect(b.net.last().sends()).toEqual([{ type: 'message.send', id: lost!.id, body: 'did this arrive?' }]);
+    expect(b.net.last.sent[0]).toEqual({ type: 'hello', v: 1, token: TOKEN });
+    expect(b.net.last.sentOfType<SentMessage>('message.send')).toEqual([
+      { type: 'message.send', id: lost!.id, body: 'did this arrive?' },
+    ]);
     await server(() =>
-      b.net
-        .last()
-        .receive({ type: 'ack', id: lost!.id, message: visitorMessage(1, lost!.id, 'did this arrive?') }),
+      b.net.last.receive({
+        type: 'ack',
+        id: lost!.id,
+        message: visitorMessage(1, lost!.id, 'did this arrive?'),
+      }),
     );
     expect(b.ui.queryByText('Sending…')).toBeNull();
     const saved = JSON.parse(localStorage.getItem('livechat:site_1')!) as {
@@ -201,24 +205,19 @@ describe('chat panel', () => {
   it('marks a refused message as not sent and retries it with the same id', async () => {
     const { net, ui, textbox } = mountForTest();
     await server(() => {
-      net.last().open();
-      net.last().receive(welcome(null, TOKEN));
+      net.last.open();
+      net.last.receive(welcome(null, TOKEN));
     });
     typeAndEnter(textbox(), 'too fast');
-    const [sent] = net.last().sends();
+    const [sent] = net.last.sentOfType<SentMessage>('message.send');
     await server(() =>
-      net.last().receive({ type: 'error', id: sent!.id, code: 'rate_limited', message: 'slow down' }),
+      net.last.receive({ type: 'error', id: sent!.id, code: 'rate_limited', message: 'slow down' }),
     );
     expect(ui.getByText(/Not sent/)).toBeTruthy();
     await server(() => {
       fireEvent.click(ui.getByRole('button', { name: 'Retry' }));
     });
-    expect(
-      net
-        .last()
-        .sends()
-        .map((s) => s.id),
-    ).toEqual([sent!.id, sent!.id]);
+    expect(net.last.sentOfType<SentMessage>('message.send').map((s) => s.id)).toEqual([sent!.id, sent!.id]);
     expect(ui.getByText('Sending…')).toBeTruthy();
   });
 
@@ -226,15 +225,15 @@ describe('chat panel', () => {
     localStorage.setItem('livechat:site_1', JSON.stringify({ token: 'stale-token-0123456789', open: true }));
     const { net, ui } = mountForTest();
     await server(() => {
-      net.last().open();
-      net.last().drop(4001);
+      net.last.open();
+      net.last.drop(4001);
     });
     expect(net.sockets).toHaveLength(2);
-    expect(net.sockets[0]!.frames()[0]).toMatchObject({ token: 'stale-token-0123456789' });
-    await server(() => net.last().open());
-    expect(net.last().frames()[0]).toEqual({ type: 'hello', v: 1 });
+    expect(net.sockets[0]!.sent[0]).toMatchObject({ token: 'stale-token-0123456789' });
+    await server(() => net.last.open());
+    expect(net.last.sent[0]).toEqual({ type: 'hello', v: 1 });
     expect(localStorage.getItem('livechat:site_1')).not.toContain('stale-token');
-    await server(() => net.last().drop(4001));
+    await server(() => net.last.drop(4001));
     expect(net.sockets).toHaveLength(2);
     expect(ui.getByText('Chat is unavailable on this site')).toBeTruthy();
   });
@@ -242,8 +241,8 @@ describe('chat panel', () => {
   it.each([4003, 4004])('shows that chat is unavailable after close code %i', async (code) => {
     const { net, ui, textbox } = mountForTest();
     await server(() => {
-      net.last().open();
-      net.last().drop(code);
+      net.last.open();
+      net.last.drop(code);
     });
     expect(ui.getByText('Chat is unavailable on this site')).toBeTruthy();
     expect((textbox() as HTMLTextAreaElement).disabled).toBe(true);

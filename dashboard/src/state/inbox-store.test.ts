@@ -186,7 +186,7 @@ describe('InboxStore', () => {
     expect(s.sockets.sockets[0]!.sent[0]).toEqual({ type: 'hello', v: 1 });
     const listCalls = s.api.list.mock.calls.length;
 
-    s.sockets.last.serverClose(1006);
+    s.sockets.last.drop(1006);
     expect(s.store.getState().connection).toBe('offline');
     await new Promise((r) => setTimeout(r, 20));
     expect(s.sockets.sockets).toHaveLength(2);
@@ -205,7 +205,7 @@ describe('InboxStore', () => {
   it.each([4010, 4001])('signs out when the socket closes with %i', async (code) => {
     const s = setup();
     await s.online();
-    s.sockets.last.serverClose(code);
+    s.sockets.last.drop(code);
     expect(s.onSignedOut).toHaveBeenCalledTimes(1);
     expect(s.store.getState().connection).toBe('stopped');
   });

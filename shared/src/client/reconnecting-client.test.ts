@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReconnectingClient, CommandError, type ConnectionStatus } from './reconnecting-client.js';
-import { FakeSocket } from './fake-socket.js';
+import { fakeNetwork, type FakeSocket } from './fake-socket.js';
 import { backoffDelay } from './backoff.js';
 
 type Frame = { type: string; [k: string]: unknown };
@@ -14,7 +14,7 @@ function setup(overrides: Partial<ConstructorParameters<typeof ReconnectingClien
     hello: () => ({ type: 'hello', v: 1, afterSeq: resumeSeq }),
     onFrame: (f) => frames.push(f),
     onStatus: (s) => statuses.push(s),
-    createSocket: (url) => new FakeSocket(url),
+    createSocket: (url) => net.createSocket(url),
     random: () => 0.5,
     ...overrides,
   });
@@ -22,15 +22,16 @@ function setup(overrides: Partial<ConstructorParameters<typeof ReconnectingClien
 }
 
 function connect(): FakeSocket {
-  const socket = FakeSocket.latest();
+  const socket = net.last;
   socket.open();
   socket.receive({ type: 'welcome', v: 1 });
   return socket;
 }
 
+let net: ReturnType<typeof fakeNetwork>;
 beforeEach(() => {
   vi.useFakeTimers();
-  FakeSocket.reset();
+  net = fakeNetwork();
 });
 afterEach(() => vi.useRealTimers());
 
@@ -52,7 +53,7 @@ describe('ReconnectingClient', () => {
     const { client } = setup();
     client.start();
     const ack = client.send({ type: 'message.send', id: 'cmd-00001' });
-    expect(FakeSocket.latest().sent).toEqual([]);
+    expect(net.last.sent).toEqual([]);
     const socket = connect();
     expect(socket.sentOfType('message.send')).toEqual([{ type: 'message.send', id: 'cmd-00001' }]);
     socket.receive({ type: 'ack', id: 'cmd-00001', message: { seq: 1 } });
@@ -106,20 +107,20 @@ describe('ReconnectingClient', () => {
   it('backs off exponentially with jitter, and resets after a welcome', () => {
     const { client } = setup();
     client.start();
-    FakeSocket.latest().drop();
+    net.last.drop();
     // random() = 0.5: delays are 3/4 of 500, 1000, 2000 ms.
     vi.advanceTimersByTime(374);
-    expect(FakeSocket.instances).toHaveLength(1);
+    expect(net.sockets).toHaveLength(1);
     vi.advanceTimersByTime(1);
-    expect(FakeSocket.instances).toHaveLength(2);
-    FakeSocket.latest().drop();
+    expect(net.sockets).toHaveLength(2);
+    net.last.drop();
     vi.advanceTimersByTime(749);
-    expect(FakeSocket.instances).toHaveLength(2);
+    expect(net.sockets).toHaveLength(2);
     vi.advanceTimersByTime(1);
-    expect(FakeSocket.instances).toHaveLength(3);
+    expect(net.sockets).toHaveLength(3);
     connect().drop();
     vi.advanceTimersByTime(375);
-    expect(FakeSocket.instances).toHaveLength(4);
+    expect(net.sockets).toHaveLength(4);
   });
 
   it('keeps jittered delays within [half, full] of the capped exponential', () => {
@@ -140,7 +141,7 @@ describe('ReconnectingClient', () => {
     expect(statuses.at(-1)).toBe('offline');
     expect(socket.readyState).toBe(3);
     vi.advanceTimersByTime(1000);
-    expect(FakeSocket.instances.length).toBeGreaterThan(1);
+    expect(net.sockets.length).toBeGreaterThan(1);
   });
 
   it('stops for good on a fatal close code', () => {
@@ -148,7 +149,7 @@ describe('ReconnectingClient', () => {
     client.start();
     connect().drop(4001);
     vi.advanceTimersByTime(60_000);
-    expect(FakeSocket.instances).toHaveLength(1);
+    expect(net.sockets).toHaveLength(1);
     expect(statuses.at(-1)).toBe('stopped');
     expect(client.status).toBe('stopped');
   });
@@ -156,9 +157,9 @@ describe('ReconnectingClient', () => {
   it('redials at once on reconnectNow', () => {
     const { client } = setup();
     client.start();
-    FakeSocket.latest().drop();
+    net.last.drop();
     client.reconnectNow();
-    expect(FakeSocket.instances).toHaveLength(2);
+    expect(net.sockets).toHaveLength(2);
   });
 
   it('rejects pending commands when stopped', async () => {

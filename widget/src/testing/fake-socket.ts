@@ -1,69 +1,12 @@
-// Test doubles for the visitor channel: a SocketLike driven by the test, and message/frame builders.
-import type { SocketLike } from '@livechat/shared/client';
+// Test doubles for the visitor channel: the shared fake socket, and message/frame builders.
 import type { Message } from '@livechat/shared/model';
 
-export class FakeSocket implements SocketLike {
-  readyState = 0;
-  readonly sent: string[] = [];
-  onopen: SocketLike['onopen'] = null;
-  onmessage: SocketLike['onmessage'] = null;
-  onclose: SocketLike['onclose'] = null;
-  onerror: SocketLike['onerror'] = null;
+export { FakeSocket, fakeNetwork } from '@livechat/shared/testing';
 
-  constructor(readonly url: string) {}
-
-  send(data: string): void {
-    this.sent.push(data);
-  }
-
-  close(): void {
-    this.readyState = 3;
-  }
-
-  /** The server accepted the connection (the client then sends hello). */
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-
-  receive(frame: object): void {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-
-  /** The server (or the network) closed the connection. */
-  drop(code: number): void {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: '' });
-  }
-
-  frames(): Record<string, unknown>[] {
-    return this.sent.map((s) => JSON.parse(s) as Record<string, unknown>);
-  }
-
-  /** The `message.send` commands written to this socket. */
-  sends(): { id: string; body: string }[] {
-    return this.frames().filter((f) => f.type === 'message.send') as unknown as {
-      id: string;
-      body: string;
-    }[];
-  }
-}
-
-export function fakeNetwork() {
-  const sockets: FakeSocket[] = [];
-  return {
-    sockets,
-    createSocket: (url: string): SocketLike => {
-      const socket = new FakeSocket(url);
-      sockets.push(socket);
-      return socket;
-    },
-    last: (): FakeSocket => {
-      const socket = sockets.at(-1);
-      if (!socket) throw new Error('no socket was created');
-      return socket;
-    },
-  };
+/** A `message.send` command as the widget writes it. */
+export interface SentMessage {
+  id: string;
+  body: string;
 }
 
 export const TOKEN = 'visitor-token-0123456789';
