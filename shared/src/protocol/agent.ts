@@ -4,14 +4,7 @@ import { ClientIdSchema, IdSchema, SeqSchema } from '../model/ids.js';
 import { MessageBodySchema } from '../model/message.js';
 import { AgentSchema } from '../model/agent.js';
 import { ConversationSchema } from '../model/conversation.js';
-import {
-  AckFrameSchema,
-  ErrorFrameSchema,
-  MessageCreatedFrameSchema,
-  PingFrameSchema,
-  PongFrameSchema,
-  ResumeSchema,
-} from './frames.js';
+import { COMMON_SERVER_FRAMES, PingFrameSchema, ResumeSchema } from './frames.js';
 
 /** agent -> server, first frame. `resume` replays the conversation the agent has open. */
 export const AgentHelloSchema = z.object({
@@ -64,10 +57,7 @@ export type ConversationUpdatedFrame = z.infer<typeof ConversationUpdatedFrameSc
 
 export const AgentServerFrameSchema = z.discriminatedUnion('type', [
   AgentWelcomeSchema,
-  AckFrameSchema,
-  ErrorFrameSchema,
-  MessageCreatedFrameSchema,
   ConversationUpdatedFrameSchema,
-  PongFrameSchema,
+  ...COMMON_SERVER_FRAMES,
 ]);
 export type AgentServerFrame = z.infer<typeof AgentServerFrameSchema>;

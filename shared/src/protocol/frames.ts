@@ -45,3 +45,11 @@ export const MessageCreatedFrameSchema = z.object({
 export type MessageCreatedFrame = z.infer<typeof MessageCreatedFrameSchema>;
 
 export const VersionSchema = z.literal(PROTOCOL_VERSION);
+
+/** server -> client frames both channels share; each channel adds its own `welcome` and events. */
+export const COMMON_SERVER_FRAMES = [
+  AckFrameSchema,
+  ErrorFrameSchema,
+  MessageCreatedFrameSchema,
+  PongFrameSchema,
+] as const;

@@ -2,14 +2,7 @@
 import { z } from 'zod';
 import { ClientIdSchema, IdSchema } from '../model/ids.js';
 import { MessageBodySchema } from '../model/message.js';
-import {
-  AckFrameSchema,
-  ErrorFrameSchema,
-  MessageCreatedFrameSchema,
-  PingFrameSchema,
-  PongFrameSchema,
-  ResumeSchema,
-} from './frames.js';
+import { COMMON_SERVER_FRAMES, PingFrameSchema, ResumeSchema } from './frames.js';
 
 /**
  * visitor -> server, first frame of every connection. Without `token` the server issues a new visitor.
@@ -54,9 +47,6 @@ export type VisitorWelcome = z.infer<typeof VisitorWelcomeSchema>;
 
 export const VisitorServerFrameSchema = z.discriminatedUnion('type', [
   VisitorWelcomeSchema,
-  AckFrameSchema,
-  ErrorFrameSchema,
-  MessageCreatedFrameSchema,
-  PongFrameSchema,
+  ...COMMON_SERVER_FRAMES,
 ]);
 export type VisitorServerFrame = z.infer<typeof VisitorServerFrameSchema>;
