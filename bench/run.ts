@@ -14,7 +14,7 @@ import { startBareRelay } from './bare-relay.js';
 import { nextFrame, open } from './clients.js';
 import { fmt, median, percentile } from './stats.js';
 
-const ROUNDS = 5;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5); // fewer while iterating; quote 5 rounds
 const LATENCY_SAMPLES = 1000;
 const SENDERS = 200;
 const THROUGHPUT_MS = 3000;

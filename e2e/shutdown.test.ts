@@ -44,7 +44,7 @@ describe('graceful shutdown', () => {
     await new Promise<void>((resolve) =>
       a.ws.on('message', (d) => d.toString().includes('"ack"') && resolve()),
     );
-    const token = (a.frames[0] as { token: string }).token;
+    const token = String(a.frames[0]?.token);
 
     const started = Date.now();
     const exitCode = await server.stop('SIGTERM');

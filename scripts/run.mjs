@@ -88,6 +88,7 @@ function test() {
   ensureChromium();
   run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   run(bin('eslint'), ['.', '--max-warnings=0']);
+  run(bin('prettier'), ['--check', '.']);
   run(bin('vitest'), ['run']);
 }
 

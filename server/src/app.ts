@@ -7,7 +7,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import type { AppConfig } from './config.js';
 import { createDomain, seed, type Domain } from './domain/index.js';
-import { createStore, openDatabase, type Store } from './store/index.js';
+import { createStore, openDatabase, startCheckpointer, type Store } from './store/index.js';
 import { authRoutes } from './http/auth-routes.js';
 import { conversationRoutes } from './http/conversation-routes.js';
 import { registerDocs } from './http/docs.js';
@@ -35,7 +35,8 @@ declare module 'fastify' {
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
-  const store = createStore(openDatabase(config.databasePath));
+  const db = openDatabase(config.databasePath);
+  const store = createStore(db);
   const domain = createDomain(store, now);
   const firstRun = await seed(store, {
     adminEmail: config.admin.email,
@@ -76,7 +77,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
   await registerDocs(app, config.publicUrl);
 
-  app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, () => ({ ok: true, version: PROTOCOL_VERSION }));
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, () => ({
+    ok: true,
+    version: PROTOCOL_VERSION,
+  }));
   await app.register(authRoutes(domain, config.publicUrl), { prefix: '/api/auth' });
   await app.register(conversationRoutes(domain), { prefix: '/api/conversations' });
   await app.register(teamRoutes(domain), { prefix: '/api/agents' });
@@ -84,6 +88,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerAgentGateway(app, domain, hub, config.publicUrl, config.frameRate);
   await registerStaticRoutes(app, config);
 
-  app.addHook('onClose', () => store.close());
+  const checkpointer = db.memory
+    ? null
+    : startCheckpointer(db, {
+        onError: (err) => app.log.warn({ err }, 'checkpoint worker failed; the writer checkpoints itself'),
+      });
+  app.addHook('onClose', async () => {
+    domain.writes.drain();
+    await checkpointer?.stop();
+    store.close();
+  });
   return app;
 }

@@ -19,9 +19,13 @@ async function main(): Promise<void> {
   const { generatedPassword, adminEmail } = app.firstRun;
   if (generatedPassword) {
     // Printed once, on the first start of an empty database; it is stored only as a hash.
-    console.log(`\n  First admin created: ${adminEmail} / ${generatedPassword}\n  (set ADMIN_PASSWORD to choose it)\n`);
+    console.log(
+      `\n  First admin created: ${adminEmail} / ${generatedPassword}\n  (set ADMIN_PASSWORD to choose it)\n`,
+    );
   }
-  console.log(`  Live chat server: ${config.publicUrl}  (dashboard; API docs at ${config.publicUrl}/api/docs)`);
+  console.log(
+    `  Live chat server: ${config.publicUrl}  (dashboard; API docs at ${config.publicUrl}/api/docs)`,
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {

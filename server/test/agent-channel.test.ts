@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { agentSocket, cid, connectedAgent, connectedVisitor, login, makeApp, type TestSocket } from './helper.js';
+import {
+  agentSocket,
+  cid,
+  connectedAgent,
+  connectedVisitor,
+  login,
+  makeApp,
+  type TestSocket,
+} from './helper.js';
 
 let app: FastifyInstance;
 const sockets: TestSocket[] = [];
@@ -35,10 +43,17 @@ describe('agent channel', () => {
     await agent.waitFor((f) => f.type === 'conversation.updated');
 
     const replyId = cid();
-    agent.send({ type: 'message.send', id: replyId, conversationId: message.conversationId, body: 'Yes, how can I help?' });
+    agent.send({
+      type: 'message.send',
+      id: replyId,
+      conversationId: message.conversationId,
+      body: 'Yes, how can I help?',
+    });
     const ack = await agent.waitFor((f) => f.type === 'ack' && f.id === replyId);
     expect(ack.message).toMatchObject({ seq: 2, author: { kind: 'agent', name: 'Admin' } });
-    const atVisitor = await visitor.waitFor((f) => f.type === 'message.created' && (f.message as { seq: number }).seq === 2);
+    const atVisitor = await visitor.waitFor(
+      (f) => f.type === 'message.created' && (f.message as { seq: number }).seq === 2,
+    );
     expect((atVisitor.message as { body: string }).body).toBe('Yes, how can I help?');
   });
 
@@ -58,11 +73,17 @@ describe('agent channel', () => {
     const watchId = cid();
     agent.send({ type: 'conversation.watch', id: watchId, conversationId, afterSeq: 1 });
     await agent.waitFor((f) => f.type === 'ack' && f.id === watchId);
-    expect(agent.ofType('message.created').map((f) => (f.message as { body: string }).body)).toEqual(['v2', 'v3', 'v4']);
+    expect(agent.ofType('message.created').map((f) => (f.message as { body: string }).body)).toEqual([
+      'v2',
+      'v3',
+      'v4',
+    ]);
 
     const resumed = track(await connectedAgent(app, cookie, { resume: { conversationId, afterSeq: 3 } }));
     await resumed.waitFor((f) => f.type === 'message.created');
-    expect(resumed.ofType('message.created').map((f) => (f.message as { body: string }).body)).toEqual(['v4']);
+    expect(resumed.ofType('message.created').map((f) => (f.message as { body: string }).body)).toEqual([
+      'v4',
+    ]);
   });
 
   it('answers an unknown conversation with not_found', async () => {
@@ -71,7 +92,9 @@ describe('agent channel', () => {
     const agent = track(await connectedAgent(app, cookie));
     const id = cid();
     agent.send({ type: 'message.send', id, conversationId: 'nope', body: 'hello?' });
-    expect(await agent.waitFor((f) => f.type === 'error' && f.id === id)).toMatchObject({ code: 'not_found' });
+    expect(await agent.waitFor((f) => f.type === 'error' && f.id === id)).toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('serves history and idempotent replies over HTTP', async () => {
@@ -84,17 +107,30 @@ describe('agent channel', () => {
     const conversationId = (ack.message as { conversationId: string }).conversationId;
 
     const list = await app.inject({ url: '/api/conversations?status=open', headers: { cookie } });
-    expect(list.json().conversations).toMatchObject([{ id: conversationId, number: 1, lastSeq: 1, status: 'open' }]);
+    expect(list.json().conversations).toMatchObject([
+      { id: conversationId, number: 1, lastSeq: 1, status: 'open' },
+    ]);
     const clientId = cid();
     const post = () =>
-      app.inject({ method: 'POST', url: `/api/conversations/${conversationId}/messages`, headers: { cookie }, payload: { clientId, body: 'sure' } });
+      app.inject({
+        method: 'POST',
+        url: `/api/conversations/${conversationId}/messages`,
+        headers: { cookie },
+        payload: { clientId, body: 'sure' },
+      });
     const first = await post();
     const second = await post();
     expect([first.statusCode, second.statusCode]).toEqual([201, 200]);
     expect(second.json().message.id).toBe(first.json().message.id);
-    const history = await app.inject({ url: `/api/conversations/${conversationId}/messages?afterSeq=0`, headers: { cookie } });
+    const history = await app.inject({
+      url: `/api/conversations/${conversationId}/messages?afterSeq=0`,
+      headers: { cookie },
+    });
     expect(history.json().messages.map((m: { body: string }) => m.body)).toEqual(['over http?', 'sure']);
-    const bad = await app.inject({ url: `/api/conversations/${conversationId}/messages?afterSeq=-1`, headers: { cookie } });
+    const bad = await app.inject({
+      url: `/api/conversations/${conversationId}/messages?afterSeq=-1`,
+      headers: { cookie },
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

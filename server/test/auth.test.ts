@@ -26,17 +26,26 @@ describe('sign-in', () => {
     app = await makeApp();
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Email or password is incorrect.' } });
+    expect(res.json()).toEqual({
+      error: { code: 'invalid_credentials', message: 'Email or password is incorrect.' },
+    });
     expect(res.cookies).toHaveLength(0);
   });
 
   it('answers a malformed body with 400 and field-level details', async () => {
     app = await makeApp();
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: 5 } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'not-an-email', password: 5 },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('invalid_request');
-    expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.email', 'body.password']);
+    expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'body.email',
+      'body.password',
+    ]);
   });
 
   it('answers non-JSON bodies with 400, not 500', async () => {
@@ -55,7 +64,9 @@ describe('sign-in', () => {
     app = await makeApp();
     expect((await app.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
     const cookie = await login(app);
-    expect((await app.inject({ url: '/api/auth/me', headers: { cookie } })).json().agent.email).toBe(ADMIN.email);
+    expect((await app.inject({ url: '/api/auth/me', headers: { cookie } })).json().agent.email).toBe(
+      ADMIN.email,
+    );
     const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
     expect(out.statusCode).toBe(204);
     expect((await app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
@@ -73,7 +84,10 @@ describe('sign-in', () => {
 
   it('rejects a forged session cookie', async () => {
     app = await makeApp();
-    const res = await app.inject({ url: '/api/conversations', headers: { cookie: 'lc_session=forged-token-value' } });
+    const res = await app.inject({
+      url: '/api/conversations',
+      headers: { cookie: 'lc_session=forged-token-value' },
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -81,8 +95,17 @@ describe('sign-in', () => {
     app = await makeApp();
     const admin = await login(app);
     const bob = await createAgent(app, admin, 'Bob');
-    await app.inject({ method: 'PATCH', url: `/api/agents/${bob.id}`, headers: { cookie: admin }, payload: { active: false } });
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: bob.email, password: 'password-123' } });
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/agents/${bob.id}`,
+      headers: { cookie: admin },
+      payload: { active: false },
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: bob.email, password: 'password-123' },
+    });
     expect(res.statusCode).toBe(401);
     expect((await app.inject({ url: '/api/auth/me', headers: { cookie: bob.cookie } })).statusCode).toBe(401);
   });
@@ -110,7 +133,15 @@ describe('sign-in', () => {
     app = await makeApp();
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
-      codes.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: ADMIN.email, password: 'wrong-one' } })).statusCode);
+      codes.push(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { email: ADMIN.email, password: 'wrong-one' },
+          })
+        ).statusCode,
+      );
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);

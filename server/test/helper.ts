@@ -1,7 +1,11 @@
 // Test helpers: an app on an in-memory database, signed-in agents, and WebSocket clients over injectWS.
 import type { FastifyInstance } from 'fastify';
 import type WebSocket from 'ws';
-import { PROTOCOL_VERSION, VISITOR_SOCKET_PATH, AGENT_SOCKET_PATH } from '@livechat/shared/protocol/constants';
+import {
+  PROTOCOL_VERSION,
+  VISITOR_SOCKET_PATH,
+  AGENT_SOCKET_PATH,
+} from '@livechat/shared/protocol/constants';
 import { buildApp, type BuildOptions } from '../src/app.js';
 import { testConfig, type AppConfig } from '../src/config.js';
 import { DEMO_SITE_KEY } from '../src/domain/index.js';
@@ -9,21 +13,33 @@ import { DEMO_SITE_KEY } from '../src/domain/index.js';
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
 export const SITE_ORIGIN = 'http://localhost:8080';
 
-export async function makeApp(overrides: Partial<AppConfig> = {}, options: BuildOptions = {}): Promise<FastifyInstance> {
+export async function makeApp(
+  overrides: Partial<AppConfig> = {},
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
   const app = await buildApp(testConfig(overrides), options);
   await app.ready();
   return app;
 }
 
 /** Signs in and returns the Cookie header value. */
-export async function login(app: FastifyInstance, email = ADMIN.email, password = ADMIN.password): Promise<string> {
+export async function login(
+  app: FastifyInstance,
+  email = ADMIN.email,
+  password = ADMIN.password,
+): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'lc_session');
   return `lc_session=${cookie!.value}`;
 }
 
-export async function createAgent(app: FastifyInstance, adminCookie: string, name: string, role: 'admin' | 'agent' = 'agent') {
+export async function createAgent(
+  app: FastifyInstance,
+  adminCookie: string,
+  name: string,
+  role: 'admin' | 'agent' = 'agent',
+) {
   const email = `${name.toLowerCase()}@example.com`;
   const res = await app.inject({
     method: 'POST',
@@ -32,7 +48,11 @@ export async function createAgent(app: FastifyInstance, adminCookie: string, nam
     payload: { name, email, role, password: 'password-123' },
   });
   if (res.statusCode !== 201) throw new Error(res.body);
-  return { ...(res.json() as { agent: { id: string } }).agent, email, cookie: await login(app, email, 'password-123') };
+  return {
+    ...res.json<{ agent: { id: string } }>().agent,
+    email,
+    cookie: await login(app, email, 'password-123'),
+  };
 }
 
 export type Frame = { type: string; [key: string]: unknown };
@@ -102,7 +122,9 @@ export async function visitorSocket(
   app: FastifyInstance,
   { origin = SITE_ORIGIN, siteKey = DEMO_SITE_KEY }: { origin?: string; siteKey?: string } = {},
 ): Promise<TestSocket> {
-  const ws = await app.injectWS(`${VISITOR_SOCKET_PATH}?siteKey=${encodeURIComponent(siteKey)}`, { headers: { origin } });
+  const ws = await app.injectWS(`${VISITOR_SOCKET_PATH}?siteKey=${encodeURIComponent(siteKey)}`, {
+    headers: { origin },
+  });
   return new TestSocket(ws);
 }
 
@@ -111,7 +133,10 @@ export async function connectedVisitor(app: FastifyInstance, hello: Record<strin
   const socket = await visitorSocket(app);
   socket.send({ type: 'hello', v: PROTOCOL_VERSION, ...hello });
   const welcome = await socket.waitFor((f) => f.type === 'welcome');
-  return { socket, welcome: welcome as Frame & { visitorId: string; token?: string; conversationId: string | null } };
+  return {
+    socket,
+    welcome: welcome as Frame & { visitorId: string; token?: string; conversationId: string | null },
+  };
 }
 
 export async function agentSocket(app: FastifyInstance, cookie: string, origin = 'http://localhost:8787') {
@@ -119,7 +144,11 @@ export async function agentSocket(app: FastifyInstance, cookie: string, origin =
   return new TestSocket(ws);
 }
 
-export async function connectedAgent(app: FastifyInstance, cookie: string, hello: Record<string, unknown> = {}) {
+export async function connectedAgent(
+  app: FastifyInstance,
+  cookie: string,
+  hello: Record<string, unknown> = {},
+) {
   const socket = await agentSocket(app, cookie);
   socket.send({ type: 'hello', v: PROTOCOL_VERSION, ...hello });
   await socket.waitFor((f) => f.type === 'welcome');
@@ -127,4 +156,5 @@ export async function connectedAgent(app: FastifyInstance, cookie: string, hello
 }
 
 let counter = 0;
-export const cid = (label = 'cmd') => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`.padEnd(8, '0');
+export const cid = (label = 'cmd') =>
+  `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`.padEnd(8, '0');

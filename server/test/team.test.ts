@@ -20,14 +20,19 @@ describe('team management', () => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('email_taken');
     const list = await app.inject({ url: '/api/agents', headers: { cookie: admin } });
-    expect(list.json().agents.map((a: { email: string }) => a.email)).toEqual(['admin@example.com', 'alice@example.com']);
+    expect(list.json().agents.map((a: { email: string }) => a.email)).toEqual([
+      'admin@example.com',
+      'alice@example.com',
+    ]);
   });
 
   it('forbids non-admins from the team routes (403)', async () => {
     app = await makeApp();
     const admin = await login(app);
     const alice = await createAgent(app, admin, 'Alice');
-    expect((await app.inject({ url: '/api/agents', headers: { cookie: alice.cookie } })).statusCode).toBe(403);
+    expect((await app.inject({ url: '/api/agents', headers: { cookie: alice.cookie } })).statusCode).toBe(
+      403,
+    );
     const res = await app.inject({
       method: 'PATCH',
       url: `/api/agents/${alice.id}`,
@@ -48,7 +53,10 @@ describe('team management', () => {
       payload: { name: '', email: 'x', role: 'owner', password: 'short' },
     });
     expect(res.statusCode).toBe(400);
-    const paths = res.json().error.details.map((d: { path: string }) => d.path).sort();
+    const paths = res
+      .json()
+      .error.details.map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['body.email', 'body.name', 'body.password', 'body.role']);
   });
 
@@ -56,13 +64,25 @@ describe('team management', () => {
     app = await makeApp();
     const admin = await login(app);
     const me = (await app.inject({ url: '/api/auth/me', headers: { cookie: admin } })).json().agent;
-    const demote = await app.inject({ method: 'PATCH', url: `/api/agents/${me.id}`, headers: { cookie: admin }, payload: { role: 'agent' } });
+    const demote = await app.inject({
+      method: 'PATCH',
+      url: `/api/agents/${me.id}`,
+      headers: { cookie: admin },
+      payload: { role: 'agent' },
+    });
     expect(demote.statusCode).toBe(409);
     expect(demote.json().error.code).toBe('last_admin');
     const alice = await createAgent(app, admin, 'Alice');
-    const promote = await app.inject({ method: 'PATCH', url: `/api/agents/${alice.id}`, headers: { cookie: admin }, payload: { role: 'admin' } });
+    const promote = await app.inject({
+      method: 'PATCH',
+      url: `/api/agents/${alice.id}`,
+      headers: { cookie: admin },
+      payload: { role: 'admin' },
+    });
     expect(promote.json().agent.role).toBe('admin');
-    expect((await app.inject({ url: '/api/agents', headers: { cookie: alice.cookie } })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/agents', headers: { cookie: alice.cookie } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('ends a deactivated agent’s sessions and sockets at once', async () => {
@@ -72,9 +92,16 @@ describe('team management', () => {
     const socket = await agentSocket(app, bob.cookie);
     socket.send({ type: 'hello', v: PROTOCOL_VERSION });
     await socket.waitFor((f) => f.type === 'welcome');
-    await app.inject({ method: 'PATCH', url: `/api/agents/${bob.id}`, headers: { cookie: admin }, payload: { active: false } });
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/agents/${bob.id}`,
+      headers: { cookie: admin },
+      payload: { active: false },
+    });
     expect(await socket.waitForClose()).toBe(4010);
-    expect((await app.inject({ url: '/api/conversations', headers: { cookie: bob.cookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ url: '/api/conversations', headers: { cookie: bob.cookie } })).statusCode,
+    ).toBe(401);
     const again = await agentSocket(app, bob.cookie);
     expect(await again.waitForClose()).toBe(4001);
   });

@@ -16,7 +16,8 @@ async function visitor(hello: Record<string, unknown> = {}) {
   return v;
 }
 
-const messagesOf = (s: TestSocket) => s.ofType('message.created').map((f) => (f.message as { seq: number; body: string }));
+const messagesOf = (s: TestSocket) =>
+  s.ofType('message.created').map((f) => f.message as { seq: number; body: string });
 
 describe('visitor channel', () => {
   it('issues a new visitor a token of at least 128 bits and no conversation yet', async () => {
@@ -54,6 +55,19 @@ describe('visitor channel', () => {
     expect(app.domain.chat.messagesAfter(conversationId, 0)).toHaveLength(1);
   });
 
+  it('stores a command id sent twice in one burst once, and acks both with the same message', async () => {
+    app = await makeApp();
+    const { socket } = await visitor();
+    const id = cid();
+    socket.send({ type: 'message.send', id, body: 'twice' });
+    socket.send({ type: 'message.send', id, body: 'twice' });
+    await socket.waitFor((f) => f.type === 'ack' && socket.ofType('ack').length === 2);
+    const [first, second] = socket.ofType('ack') as (Frame & { message: { conversationId: string } })[];
+    expect(second!.message).toEqual(first!.message);
+    expect(app.domain.chat.messagesAfter(first!.message.conversationId, 0)).toHaveLength(1);
+    expect(socket.ofType('message.created')).toHaveLength(1);
+  });
+
   it('replays only the messages after the resume position, in order, before live ones', async () => {
     app = await makeApp();
     const { socket, welcome } = await visitor();
@@ -65,7 +79,9 @@ describe('visitor channel', () => {
     const conversationId = (socket.ofType('ack')[0]!.message as { conversationId: string }).conversationId;
     socket.close();
     const back = await visitor({ token: welcome.token, resume: { conversationId, afterSeq: 2 } });
-    await back.socket.waitFor((f) => f.type === 'message.created' && (f.message as { seq: number }).seq === 5);
+    await back.socket.waitFor(
+      (f) => f.type === 'message.created' && (f.message as { seq: number }).seq === 5,
+    );
     expect(back.welcome.conversationId).toBe(conversationId);
     expect(messagesOf(back.socket).map((m) => m.body)).toEqual(['m3', 'm4', 'm5']);
   });
@@ -137,7 +153,9 @@ describe('visitor channel', () => {
       { type: 'message.send', id: cid(), body: '   ' },
       { type: 'message.send', id: cid(), body: 'a'.repeat(LIMITS.maxMessageLength + 1) },
       { type: 'no.such.command', id: cid() },
-      JSON.parse('{"__proto__":{"polluted":true},"type":"message.send","id":"proto-pollution-1","body":"hi"}'),
+      JSON.parse(
+        '{"__proto__":{"polluted":true},"type":"message.send","id":"proto-pollution-1","body":"hi"}',
+      ),
     ];
     for (const frame of bad) socket.send(frame);
     await socket.waitFor((f) => f.type === 'ack' && f.id === 'proto-pollution-1');
@@ -181,8 +199,12 @@ describe('visitor channel', () => {
     const ids = Array.from({ length: 10 }, () => cid());
     for (const id of ids) socket.send({ type: 'message.send', id, body: `burst ${id}` });
     await socket.waitFor((f) => f.type === 'ack' && f.id === ids.at(-1));
-    const conversations = new Set(socket.ofType('ack').map((f) => (f.message as { conversationId: string }).conversationId));
+    const conversations = new Set(
+      socket.ofType('ack').map((f) => (f.message as { conversationId: string }).conversationId),
+    );
     expect(conversations.size).toBe(1);
-    expect(socket.ofType('ack').map((f) => (f.message as { seq: number }).seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(socket.ofType('ack').map((f) => (f.message as { seq: number }).seq)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
   });
 });

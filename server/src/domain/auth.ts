@@ -10,7 +10,10 @@ export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function createAuthService(store: Store, now: () => number) {
   return {
-    async login(email: string, password: string): Promise<{ agent: Agent; token: string; expiresAt: number }> {
+    async login(
+      email: string,
+      password: string,
+    ): Promise<{ agent: Agent; token: string; expiresAt: number }> {
       const found = store.agents.byEmail(email.trim().toLowerCase());
       const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
       if (!found || !ok || !found.active) {

@@ -1,4 +1,4 @@
-// Conversations and messages: storing a message (idempotent by client id, gap-free seq), replay, and reads.
+// Conversations and messages: storing a message (group-committed, idempotent by client id, gap-free seq), replay, reads.
 import { ErrorCode, LIMITS } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation, ConversationStatus, Message } from '@livechat/shared/model';
 import type { Store, Visitor } from '../store/index.js';
@@ -6,6 +6,7 @@ import { agentCanSee, visitorCanSee } from './access.js';
 import { DomainError, notFound } from './errors.js';
 import type { EventBus } from './events.js';
 import { newId } from './tokens.js';
+import type { WriteBatcher } from './write-batcher.js';
 
 const PREVIEW_LENGTH = 140;
 
@@ -21,33 +22,47 @@ export interface SendResult {
   created: boolean;
 }
 
-export function createChatService(store: Store, events: EventBus, now: () => number) {
-  /** Stores one message in one transaction; the caller acks only after this returns. */
-  function append(author: Author, clientId: string, body: string, conversationFor: () => Conversation): SendResult {
-    const result = store.transaction(() => {
+/** What a write leaves for after its commit: the conversation as updated by it, or null for a resend. */
+interface Stored {
+  message: Message;
+  conversation: Conversation | null;
+}
+
+export function createChatService(store: Store, writes: WriteBatcher, events: EventBus, now: () => number) {
+  /**
+   * Stores one message in the next group commit (idempotent by client id, next gap-free seq) and resolves after
+   * COMMIT, so the caller's ack follows durable storage; then publishes it. `advance` takes the seq and returns the
+   * updated conversation, or throws a DomainError that refuses only this message.
+   */
+  async function append(
+    author: Author,
+    clientId: string,
+    body: string,
+    advance: (at: number, preview: string) => Conversation,
+  ): Promise<SendResult> {
+    const stored = await writes.run((): Stored => {
       const existing = store.messages.byClientId(author.kind, author.id, clientId);
-      if (existing) return { message: existing, created: false };
-      const conversation = conversationFor();
+      if (existing) return { message: existing, conversation: null };
       const createdAt = now();
-      const seq = store.conversations.nextSeq(conversation.id, createdAt, body.slice(0, PREVIEW_LENGTH));
+      const conversation = advance(createdAt, body.slice(0, PREVIEW_LENGTH));
       const message: Message = {
         id: newId(),
         conversationId: conversation.id,
-        seq,
+        seq: conversation.lastSeq,
         clientId,
         author: { kind: author.kind, id: author.id, name: author.name },
         body,
         createdAt,
       };
       store.messages.insert(message);
-      return { message, created: true };
+      return { message, conversation };
     });
-    if (result.created) {
-      const conversation = store.conversations.byId(result.message.conversationId)!;
-      events.publish({ type: 'conversation.updated', conversation });
-      events.publish({ type: 'message.created', message: result.message, conversation });
-    }
-    return result;
+    const { message, conversation } = stored;
+    if (!conversation) return { message, created: false };
+    // The message first: it is what the receiver waits for; the row update can follow.
+    events.publish({ type: 'message.created', message, conversation });
+    events.publish({ type: 'conversation.updated', conversation });
+    return { message, created: true };
   }
 
   function visibleToAgent(agent: Agent, conversationId: string): Conversation {
@@ -58,27 +73,37 @@ export function createChatService(store: Store, events: EventBus, now: () => num
 
   return {
     /** A visitor's message goes to their open conversation, which is created on their first message. */
-    sendVisitorMessage(visitor: Visitor, clientId: string, body: string): SendResult {
-      return append({ kind: 'visitor', id: visitor.id, name: visitor.name }, clientId, body, () => {
-        const open = store.conversations.openForVisitor(visitor.id);
-        if (open) return open;
-        const id = newId();
-        store.conversations.create({ id, siteId: visitor.siteId, visitorId: visitor.id, now: now() });
-        return store.conversations.byId(id)!;
-      });
+    sendVisitorMessage(visitor: Visitor, clientId: string, body: string): Promise<SendResult> {
+      return append(
+        { kind: 'visitor', id: visitor.id, name: visitor.name },
+        clientId,
+        body,
+        (at, preview) => {
+          const open = store.conversations.advanceOpenOfVisitor(visitor.id, at, preview);
+          if (open) return open;
+          store.conversations.create({ id: newId(), siteId: visitor.siteId, visitorId: visitor.id, now: at });
+          return store.conversations.advanceOpenOfVisitor(visitor.id, at, preview)!;
+        },
+      );
     },
 
-    sendAgentMessage(agent: Agent, conversationId: string, clientId: string, body: string): SendResult {
-      return append({ kind: 'agent', id: agent.id, name: agent.name }, clientId, body, () => {
+    sendAgentMessage(
+      agent: Agent,
+      conversationId: string,
+      clientId: string,
+      body: string,
+    ): Promise<SendResult> {
+      return append({ kind: 'agent', id: agent.id, name: agent.name }, clientId, body, (at, preview) => {
         const conversation = visibleToAgent(agent, conversationId);
         if (conversation.status === 'closed') {
           throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is closed.');
         }
-        return conversation;
+        return store.conversations.advance(conversation.id, at, preview)!;
       });
     },
 
-    openConversationOf: (visitor: Visitor): Conversation | null => store.conversations.openForVisitor(visitor.id),
+    openConversationOf: (visitor: Visitor): Conversation | null =>
+      store.conversations.openForVisitor(visitor.id),
 
     /** The visitor's own conversation, or not-found: a forged resume never reveals another conversation. */
     visitorConversation(visitor: Visitor, conversationId: string): Conversation {

@@ -5,15 +5,19 @@ import { createChatService } from './chat.js';
 import { createEventBus } from './events.js';
 import { createTeamService } from './team.js';
 import { createVisitorService } from './visitors.js';
+import { createWriteBatcher } from './write-batcher.js';
 
 export function createDomain(store: Store, now: () => number = Date.now) {
   const events = createEventBus();
+  const writes = createWriteBatcher(store);
   return {
     events,
+    /** The group-commit queue of message writes; drain it before closing the store. */
+    writes,
     auth: createAuthService(store, now),
     team: createTeamService(store, events, now),
     visitors: createVisitorService(store, now),
-    chat: createChatService(store, events, now),
+    chat: createChatService(store, writes, events, now),
   };
 }
 export type Domain = ReturnType<typeof createDomain>;

@@ -16,8 +16,17 @@ export function createTeamService(store: Store, events: EventBus, now: () => num
       const passwordHash = await hashPassword(input.password);
       const email = input.email.toLowerCase();
       return store.transaction(() => {
-        if (store.agents.byEmail(email)) throw new DomainError(ErrorCode.EmailTaken, 'An agent with this email already exists.');
-        const agent = { id: newId(), email, name: input.name, role: input.role, active: true, createdAt: now(), passwordHash };
+        if (store.agents.byEmail(email))
+          throw new DomainError(ErrorCode.EmailTaken, 'An agent with this email already exists.');
+        const agent = {
+          id: newId(),
+          email,
+          name: input.name,
+          role: input.role,
+          active: true,
+          createdAt: now(),
+          passwordHash,
+        };
         store.agents.insert(agent);
         return publicAgent(agent);
       });
@@ -35,9 +44,13 @@ export function createTeamService(store: Store, events: EventBus, now: () => num
           active: changes.active ?? current.active,
           passwordHash: passwordHash ?? current.passwordHash,
         };
-        const losesAdmin = current.role === 'admin' && current.active && (next.role !== 'admin' || !next.active);
+        const losesAdmin =
+          current.role === 'admin' && current.active && (next.role !== 'admin' || !next.active);
         if (losesAdmin && store.agents.activeAdminCount() <= 1) {
-          throw new DomainError(ErrorCode.LastAdmin, 'The last active admin cannot be demoted or deactivated.');
+          throw new DomainError(
+            ErrorCode.LastAdmin,
+            'The last active admin cannot be demoted or deactivated.',
+          );
         }
         store.agents.update(next);
         const revoked = current.active && !next.active;

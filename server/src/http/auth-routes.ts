@@ -18,22 +18,33 @@ export function authRoutes(domain: Domain, publicUrl: string): FastifyPluginAsyn
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
-        const { agent, token, expiresAt } = await domain.auth.login(request.body.email, request.body.password);
+        const { agent, token, expiresAt } = await domain.auth.login(
+          request.body.email,
+          request.body.password,
+        );
         void reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(publicUrl, expiresAt));
         return { agent };
       },
     );
 
-    app.post('/logout', { schema: { tags: ['auth'], summary: 'Sign out; ends this session' } }, async (request, reply) => {
-      domain.auth.logout(sessionToken(request));
-      void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(publicUrl));
-      return reply.code(204).send();
-    });
+    app.post(
+      '/logout',
+      { schema: { tags: ['auth'], summary: 'Sign out; ends this session' } },
+      async (request, reply) => {
+        domain.auth.logout(sessionToken(request));
+        void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(publicUrl));
+        return reply.code(204).send();
+      },
+    );
 
     app.get(
       '/me',
       {
-        schema: { tags: ['auth'], summary: 'The signed-in agent', response: { 200: AgentBodySchema, 401: ErrorBodySchema } },
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in agent',
+          response: { 200: AgentBodySchema, 401: ErrorBodySchema },
+        },
         preHandler: requireAgent,
       },
       async (request) => ({ agent: currentAgent(request) }),

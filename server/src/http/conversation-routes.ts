@@ -44,7 +44,9 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: ConversationBodySchema, ...errors },
         },
       },
-      async (request) => ({ conversation: domain.chat.agentConversation(currentAgent(request), request.params.id) }),
+      async (request) => ({
+        conversation: domain.chat.agentConversation(currentAgent(request), request.params.id),
+      }),
     );
 
     app.get(
@@ -60,7 +62,9 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
       },
       async (request) => {
         const conversation = domain.chat.agentConversation(currentAgent(request), request.params.id);
-        return { messages: domain.chat.messagesAfter(conversation.id, request.query.afterSeq, request.query.limit) };
+        return {
+          messages: domain.chat.messagesAfter(conversation.id, request.query.afterSeq, request.query.limit),
+        };
       },
     );
 
@@ -72,11 +76,16 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
           summary: 'Reply as the signed-in agent; idempotent by clientId',
           params: IdParamsSchema,
           body: PostMessageBodySchema,
-          response: { 200: MessageBodyResponseSchema, 201: MessageBodyResponseSchema, ...errors, 409: ErrorBodySchema },
+          response: {
+            200: MessageBodyResponseSchema,
+            201: MessageBodyResponseSchema,
+            ...errors,
+            409: ErrorBodySchema,
+          },
         },
       },
       async (request, reply) => {
-        const { message, created } = domain.chat.sendAgentMessage(
+        const { message, created } = await domain.chat.sendAgentMessage(
           currentAgent(request),
           request.params.id,
           request.body.clientId,

@@ -33,7 +33,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       }));
       return sendError(reply, ErrorCode.InvalidRequest, 'The request is invalid.', details);
     }
-    if (error.statusCode === 429) return sendError(reply, ErrorCode.RateLimited, 'Too many requests; try again later.');
+    if (error.statusCode === 429)
+      return sendError(reply, ErrorCode.RateLimited, 'Too many requests; try again later.');
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return sendError(reply, mapped, error.message);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

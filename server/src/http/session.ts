@@ -30,7 +30,8 @@ export function guards(domain: Domain) {
   };
   const requireAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
     await requireAgent(request, reply);
-    if (request.agent?.role !== 'admin') throw new DomainError(ErrorCode.Forbidden, 'Only admins can do this.');
+    if (request.agent?.role !== 'admin')
+      throw new DomainError(ErrorCode.Forbidden, 'Only admins can do this.');
   };
   return { requireAgent, requireAdmin };
 }

@@ -5,7 +5,10 @@ import fastifyStatic from '@fastify/static';
 
 const WIDGET_FILES = new Set(['widget.js', 'widget-chat.js']);
 
-export async function registerStaticRoutes(app: FastifyInstance, dirs: { dashboardDir: string; widgetDir: string }) {
+export async function registerStaticRoutes(
+  app: FastifyInstance,
+  dirs: { dashboardDir: string; widgetDir: string },
+) {
   await app.register(fastifyStatic, {
     root: [dirs.dashboardDir, dirs.widgetDir],
     prefix: '/',

@@ -18,7 +18,13 @@ export function teamRoutes(domain: Domain): FastifyPluginAsyncZod {
 
     app.get(
       '/',
-      { schema: { tags: ['team'], summary: 'All agents (admins only)', response: { 200: AgentListBodySchema, ...errors } } },
+      {
+        schema: {
+          tags: ['team'],
+          summary: 'All agents (admins only)',
+          response: { 200: AgentListBodySchema, ...errors },
+        },
+      },
       async () => ({ agents: domain.team.list() }),
     );
 

@@ -33,44 +33,56 @@ const toConversation = (r: ConversationRow): Conversation => ({
   closedAt: r.closed_at,
 });
 
-const SELECT = 'SELECT c.*, v.name AS visitor_name FROM conversations c JOIN visitors v ON v.id = c.visitor_id';
+const SELECT =
+  'SELECT c.*, v.name AS visitor_name FROM conversations c JOIN visitors v ON v.id = c.visitor_id';
+/** The row as SELECT returns it, for UPDATE … RETURNING: the write path then needs no read after its commit. */
+const RETURNING =
+  'RETURNING *, (SELECT v.name FROM visitors v WHERE v.id = conversations.visitor_id) AS visitor_name';
+/** Takes the next seq and records the activity in one statement; run it inside the message's transaction. */
+const ADVANCE = `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now, last_message_preview = @preview`;
 
 export function createConversationStore(db: Database) {
   const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
-  const openForVisitor = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.visitor_id = ? AND c.status = 'open'`);
-  const list = db.prepare<{ status: string | null; limit: number }, ConversationRow>(
-    `${SELECT} WHERE (@status IS NULL OR c.status = @status) ORDER BY c.updated_at DESC, c.number DESC LIMIT @limit`,
+  const openForVisitor = db.prepare<[string], ConversationRow>(
+    `${SELECT} WHERE c.visitor_id = ? AND c.status = 'open'`,
+  );
+  // Newest activity first, read in index order (conversations_by_activity) so LIMIT stops early without a sort.
+  const listByStatus = db.prepare<{ status: string; limit: number }, ConversationRow>(
+    `${SELECT} WHERE c.status = @status ORDER BY c.updated_at DESC, c.number DESC LIMIT @limit`,
+  );
+  // Both statuses: SQLite merges the two index-ordered reads (MERGE (UNION ALL)), still without a sort.
+  const listAll = db.prepare<{ limit: number }, ConversationRow>(
+    `${SELECT} WHERE c.status = 'open' UNION ALL ${SELECT} WHERE c.status = 'closed'
+     ORDER BY updated_at DESC, number DESC LIMIT @limit`,
   );
   const nextNumber = db.prepare('SELECT COALESCE(MAX(number), 0) + 1 FROM conversations').pluck();
   const insert = db.prepare(
     `INSERT INTO conversations (id, number, site_id, visitor_id, channel, status, created_at, updated_at)
      VALUES (@id, @number, @siteId, @visitorId, 'web', 'open', @now, @now)`,
   );
-  // Takes the next seq and records the preview in one statement; callers run it inside the message transaction.
-  const advance = db.prepare<{ id: string; now: number; preview: string }, { last_seq: number }>(
-    'UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now, last_message_preview = @preview WHERE id = @id RETURNING last_seq',
+  type Advance = { now: number; preview: string };
+  const advanceById = db.prepare<Advance & { id: string }, ConversationRow>(
+    `${ADVANCE} WHERE id = @id ${RETURNING}`,
   );
+  const advanceOpenOfVisitor = db.prepare<Advance & { visitorId: string }, ConversationRow>(
+    `${ADVANCE} WHERE visitor_id = @visitorId AND status = 'open' ${RETURNING}`,
+  );
+  const row = (r: ConversationRow | undefined) => (r ? toConversation(r) : null);
   return {
-    byId: (id: string) => {
-      const row = byId.get(id);
-      return row ? toConversation(row) : null;
-    },
-    openForVisitor: (visitorId: string) => {
-      const row = openForVisitor.get(visitorId);
-      return row ? toConversation(row) : null;
-    },
-    list: (status: ConversationStatus | null, limit = 500) => list.all({ status, limit }).map(toConversation),
+    byId: (id: string) => row(byId.get(id)),
+    openForVisitor: (visitorId: string) => row(openForVisitor.get(visitorId)),
+    list: (status: ConversationStatus | null, limit = 500): Conversation[] =>
+      (status ? listByStatus.all({ status, limit }) : listAll.all({ limit })).map(toConversation),
     /** Creates an open conversation with the next free number. Call inside a transaction. */
     create: (c: { id: string; siteId: string; visitorId: string; now: number }) => {
       const number = nextNumber.get() as number;
       insert.run({ ...c, number });
     },
-    /** Reserves the next gap-free seq. Call inside the transaction that inserts the message. */
-    nextSeq: (id: string, now: number, preview: string) => {
-      const row = advance.get({ id, now, preview });
-      if (!row) throw new Error(`conversation ${id} vanished`);
-      return row.last_seq;
-    },
+    /** Reserves the next gap-free seq of a conversation; returns it updated (lastSeq is the new seq), or null. */
+    advance: (id: string, now: number, preview: string) => row(advanceById.get({ id, now, preview })),
+    /** Like advance, for the visitor's open conversation; null when they have none. */
+    advanceOpenOfVisitor: (visitorId: string, now: number, preview: string) =>
+      row(advanceOpenOfVisitor.get({ visitorId, now, preview })),
   };
 }
 export type ConversationStore = ReturnType<typeof createConversationStore>;

@@ -8,6 +8,8 @@ import { createSiteStore } from './sites.js';
 import { createVisitorStore } from './visitors.js';
 
 export function createStore(db: Database) {
+  // One reusable transaction function: at the top level it opens a transaction, nested it opens a SAVEPOINT.
+  const atomically = db.transaction((fn: () => unknown) => fn());
   return {
     sites: createSiteStore(db),
     agents: createAgentStore(db),
@@ -16,7 +18,13 @@ export function createStore(db: Database) {
     conversations: createConversationStore(db),
     messages: createMessageStore(db),
     /** Runs fn in one SQLite transaction (IMMEDIATE, so concurrent writers queue instead of failing). */
-    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    transaction: <T>(fn: () => T): T => atomically.immediate(fn) as T,
+    /** Runs fn in a SAVEPOINT of the open transaction: if fn throws, only its writes are rolled back. */
+    savepoint<T>(fn: () => T): T {
+      if (!db.inTransaction) throw new Error('savepoint outside a transaction');
+      return atomically(fn) as T;
+    },
+    inTransaction: () => db.inTransaction,
     integrityCheck: () => db.pragma('integrity_check', { simple: true }) as string,
     close: () => db.close(),
   };
@@ -24,5 +32,6 @@ export function createStore(db: Database) {
 export type Store = ReturnType<typeof createStore>;
 
 export { openDatabase, type Database };
+export { startCheckpointer, type Checkpointer } from './checkpointer.js';
 export { publicAgent, type AgentWithHash } from './agents.js';
 export type { Visitor } from './visitors.js';

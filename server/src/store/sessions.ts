@@ -8,7 +8,9 @@ export interface SessionRow {
 }
 
 export function createSessionStore(db: Database) {
-  const insert = db.prepare('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  );
   const byHash = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const removeForAgent = db.prepare('DELETE FROM sessions WHERE agent_id = ?');

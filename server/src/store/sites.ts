@@ -20,7 +20,9 @@ const toSite = (r: SiteRow): Site => ({
 export function createSiteStore(db: Database) {
   const byKey = db.prepare<[string], SiteRow>('SELECT * FROM sites WHERE key = ?');
   const byId = db.prepare<[string], SiteRow>('SELECT * FROM sites WHERE id = ?');
-  const insert = db.prepare('INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const count = db.prepare('SELECT COUNT(*) FROM sites').pluck();
   return {
     byKey: (key: string) => {

@@ -14,17 +14,25 @@ interface VisitorRow {
   created_at: number;
 }
 
-const toVisitor = (r: VisitorRow): Visitor => ({ id: r.id, siteId: r.site_id, name: r.name, createdAt: r.created_at });
+const toVisitor = (r: VisitorRow): Visitor => ({
+  id: r.id,
+  siteId: r.site_id,
+  name: r.name,
+  createdAt: r.created_at,
+});
 
 export function createVisitorStore(db: Database) {
   const insert = db.prepare(
     'INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const byToken = db.prepare<[string, string], VisitorRow>('SELECT * FROM visitors WHERE token_hash = ? AND site_id = ?');
+  const byToken = db.prepare<[string, string], VisitorRow>(
+    'SELECT * FROM visitors WHERE token_hash = ? AND site_id = ?',
+  );
   const byId = db.prepare<[string], VisitorRow>('SELECT * FROM visitors WHERE id = ?');
   const touch = db.prepare('UPDATE visitors SET last_seen_at = ? WHERE id = ?');
   return {
-    insert: (v: Visitor, tokenHash: string) => void insert.run(v.id, v.siteId, tokenHash, v.name, v.createdAt, v.createdAt),
+    insert: (v: Visitor, tokenHash: string) =>
+      void insert.run(v.id, v.siteId, tokenHash, v.name, v.createdAt, v.createdAt),
     /** A token only opens a visitor of the site it was issued for. */
     byToken: (tokenHash: string, siteId: string) => {
       const row = byToken.get(tokenHash, siteId);

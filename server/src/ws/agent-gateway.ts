@@ -40,10 +40,16 @@ export function registerAgentGateway(
         }
         hub.addAgent(agent, conn);
       },
-      command(frame) {
+      async command(frame) {
         switch (frame.type) {
           case 'message.send': {
-            const { message } = domain.chat.sendAgentMessage(agent, frame.conversationId, frame.id, frame.body);
+            // Queued synchronously, so this socket's messages keep their order; acked after the group commit.
+            const { message } = await domain.chat.sendAgentMessage(
+              agent,
+              frame.conversationId,
+              frame.id,
+              frame.body,
+            );
             conn.send({ type: 'ack', id: frame.id, message });
             break;
           }

@@ -9,17 +9,22 @@ import type { FrameRate } from '../config.js';
 
 const MAX_STRIKES = 10;
 
+/** Serializes a frame once for sending to many connections with sendEncoded. */
+export const encodeFrame = (frame: object): Buffer => Buffer.from(JSON.stringify(frame));
+
 export interface FrameHandlers<C extends { type: string }> {
   /** Handles the validated `hello`; throw DomainError to refuse it (the socket is then closed). */
   hello(frame: Extract<C, { type: 'hello' }>): void;
-  /** Handles every other command after `hello`. */
-  command(frame: Exclude<C, { type: 'hello' } | { type: 'ping' }>): void;
+  /** Handles every other command after `hello`; may settle later (a write is answered after its commit). */
+  command(frame: Exclude<C, { type: 'hello' } | { type: 'ping' }>): void | Promise<void>;
 }
 
 export class Connection {
   private strikes = 0;
   private tokens: number;
   private lastRefill = Date.now();
+  private corked = false;
+  private backlogAtCork = 0;
   helloDone = false;
   alive = true;
 
@@ -33,15 +38,41 @@ export class Connection {
 
   /** Sends a frame, or closes the socket when the client has stopped reading (bounded server memory). */
   send(frame: object): boolean {
+    return this.sendEncoded(JSON.stringify(frame));
+  }
+
+  /** Sends a frame serialized once by encodeFrame for a fan-out to many connections. */
+  sendEncoded(data: Buffer | string): boolean {
     if (this.socket.readyState !== this.socket.OPEN) return false;
-    if (this.socket.bufferedAmount > LIMITS.maxBufferedBytes) {
-      this.log.warn({ buffered: this.socket.bufferedAmount }, 'closing slow consumer');
+    // Bytes corked in this tick were never offered to the client: only what it had not taken before is a backlog.
+    const backlog = this.corked ? this.backlogAtCork : this.socket.bufferedAmount;
+    if (backlog > LIMITS.maxBufferedBytes) {
+      this.log.warn({ buffered: backlog }, 'closing slow consumer');
       this.close(CloseCode.SlowConsumer, 'slow consumer');
       setTimeout(() => this.socket.terminate(), 1000).unref();
       return false;
     }
-    this.socket.send(JSON.stringify(frame));
+    this.coalesceWrites(backlog);
+    this.socket.send(data, { binary: false });
     return true;
+  }
+
+  /**
+   * Frames sent to this socket in one tick (a group commit's events and acks) leave in one write instead of one
+   * syscall each. Uncorked on nextTick, which runs only after the current callback's promise continuations.
+   */
+  private coalesceWrites(backlog: number): void {
+    if (this.corked) return;
+    // ws keeps the TCP socket in `_socket` (not in its types); without one there is nothing to cork.
+    const transport = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    if (!transport) return;
+    this.corked = true;
+    this.backlogAtCork = backlog;
+    transport.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      transport.uncork();
+    });
   }
 
   error(code: ErrorCode, message: string, id?: string): void {
@@ -65,7 +96,8 @@ export class Connection {
     this.socket.on('message', (data, isBinary) => {
       this.alive = true;
       if (!this.takeToken()) return;
-      const frame = this.parse(schema, isBinary ? null : data.toString());
+      // ws hands over a text message as one Buffer (binaryType 'nodebuffer' joins fragments).
+      const frame = this.parse(schema, isBinary ? null : (data as Buffer).toString());
       if (frame) this.dispatch(frame, handlers);
     });
   }
@@ -80,26 +112,42 @@ export class Connection {
       } else if (!this.helloDone) {
         this.error(ErrorCode.HelloRequired, 'Send hello first.', id);
       } else {
-        handlers.command(frame as Exclude<C, { type: 'hello' } | { type: 'ping' }>);
+        const pending = handlers.command(frame as Exclude<C, { type: 'hello' } | { type: 'ping' }>);
+        pending?.catch((err: unknown) => this.fail(err, frame.type, id));
       }
     } catch (err) {
-      if (err instanceof DomainError) {
-        this.error(err.code, err.message, id);
-        if (frame.type === 'hello') {
-          this.close(err.code === ErrorCode.Unauthorized ? CloseCode.Unauthorized : CloseCode.ProtocolViolation, err.message);
-        }
-        return;
-      }
-      this.log.error({ err }, 'frame handler failed');
-      this.error(ErrorCode.Internal, 'Something went wrong on our side.', id);
+      this.fail(err, frame.type, id);
     }
   }
 
-  private acceptHello<C extends { type: string }>(frame: Extract<C, { type: 'hello' }>, handlers: FrameHandlers<C>) {
-    if (this.helloDone) return this.error(ErrorCode.InvalidFrame, 'hello was already sent on this connection.');
+  /** A DomainError becomes its error frame (and closes the socket when it refused `hello`); anything else is ours. */
+  private fail(err: unknown, frameType: string, id: string | undefined): void {
+    if (err instanceof DomainError) {
+      this.error(err.code, err.message, id);
+      if (frameType === 'hello') {
+        this.close(
+          err.code === ErrorCode.Unauthorized ? CloseCode.Unauthorized : CloseCode.ProtocolViolation,
+          err.message,
+        );
+      }
+      return;
+    }
+    this.log.error({ err }, 'frame handler failed');
+    this.error(ErrorCode.Internal, 'Something went wrong on our side.', id);
+  }
+
+  private acceptHello<C extends { type: string }>(
+    frame: Extract<C, { type: 'hello' }>,
+    handlers: FrameHandlers<C>,
+  ) {
+    if (this.helloDone)
+      return this.error(ErrorCode.InvalidFrame, 'hello was already sent on this connection.');
     const v = (frame as { v?: unknown }).v;
     if (v !== PROTOCOL_VERSION) {
-      this.error(ErrorCode.UnsupportedVersion, `Protocol version ${String(v)} is not supported; use ${PROTOCOL_VERSION}.`);
+      this.error(
+        ErrorCode.UnsupportedVersion,
+        `Protocol version ${String(v)} is not supported; use ${PROTOCOL_VERSION}.`,
+      );
       return this.close(CloseCode.UnsupportedVersion, 'unsupported version');
     }
     handlers.hello(frame);
@@ -115,10 +163,18 @@ export class Connection {
     }
     const result = raw === undefined ? null : schema.safeParse(raw);
     if (result?.success) return result.data;
-    const id = typeof (raw as { id?: unknown } | null)?.id === 'string' ? (raw as { id: string }).id.slice(0, 64) : undefined;
-    const detail = result ? result.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ') : 'not a JSON text frame';
+    const id =
+      typeof (raw as { id?: unknown } | null)?.id === 'string'
+        ? (raw as { id: string }).id.slice(0, 64)
+        : undefined;
+    const detail = result
+      ? result.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ')
+      : 'not a JSON text frame';
     this.error(ErrorCode.InvalidFrame, `Invalid frame: ${detail}`.slice(0, 500), id);
-    if (++this.strikes >= MAX_STRIKES || (!this.helloDone && (raw as { type?: unknown } | null)?.type === 'hello')) {
+    if (
+      ++this.strikes >= MAX_STRIKES ||
+      (!this.helloDone && (raw as { type?: unknown } | null)?.type === 'hello')
+    ) {
       this.close(CloseCode.ProtocolViolation, 'invalid frames');
     }
     return null;
@@ -127,7 +183,10 @@ export class Connection {
   /** Token bucket per connection: a flood gets an error, a sustained flood gets closed. */
   private takeToken(): boolean {
     const now = Date.now();
-    this.tokens = Math.min(this.rate.burst, this.tokens + ((now - this.lastRefill) / 1000) * this.rate.perSecond);
+    this.tokens = Math.min(
+      this.rate.burst,
+      this.tokens + ((now - this.lastRefill) / 1000) * this.rate.perSecond,
+    );
     this.lastRefill = now;
     if (this.tokens >= 1) {
       this.tokens -= 1;

@@ -3,7 +3,7 @@ import type { Agent } from '@livechat/shared/model';
 import { CloseCode } from '@livechat/shared/protocol/constants';
 import type { Domain, DomainEvent } from '../domain/index.js';
 import { agentCanSee } from '../domain/access.js';
-import type { Connection } from './connection.js';
+import { encodeFrame, type Connection } from './connection.js';
 
 const LIVENESS_INTERVAL_MS = 30_000;
 
@@ -23,19 +23,23 @@ export function createHub(domain: Domain) {
 
   const onEvent = (event: DomainEvent) => {
     switch (event.type) {
+      // Each frame is serialized once, however many sockets receive it.
       case 'message.created': {
-        const frame = { type: 'message.created', message: event.message };
-        for (const conn of visitors.get(event.conversation.visitorId) ?? []) conn.send(frame);
-        for (const [conn, agent] of agents) if (agentCanSee(agent, event.conversation)) conn.send(frame);
+        const frame = encodeFrame({ type: 'message.created', message: event.message });
+        for (const conn of visitors.get(event.conversation.visitorId) ?? []) conn.sendEncoded(frame);
+        for (const [conn, agent] of agents)
+          if (agentCanSee(agent, event.conversation)) conn.sendEncoded(frame);
         break;
       }
       case 'conversation.updated': {
-        const frame = { type: 'conversation.updated', conversation: event.conversation };
-        for (const [conn, agent] of agents) if (agentCanSee(agent, event.conversation)) conn.send(frame);
+        const frame = encodeFrame({ type: 'conversation.updated', conversation: event.conversation });
+        for (const [conn, agent] of agents)
+          if (agentCanSee(agent, event.conversation)) conn.sendEncoded(frame);
         break;
       }
       case 'agent.revoked':
-        for (const [conn, agent] of agents) if (agent.id === event.agentId) conn.close(CloseCode.SessionRevoked, 'session revoked');
+        for (const [conn, agent] of agents)
+          if (agent.id === event.agentId) conn.close(CloseCode.SessionRevoked, 'session revoked');
         break;
     }
   };

@@ -1,7 +1,12 @@
 // The visitor channel: site key and Origin are checked at connect, the token at hello; then replay, then live.
 import type { FastifyInstance } from 'fastify';
 import { VisitorClientFrameSchema, type VisitorClientFrame } from '@livechat/shared/protocol';
-import { CloseCode, ErrorCode, PROTOCOL_VERSION, VISITOR_SOCKET_PATH } from '@livechat/shared/protocol/constants';
+import {
+  CloseCode,
+  ErrorCode,
+  PROTOCOL_VERSION,
+  VISITOR_SOCKET_PATH,
+} from '@livechat/shared/protocol/constants';
 import type { Domain } from '../domain/index.js';
 import { DomainError } from '../domain/index.js';
 import type { Visitor } from '../store/index.js';
@@ -10,7 +15,12 @@ import type { Hub } from './hub.js';
 import type { FrameRate } from '../config.js';
 import { replay } from './replay.js';
 
-export function registerVisitorGateway(app: FastifyInstance, domain: Domain, hub: Hub, frameRate: FrameRate): void {
+export function registerVisitorGateway(
+  app: FastifyInstance,
+  domain: Domain,
+  hub: Hub,
+  frameRate: FrameRate,
+): void {
   app.get(VISITOR_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
     const conn = new Connection(socket, request.log, frameRate);
     const siteKey = (request.query as Record<string, unknown>).siteKey;
@@ -44,10 +54,11 @@ export function registerVisitorGateway(app: FastifyInstance, domain: Domain, hub
         if (open) replay(domain, conn, open.id, afterSeq);
         hub.addVisitor(visitor.id, conn);
       },
-      command(frame) {
+      async command(frame) {
         switch (frame.type) {
           case 'message.send': {
-            const { message } = domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body);
+            // Queued synchronously, so this socket's messages keep their order; acked after the group commit.
+            const { message } = await domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body);
             conn.send({ type: 'ack', id: frame.id, message });
             break;
           }
