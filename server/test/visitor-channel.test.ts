@@ -65,7 +65,20 @@ describe('visitor channel', () => {
     const [first, second] = socket.ofType('ack') as (Frame & { message: { conversationId: string } })[];
     expect(second!.message).toEqual(first!.message);
     expect(app.domain.chat.messagesAfter(first!.message.conversationId, 0)).toHaveLength(1);
-    expect(socket.ofType('message.created')).toHaveLength(1);
+    // The sending connection gets the message in its acks, never as an echo.
+    expect(socket.ofType('message.created')).toHaveLength(0);
+  });
+
+  it('echoes a message to the visitor’s other tabs, not to the sending one', async () => {
+    app = await makeApp();
+    const tab1 = await visitor();
+    const tab2 = await visitor({ token: tab1.welcome.token });
+    const id = cid();
+    tab1.socket.send({ type: 'message.send', id, body: 'from tab 1' });
+    await tab1.socket.waitFor((f) => f.type === 'ack' && f.id === id);
+    const echo = await tab2.socket.waitFor((f) => f.type === 'message.created');
+    expect(echo.message).toEqual(tab1.socket.ofType('ack')[0]!.message);
+    expect(tab1.socket.ofType('message.created')).toHaveLength(0);
   });
 
   it('replays only the messages after the resume position, in order, before live ones', async () => {

@@ -44,13 +44,9 @@ export function registerAgentGateway(
         switch (frame.type) {
           case 'message.send': {
             // Queued synchronously, so this socket's messages keep their order; acked after the group commit.
-            const { message } = await domain.chat.sendAgentMessage(
-              agent,
-              frame.conversationId,
-              frame.id,
-              frame.body,
+            await conn.ackMessage(frame.id, () =>
+              domain.chat.sendAgentMessage(agent, frame.conversationId, frame.id, frame.body),
             );
-            conn.send({ type: 'ack', id: frame.id, message });
             break;
           }
           case 'conversation.watch': {

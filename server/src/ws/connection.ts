@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import { CloseCode, ErrorCode, LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
+import type { Message } from '@livechat/shared/model';
 import { DomainError } from '../domain/index.js';
 import type { FrameRate } from '../config.js';
 
@@ -27,6 +28,8 @@ export class Connection {
   private backlogAtCork = 0;
   helloDone = false;
   alive = true;
+  /** Ids of this connection's message writes not yet acked: the fan-out skips their echo, the ack carries it. */
+  private readonly awaitingAck = new Set<string>();
 
   constructor(
     readonly socket: WebSocket,
@@ -83,6 +86,22 @@ export class Connection {
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
       this.socket.close(code, reason);
     }
+  }
+
+  /** Runs the write for command `id`, then acks it with the stored message (only after it was committed). */
+  async ackMessage(id: string, write: () => Promise<{ message: Message }>): Promise<void> {
+    this.awaitingAck.add(id);
+    try {
+      const { message } = await write();
+      this.send({ type: 'ack', id, message });
+    } finally {
+      this.awaitingAck.delete(id);
+    }
+  }
+
+  /** True while this connection waits for the ack of the command that made this message. */
+  isAwaitingAck(clientId: string | null): boolean {
+    return clientId !== null && this.awaitingAck.has(clientId);
   }
 
   /** Wires the socket's messages to the handlers, validating each frame against `schema`. */

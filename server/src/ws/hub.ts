@@ -25,10 +25,13 @@ export function createHub(domain: Domain) {
     switch (event.type) {
       // Each frame is serialized once, however many sockets receive it.
       case 'message.created': {
+        // Not to the connection that sent it: its ack carries the message. Other tabs of the same person get it.
         const frame = encodeFrame({ type: 'message.created', message: event.message });
-        for (const conn of visitors.get(event.conversation.visitorId) ?? []) conn.sendEncoded(frame);
+        const echo = (conn: Connection) => !conn.isAwaitingAck(event.message.clientId);
+        for (const conn of visitors.get(event.conversation.visitorId) ?? [])
+          if (echo(conn)) conn.sendEncoded(frame);
         for (const [conn, agent] of agents)
-          if (agentCanSee(agent, event.conversation)) conn.sendEncoded(frame);
+          if (agentCanSee(agent, event.conversation) && echo(conn)) conn.sendEncoded(frame);
         break;
       }
       case 'conversation.updated': {

@@ -58,8 +58,9 @@ export function registerVisitorGateway(
         switch (frame.type) {
           case 'message.send': {
             // Queued synchronously, so this socket's messages keep their order; acked after the group commit.
-            const { message } = await domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body);
-            conn.send({ type: 'ack', id: frame.id, message });
+            await conn.ackMessage(frame.id, () =>
+              domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body),
+            );
             break;
           }
         }
