@@ -59,7 +59,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  registerOriginCheck(app, config.publicUrl);
+  registerOriginCheck(app, config.dashboardOrigins);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -85,7 +85,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(conversationRoutes(domain), { prefix: '/api/conversations' });
   await app.register(teamRoutes(domain), { prefix: '/api/agents' });
   registerVisitorGateway(app, domain, hub, config.frameRate);
-  registerAgentGateway(app, domain, hub, config.publicUrl, config.frameRate);
+  registerAgentGateway(app, domain, hub, config.dashboardOrigins, config.frameRate);
   await registerStaticRoutes(app, config);
 
   const checkpointer = db.memory

@@ -9,6 +9,11 @@ describe('loadConfig', () => {
     expect(config.demoOrigins).toEqual(['http://localhost:8080', 'http://127.0.0.1:8080']);
     expect(config.databasePath).toMatch(/data[/\\]livechat\.sqlite$/);
     expect(config.logLevel).toBe('info');
+    expect(config.dashboardOrigins).toEqual([
+      'http://localhost:8787',
+      'http://127.0.0.1:8787',
+      'http://[::1]:8787',
+    ]);
     expect(config.admin).toEqual({ email: 'admin@example.com', password: undefined });
   });
 
@@ -25,6 +30,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 9000,
       publicUrl: 'https://chat.example.com',
+      dashboardOrigins: ['https://chat.example.com'],
       databasePath: '/tmp/lc/livechat.sqlite',
       admin: { email: 'boss@example.com', password: 'long-enough' },
       demoOrigins: ['http://localhost:9001', 'http://127.0.0.1:9001'],

@@ -23,6 +23,8 @@ export interface AppConfig {
   host: string;
   /** Origin of the server as browsers reach it; the dashboard's origin and the widget's script origin. */
   publicUrl: string;
+  /** Origins the dashboard may call the API from: PUBLIC_URL's, and its loopback twins for a local install. */
+  dashboardOrigins: string[];
   /** SQLite file path, or ':memory:' in tests. */
   databasePath: string;
   admin: { email: string; password?: string };
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     port: e.PORT,
     host: e.HOST,
     publicUrl,
+    dashboardOrigins: loopbackTwins(publicUrl),
     databasePath: path.join(path.resolve(e.DATA_DIR), 'livechat.sqlite'),
     admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
     demoOrigins: [`http://localhost:${e.DEMO_PORT}`, `http://127.0.0.1:${e.DEMO_PORT}`],
@@ -78,4 +81,13 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     shutdownGraceMs: 400,
     ...overrides,
   };
+}
+
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/** http://localhost:8787 is also reached as 127.0.0.1:8787 or [::1]:8787: the same server, so the same dashboard. */
+function loopbackTwins(origin: string): string[] {
+  const url = new URL(origin);
+  if (!LOOPBACK.includes(url.hostname)) return [origin];
+  return LOOPBACK.map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`);
 }

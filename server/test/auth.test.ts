@@ -120,13 +120,16 @@ describe('sign-in', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('origin_not_allowed');
-    const ok = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { origin: 'http://localhost:8787' },
-      payload: ADMIN,
-    });
-    expect(ok.statusCode).toBe(200);
+    // The dashboard's own origin, also when a local install is opened as 127.0.0.1 instead of localhost.
+    for (const origin of ['http://localhost:8787', 'http://127.0.0.1:8787']) {
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { origin },
+        payload: ADMIN,
+      });
+      expect(ok.statusCode).toBe(200);
+    }
   });
 
   it('rate-limits repeated sign-in attempts with 429', async () => {

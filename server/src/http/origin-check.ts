@@ -5,12 +5,12 @@ import { sendError } from './errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerOriginCheck(app: FastifyInstance, dashboardOrigin: string): void {
+export function registerOriginCheck(app: FastifyInstance, dashboardOrigins: readonly string[]): void {
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
     // Browsers always send Origin on cross-site POSTs; tools without it are not CSRF vectors.
-    if (origin !== undefined && origin !== dashboardOrigin) {
+    if (origin !== undefined && !dashboardOrigins.includes(origin)) {
       return sendError(reply, ErrorCode.OriginNotAllowed, `Origin ${origin} is not allowed.`);
     }
   });

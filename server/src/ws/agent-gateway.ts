@@ -14,13 +14,13 @@ export function registerAgentGateway(
   app: FastifyInstance,
   domain: Domain,
   hub: Hub,
-  dashboardOrigin: string,
+  dashboardOrigins: readonly string[],
   frameRate: FrameRate,
 ): void {
   app.get(AGENT_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
     const conn = new Connection(socket, request.log, frameRate);
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== dashboardOrigin) {
+    if (origin !== undefined && !dashboardOrigins.includes(origin)) {
       return conn.close(CloseCode.ForbiddenOrigin, 'origin not allowed');
     }
     const agent = domain.auth.authenticate(sessionToken(request));
