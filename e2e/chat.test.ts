@@ -136,6 +136,17 @@ describe('live chat in a real browser', () => {
     expect((await visitorLog().innerText()).split('Typed while offline').length - 1).toBe(1);
   });
 
+  it('lets the host page open the chat through the snippet API', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(stack.demoUrl);
+    // The demo's "Talk to sales" button calls LiveChat('open') (the snippet stub queues it if widget.js has not run).
+    await page.getByRole('button', { name: 'Talk to sales' }).click();
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    await page.getByRole('button', { name: 'Close chat' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Message' }).isVisible()).toBe(false);
+    await page.context().close();
+  });
+
   it('renders message bodies as text, never as HTML', async () => {
     const xss = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
     await visitorSays(xss);

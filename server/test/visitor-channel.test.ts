@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
-import { cid, connectedVisitor, makeApp, visitorSocket, type Frame, type TestSocket } from './helper.js';
+import {
+  SITE_ORIGIN,
+  cid,
+  connectedVisitor,
+  makeApp,
+  visitorSocket,
+  type Frame,
+  type TestSocket,
+} from './helper.js';
 
 let app: FastifyInstance;
 const sockets: TestSocket[] = [];
@@ -136,6 +144,35 @@ describe('visitor channel', () => {
     socket.send({ type: 'hello', v: PROTOCOL_VERSION, token: 'x'.repeat(43) });
     await socket.waitFor((f) => f.type === 'error' && f.code === 'unauthorized');
     expect(await socket.waitForClose()).toBe(4001);
+  });
+
+  it('refuses a token issued for another site (4001)', async () => {
+    app = await makeApp();
+    const { welcome } = await visitor();
+    app.store.sites.insert({
+      id: 'site-b',
+      key: 'site-b-key',
+      name: 'B',
+      allowedOrigins: [SITE_ORIGIN],
+      createdAt: Date.now(),
+    });
+    const other = await visitorSocket(app, { siteKey: 'site-b-key' });
+    sockets.push(other);
+    other.send({ type: 'hello', v: PROTOCOL_VERSION, token: welcome.token });
+    expect(await other.waitForClose()).toBe(4001);
+    expect(other.ofType('welcome')).toHaveLength(0);
+  });
+
+  it('replays nothing for a resume position past the end', async () => {
+    app = await makeApp();
+    const { socket, welcome } = await visitor();
+    socket.send({ type: 'message.send', id: cid(), body: 'only one' });
+    const ack = await socket.waitFor((f) => f.type === 'ack');
+    const conversationId = (ack.message as { conversationId: string }).conversationId;
+    const back = await visitor({ token: welcome.token, resume: { conversationId, afterSeq: 999 } });
+    back.socket.send({ type: 'ping' });
+    await back.socket.waitFor((f) => f.type === 'pong');
+    expect(back.socket.ofType('message.created')).toEqual([]);
   });
 
   it('rejects a foreign Origin (4003) and an unknown site key (4004)', async () => {
