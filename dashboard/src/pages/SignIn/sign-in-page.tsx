@@ -1,6 +1,7 @@
 import type { Agent } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
 import { authApi, errorMessage } from '../../api/index.js';
+import { TextField } from '../../components/text-field.js';
 
 interface Props {
   onSignedIn: (agent: Agent) => void;
@@ -37,30 +38,24 @@ export function SignInPage({ onSignedIn, notice = null }: Props) {
             {error}
           </p>
         )}
-        <label class="field">
-          <span class="field__label">Email</span>
-          <input
-            class="input"
-            type="email"
-            name="email"
-            autocomplete="username"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span class="field__label">Password</span>
-          <input
-            class="input"
-            type="password"
-            name="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autocomplete="username"
+          required
+          value={email}
+          onValue={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
         <button class="button button--primary signin__submit" type="submit" disabled={busy} aria-busy={busy}>
           Sign in
         </button>

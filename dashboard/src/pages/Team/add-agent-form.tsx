@@ -1,6 +1,7 @@
 import type { Role } from '@livechat/shared/model';
 import type { CreateAgentBody } from '@livechat/shared/api';
 import { useState } from 'preact/hooks';
+import { TextField } from '../../components/text-field.js';
 
 interface Props {
   onCreate: (body: CreateAgentBody) => Promise<string | null>;
@@ -15,8 +16,7 @@ export function AddAgentForm({ onCreate }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
 
-  const field = (key: keyof typeof blank) => (e: { currentTarget: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.currentTarget.value }));
+  const set = (key: keyof typeof blank) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -48,40 +48,31 @@ export function AddAgentForm({ onCreate }: Props) {
         </p>
       )}
       <div class="add-agent__fields">
-        <label class="field">
-          <span class="field__label">Name</span>
-          <input class="input" required value={form.name} onInput={field('name')} />
-        </label>
-        <label class="field">
-          <span class="field__label">Email</span>
-          <input
-            class="input"
-            type="email"
-            required
-            autocomplete="off"
-            value={form.email}
-            onInput={field('email')}
-          />
-        </label>
+        <TextField label="Name" required value={form.name} onValue={set('name')} />
+        <TextField
+          label="Email"
+          type="email"
+          required
+          autocomplete="off"
+          value={form.email}
+          onValue={set('email')}
+        />
         <label class="field">
           <span class="field__label">Role</span>
-          <select class="input" value={form.role} onChange={field('role')}>
+          <select class="input" value={form.role} onChange={(e) => set('role')(e.currentTarget.value)}>
             <option value="agent">Agent</option>
             <option value="admin">Admin</option>
           </select>
         </label>
-        <label class="field">
-          <span class="field__label">Initial password</span>
-          <input
-            class="input"
-            type="password"
-            required
-            minLength={8}
-            autocomplete="new-password"
-            value={form.password}
-            onInput={field('password')}
-          />
-        </label>
+        <TextField
+          label="Initial password"
+          type="password"
+          required
+          minLength={8}
+          autocomplete="new-password"
+          value={form.password}
+          onValue={set('password')}
+        />
       </div>
       <button class="button button--primary" type="submit" disabled={busy}>
         Add agent
