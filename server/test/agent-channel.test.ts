@@ -55,6 +55,16 @@ describe('agent channel', () => {
       (f) => f.type === 'message.created' && (f.message as { seq: number }).seq === 2,
     );
     expect((atVisitor.message as { body: string }).body).toBe('Yes, how can I help?');
+
+    // A new conversation is announced once, before its first message; later messages speak for themselves.
+    visitor.send({ type: 'message.send', id: cid(), body: 'Great, thanks' });
+    await agent.waitFor((f) => f.type === 'message.created' && (f.message as { seq: number }).seq === 3);
+    expect(agent.frames.filter((f) => f.type !== 'welcome').map((f) => f.type)).toEqual([
+      'conversation.updated',
+      'message.created',
+      'ack',
+      'message.created',
+    ]);
   });
 
   it('replays a watched conversation after a seq, and resumes it in hello', async () => {

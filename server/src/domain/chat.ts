@@ -26,6 +26,14 @@ export interface SendResult {
 interface Stored {
   message: Message;
   conversation: Conversation | null;
+  /** The message opened this conversation. */
+  opened: boolean;
+}
+
+/** The conversation a message goes to, with its seq taken; `opened` when the message creates it. */
+interface Advanced {
+  conversation: Conversation;
+  opened: boolean;
 }
 
 export function createChatService(store: Store, writes: WriteBatcher, events: EventBus, now: () => number) {
@@ -38,13 +46,13 @@ export function createChatService(store: Store, writes: WriteBatcher, events: Ev
     author: Author,
     clientId: string,
     body: string,
-    advance: (at: number, preview: string) => Conversation,
+    advance: (at: number, preview: string) => Advanced,
   ): Promise<SendResult> {
     const stored = await writes.run((): Stored => {
       const existing = store.messages.byClientId(author.kind, author.id, clientId);
-      if (existing) return { message: existing, conversation: null };
+      if (existing) return { message: existing, conversation: null, opened: false };
       const createdAt = now();
-      const conversation = advance(createdAt, body.slice(0, PREVIEW_LENGTH));
+      const { conversation, opened } = advance(createdAt, body.slice(0, PREVIEW_LENGTH));
       const message: Message = {
         id: newId(),
         conversationId: conversation.id,
@@ -55,13 +63,14 @@ export function createChatService(store: Store, writes: WriteBatcher, events: Ev
         createdAt,
       };
       store.messages.insert(message);
-      return { message, conversation };
+      return { message, conversation, opened };
     });
-    const { message, conversation } = stored;
+    const { message, conversation, opened } = stored;
     if (!conversation) return { message, created: false };
-    // The message first: it is what the receiver waits for; the row update can follow.
+    // A new conversation is announced first, so lists know it before its message. Later messages are announced
+    // by `message.created` alone: receivers derive lastSeq, preview and activity time from it.
+    if (opened) events.publish({ type: 'conversation.updated', conversation });
     events.publish({ type: 'message.created', message, conversation });
-    events.publish({ type: 'conversation.updated', conversation });
     return { message, created: true };
   }
 
@@ -80,9 +89,12 @@ export function createChatService(store: Store, writes: WriteBatcher, events: Ev
         body,
         (at, preview) => {
           const open = store.conversations.advanceOpenOfVisitor(visitor.id, at, preview);
-          if (open) return open;
+          if (open) return { conversation: open, opened: false };
           store.conversations.create({ id: newId(), siteId: visitor.siteId, visitorId: visitor.id, now: at });
-          return store.conversations.advanceOpenOfVisitor(visitor.id, at, preview)!;
+          return {
+            conversation: store.conversations.advanceOpenOfVisitor(visitor.id, at, preview)!,
+            opened: true,
+          };
         },
       );
     },
@@ -98,7 +110,7 @@ export function createChatService(store: Store, writes: WriteBatcher, events: Ev
         if (conversation.status === 'closed') {
           throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is closed.');
         }
-        return store.conversations.advance(conversation.id, at, preview)!;
+        return { conversation: store.conversations.advance(conversation.id, at, preview)!, opened: false };
       });
     },
 
