@@ -51,10 +51,14 @@ CREATE TABLE conversations (
 );
 -- A visitor has at most one open conversation.
 CREATE UNIQUE INDEX conversations_one_open_per_visitor ON conversations(visitor_id) WHERE status = 'open';
-CREATE INDEX conversations_by_updated ON conversations(status, updated_at DESC);
+-- The inbox order (newest activity, then number) read straight from the index, so LIMIT needs no sort.
+CREATE INDEX conversations_by_activity ON conversations(status, updated_at DESC, number DESC);
 
+-- Few b-trees per message insert: the table, (conversation_id, seq) and the idempotency key. Nothing looks a message
+-- up by `id` (reads go by conversation and seq, resends by client id), so `id`, a server-made random UUID unique by
+-- construction, has no index of its own.
 CREATE TABLE messages (
-  id TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
   conversation_id TEXT NOT NULL REFERENCES conversations(id),
   seq INTEGER NOT NULL,
   client_id TEXT,

@@ -1,24 +1,12 @@
-// Migrations on a database deployed before them: rows survive, constraints hold, the new indexes serve the reads.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import BetterSqlite3 from 'better-sqlite3';
+// The schema the migrations build: constraints that keep messages sound, and indexes that serve the hot reads.
 import { describe, expect, it } from 'vitest';
-import { migrate, type Database } from './database.js';
+import { migrate, openDatabase, type Database } from './database.js';
 import { createStore } from './index.js';
 
-const migrations = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-
-/** A database as 001 left it, with a conversation of two messages. */
-function deployedAt001(): Database {
-  const db = new BetterSqlite3(':memory:');
-  db.pragma('foreign_keys = ON');
-  db.exec(
-    'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
-  );
-  db.exec(fs.readFileSync(path.join(migrations, '001_init.sql'), 'utf8'));
+/** A fresh database with a conversation of two messages. */
+function seeded(): Database {
+  const db = openDatabase(':memory:');
   db.exec(`
-    INSERT INTO schema_migrations VALUES (1, '001_init.sql', 0);
     INSERT INTO sites VALUES ('s1', 'key', 'Site', '[]', 0);
     INSERT INTO visitors VALUES ('v1', 's1', 'hash', 'Visitor 1', 0, 0);
     INSERT INTO conversations (id, number, site_id, visitor_id, status, last_seq, created_at, updated_at)
@@ -34,34 +22,42 @@ const insertMessage = (db: Database, id: string, seq: number, clientId: string |
     .prepare("INSERT INTO messages VALUES (?, 'c1', ?, ?, 'visitor', 'v1', 'Visitor 1', 'x', 3)")
     .run(id, seq, clientId);
 
-describe('002_lean_message_writes', () => {
-  it('keeps every message and the integrity constraints that matter', () => {
-    const db = deployedAt001();
-    const before = db.prepare('SELECT * FROM messages ORDER BY seq').all();
+describe('schema', () => {
+  it('applies each migration once, however often it runs', () => {
+    const db = seeded();
+    const versions = () => db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    const before = versions();
     migrate(db);
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([
-      1, 2,
-    ]);
-    expect(db.prepare('SELECT * FROM messages ORDER BY seq').all()).toEqual(before);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    // Per message now: the table, (conversation_id, seq) and the idempotency key; no index on the random id.
-    const indexes = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages'")
-      .pluck()
-      .all();
-    expect(indexes.sort()).toEqual(['messages_idempotency', 'sqlite_autoindex_messages_1']);
+    migrate(db);
+    expect(versions()).toEqual(before);
+    expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(2);
+    db.close();
+  });
+
+  it('keeps seq unique per conversation, one row per command id, and messages tied to a conversation', () => {
+    const db = seeded();
     expect(() => insertMessage(db, 'm3', 2, null)).toThrow(/UNIQUE/); // seq taken
     expect(() => insertMessage(db, 'm3', 3, 'client-1')).toThrow(/UNIQUE/); // command id taken
     expect(() => db.prepare("UPDATE messages SET conversation_id = 'nope' WHERE seq = 1").run()).toThrow(
       /FOREIGN KEY/,
     );
+    expect(() =>
+      db.exec(
+        "INSERT INTO conversations (id, number, site_id, visitor_id, status, created_at, updated_at) VALUES ('c9', 9, 's1', 'v1', 'open', 0, 0)",
+      ),
+    ).toThrow(/UNIQUE/); // a visitor has at most one open conversation
+    // Per message insert: the table, (conversation_id, seq) and the idempotency key; no index on the random id.
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages'")
+      .pluck()
+      .all();
+    expect(indexes.sort()).toEqual(['messages_idempotency', 'sqlite_autoindex_messages_1']);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
 
   it('serves the inbox newest activity first, ties by number, for one status or both', () => {
-    const db = deployedAt001();
-    migrate(db);
+    const db = seeded();
     db.exec(`
       INSERT INTO conversations (id, number, site_id, visitor_id, status, created_at, updated_at, closed_at)
         VALUES ('c2', 2, 's1', 'v1', 'closed', 0, 9, 9), ('c3', 3, 's1', 'v1', 'closed', 0, 5, 5);
