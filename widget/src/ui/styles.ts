@@ -10,7 +10,7 @@ text-align:left;-webkit-font-smoothing:antialiased}
 .panel *{box-sizing:border-box}
 .head{display:flex;align-items:center;gap:12px;padding:16px 12px 14px 20px;background:${accent};color:#fff}
 .title{margin:0;font-size:17px;font-weight:600}
-.sub{display:flex;align-items:center;gap:6px;margin:2px 0 0;font-size:13px;opacity:.9}
+.sub{display:flex;align-items:center;gap:6px;margin:2px 0 0;font-size:13px}
 .dot{width:8px;height:8px;border-radius:50%;background:#4ade80}
 .dot.off{background:#fbbf24}
 .close{display:grid;place-items:center;width:36px;height:36px;margin-left:auto;padding:0;border:0;

@@ -1,0 +1,66 @@
+// Accessibility: axe-core finds no serious or critical violations in the dashboard's screens or in the widget
+// (inside its Shadow DOM) on the demo site.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { ADMIN, startStack, type Stack } from './stack.js';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let stack: Stack;
+let browser: Browser;
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+describe('accessibility (axe-core)', () => {
+  it('has no serious violations on the sign-in screen, the inbox and the team page', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(stack.serverUrl);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Team' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('button', { name: 'Add agent' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('has no serious violations in the widget, closed and open', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(stack.demoUrl);
+    await page.getByRole('button', { name: 'Open chat' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
