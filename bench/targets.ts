@@ -37,8 +37,9 @@ export async function startBareTarget(): Promise<Target> {
 export async function startOurTarget(dataDir: string): Promise<Target> {
   const config = testConfig({
     databasePath: path.join(dataDir, `bench-${Date.now()}.sqlite`),
-    // Measure capacity, not the per-socket abuse limit.
+    // Measure capacity, not the abuse limits.
     frameRate: { perSecond: 1e9, burst: 1e9 },
+    newVisitorRate: { perSecond: 1e9, burst: 1e9 },
   });
   const app = await buildApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });

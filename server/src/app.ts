@@ -48,6 +48,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: 64 * 1024,
+    trustProxy: config.trustProxy,
     // Slow or endless requests are cut off (header floods, slowloris).
     routerOptions: { maxParamLength: 200 },
     requestTimeout: 30_000,
@@ -84,7 +85,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(authRoutes(domain, config.publicUrl), { prefix: '/api/auth' });
   await app.register(conversationRoutes(domain), { prefix: '/api/conversations' });
   await app.register(teamRoutes(domain), { prefix: '/api/agents' });
-  registerVisitorGateway(app, domain, hub, config.frameRate);
+  registerVisitorGateway(app, domain, hub, config);
   registerAgentGateway(app, domain, hub, config.dashboardOrigins, config.frameRate);
   await registerStaticRoutes(app, config);
 

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       ADMIN_EMAIL: 'Boss@Example.com',
       ADMIN_PASSWORD: 'long-enough',
       LOG_LEVEL: 'warn',
+      TRUST_PROXY: 'true',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       admin: { email: 'boss@example.com', password: 'long-enough' },
       demoOrigins: ['http://localhost:9001', 'http://127.0.0.1:9001'],
       logLevel: 'warn',
+      trustProxy: true,
     });
   });
 
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
     ['ADMIN_EMAIL', 'nobody'],
     ['ADMIN_PASSWORD', 'short'],
     ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'yes'],
   ])('fails fast on a bad %s (%s) with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: .*got "${value}"`));

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,10 +38,15 @@ export interface AppConfig {
   /** How long a shutdown may take before sockets are cut. */
   shutdownGraceMs: number;
   /** Per-socket frame rate limit (token bucket). */
-  frameRate: FrameRate;
+  frameRate: Rate;
+  /** Behind a reverse proxy: take the client's IP from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Per-IP limit on new visitors (a hello without a token creates one). */
+  newVisitorRate: Rate;
 }
 
-export interface FrameRate {
+/** A token-bucket rate: tokens added per second, and the most held (the burst after a quiet spell). */
+export interface Rate {
   perSecond: number;
   burst: number;
 }
@@ -70,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     widgetDir: path.join(repoRoot, 'widget/dist'),
     shutdownGraceMs: 5000,
     frameRate: { perSecond: 30, burst: 60 },
+    newVisitorRate: { perSecond: 0.5, burst: 20 },
+    trustProxy: e.TRUST_PROXY === 'true',
   };
 }
 

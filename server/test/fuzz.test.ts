@@ -38,7 +38,8 @@ function snapshot() {
 }
 
 beforeAll(async () => {
-  app = await makeApp({ frameRate: { perSecond: 1e6, burst: 1e6 } });
+  const unlimited = { perSecond: 1e6, burst: 1e6 };
+  app = await makeApp({ frameRate: unlimited, newVisitorRate: unlimited });
   cookie = await login(app);
   const { socket } = await connectedVisitor(app);
   socket.send({ type: 'message.send', id: cid(), body: 'seed' });

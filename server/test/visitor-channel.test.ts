@@ -243,6 +243,20 @@ describe('visitor channel', () => {
     expect(await socket.waitForClose()).toBe(4029);
   });
 
+  it('limits new visitors per IP (4029) but lets returning visitors in', async () => {
+    app = await makeApp({ newVisitorRate: { perSecond: 0.001, burst: 3 } });
+    const first = await visitor();
+    await visitor();
+    await visitor();
+    const fourth = await visitorSocket(app);
+    sockets.push(fourth);
+    fourth.send({ type: 'hello', v: PROTOCOL_VERSION });
+    await fourth.waitFor((f) => f.type === 'error' && f.code === 'rate_limited');
+    expect(await fourth.waitForClose()).toBe(4029);
+    const back = await visitor({ token: first.welcome.token });
+    expect(back.welcome.visitorId).toBe(first.welcome.visitorId);
+  });
+
   it('makes one conversation from concurrent first messages', async () => {
     app = await makeApp();
     const { socket } = await visitor();

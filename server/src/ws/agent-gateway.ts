@@ -7,7 +7,7 @@ import { DomainError } from '../domain/index.js';
 import { sessionToken } from '../http/session.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
-import type { FrameRate } from '../config.js';
+import type { Rate } from '../config.js';
 import { replay } from './replay.js';
 
 export function registerAgentGateway(
@@ -15,7 +15,7 @@ export function registerAgentGateway(
   domain: Domain,
   hub: Hub,
   dashboardOrigins: readonly string[],
-  frameRate: FrameRate,
+  frameRate: Rate,
 ): void {
   app.get(AGENT_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
     const conn = new Connection(socket, request.log, frameRate);

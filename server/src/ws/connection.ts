@@ -6,9 +6,16 @@ import type { z } from 'zod';
 import { CloseCode, ErrorCode, LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import type { Message } from '@livechat/shared/model';
 import { DomainError } from '../domain/index.js';
-import type { FrameRate } from '../config.js';
+import type { Rate } from '../config.js';
+import { TokenBucket } from './token-bucket.js';
 
 const MAX_STRIKES = 10;
+
+/** The close code for a refused `hello`, by its error code; others close as a protocol violation. */
+const HELLO_REFUSAL_CLOSE: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.Unauthorized]: CloseCode.Unauthorized,
+  [ErrorCode.RateLimited]: CloseCode.RateLimited,
+};
 
 /** Serializes a frame once for sending to many connections with sendEncoded. */
 export const encodeFrame = (frame: object): Buffer => Buffer.from(JSON.stringify(frame));
@@ -22,8 +29,7 @@ export interface FrameHandlers<C extends { type: string }> {
 
 export class Connection {
   private strikes = 0;
-  private tokens: number;
-  private lastRefill = Date.now();
+  private readonly bucket: TokenBucket;
   private corked = false;
   private backlogAtCork = 0;
   helloDone = false;
@@ -34,9 +40,9 @@ export class Connection {
   constructor(
     readonly socket: WebSocket,
     readonly log: FastifyBaseLogger,
-    private readonly rate: FrameRate,
+    rate: Rate,
   ) {
-    this.tokens = rate.burst;
+    this.bucket = new TokenBucket(rate, Date.now());
   }
 
   /** Sends a frame, or closes the socket when the client has stopped reading (bounded server memory). */
@@ -144,10 +150,7 @@ export class Connection {
     if (err instanceof DomainError) {
       this.error(err.code, err.message, id);
       if (frameType === 'hello') {
-        this.close(
-          err.code === ErrorCode.Unauthorized ? CloseCode.Unauthorized : CloseCode.ProtocolViolation,
-          err.message,
-        );
+        this.close(HELLO_REFUSAL_CLOSE[err.code] ?? CloseCode.ProtocolViolation, err.message);
       }
       return;
     }
@@ -199,18 +202,9 @@ export class Connection {
     return null;
   }
 
-  /** Token bucket per connection: a flood gets an error, a sustained flood gets closed. */
+  /** A flood gets an error frame, a sustained flood gets the socket closed. */
   private takeToken(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(
-      this.rate.burst,
-      this.tokens + ((now - this.lastRefill) / 1000) * this.rate.perSecond,
-    );
-    this.lastRefill = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return true;
-    }
+    if (this.bucket.take(Date.now())) return true;
     if (++this.strikes >= MAX_STRIKES) this.close(CloseCode.RateLimited, 'rate limited');
     else this.error(ErrorCode.RateLimited, 'Too many frames; slow down.');
     return false;

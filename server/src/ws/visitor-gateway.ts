@@ -12,15 +12,18 @@ import { DomainError } from '../domain/index.js';
 import type { Visitor } from '../store/index.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
-import type { FrameRate } from '../config.js';
+import type { AppConfig } from '../config.js';
+import { createKeyedLimit } from './token-bucket.js';
 import { replay } from './replay.js';
 
 export function registerVisitorGateway(
   app: FastifyInstance,
   domain: Domain,
   hub: Hub,
-  frameRate: FrameRate,
+  { frameRate, newVisitorRate }: Pick<AppConfig, 'frameRate' | 'newVisitorRate'>,
 ): void {
+  // Each hello without a token stores a new visitor: bounded per IP, so a script cannot grow the table freely.
+  const newVisitors = createKeyedLimit(newVisitorRate);
   app.get(VISITOR_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
     const conn = new Connection(socket, request.log, frameRate);
     const siteKey = (request.query as Record<string, unknown>).siteKey;
@@ -33,6 +36,12 @@ export function registerVisitorGateway(
     let visitor: Visitor | null = null;
     conn.serve<VisitorClientFrame>(VisitorClientFrameSchema, {
       hello(frame) {
+        if (!frame.token && !newVisitors.take(request.ip)) {
+          throw new DomainError(
+            ErrorCode.RateLimited,
+            'Too many new visitors from this address; try again later.',
+          );
+        }
         const identified = domain.visitors.identify(site, frame.token);
         visitor = identified.visitor;
         const open = domain.chat.openConversationOf(visitor);
