@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AgentSchema, EmailSchema, PasswordSchema, PersonNameSchema, RoleSchema } from '../model/agent.js';
 import { ConversationSchema, ConversationStatusSchema } from '../model/conversation.js';
-import { ClientIdSchema, IdSchema, SeqSchema } from '../model/ids.js';
+import { ClientIdSchema, IdSchema, SeqSchema, TimestampSchema } from '../model/ids.js';
 import { MessageBodySchema, MessageSchema } from '../model/message.js';
 import { ErrorCode } from '../protocol/constants.js';
 
@@ -24,13 +24,27 @@ export type LoginBody = z.infer<typeof LoginBodySchema>;
 export const AgentBodySchema = z.object({ agent: AgentSchema });
 export const AgentListBodySchema = z.object({ agents: z.array(AgentSchema) });
 
+/** Without a password the agent is invited: the answer carries an invite link for them to choose one. */
 export const CreateAgentBodySchema = z.object({
   name: PersonNameSchema,
   email: EmailSchema,
   role: RoleSchema,
-  password: PasswordSchema,
+  password: PasswordSchema.optional(),
 });
 export type CreateAgentBody = z.infer<typeof CreateAgentBodySchema>;
+
+/** A sign-up link for an invited agent; only its holder can use it, once, before it expires. */
+export const InviteLinkSchema = z.object({ url: z.string(), expiresAt: TimestampSchema });
+export type InviteLink = z.infer<typeof InviteLinkSchema>;
+
+export const CreateAgentResponseSchema = z.object({ agent: AgentSchema, invite: InviteLinkSchema.optional() });
+export const InviteLinkBodySchema = z.object({ invite: InviteLinkSchema });
+
+export const InviteTokenParamsSchema = z.object({ token: z.string().min(16).max(128) });
+/** What the invite page shows before the agent picks a password. */
+export const InviteInfoBodySchema = z.object({ name: z.string(), email: z.string(), expiresAt: TimestampSchema });
+export type InviteInfo = z.infer<typeof InviteInfoBodySchema>;
+export const AcceptInviteBodySchema = z.object({ password: PasswordSchema });
 
 export const UpdateAgentBodySchema = z
   .object({ name: PersonNameSchema, role: RoleSchema, active: z.boolean(), password: PasswordSchema })

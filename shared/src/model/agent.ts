@@ -14,6 +14,8 @@ export const AgentSchema = z.object({
   email: z.string(),
   role: RoleSchema,
   active: z.boolean(),
+  /** Invited by link and not signed up yet: cannot sign in until the invite is accepted. Absent means false. */
+  invited: z.boolean().optional(),
   createdAt: TimestampSchema,
 });
 export type Agent = z.infer<typeof AgentSchema>;
