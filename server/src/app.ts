@@ -15,6 +15,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { registerOriginCheck } from './http/origin-check.js';
 import { registerStaticRoutes } from './http/static-routes.js';
 import { teamRoutes } from './http/team-routes.js';
+import { inviteRoutes } from './http/invite-routes.js';
 import { registerAgentGateway } from './ws/agent-gateway.js';
 import { createHub } from './ws/hub.js';
 import { registerVisitorGateway } from './ws/visitor-gateway.js';
@@ -84,7 +85,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   }));
   await app.register(authRoutes(domain, config.publicUrl), { prefix: '/api/auth' });
   await app.register(conversationRoutes(domain), { prefix: '/api/conversations' });
-  await app.register(teamRoutes(domain), { prefix: '/api/agents' });
+  await app.register(teamRoutes(domain, config.publicUrl), { prefix: '/api/agents' });
+  await app.register(inviteRoutes(domain, config.publicUrl), { prefix: '/api/invites' });
   registerVisitorGateway(app, domain, hub, config);
   registerAgentGateway(app, domain, hub, config.dashboardOrigins, config.frameRate);
   await registerStaticRoutes(app, config);

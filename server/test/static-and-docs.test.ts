@@ -41,6 +41,7 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/agents/',
       '/api/agents/{id}',
+      '/api/agents/{id}/invite',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
@@ -48,6 +49,7 @@ describe('OpenAPI', () => {
       '/api/conversations/{id}',
       '/api/conversations/{id}/messages',
       '/api/health',
+      '/api/invites/{token}',
     ]);
     const login = doc.paths['/api/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);

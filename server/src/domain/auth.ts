@@ -8,7 +8,20 @@ import { hashToken, newToken } from './tokens.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+export interface Session {
+  token: string;
+  expiresAt: number;
+}
+
 export function createAuthService(store: Store, now: () => number) {
+  function startSession(agentId: string): Session {
+    const token = newToken();
+    const createdAt = now();
+    const expiresAt = createdAt + SESSION_TTL_MS;
+    store.sessions.insert(hashToken(token), agentId, createdAt, expiresAt);
+    return { token, expiresAt };
+  }
+
   return {
     async login(
       email: string,
@@ -19,12 +32,10 @@ export function createAuthService(store: Store, now: () => number) {
       if (!found || !ok || !found.active) {
         throw new DomainError(ErrorCode.InvalidCredentials, 'Email or password is incorrect.');
       }
-      const token = newToken();
-      const createdAt = now();
-      const expiresAt = createdAt + SESSION_TTL_MS;
-      store.sessions.insert(hashToken(token), found.id, createdAt, expiresAt);
-      return { agent: publicAgent(found), token, expiresAt };
+      return { agent: publicAgent(found), ...startSession(found.id) };
     },
+
+    startSession,
 
     /** The active agent behind a session token, or null when unknown, expired or deactivated. */
     authenticate(token: string | undefined): Agent | null {

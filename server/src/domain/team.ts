@@ -2,18 +2,20 @@
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { CreateAgentBody, UpdateAgentBody } from '@livechat/shared/api';
 import type { Agent } from '@livechat/shared/model';
-import { publicAgent, type Store } from '../store/index.js';
+import { NO_PASSWORD, publicAgent, type Store } from '../store/index.js';
+import type { InviteService, IssuedInvite } from './invites.js';
 import { DomainError, notFound } from './errors.js';
 import type { EventBus } from './events.js';
 import { hashPassword } from './passwords.js';
 import { newId } from './tokens.js';
 
-export function createTeamService(store: Store, events: EventBus, now: () => number) {
+export function createTeamService(store: Store, events: EventBus, invites: InviteService, now: () => number) {
   return {
     list: (): Agent[] => store.agents.all().map(publicAgent),
 
-    async create(input: CreateAgentBody): Promise<Agent> {
-      const passwordHash = await hashPassword(input.password);
+    /** Adds an agent; without a password they are invited, and the invite link's token comes back. */
+    async create(input: CreateAgentBody): Promise<{ agent: Agent; invite?: IssuedInvite }> {
+      const passwordHash = input.password ? await hashPassword(input.password) : NO_PASSWORD;
       const email = input.email.toLowerCase();
       return store.transaction(() => {
         if (store.agents.byEmail(email))
@@ -28,9 +30,13 @@ export function createTeamService(store: Store, events: EventBus, now: () => num
           passwordHash,
         };
         store.agents.insert(agent);
-        return publicAgent(agent);
+        const invite = passwordHash === NO_PASSWORD ? invites.issue(agent.id) : undefined;
+        return { agent: publicAgent(agent), ...(invite ? { invite } : {}) };
       });
     },
+
+    /** A fresh invite link for an agent who has not signed up yet. */
+    reinvite: (id: string): IssuedInvite => store.transaction(() => invites.issue(id)),
 
     async update(id: string, changes: UpdateAgentBody): Promise<Agent> {
       const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;

@@ -3,14 +3,22 @@ import {
   AgentBodySchema,
   AgentListBodySchema,
   CreateAgentBodySchema,
+  CreateAgentResponseSchema,
   ErrorBodySchema,
   IdParamsSchema,
+  InviteLinkBodySchema,
   UpdateAgentBodySchema,
 } from '@livechat/shared/api';
 import type { Domain } from '../domain/index.js';
+import type { IssuedInvite } from '../domain/invites.js';
 import { guards } from './session.js';
 
-export function teamRoutes(domain: Domain): FastifyPluginAsyncZod {
+export function teamRoutes(domain: Domain, publicUrl: string): FastifyPluginAsyncZod {
+  /** The dashboard's invite page for this token. */
+  const inviteLink = ({ token, expiresAt }: IssuedInvite) => ({
+    url: `${publicUrl}/#/invite/${token}`,
+    expiresAt,
+  });
   const { requireAdmin } = guards(domain);
   return async (app) => {
     app.addHook('preHandler', requireAdmin);
@@ -33,12 +41,29 @@ export function teamRoutes(domain: Domain): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['team'],
-          summary: 'Add an agent with an initial password (admins only)',
+          summary:
+            'Add an agent with an initial password, or without one to get an invite link (admins only)',
           body: CreateAgentBodySchema,
-          response: { 201: AgentBodySchema, ...errors, 409: ErrorBodySchema },
+          response: { 201: CreateAgentResponseSchema, ...errors, 409: ErrorBodySchema },
         },
       },
-      async (request, reply) => reply.code(201).send({ agent: await domain.team.create(request.body) }),
+      async (request, reply) => {
+        const { agent, invite } = await domain.team.create(request.body);
+        return reply.code(201).send({ agent, ...(invite ? { invite: inviteLink(invite) } : {}) });
+      },
+    );
+
+    app.post(
+      '/:id/invite',
+      {
+        schema: {
+          tags: ['team'],
+          summary: 'A new invite link for an agent who has not signed up yet; older links stop working',
+          params: IdParamsSchema,
+          response: { 200: InviteLinkBodySchema, ...errors, 404: ErrorBodySchema, 409: ErrorBodySchema },
+        },
+      },
+      async (request) => ({ invite: inviteLink(domain.team.reinvite(request.params.id)) }),
     );
 
     app.patch(

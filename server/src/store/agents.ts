@@ -23,8 +23,14 @@ const toAgent = (r: AgentRow): AgentWithHash => ({
   passwordHash: r.password_hash,
 });
 
+/** The password hash of an invited agent who has not chosen a password yet: matches no password. */
+export const NO_PASSWORD = '';
+
 /** Strips the password hash before an agent leaves the server. */
-export const publicAgent = ({ passwordHash: _omit, ...agent }: AgentWithHash): Agent => agent;
+export const publicAgent = ({ passwordHash, ...agent }: AgentWithHash): Agent => ({
+  ...agent,
+  invited: passwordHash === NO_PASSWORD,
+});
 
 export function createAgentStore(db: Database) {
   const byId = db.prepare<[string], AgentRow>('SELECT * FROM agents WHERE id = ?');

@@ -4,6 +4,7 @@ import { createConversationStore } from './conversations.js';
 import { openDatabase, type Database } from './database.js';
 import { createMessageStore } from './messages.js';
 import { createSessionStore } from './sessions.js';
+import { createInviteStore } from './invites.js';
 import { createSiteStore } from './sites.js';
 import { createVisitorStore } from './visitors.js';
 
@@ -14,6 +15,7 @@ export function createStore(db: Database) {
     sites: createSiteStore(db),
     agents: createAgentStore(db),
     sessions: createSessionStore(db),
+    invites: createInviteStore(db),
     visitors: createVisitorStore(db),
     conversations: createConversationStore(db),
     messages: createMessageStore(db),
@@ -33,5 +35,5 @@ export type Store = ReturnType<typeof createStore>;
 
 export { openDatabase, type Database };
 export { startCheckpointer, type Checkpointer } from './checkpointer.js';
-export { publicAgent, type AgentWithHash } from './agents.js';
+export { publicAgent, NO_PASSWORD, type AgentWithHash } from './agents.js';
 export type { Visitor } from './visitors.js';
