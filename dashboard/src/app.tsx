@@ -1,7 +1,11 @@
 import type { SocketLike } from '@livechat/shared/client';
+import type { Agent } from '@livechat/shared/model';
 import { authApi } from './api/index.js';
 import { useSession } from './state/use-session.js';
+import { useRoute } from './state/use-route.js';
+import { routeHref } from './state/route.js';
 import { SignInPage } from './pages/SignIn/sign-in-page.js';
+import { InvitePage } from './pages/Invite/invite-page.js';
 import { AppShell } from './components/app-shell.js';
 
 export interface AppProps {
@@ -11,7 +15,17 @@ export interface AppProps {
 
 export function App({ createSocket }: AppProps) {
   const { session, signedIn, signedOut } = useSession();
+  const route = useRoute();
 
+  if (route.page === 'invite') {
+    const accepted = (agent: Agent) => {
+      signedIn(agent);
+      // Replace the used link in the history, so Back does not land on it.
+      location.replace(routeHref({ page: 'inbox', conversationId: null }));
+    };
+    // Open with or without a session: the link is the credential.
+    return <InvitePage token={route.token} onSignedIn={accepted} />;
+  }
   if (session.status === 'loading') return <div class="splash">Loading…</div>;
   if (session.status === 'signed-out') return <SignInPage onSignedIn={signedIn} notice={session.notice} />;
 

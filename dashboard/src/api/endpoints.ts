@@ -1,6 +1,6 @@
 // Typed calls for every endpoint the dashboard uses. Types come from shared; responses are trusted as typed.
 import type { Agent, Conversation, ConversationStatus, Message } from '@livechat/shared/model';
-import type { CreateAgentBody, UpdateAgentBody } from '@livechat/shared/api';
+import type { CreateAgentBody, InviteInfo, InviteLink, UpdateAgentBody } from '@livechat/shared/api';
 import { request } from './http.js';
 
 const enc = encodeURIComponent;
@@ -30,12 +30,24 @@ export const conversationsApi = {
 
 export const agentsApi = {
   list: () => request<{ agents: Agent[] }>('GET', '/api/agents').then((r) => r.agents),
+  /** Without a password the agent is invited, and the answer carries their invite link. */
   create: (body: CreateAgentBody) =>
-    request<{ agent: Agent }>('POST', '/api/agents', body).then((r) => r.agent),
+    request<{ agent: Agent; invite?: InviteLink }>('POST', '/api/agents', body),
+  /** A fresh link for an invited agent; the older ones stop working. */
+  reissueInvite: (id: string) =>
+    request<{ invite: InviteLink }>('POST', `/api/agents/${enc(id)}/invite`).then((r) => r.invite),
   update: (id: string, patch: UpdateAgentBody) =>
     request<{ agent: Agent }>('PATCH', `/api/agents/${enc(id)}`, patch).then((r) => r.agent),
+};
+
+/** Public: the invite link's token is the only credential. Accepting signs the agent in. */
+export const invitesApi = {
+  get: (token: string) => request<InviteInfo>('GET', `/api/invites/${enc(token)}`),
+  accept: (token: string, password: string) =>
+    request<{ agent: Agent }>('POST', `/api/invites/${enc(token)}`, { password }).then((r) => r.agent),
 };
 
 export type ConversationsApi = typeof conversationsApi;
 export type AgentsApi = typeof agentsApi;
 export type AuthApi = typeof authApi;
+export type InvitesApi = typeof invitesApi;

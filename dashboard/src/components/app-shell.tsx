@@ -52,7 +52,12 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
       {route.page === 'team' ? (
         <TeamPage agent={agent} onSelfChanged={onAgentChanged} />
       ) : (
-        <InboxPage store={store} state={state} agent={agent} conversationId={route.conversationId} />
+        <InboxPage
+          store={store}
+          state={state}
+          agent={agent}
+          conversationId={route.page === 'inbox' ? route.conversationId : null}
+        />
       )}
     </div>
   );

@@ -8,10 +8,15 @@ describe('routes', () => {
     expect(parseRoute('#/inbox')).toEqual({ page: 'inbox', conversationId: null });
     expect(parseRoute('')).toEqual({ page: 'inbox', conversationId: null });
     expect(parseRoute('#/inbox/%E0%A4%A')).toEqual({ page: 'inbox', conversationId: null });
+    expect(parseRoute('#/invite/tok_123')).toEqual({ page: 'invite', token: 'tok_123' });
+    expect(parseRoute('#/invite')).toEqual({ page: 'inbox', conversationId: null });
+    expect(parseRoute('#/invite/%E0%A4%A')).toEqual({ page: 'inbox', conversationId: null });
   });
 
   it('round-trips ids through the href', () => {
     const route = { page: 'inbox', conversationId: 'a/b c' } as const;
     expect(parseRoute(routeHref(route))).toEqual(route);
+    const invite = { page: 'invite', token: 'a/b+c' } as const;
+    expect(parseRoute(routeHref(invite))).toEqual(invite);
   });
 });

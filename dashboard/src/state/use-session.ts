@@ -20,13 +20,14 @@ export function useSession(): SessionControls {
 
   useEffect(() => {
     let live = true;
+    // Only settles a session still loading: the invite page can sign the agent in before this answers.
+    const settle = (next: Session) => live && setSession((s) => (s.status === 'loading' ? next : s));
     authApi.me().then(
-      (agent) => live && setSession({ status: 'signed-in', agent }),
+      (agent) => settle({ status: 'signed-in', agent }),
       (error: unknown) => {
-        if (!live) return;
         const notice =
           error instanceof ApiError && error.status === 401 ? null : 'Could not reach the server.';
-        setSession({ status: 'signed-out', notice });
+        settle({ status: 'signed-out', notice });
       },
     );
     return () => {

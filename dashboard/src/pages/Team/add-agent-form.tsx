@@ -2,14 +2,19 @@ import type { Role } from '@livechat/shared/model';
 import type { CreateAgentBody } from '@livechat/shared/api';
 import { useState } from 'preact/hooks';
 import { TextField } from '../../components/text-field.js';
+import type { CreateOutcome } from './use-agents.js';
 
 interface Props {
-  onCreate: (body: CreateAgentBody) => Promise<string | null>;
+  /** An answer with an invite is shown by the page, outside this form. */
+  onCreate: (body: CreateAgentBody) => Promise<CreateOutcome>;
 }
 
 const blank = { name: '', email: '', role: 'agent' as Role, password: '' };
 
-/** The server validates (email format, password length, taken email); its message is shown as is. */
+/**
+ * With a password the agent can sign in at once; without one the server invites them by link.
+ * The server validates (email format, password length, taken email); its message is shown as is.
+ */
 export function AddAgentForm({ onCreate }: Props) {
   const [form, setForm] = useState(blank);
   const [busy, setBusy] = useState(false);
@@ -24,13 +29,20 @@ export function AddAgentForm({ onCreate }: Props) {
     setBusy(true);
     setError(null);
     setAdded(null);
-    const failure = await onCreate({ ...form, name: form.name.trim(), email: form.email.trim() });
+    // An empty password is left out: that is what asks the server for an invite link.
+    const { password, ...rest } = form;
+    const outcome = await onCreate({
+      ...rest,
+      name: rest.name.trim(),
+      email: rest.email.trim(),
+      ...(password ? { password } : {}),
+    });
     setBusy(false);
-    if (failure) {
-      setError(failure);
+    if ('error' in outcome) {
+      setError(outcome.error);
       return;
     }
-    setAdded(form.name.trim());
+    if (!outcome.invite) setAdded(outcome.agent.name);
     setForm(blank);
   };
 
@@ -67,9 +79,9 @@ export function AddAgentForm({ onCreate }: Props) {
         <TextField
           label="Initial password"
           type="password"
-          required
           minLength={8}
           autocomplete="new-password"
+          hint="Leave empty to invite them by link instead."
           value={form.password}
           onValue={set('password')}
         />

@@ -1,27 +1,34 @@
 import type { Agent, Role } from '@livechat/shared/model';
 import type { UpdateAgentBody } from '@livechat/shared/api';
 import { useState } from 'preact/hooks';
+import { AgentStatus } from './agent-status.js';
 
 interface Props {
   agent: Agent;
   isSelf: boolean;
   onUpdate: (id: string, patch: UpdateAgentBody) => Promise<string | null>;
+  /** Issues a fresh invite link (shown by the page); resolves to an error message, or null. */
+  onReissueInvite: (id: string) => Promise<string | null>;
   onError: (message: string | null) => void;
 }
 
-export function AgentRow({ agent: a, isSelf, onUpdate, onError }: Props) {
+export function AgentRow({ agent: a, isSelf, onUpdate, onReissueInvite, onError }: Props) {
   const [busy, setBusy] = useState(false);
+  // An inactive agent gets no links; reactivating them offers one again.
+  const invited = a.active && a.invited === true;
 
-  const apply = async (patch: UpdateAgentBody, revert?: () => void) => {
+  /** Runs one change at a time; on failure undoes what the control already shows and reports the server's word. */
+  const run = async (action: () => Promise<string | null>, revert?: () => void) => {
     setBusy(true);
     onError(null);
-    const failure = await onUpdate(a.id, patch);
+    const failure = await action();
     setBusy(false);
     if (failure) {
       revert?.();
       onError(`${a.name}: ${failure}`);
     }
   };
+  const apply = (patch: UpdateAgentBody, revert?: () => void) => run(() => onUpdate(a.id, patch), revert);
 
   return (
     <tr class={a.active ? undefined : 'agents__row--inactive'}>
@@ -48,11 +55,19 @@ export function AgentRow({ agent: a, isSelf, onUpdate, onError }: Props) {
         </select>
       </td>
       <td>
-        <span class={`badge ${a.active ? 'badge--open' : 'badge--closed'}`}>
-          {a.active ? 'Active' : 'Inactive'}
-        </span>
+        <AgentStatus active={a.active} invited={invited} />
       </td>
       <td class="agents__actions">
+        {invited && (
+          <button
+            type="button"
+            class="button button--small"
+            disabled={busy}
+            onClick={() => void run(() => onReissueInvite(a.id))}
+          >
+            New invite link
+          </button>
+        )}
         <button
           type="button"
           class="button button--small"

@@ -1,15 +1,22 @@
 import type { Agent } from '@livechat/shared/model';
-import type { CreateAgentBody, UpdateAgentBody } from '@livechat/shared/api';
+import type { CreateAgentBody, InviteLink, UpdateAgentBody } from '@livechat/shared/api';
+import { ErrorCode } from '@livechat/shared/protocol/constants';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { agentsApi, errorMessage } from '../../api/index.js';
+import { ApiError, agentsApi, errorMessage } from '../../api/index.js';
+
+/** `invite` is set when the agent was created without a password. */
+export type CreateOutcome = { agent: Agent; invite: InviteLink | null } | { error: string };
+export type InviteOutcome = { invite: InviteLink } | { error: string };
 
 export interface AgentsState {
   agents: Agent[];
   loading: boolean;
   loadError: string | null;
-  /** Both resolve to an error message, or null on success. */
-  create: (body: CreateAgentBody) => Promise<string | null>;
+  create: (body: CreateAgentBody) => Promise<CreateOutcome>;
+  /** Resolves to an error message, or null on success. */
   update: (id: string, patch: UpdateAgentBody) => Promise<string | null>;
+  /** A fresh invite link for an invited agent. */
+  reissueInvite: (id: string) => Promise<InviteOutcome>;
 }
 
 /** `onChanged` hears about every agent the server changed, so the app can refresh the signed-in agent's role. */
@@ -39,13 +46,25 @@ export function useAgents(onChanged?: (agent: Agent) => void): AgentsState {
 
   const replace = (agent: Agent) => setAgents((list) => list.map((a) => (a.id === agent.id ? agent : a)));
 
-  const create = useCallback(async (body: CreateAgentBody) => {
+  const create = useCallback(async (body: CreateAgentBody): Promise<CreateOutcome> => {
     try {
-      const agent = await agentsApi.create(body);
+      const { agent, invite } = await agentsApi.create(body);
       setAgents((list) => [...list, agent]);
-      return null;
+      return { agent, invite: invite ?? null };
     } catch (error) {
-      return errorMessage(error);
+      return { error: errorMessage(error) };
+    }
+  }, []);
+
+  const reissueInvite = useCallback(async (id: string): Promise<InviteOutcome> => {
+    try {
+      return { invite: await agentsApi.reissueInvite(id) };
+    } catch (error) {
+      // 409: they signed up since the list was loaded, so the row should stop offering links.
+      if (error instanceof ApiError && error.code === ErrorCode.Conflict) {
+        setAgents((list) => list.map((a) => (a.id === id ? { ...a, invited: false } : a)));
+      }
+      return { error: errorMessage(error) };
     }
   }, []);
 
@@ -63,5 +82,5 @@ export function useAgents(onChanged?: (agent: Agent) => void): AgentsState {
     [onChanged],
   );
 
-  return { agents, loading, loadError, create, update };
+  return { agents, loading, loadError, create, update, reissueInvite };
 }

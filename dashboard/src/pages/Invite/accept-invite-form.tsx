@@ -1,0 +1,69 @@
+import type { Agent } from '@livechat/shared/model';
+import type { InviteInfo } from '@livechat/shared/api';
+import { useState } from 'preact/hooks';
+import { errorMessage, invitesApi } from '../../api/index.js';
+import { TextField } from '../../components/text-field.js';
+import { isInvalidInvite } from './use-invite.js';
+
+interface Props {
+  token: string;
+  info: InviteInfo;
+  /** The server accepted the password and set the session cookie. */
+  onSignedIn: (agent: Agent) => void;
+  /** The link stopped working while the page was open (used, replaced or expired). */
+  onInvalid: () => void;
+}
+
+/** The server checks the password's length; its message is shown as is. */
+export function AcceptInviteForm({ token, info, onSignedIn, onInvalid }: Props) {
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await invitesApi.accept(token, password));
+    } catch (err) {
+      if (isInvalidInvite(err)) {
+        onInvalid();
+        return;
+      }
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="signin__card" onSubmit={(e) => void submit(e)} noValidate>
+      <h1 class="signin__title">Welcome, {info.name}</h1>
+      <p class="muted">
+        Choose a password for <strong>{info.email}</strong>. You will use it to sign in from now on.
+      </p>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {/* Lets password managers store the new password under the right account. */}
+      <input type="email" name="username" autocomplete="username" value={info.email} readOnly hidden />
+      <TextField
+        label="Password"
+        type="password"
+        name="password"
+        autocomplete="new-password"
+        required
+        minLength={8}
+        hint="At least 8 characters."
+        value={password}
+        onValue={setPassword}
+      />
+      <button class="button button--primary signin__submit" type="submit" disabled={busy} aria-busy={busy}>
+        Set password and sign in
+      </button>
+    </form>
+  );
+}
