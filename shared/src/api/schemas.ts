@@ -37,12 +37,19 @@ export type CreateAgentBody = z.infer<typeof CreateAgentBodySchema>;
 export const InviteLinkSchema = z.object({ url: z.string(), expiresAt: TimestampSchema });
 export type InviteLink = z.infer<typeof InviteLinkSchema>;
 
-export const CreateAgentResponseSchema = z.object({ agent: AgentSchema, invite: InviteLinkSchema.optional() });
+export const CreateAgentResponseSchema = z.object({
+  agent: AgentSchema,
+  invite: InviteLinkSchema.optional(),
+});
 export const InviteLinkBodySchema = z.object({ invite: InviteLinkSchema });
 
 export const InviteTokenParamsSchema = z.object({ token: z.string().min(16).max(128) });
 /** What the invite page shows before the agent picks a password. */
-export const InviteInfoBodySchema = z.object({ name: z.string(), email: z.string(), expiresAt: TimestampSchema });
+export const InviteInfoBodySchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  expiresAt: TimestampSchema,
+});
 export type InviteInfo = z.infer<typeof InviteInfoBodySchema>;
 export const AcceptInviteBodySchema = z.object({ password: PasswordSchema });
 
