@@ -1,7 +1,8 @@
 import type { Agent } from '@livechat/shared/model';
 import type { InviteInfo } from '@livechat/shared/api';
 import { useState } from 'preact/hooks';
-import { errorMessage, invitesApi } from '../../api/index.js';
+import { invitesApi } from '../../api/index.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
 import { TextField } from '../../components/text-field.js';
 import { isInvalidInvite } from './use-invite.js';
 
@@ -17,25 +18,14 @@ interface Props {
 /** The server checks the password's length; its message is shown as is. */
 export function AcceptInviteForm({ token, info, onSignedIn, onInvalid }: Props) {
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await invitesApi.accept(token, password));
-    } catch (err) {
-      if (isInvalidInvite(err)) {
-        onInvalid();
-        return;
-      }
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(
+    async () => onSignedIn(await invitesApi.accept(token, password)),
+    (err) => {
+      if (!isInvalidInvite(err)) return false;
+      onInvalid();
+      return true;
+    },
+  );
 
   return (
     <form class="signin__card" onSubmit={(e) => void submit(e)} noValidate>

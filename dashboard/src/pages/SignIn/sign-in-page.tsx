@@ -1,6 +1,7 @@
 import type { Agent } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
-import { authApi, errorMessage } from '../../api/index.js';
+import { authApi } from '../../api/index.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
 import { TextField } from '../../components/text-field.js';
 
 interface Props {
@@ -12,21 +13,9 @@ interface Props {
 export function SignInPage({ onSignedIn, notice = null }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await authApi.login(email.trim(), password));
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(async () =>
+    onSignedIn(await authApi.login(email.trim(), password)),
+  );
 
   return (
     <main class="signin">
