@@ -43,10 +43,15 @@ async function main() {
   console.log(
     `Bench on ${os.cpus().length} cores, Node ${process.version}: ${LOAD.senders} senders, ${ROUNDS} rounds, medians.\n`,
   );
-  const results = { bare: [] as LoadResult[], ours: [] as LoadResult[] };
+  const results = { bare: [] as LoadResult[], acked: [] as LoadResult[], ours: [] as LoadResult[] };
+  const start = {
+    bare: () => startBareTarget(false),
+    acked: () => startBareTarget(true),
+    ours: () => startOurTarget(dataDir),
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const kind of ['bare', 'ours'] as const) {
-      const target = kind === 'bare' ? await startBareTarget() : await startOurTarget(dataDir);
+    for (const kind of ['bare', 'acked', 'ours'] as const) {
+      const target = await start[kind]();
       results[kind].push(await runLoad(target));
       await target.close();
     }
@@ -57,12 +62,17 @@ async function main() {
     ['delivery latency p99 (ms)', 'p99', 3],
     ['messages per second', 'perSecond', 0],
   ];
-  console.log('\n| measure | bare ws relay | ours (stored, then delivered) | ratio ours/bare |');
-  console.log('|---|---|---|---|');
+  console.log(
+    '\n| measure | bare ws relay | bare relay + ack | ours (validated, stored, then delivered) | ours/bare | ours/(bare + ack) |',
+  );
+  console.log('|---|---|---|---|---|---|');
   for (const [name, key, digits] of rows) {
-    const bare = median(results.bare.map((r) => r[key]));
-    const ours = median(results.ours.map((r) => r[key]));
-    console.log(`| ${name} | ${fmt(bare, digits)} | ${fmt(ours, digits)} | ${fmt(ours / bare, 2)} |`);
+    const [bare, acked, ours] = (['bare', 'acked', 'ours'] as const).map((k) =>
+      median(results[k].map((r) => r[key])),
+    );
+    console.log(
+      `| ${name} | ${fmt(bare!, digits)} | ${fmt(acked!, digits)} | ${fmt(ours!, digits)} | ${fmt(ours! / bare!, 2)} | ${fmt(ours! / acked!, 2)} |`,
+    );
   }
   const size = widgetSizes();
   console.log('\n| widget (gzip) | bytes | budget |');

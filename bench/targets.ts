@@ -21,13 +21,14 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export async function startBareTarget(): Promise<Target> {
-  const relay = await startBareRelay();
+export async function startBareTarget(ack: boolean): Promise<Target> {
+  const relay = await startBareRelay({ ack });
   return {
     spec: {
       receiver: { url: `${relay.url}/receiver`, headers: {} },
       sender: { url: `${relay.url}/sender`, headers: {} },
       hello: null,
+      // The receiver only ever gets forwarded messages.
       deliveryPrefix: '',
     },
     close: relay.close,
