@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
-import { agentSocket, createAgent, login, makeApp } from './helper.js';
+import { agentSocket, cid, connectedVisitor, createAgent, login, makeApp } from './helper.js';
 
 let app: FastifyInstance;
 afterEach(() => app?.close());
@@ -83,6 +83,31 @@ describe('team management', () => {
     expect((await app.inject({ url: '/api/agents', headers: { cookie: alice.cookie } })).statusCode).toBe(
       200,
     );
+  });
+
+  it('applies a change of name or role to the agent’s open socket at once', async () => {
+    app = await makeApp();
+    const admin = await login(app);
+    const bob = await createAgent(app, admin, 'Bob');
+    const socket = await agentSocket(app, bob.cookie);
+    socket.send({ type: 'hello', v: PROTOCOL_VERSION });
+    await socket.waitFor((f) => f.type === 'welcome');
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/agents/${bob.id}`,
+      headers: { cookie: admin },
+      payload: { name: 'Robert' },
+    });
+    const { socket: visitor } = await connectedVisitor(app);
+    visitor.send({ type: 'message.send', id: cid(), body: 'hello' });
+    const created = await socket.waitFor((f) => f.type === 'message.created');
+    const conversationId = (created.message as { conversationId: string }).conversationId;
+    const id = cid();
+    socket.send({ type: 'message.send', id, conversationId, body: 'Hi, Robert here' });
+    const ack = await socket.waitFor((f) => f.type === 'ack' && f.id === id);
+    expect(ack.message).toMatchObject({ author: { kind: 'agent', name: 'Robert' } });
+    socket.close();
+    visitor.close();
   });
 
   it('ends a deactivated agent’s sessions and sockets at once', async () => {

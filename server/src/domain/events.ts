@@ -1,11 +1,13 @@
 // In-process domain events. The gateway subscribes and fans them out to the sockets allowed to see them.
-import type { Conversation, Message } from '@livechat/shared/model';
+import type { Agent, Conversation, Message } from '@livechat/shared/model';
 
 export type DomainEvent =
   | { type: 'message.created'; message: Message; conversation: Conversation }
   | { type: 'conversation.updated'; conversation: Conversation }
   /** The agent's sessions were ended (deactivated, or signed out): their sockets must close. */
-  | { type: 'agent.revoked'; agentId: string };
+  | { type: 'agent.revoked'; agentId: string }
+  /** The agent's name or role changed: their open sockets must see and be checked as the new agent. */
+  | { type: 'agent.updated'; agent: Agent };
 
 export type EventListener = (event: DomainEvent) => void;
 

@@ -63,7 +63,8 @@ export function createTeamService(store: Store, events: EventBus, invites: Invit
         if (revoked) store.sessions.removeForAgent(id);
         return { agent: publicAgent(next), revoked };
       });
-      if (revoked) events.publish({ type: 'agent.revoked', agentId: id });
+      // Open sockets act for the agent as they are now: closed when deactivated, updated otherwise (e.g. a new role).
+      events.publish(revoked ? { type: 'agent.revoked', agentId: id } : { type: 'agent.updated', agent });
       return agent;
     },
   };

@@ -31,6 +31,14 @@ export function migrate(db: Database): void {
     .readdirSync(migrationsDir)
     .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
     .sort();
+  const known = new Set(files.map((f) => Number(f.slice(0, 3))));
+  const unknown = [...applied].filter((v) => !known.has(v));
+  if (unknown.length > 0) {
+    // Written by a newer version of the server: running older code on it could corrupt it.
+    throw new Error(
+      `The database has migrations this server does not know (${unknown.join(', ')}); upgrade the server.`,
+    );
+  }
   for (const file of files) {
     const version = Number(file.slice(0, 3));
     if (applied.has(version)) continue;

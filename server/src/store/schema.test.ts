@@ -34,6 +34,13 @@ describe('schema', () => {
     db.close();
   });
 
+  it('refuses a database written by a newer server', () => {
+    const db = seeded();
+    db.prepare("INSERT INTO schema_migrations VALUES (999, '999_future.sql', 0)").run();
+    expect(() => migrate(db)).toThrow(/does not know \(999\)/);
+    db.close();
+  });
+
   it('keeps seq unique per conversation, one row per command id, and messages tied to a conversation', () => {
     const db = seeded();
     expect(() => insertMessage(db, 'm3', 2, null)).toThrow(/UNIQUE/); // seq taken

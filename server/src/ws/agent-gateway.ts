@@ -41,16 +41,17 @@ export function registerAgentGateway(
         hub.addAgent(agent, conn);
       },
       async command(frame) {
+        const current = hub.agentOf(conn) ?? agent; // registered at hello, kept up to date by the hub
         switch (frame.type) {
           case 'message.send': {
             // Queued synchronously, so this socket's messages keep their order; acked after the group commit.
             await conn.ackMessage(frame.id, () =>
-              domain.chat.sendAgentMessage(agent, frame.conversationId, frame.id, frame.body),
+              domain.chat.sendAgentMessage(current, frame.conversationId, frame.id, frame.body),
             );
             break;
           }
           case 'conversation.watch': {
-            const conversation = domain.chat.agentConversation(agent, frame.conversationId);
+            const conversation = domain.chat.agentConversation(current, frame.conversationId);
             replay(domain, conn, conversation.id, frame.afterSeq);
             conn.send({ type: 'ack', id: frame.id });
             break;

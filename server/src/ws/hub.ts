@@ -40,6 +40,9 @@ export function createHub(domain: Domain) {
           if (agentCanSee(agent, event.conversation)) conn.sendEncoded(frame);
         break;
       }
+      case 'agent.updated':
+        for (const [conn, agent] of agents) if (agent.id === event.agent.id) agents.set(conn, event.agent);
+        break;
       case 'agent.revoked':
         for (const [conn, agent] of agents)
           if (agent.id === event.agentId) conn.close(CloseCode.SessionRevoked, 'session revoked');
@@ -68,6 +71,8 @@ export function createHub(domain: Domain) {
       agents.set(conn, agent);
       conn.socket.on('close', () => agents.delete(conn));
     },
+    /** The agent a connection acts for, as of now (a role change applies at once). */
+    agentOf: (conn: Connection): Agent | undefined => agents.get(conn),
     /** Every live connection, for shutdown. */
     connections: (): Connection[] => [...agents.keys(), ...[...visitors.values()].flatMap((s) => [...s])],
     stop() {
