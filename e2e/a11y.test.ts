@@ -2,23 +2,14 @@
 // (inside its Shadow DOM) on the demo site.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
-import { ADMIN, startStack, type Stack } from './stack.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useStackAndBrowser } from './browser.js';
+import { ADMIN } from './stack.js';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let stack: Stack;
-let browser: Browser;
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = useStackAndBrowser();
 
 interface Violation {
   id: string;
@@ -40,8 +31,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('accessibility (axe-core)', () => {
   it('has no serious violations on the sign-in screen, the inbox and the team page', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(stack.serverUrl);
+    const page = await (await env.browser().newContext()).newPage();
+    await page.goto(env.stack().serverUrl);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
@@ -55,8 +46,8 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('has no serious violations in the widget, closed and open', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(stack.demoUrl);
+    const page = await (await env.browser().newContext()).newPage();
+    await page.goto(env.stack().demoUrl);
     await page.getByRole('button', { name: 'Open chat' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Open chat' }).click();

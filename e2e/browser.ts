@@ -1,5 +1,7 @@
 // Headless Chromium through playwright-core, with the flags this closed network needs.
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { startStack, type Stack } from './stack.js';
 import { findChromium } from '../scripts/chromium.mjs';
 
 export function launchBrowser(): Promise<Browser> {
@@ -15,4 +17,19 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** A test file's stack and browser: started before its tests, stopped after them. */
+export function useStackAndBrowser(): { stack: () => Stack; browser: () => Browser } {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  return { stack: () => stack!, browser: () => browser! };
 }

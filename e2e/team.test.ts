@@ -1,24 +1,15 @@
 // Team management in a real browser: an admin invites an agent by link; the agent opens it, chooses a password and
 // lands in the inbox; deactivating them signs their open dashboard out at once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
-import { ADMIN, startStack, type Stack } from './stack.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useStackAndBrowser } from './browser.js';
+import { ADMIN } from './stack.js';
 
-let stack: Stack;
-let browser: Browser;
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = useStackAndBrowser();
 
 async function signedInAdmin(): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(stack.serverUrl);
+  const page = await (await env.browser().newContext()).newPage();
+  await page.goto(env.stack().serverUrl);
   await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -34,9 +25,9 @@ describe('team in a real browser', () => {
     await admin.getByRole('textbox', { name: 'Email' }).fill('maja@example.com');
     await admin.getByRole('button', { name: 'Add agent' }).click();
     const link = await admin.getByRole('textbox', { name: 'Invite link' }).inputValue();
-    expect(link).toMatch(new RegExp(`^${stack.serverUrl}/#/invite/`));
+    expect(link).toMatch(new RegExp(`^${env.stack().serverUrl}/#/invite/`));
 
-    const maja = await (await browser.newContext()).newPage();
+    const maja = await (await env.browser().newContext()).newPage();
     await maja.goto(link);
     await maja.getByText('Welcome, Maja Novak').waitFor();
     await maja.getByLabel('Password').fill('maja-password-1');

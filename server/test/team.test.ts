@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
-import { agentSocket, cid, connectedVisitor, createAgent, login, makeApp } from './helper.js';
+import { agentSocket, cid, connectedAgent, connectedVisitor, createAgent, login, makeApp } from './helper.js';
 
 let app: FastifyInstance;
 afterEach(() => app?.close());
@@ -89,9 +88,7 @@ describe('team management', () => {
     app = await makeApp();
     const admin = await login(app);
     const bob = await createAgent(app, admin, 'Bob');
-    const socket = await agentSocket(app, bob.cookie);
-    socket.send({ type: 'hello', v: PROTOCOL_VERSION });
-    await socket.waitFor((f) => f.type === 'welcome');
+    const socket = await connectedAgent(app, bob.cookie);
     await app.inject({
       method: 'PATCH',
       url: `/api/agents/${bob.id}`,
@@ -114,9 +111,7 @@ describe('team management', () => {
     app = await makeApp();
     const admin = await login(app);
     const bob = await createAgent(app, admin, 'Bob');
-    const socket = await agentSocket(app, bob.cookie);
-    socket.send({ type: 'hello', v: PROTOCOL_VERSION });
-    await socket.waitFor((f) => f.type === 'welcome');
+    const socket = await connectedAgent(app, bob.cookie);
     await app.inject({
       method: 'PATCH',
       url: `/api/agents/${bob.id}`,
