@@ -2,39 +2,35 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import {
   agentSocket,
+  closeTestSockets,
   cid,
   connectedAgent,
   connectedVisitor,
   login,
   makeApp,
-  type TestSocket,
 } from './helper.js';
 
 let app: FastifyInstance;
-const sockets: TestSocket[] = [];
 afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.close());
+  closeTestSockets();
   await app?.close();
 });
-
-const track = <T extends TestSocket>(s: T) => (sockets.push(s), s);
 
 describe('agent channel', () => {
   it('refuses a socket without a session (4001) or from a foreign Origin (4003)', async () => {
     app = await makeApp();
-    const anonymous = track(await agentSocket(app, ''));
+    const anonymous = await agentSocket(app, '');
     expect(await anonymous.waitForClose()).toBe(4001);
     const cookie = await login(app);
-    const foreign = track(await agentSocket(app, cookie, 'https://evil.example'));
+    const foreign = await agentSocket(app, cookie, 'https://evil.example');
     expect(await foreign.waitForClose()).toBe(4003);
   });
 
   it('delivers visitor messages and conversation updates live, and replies back to the visitor', async () => {
     app = await makeApp();
     const cookie = await login(app);
-    const agent = track(await connectedAgent(app, cookie));
+    const agent = await connectedAgent(app, cookie);
     const { socket: visitor } = await connectedVisitor(app);
-    track(visitor);
 
     visitor.send({ type: 'message.send', id: cid(), body: 'Hi, anyone there?' });
     const created = await agent.waitFor((f) => f.type === 'message.created');
@@ -71,7 +67,6 @@ describe('agent channel', () => {
     app = await makeApp();
     const cookie = await login(app);
     const { socket: visitor } = await connectedVisitor(app);
-    track(visitor);
     for (let i = 1; i <= 4; i++) {
       const id = cid();
       visitor.send({ type: 'message.send', id, body: `v${i}` });
@@ -79,7 +74,7 @@ describe('agent channel', () => {
     }
     const conversationId = (visitor.ofType('ack')[0]!.message as { conversationId: string }).conversationId;
 
-    const agent = track(await connectedAgent(app, cookie));
+    const agent = await connectedAgent(app, cookie);
     const watchId = cid();
     agent.send({ type: 'conversation.watch', id: watchId, conversationId, afterSeq: 1 });
     await agent.waitFor((f) => f.type === 'ack' && f.id === watchId);
@@ -89,7 +84,7 @@ describe('agent channel', () => {
       'v4',
     ]);
 
-    const resumed = track(await connectedAgent(app, cookie, { resume: { conversationId, afterSeq: 3 } }));
+    const resumed = await connectedAgent(app, cookie, { resume: { conversationId, afterSeq: 3 } });
     await resumed.waitFor((f) => f.type === 'message.created');
     expect(resumed.ofType('message.created').map((f) => (f.message as { body: string }).body)).toEqual([
       'v4',
@@ -99,7 +94,7 @@ describe('agent channel', () => {
   it('answers an unknown conversation with not_found', async () => {
     app = await makeApp();
     const cookie = await login(app);
-    const agent = track(await connectedAgent(app, cookie));
+    const agent = await connectedAgent(app, cookie);
     const id = cid();
     agent.send({ type: 'message.send', id, conversationId: 'nope', body: 'hello?' });
     expect(await agent.waitFor((f) => f.type === 'error' && f.id === id)).toMatchObject({
@@ -111,7 +106,6 @@ describe('agent channel', () => {
     app = await makeApp();
     const cookie = await login(app);
     const { socket: visitor } = await connectedVisitor(app);
-    track(visitor);
     visitor.send({ type: 'message.send', id: cid(), body: 'over http?' });
     const ack = await visitor.waitFor((f) => f.type === 'ack');
     const conversationId = (ack.message as { conversationId: string }).conversationId;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ADMIN, createAgent, login, makeApp } from './helper.js';
+import { ADMIN, createAgent, login, makeApp, updateAgent } from './helper.js';
 import { SESSION_TTL_MS } from '../src/domain/auth.js';
 
 let app: FastifyInstance;
@@ -95,12 +95,7 @@ describe('sign-in', () => {
     app = await makeApp();
     const admin = await login(app);
     const bob = await createAgent(app, admin, 'Bob');
-    await app.inject({
-      method: 'PATCH',
-      url: `/api/agents/${bob.id}`,
-      headers: { cookie: admin },
-      payload: { active: false },
-    });
+    await updateAgent(app, admin, bob.id, { active: false });
     const res = await app.inject({
       method: 'POST',
       url: '/api/auth/login',

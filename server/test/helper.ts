@@ -55,7 +55,25 @@ export async function createAgent(
   };
 }
 
+/** PATCH of an agent (rename, role, deactivate) as whoever `cookie` signs in. */
+export function updateAgent(
+  app: FastifyInstance,
+  cookie: string,
+  id: string,
+  payload: Record<string, unknown>,
+) {
+  return app.inject({ method: 'PATCH', url: `/api/agents/${id}`, headers: { cookie }, payload });
+}
+
 export type Frame = { type: string; [key: string]: unknown };
+
+const openSockets = new Set<TestSocket>();
+
+/** Terminates every test socket still open; call in afterEach before closing the app. */
+export function closeTestSockets(): void {
+  for (const socket of openSockets) socket.close();
+  openSockets.clear();
+}
 
 /** A WebSocket test client that records every frame and its close code. */
 export class TestSocket {
@@ -64,6 +82,7 @@ export class TestSocket {
   private waiters: (() => void)[] = [];
 
   constructor(readonly ws: WebSocket) {
+    openSockets.add(this);
     ws.on('message', (data) => {
       this.frames.push(JSON.parse(String(data)) as Frame);
       this.wake();

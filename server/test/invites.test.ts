@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { INVITE_TTL_MS } from '../src/domain/invites.js';
-import { createAgent, login, makeApp } from './helper.js';
+import { createAgent, login, makeApp, updateAgent } from './helper.js';
 
 let app: FastifyInstance;
 afterEach(() => app?.close());
@@ -92,12 +92,7 @@ describe('invite links', () => {
     const admin = await login(app); // the first session expired with the invite
 
     const { agent, token: second } = await invite(admin, 'Gone');
-    await app.inject({
-      method: 'PATCH',
-      url: `/api/agents/${agent.id}`,
-      headers: { cookie: admin },
-      payload: { active: false },
-    });
+    await updateAgent(app, admin, agent.id, { active: false });
     expect((await app.inject({ url: `/api/invites/${second}` })).statusCode).toBe(404);
     expect((await app.inject({ url: `/api/invites/${'x'.repeat(43)}` })).json().error.code).toBe('not_found');
 

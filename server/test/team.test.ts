@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { agentSocket, cid, connectedAgent, connectedVisitor, createAgent, login, makeApp } from './helper.js';
+import {
+  agentSocket,
+  cid,
+  connectedAgent,
+  connectedVisitor,
+  createAgent,
+  login,
+  makeApp,
+  updateAgent,
+} from './helper.js';
 
 let app: FastifyInstance;
 afterEach(() => app?.close());
@@ -32,12 +41,7 @@ describe('team management', () => {
     expect((await app.inject({ url: '/api/agents', headers: { cookie: alice.cookie } })).statusCode).toBe(
       403,
     );
-    const res = await app.inject({
-      method: 'PATCH',
-      url: `/api/agents/${alice.id}`,
-      headers: { cookie: alice.cookie },
-      payload: { role: 'admin' },
-    });
+    const res = await updateAgent(app, alice.cookie, alice.id, { role: 'admin' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('forbidden');
   });
@@ -63,21 +67,11 @@ describe('team management', () => {
     app = await makeApp();
     const admin = await login(app);
     const me = (await app.inject({ url: '/api/auth/me', headers: { cookie: admin } })).json().agent;
-    const demote = await app.inject({
-      method: 'PATCH',
-      url: `/api/agents/${me.id}`,
-      headers: { cookie: admin },
-      payload: { role: 'agent' },
-    });
+    const demote = await updateAgent(app, admin, me.id, { role: 'agent' });
     expect(demote.statusCode).toBe(409);
     expect(demote.json().error.code).toBe('last_admin');
     const alice = await createAgent(app, admin, 'Alice');
-    const promote = await app.inject({
-      method: 'PATCH',
-      url: `/api/agents/${alice.id}`,
-      headers: { cookie: admin },
-      payload: { role: 'admin' },
-    });
+    const promote = await updateAgent(app, admin, alice.id, { role: 'admin' });
     expect(promote.json().agent.role).toBe('admin');
     expect((await app.inject({ url: '/api/agents', headers: { cookie: alice.cookie } })).statusCode).toBe(
       200,
@@ -89,12 +83,7 @@ describe('team management', () => {
     const admin = await login(app);
     const bob = await createAgent(app, admin, 'Bob');
     const socket = await connectedAgent(app, bob.cookie);
-    await app.inject({
-      method: 'PATCH',
-      url: `/api/agents/${bob.id}`,
-      headers: { cookie: admin },
-      payload: { name: 'Robert' },
-    });
+    await updateAgent(app, admin, bob.id, { name: 'Robert' });
     const { socket: visitor } = await connectedVisitor(app);
     visitor.send({ type: 'message.send', id: cid(), body: 'hello' });
     const created = await socket.waitFor((f) => f.type === 'message.created');
@@ -112,12 +101,7 @@ describe('team management', () => {
     const admin = await login(app);
     const bob = await createAgent(app, admin, 'Bob');
     const socket = await connectedAgent(app, bob.cookie);
-    await app.inject({
-      method: 'PATCH',
-      url: `/api/agents/${bob.id}`,
-      headers: { cookie: admin },
-      payload: { active: false },
-    });
+    await updateAgent(app, admin, bob.id, { active: false });
     expect(await socket.waitForClose()).toBe(4010);
     expect(
       (await app.inject({ url: '/api/conversations', headers: { cookie: bob.cookie } })).statusCode,

@@ -4,6 +4,7 @@ import { LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import {
   SITE_ORIGIN,
   cid,
+  closeTestSockets,
   connectedVisitor,
   makeApp,
   visitorSocket,
@@ -12,16 +13,13 @@ import {
 } from './helper.js';
 
 let app: FastifyInstance;
-const sockets: TestSocket[] = [];
 afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.close());
+  closeTestSockets();
   await app?.close();
 });
 
 async function visitor(hello: Record<string, unknown> = {}) {
-  const v = await connectedVisitor(app, hello);
-  sockets.push(v.socket);
-  return v;
+  return connectedVisitor(app, hello);
 }
 
 const messagesOf = (s: TestSocket) =>
@@ -140,7 +138,6 @@ describe('visitor channel', () => {
   it('binds a token to its site: unknown tokens are closed with 4001', async () => {
     app = await makeApp();
     const socket = await visitorSocket(app);
-    sockets.push(socket);
     socket.send({ type: 'hello', v: PROTOCOL_VERSION, token: 'x'.repeat(43) });
     await socket.waitFor((f) => f.type === 'error' && f.code === 'unauthorized');
     expect(await socket.waitForClose()).toBe(4001);
@@ -157,7 +154,6 @@ describe('visitor channel', () => {
       createdAt: Date.now(),
     });
     const other = await visitorSocket(app, { siteKey: 'site-b-key' });
-    sockets.push(other);
     other.send({ type: 'hello', v: PROTOCOL_VERSION, token: welcome.token });
     expect(await other.waitForClose()).toBe(4001);
     expect(other.ofType('welcome')).toHaveLength(0);
@@ -218,7 +214,6 @@ describe('visitor channel', () => {
   it('requires hello before commands', async () => {
     app = await makeApp();
     const socket = await visitorSocket(app);
-    sockets.push(socket);
     const id = cid();
     socket.send({ type: 'message.send', id, body: 'too early' });
     const err = await socket.waitFor((f) => f.type === 'error');
@@ -249,7 +244,6 @@ describe('visitor channel', () => {
     await visitor();
     await visitor();
     const fourth = await visitorSocket(app);
-    sockets.push(fourth);
     fourth.send({ type: 'hello', v: PROTOCOL_VERSION });
     await fourth.waitFor((f) => f.type === 'error' && f.code === 'rate_limited');
     expect(await fourth.waitForClose()).toBe(4029);

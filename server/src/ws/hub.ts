@@ -51,10 +51,14 @@ export function createHub(domain: Domain) {
   };
   const unsubscribe = domain.events.subscribe(onEvent);
 
+  const connections = (): Connection[] => [
+    ...agents.keys(),
+    ...[...visitors.values()].flatMap((s) => [...s]),
+  ];
+
   // Protocol-level pings find sockets whose peer vanished without a close (phone lost signal).
   const liveness = setInterval(() => {
-    const all = [...agents.keys(), ...[...visitors.values()].flatMap((s) => [...s])];
-    for (const conn of all) {
+    for (const conn of connections()) {
       if (!conn.alive) {
         conn.socket.terminate();
         continue;
@@ -74,7 +78,7 @@ export function createHub(domain: Domain) {
     /** The agent a connection acts for, as of now (a role change applies at once). */
     agentOf: (conn: Connection): Agent | undefined => agents.get(conn),
     /** Every live connection, for shutdown. */
-    connections: (): Connection[] => [...agents.keys(), ...[...visitors.values()].flatMap((s) => [...s])],
+    connections,
     stop() {
       clearInterval(liveness);
       unsubscribe();
