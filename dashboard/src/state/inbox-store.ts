@@ -15,6 +15,7 @@ import {
   type ClientOptions,
   type ConnectionStatus,
   type SocketLike,
+  insertBySeq,
 } from '@livechat/shared/client';
 import { ApiError, conversationsApi, errorMessage, type ConversationsApi } from '../api/index.js';
 import {
@@ -26,7 +27,6 @@ import {
 import {
   emptyThread,
   highestSeq,
-  insertMessage,
   mergeMessages,
   settlePending,
   type PendingReply,
@@ -320,7 +320,7 @@ export class InboxStore {
     const before = highestSeq(thread.messages);
     const messages =
       incoming.length === 1
-        ? insertMessage(thread.messages, incoming[0]!)
+        ? insertBySeq(thread.messages, incoming[0]!)
         : mergeMessages(thread.messages, incoming);
     const pending = settlePending(thread.pending, incoming);
     const threads = new Map(this.state.threads);

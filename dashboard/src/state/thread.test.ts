@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highestSeq, insertMessage, mergeMessages, settlePending, type PendingReply } from './thread.js';
+import { highestSeq, mergeMessages, settlePending, type PendingReply } from './thread.js';
 import { message } from '../test-utils/fixtures.js';
 
 const seqs = (list: readonly { seq: number }[]) => list.map((m) => m.seq);
@@ -13,7 +13,7 @@ describe('thread', () => {
 
   it('returns the same array for a duplicate, so nothing re-renders', () => {
     const list = mergeMessages([], [message(1), message(2)]);
-    expect(insertMessage(list, message(1))).toBe(list);
+    expect(mergeMessages(list, [message(1)])).toBe(list);
   });
 
   it('settles pending replies whose echo carries their clientId', () => {

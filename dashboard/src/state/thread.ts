@@ -1,5 +1,6 @@
 // Pure helpers for one conversation's message list: ordered by seq, one entry per seq.
 import type { Message } from '@livechat/shared/model';
+import { insertBySeq } from '@livechat/shared/client';
 
 /** A reply the agent sent that the server has not stored yet (no seq). Matched to its echo by clientId. */
 export interface PendingReply {
@@ -27,28 +28,12 @@ export function highestSeq(messages: readonly Message[]): number {
   return messages.length === 0 ? 0 : messages[messages.length - 1]!.seq;
 }
 
-/** Returns `messages` itself when `message` is already held, so callers can skip a re-render. */
-export function insertMessage(messages: readonly Message[], message: Message): readonly Message[] {
-  const last = messages[messages.length - 1];
-  if (!last || last.seq < message.seq) return [...messages, message];
-  // Out of order (history page racing live frames): binary search for the slot.
-  let lo = 0;
-  let hi = messages.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (messages[mid]!.seq < message.seq) lo = mid + 1;
-    else hi = mid;
-  }
-  if (messages[lo]?.seq === message.seq) return messages;
-  return [...messages.slice(0, lo), message, ...messages.slice(lo)];
-}
-
 export function mergeMessages(
   messages: readonly Message[],
   incoming: readonly Message[],
 ): readonly Message[] {
   let out = messages;
-  for (const m of incoming) out = insertMessage(out, m);
+  for (const m of incoming) out = insertBySeq(out, m);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The message list of one conversation: server messages keyed by seq (each exactly once, in seq order), then the
 // visitor's unacknowledged messages in send order. Pure functions over an immutable value.
 import type { AuthorKind, Message } from '@livechat/shared/model';
+import { insertBySeq } from '@livechat/shared/client';
 
 export type MessageStatus = 'sending' | 'sent' | 'failed';
 
@@ -14,9 +15,12 @@ export interface ChatMessage {
   status: MessageStatus;
 }
 
+/** A message the server stored: it has its seq. */
+export type ConfirmedMessage = ChatMessage & { seq: number };
+
 export interface Messages {
   /** Sorted by seq, no duplicates. */
-  confirmed: readonly ChatMessage[];
+  confirmed: readonly ConfirmedMessage[];
   /** Sent by this page, no seq yet, in send order. */
   pending: readonly ChatMessage[];
 }
@@ -46,13 +50,7 @@ export function addPending(s: Messages, clientId: string, body: string): Message
  */
 export function confirm(s: Messages, m: Message): { messages: Messages; added: boolean } {
   const pending = m.clientId === null ? s.pending : s.pending.filter((p) => p.clientId !== m.clientId);
-  // Usually appended at the end, so search from there.
-  let i = s.confirmed.length;
-  while (i > 0 && (s.confirmed[i - 1]?.seq ?? 0) > m.seq) i--;
-  if (s.confirmed[i - 1]?.seq === m.seq) {
-    return { messages: pending === s.pending ? s : { ...s, pending }, added: false };
-  }
-  const message: ChatMessage = {
+  const message: ConfirmedMessage = {
     key: m.clientId ?? `s${m.seq}`,
     seq: m.seq,
     clientId: m.clientId,
@@ -60,7 +58,9 @@ export function confirm(s: Messages, m: Message): { messages: Messages; added: b
     body: m.body,
     status: 'sent',
   };
-  const confirmed = [...s.confirmed.slice(0, i), message, ...s.confirmed.slice(i)];
+  const confirmed = insertBySeq(s.confirmed, message);
+  if (confirmed === s.confirmed)
+    return { messages: pending === s.pending ? s : { ...s, pending }, added: false };
   return { messages: { confirmed, pending }, added: true };
 }
 
