@@ -28,6 +28,9 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
     lastMessagePreview: null,
     createdAt: T0,
     updatedAt: T0,
+    queuedAt: T0,
+    waitingUntil: null,
+    missedAt: null,
     closedAt: null,
     ...over,
   };

@@ -15,6 +15,9 @@ interface ConversationRow {
   created_at: number;
   updated_at: number;
   closed_at: number | null;
+  queued_at: number | null;
+  waiting_until: number | null;
+  missed_at: number | null;
 }
 
 const toConversation = (r: ConversationRow): Conversation => ({
@@ -31,13 +34,16 @@ const toConversation = (r: ConversationRow): Conversation => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   closedAt: r.closed_at,
+  queuedAt: r.queued_at,
+  waitingUntil: r.waiting_until,
+  missedAt: r.missed_at,
 });
 
-const SELECT =
-  'SELECT c.*, v.name AS visitor_name FROM conversations c JOIN visitors v ON v.id = c.visitor_id';
+/** The visitor's name as captured by the playbook, else the generated one. */
+const VISITOR_NAME = 'COALESCE(v.contact_name, v.name)';
+const SELECT = `SELECT c.*, ${VISITOR_NAME} AS visitor_name FROM conversations c JOIN visitors v ON v.id = c.visitor_id`;
 /** The row as SELECT returns it, for UPDATE … RETURNING: the write path then needs no read after its commit. */
-const RETURNING =
-  'RETURNING *, (SELECT v.name FROM visitors v WHERE v.id = conversations.visitor_id) AS visitor_name';
+const RETURNING = `RETURNING *, (SELECT ${VISITOR_NAME} FROM visitors v WHERE v.id = conversations.visitor_id) AS visitor_name`;
 /** Takes the next seq and records the activity in one statement; run it inside the message's transaction. */
 const ADVANCE = `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now, last_message_preview = @preview`;
 
@@ -48,11 +54,12 @@ export function createConversationStore(db: Database) {
   );
   // Newest activity first, read in index order (conversations_by_activity) so LIMIT stops early without a sort.
   const listByStatus = db.prepare<{ status: string; limit: number }, ConversationRow>(
-    `${SELECT} WHERE c.status = @status ORDER BY c.updated_at DESC, c.number DESC LIMIT @limit`,
+    `${SELECT} WHERE c.status = @status AND c.queued_at IS NOT NULL ORDER BY c.updated_at DESC, c.number DESC LIMIT @limit`,
   );
   // Both statuses: SQLite merges the two index-ordered reads (MERGE (UNION ALL)), still without a sort.
   const listAll = db.prepare<{ limit: number }, ConversationRow>(
-    `${SELECT} WHERE c.status = 'open' UNION ALL ${SELECT} WHERE c.status = 'closed'
+    `${SELECT} WHERE c.status = 'open' AND c.queued_at IS NOT NULL
+     UNION ALL ${SELECT} WHERE c.status = 'closed' AND c.queued_at IS NOT NULL
      ORDER BY updated_at DESC, number DESC LIMIT @limit`,
   );
   const nextNumber = db.prepare('SELECT COALESCE(MAX(number), 0) + 1 FROM conversations').pluck();
@@ -67,6 +74,20 @@ export function createConversationStore(db: Database) {
   const advanceOpenOfVisitor = db.prepare<Advance & { visitorId: string }, ConversationRow>(
     `${ADVANCE} WHERE visitor_id = @visitorId AND status = 'open' ${RETURNING}`,
   );
+  const queue = db.prepare<{ id: string; now: number }, ConversationRow>(
+    `UPDATE conversations SET queued_at = COALESCE(queued_at, @now), updated_at = @now WHERE id = @id ${RETURNING}`,
+  );
+  const setWaiting = db.prepare<{ id: string; until: number | null }, ConversationRow>(
+    `UPDATE conversations SET waiting_until = @until WHERE id = @id ${RETURNING}`,
+  );
+  const markMissed = db.prepare<{ id: string; now: number }, ConversationRow>(
+    `UPDATE conversations SET missed_at = COALESCE(missed_at, @now), waiting_until = NULL WHERE id = @id ${RETURNING}`,
+  );
+  // The compare-and-set that makes "Assign to me" atomic: only an open, queued, unassigned conversation is taken.
+  const claim = db.prepare<{ id: string; agentId: string; now: number }, ConversationRow>(
+    `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now
+     WHERE id = @id AND status = 'open' AND queued_at IS NOT NULL AND assignee_id IS NULL ${RETURNING}`,
+  );
   const row = (r: ConversationRow | undefined) => (r ? toConversation(r) : null);
   return {
     byId: (id: string) => row(byId.get(id)),
@@ -78,6 +99,14 @@ export function createConversationStore(db: Database) {
       const number = nextNumber.get() as number;
       insert.run({ ...c, number });
     },
+    /** Puts the conversation in the agents' inbox (once; a second call keeps the first time). */
+    queue: (id: string, now: number) => row(queue.get({ id, now })),
+    /** The visitor waits for an agent until `until`; null ends the wait. */
+    setWaiting: (id: string, until: number | null) => row(setWaiting.get({ id, until })),
+    /** Nobody took it: the offline flow runs. Ends any wait. */
+    markMissed: (id: string, now: number) => row(markMissed.get({ id, now })),
+    /** Assigns an open, queued, unassigned conversation; null when it is not (someone else was first). */
+    claim: (id: string, agentId: string, now: number) => row(claim.get({ id, agentId, now })),
     /** Reserves the next gap-free seq of a conversation; returns it updated (lastSeq is the new seq), or null. */
     advance: (id: string, now: number, preview: string) => row(advanceById.get({ id, now, preview })),
     /** Like advance, for the visitor's open conversation; null when they have none. */

@@ -1,4 +1,4 @@
-import type { AuthorKind, Message } from '@livechat/shared/model';
+import type { AuthorKind, Message, MessageContent } from '@livechat/shared/model';
 import type { Database } from './database.js';
 
 interface MessageRow {
@@ -10,6 +10,7 @@ interface MessageRow {
   author_id: string | null;
   author_name: string;
   body: string;
+  content: string | null;
   created_at: number;
 }
 
@@ -20,13 +21,15 @@ const toMessage = (r: MessageRow): Message => ({
   clientId: r.client_id,
   author: { kind: r.author_kind, id: r.author_id, name: r.author_name },
   body: r.body,
+  // Written only from a MessageContent the domain built, so it is trusted as that type.
+  ...(r.content !== null && { content: JSON.parse(r.content) as MessageContent }),
   createdAt: r.created_at,
 });
 
 export function createMessageStore(db: Database) {
   const insert = db.prepare(
-    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, body, created_at)
-     VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @name, @body, @createdAt)`,
+    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, body, content, created_at)
+     VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @name, @body, @content, @createdAt)`,
   );
   const byClientId = db.prepare<[string, string | null, string], MessageRow>(
     'SELECT * FROM messages WHERE author_kind = ? AND author_id IS ? AND client_id = ?',
@@ -45,6 +48,7 @@ export function createMessageStore(db: Database) {
         authorId: m.author.id,
         name: m.author.name,
         body: m.body,
+        content: m.content ? JSON.stringify(m.content) : null,
         createdAt: m.createdAt,
       }),
     /** The message an author already sent with this command id, if any (idempotent resend). */

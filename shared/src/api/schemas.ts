@@ -5,6 +5,9 @@ import { ConversationSchema, ConversationStatusSchema } from '../model/conversat
 import { ClientIdSchema, IdSchema, SeqSchema, TimestampSchema } from '../model/ids.js';
 import { MessageBodySchema, MessageSchema } from '../model/message.js';
 import { ErrorCode } from '../protocol/constants.js';
+import { LeadDataSchema } from '../model/lead.js';
+import { LocaleSchema, StoredPlaybookSchema } from '../model/playbook.js';
+import { OriginSchema, SiteSchema } from '../model/site.js';
 
 const errorCodes = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
 
@@ -77,3 +80,26 @@ export const PostMessageBodySchema = z.object({ clientId: ClientIdSchema, body: 
 export const MessageBodyResponseSchema = z.object({ message: MessageSchema });
 
 export const HealthBodySchema = z.object({ ok: z.literal(true), version: z.number() });
+
+// --- Sites, playbooks, presence, assignment, lead data ---
+
+export const SiteBodySchema = z.object({ site: SiteSchema });
+export const SiteListBodySchema = z.object({ sites: z.array(SiteSchema) });
+/** The embed page edits where the widget may run. */
+export const UpdateSiteBodySchema = z
+  .object({ name: z.string().trim().min(1).max(100), allowedOrigins: z.array(OriginSchema).max(50) })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export type UpdateSiteBody = z.infer<typeof UpdateSiteBodySchema>;
+
+export const PlaybookBodySchema = z.object({ playbook: StoredPlaybookSchema });
+
+/** The "Available" switch of the signed-in agent. */
+export const AvailabilityBodySchema = z.object({ available: z.boolean() });
+
+/** Public, for the widget's launcher before the chat is opened: is anyone there, and the site's language. */
+export const WidgetStatusBodySchema = z.object({ online: z.boolean(), locale: LocaleSchema });
+export type WidgetStatus = z.infer<typeof WidgetStatusBodySchema>;
+export const SiteKeyParamsSchema = z.object({ siteKey: z.string().min(1).max(100) });
+
+export const LeadDataBodySchema = z.object({ lead: LeadDataSchema });

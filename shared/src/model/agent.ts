@@ -16,6 +16,8 @@ export const AgentSchema = z.object({
   active: z.boolean(),
   /** Invited by link and not signed up yet: cannot sign in until the invite is accepted. Absent means false. */
   invited: z.boolean().optional(),
+  /** The agent's "Available" switch. They count as available only while it is on and a dashboard is connected. */
+  available: z.boolean().optional(),
   createdAt: TimestampSchema,
 });
 export type Agent = z.infer<typeof AgentSchema>;

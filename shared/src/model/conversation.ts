@@ -23,5 +23,11 @@ export const ConversationSchema = z.object({
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   closedAt: TimestampSchema.nullable(),
+  /** When the conversation reached the agents' inbox (the Live Chat card, or the end of the playbook); null while only the bot talks. */
+  queuedAt: TimestampSchema.nullable().default(null),
+  /** The visitor waits for an agent until then; null when nobody waits. */
+  waitingUntil: TimestampSchema.nullable().default(null),
+  /** Nobody was available or nobody took it in time, so the offline flow ran (a lead to follow up). */
+  missedAt: TimestampSchema.nullable().default(null),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

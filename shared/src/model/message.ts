@@ -1,14 +1,41 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol/constants.js';
 import { ClientIdSchema, IdSchema, SeqSchema, TimestampSchema } from './ids.js';
+import { QuestionInputSchema, StepIdSchema } from './playbook.js';
+import { RichTextSchema } from './rich-text.js';
 
-export const AuthorKindSchema = z.enum(['visitor', 'agent', 'system']);
+/** `bot`: the site's playbook speaking; `system`: an event in the timeline (an agent joined, the wait began). */
+export const AuthorKindSchema = z.enum(['visitor', 'agent', 'bot', 'system']);
 export type AuthorKind = z.infer<typeof AuthorKindSchema>;
 
 export const MessageBodySchema = z
   .string()
   .max(LIMITS.maxMessageLength)
   .refine((s) => s.trim().length > 0, 'must not be empty');
+
+/**
+ * What a bot or system message shows, beyond its plain-text `body` (which every message has, for previews, the
+ * dashboard and text-only channels). Receivers that do not know a `type` show the body.
+ */
+export const MessageContentSchema = z.discriminatedUnion('type', [
+  /** A playbook message in rich text. */
+  z.object({ type: z.literal('rich'), text: RichTextSchema }),
+  /** The bot asks; the next visitor message is the answer, checked by `input` (and `choices`). */
+  z.object({
+    type: z.literal('question'),
+    stepId: StepIdSchema,
+    text: RichTextSchema,
+    input: QuestionInputSchema,
+    choices: z.array(z.string()).optional(),
+  }),
+  /** The visitor's answer did not fit the question's `input`; the widget says so in its own language. */
+  z.object({ type: z.literal('invalid_answer'), input: QuestionInputSchema }),
+  /** The conversation waits in Unassigned for an agent until `until` (epoch ms, server clock). */
+  z.object({ type: z.literal('waiting'), until: TimestampSchema }),
+  /** An agent took the conversation: from now on the widget shows their name instead of the bot's. */
+  z.object({ type: z.literal('agent_joined'), agent: z.object({ id: IdSchema, name: z.string() }) }),
+]);
+export type MessageContent = z.infer<typeof MessageContentSchema>;
 
 export const MessageSchema = z.object({
   id: IdSchema,
@@ -22,6 +49,8 @@ export const MessageSchema = z.object({
     name: z.string(),
   }),
   body: z.string(),
+  /** Absent on plain messages. */
+  content: MessageContentSchema.optional(),
   createdAt: TimestampSchema,
 });
 export type Message = z.infer<typeof MessageSchema>;

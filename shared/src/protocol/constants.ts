@@ -64,6 +64,7 @@ export const ErrorCode = {
   EmailTaken: 'email_taken',
   LastAdmin: 'last_admin',
   ConversationClosed: 'conversation_closed',
+  AlreadyAssigned: 'already_assigned',
   PayloadTooLarge: 'payload_too_large',
   RateLimited: 'rate_limited',
   OutboxFull: 'outbox_full',
@@ -85,3 +86,6 @@ export const LIMITS = {
   /** Messages replayed per resume at most; older history is read over HTTP. */
   maxReplay: 1000,
 } as const;
+
+/** Languages the widget speaks. The site picks a default; the visitor's browser language wins when it is one of these. */
+export const LOCALES = ['en', 'tr', 'sl'] as const;

@@ -37,6 +37,10 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; description: s
     status: 409,
     description: 'The conversation is closed and takes no new messages.',
   },
+  [ErrorCode.AlreadyAssigned]: {
+    status: 409,
+    description: 'Another agent took the conversation first; the message names them.',
+  },
   [ErrorCode.PayloadTooLarge]: { status: 413, description: 'The body or frame is larger than allowed.' },
   [ErrorCode.RateLimited]: { status: 429, description: 'Too many requests; retry later.' },
   [ErrorCode.OutboxFull]: {

@@ -1,8 +1,17 @@
 // The visitor channel: the widget on a customer's site <-> server, at VISITOR_SOCKET_PATH?siteKey=…
 import { z } from 'zod';
-import { ClientIdSchema, IdSchema } from '../model/ids.js';
+import { ClientIdSchema, IdSchema, TimestampSchema } from '../model/ids.js';
+import { LocaleSchema } from '../model/playbook.js';
 import { MessageBodySchema } from '../model/message.js';
 import { COMMON_SERVER_FRAMES, PingFrameSchema, ResumeSchema } from './frames.js';
+
+/** The widget's look for one site: the bot's name and avatar, and the site's default language. */
+export const WidgetSiteSchema = z.object({
+  botName: z.string(),
+  botAvatarUrl: z.string().nullable(),
+  locale: LocaleSchema,
+});
+export type WidgetSite = z.infer<typeof WidgetSiteSchema>;
 
 /**
  * visitor -> server, first frame of every connection. Without `token` the server issues a new visitor.
@@ -24,9 +33,20 @@ export const VisitorMessageSendSchema = z.object({
 });
 export type VisitorMessageSend = z.infer<typeof VisitorMessageSendSchema>;
 
+/**
+ * visitor -> server: the visitor opened the chat. Starts a conversation (and the site's playbook) unless one is
+ * open already; acked either way. The bot's messages then arrive as `message.created`.
+ */
+export const ConversationStartSchema = z.object({
+  type: z.literal('conversation.start'),
+  id: ClientIdSchema,
+});
+export type ConversationStart = z.infer<typeof ConversationStartSchema>;
+
 export const VisitorClientFrameSchema = z.discriminatedUnion('type', [
   VisitorHelloSchema,
   VisitorMessageSendSchema,
+  ConversationStartSchema,
   PingFrameSchema,
 ]);
 export type VisitorClientFrame = z.infer<typeof VisitorClientFrameSchema>;
@@ -42,11 +62,22 @@ export const VisitorWelcomeSchema = z.object({
   visitorId: IdSchema,
   token: z.string().optional(),
   conversationId: IdSchema.nullable(),
+  /** The server's clock (epoch ms), so the widget can count down `waiting.until` on a skewed device clock. */
+  serverTime: TimestampSchema.optional(),
+  /** Whether at least one agent is available now; later changes come as `presence`. */
+  online: z.boolean().optional(),
+  /** How the site's widget presents itself (from its playbook). */
+  site: WidgetSiteSchema.optional(),
 });
 export type VisitorWelcome = z.infer<typeof VisitorWelcomeSchema>;
 
+/** server -> visitor: whether at least one agent is available changed. */
+export const PresenceFrameSchema = z.object({ type: z.literal('presence'), online: z.boolean() });
+export type PresenceFrame = z.infer<typeof PresenceFrameSchema>;
+
 export const VisitorServerFrameSchema = z.discriminatedUnion('type', [
   VisitorWelcomeSchema,
+  PresenceFrameSchema,
   ...COMMON_SERVER_FRAMES,
 ]);
 export type VisitorServerFrame = z.infer<typeof VisitorServerFrameSchema>;

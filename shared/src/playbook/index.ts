@@ -1,0 +1,2 @@
+// Zod-free playbook helpers shared by the widget, the dashboard and the server.
+export * from './answers.js';
