@@ -16,6 +16,9 @@ import { registerOriginCheck } from './http/origin-check.js';
 import { registerStaticRoutes } from './http/static-routes.js';
 import { teamRoutes } from './http/team-routes.js';
 import { inviteRoutes } from './http/invite-routes.js';
+import { meRoutes } from './http/me-routes.js';
+import { siteRoutes } from './http/site-routes.js';
+import { widgetRoutes } from './http/widget-routes.js';
 import { registerAgentGateway } from './ws/agent-gateway.js';
 import { createHub } from './ws/hub.js';
 import { registerVisitorGateway } from './ws/visitor-gateway.js';
@@ -38,7 +41,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const now = options.now ?? Date.now;
   const db = openDatabase(config.databasePath);
   const store = createStore(db);
-  const domain = createDomain(store, now);
+  const domain = createDomain(store, {
+    now,
+    // Referenced only when a timer fires, after `app` exists.
+    onError: (err) => app.log.error({ err }, 'background task failed'),
+  });
   const firstRun = await seed(store, {
     adminEmail: config.admin.email,
     adminPassword: config.admin.password,
@@ -65,7 +72,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  const hub = createHub(domain);
+  const hub = createHub(domain, config.agentTimeoutMs);
   await app.register(fastifyWebsocket, {
     options: { maxPayload: LIMITS.maxFrameBytes },
     // Graceful shutdown: tell every client we are going away, so it reconnects with backoff and resumes.
@@ -87,6 +94,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(conversationRoutes(domain), { prefix: '/api/conversations' });
   await app.register(teamRoutes(domain, config.publicUrl), { prefix: '/api/agents' });
   await app.register(inviteRoutes(domain, config.publicUrl), { prefix: '/api/invites' });
+  await app.register(siteRoutes(domain), { prefix: '/api/sites' });
+  await app.register(meRoutes(domain), { prefix: '/api/me' });
+  await app.register(widgetRoutes(domain), { prefix: '/api/widget' });
   registerVisitorGateway(app, domain, hub, config);
   registerAgentGateway(app, domain, hub, config.dashboardOrigins, config.frameRate);
   await registerStaticRoutes(app, config);
@@ -96,7 +106,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     : startCheckpointer(db, {
         onError: (err) => app.log.warn({ err }, 'checkpoint worker failed; the writer checkpoints itself'),
       });
+  // Waits that were pending when the server stopped fire now, or on time.
+  domain.playbooks.resume();
   app.addHook('onClose', async () => {
+    domain.playbooks.stop();
     domain.writes.drain();
     await checkpointer?.stop();
     store.close();

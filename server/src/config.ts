@@ -43,6 +43,11 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Per-IP limit on new visitors (a hello without a token creates one). */
   newVisitorRate: Rate;
+  /**
+   * A dashboard connection that answers no ping for this long is dropped, so an agent whose browser vanished stops
+   * counting as available. Pings go out three times per period; browsers answer them even in background tabs.
+   */
+  agentTimeoutMs: number;
 }
 
 /** A token-bucket rate: tokens added per second, and the most held (the burst after a quiet spell). */
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     frameRate: { perSecond: 30, burst: 60 },
     newVisitorRate: { perSecond: 0.5, burst: 20 },
     trustProxy: e.TRUST_PROXY === 'true',
+    agentTimeoutMs: 25_000,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type Store,
   type Visitor,
 } from '../src/store/index.js';
+import { NO_STEPS } from './helper.js';
 
 let dir: string;
 let db: Database;
@@ -32,6 +33,7 @@ beforeEach(async () => {
     now: 1,
   });
   domain = createDomain(store);
+  store.playbooks.insert(store.sites.byKey(DEMO_SITE_KEY)!.id, NO_STEPS, null, 2);
   transactions = vi.spyOn(store, 'transaction');
   agent = publicAgent(store.agents.byEmail('admin@example.com')!);
 });

@@ -9,18 +9,33 @@ import {
 import { buildApp, type BuildOptions } from '../src/app.js';
 import { testConfig, type AppConfig } from '../src/config.js';
 import { DEMO_SITE_KEY } from '../src/domain/index.js';
+import { DEFAULT_PLAYBOOK } from '../src/domain/playbook/default-playbook.js';
+import type { Playbook } from '@livechat/shared/model';
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
 export const SITE_ORIGIN = 'http://localhost:8080';
 
+export interface MakeAppOptions extends BuildOptions {
+  /**
+   * The demo site's playbook. Defaults to one without steps, so a visitor's first message goes straight to the
+   * inbox (the channel tests are about transport, not the bot); playbook tests pass their own.
+   */
+  playbook?: Playbook;
+}
+
+export const NO_STEPS: Playbook = { ...DEFAULT_PLAYBOOK, steps: [] };
+
 export async function makeApp(
   overrides: Partial<AppConfig> = {},
-  options: BuildOptions = {},
+  { playbook = NO_STEPS, ...options }: MakeAppOptions = {},
 ): Promise<FastifyInstance> {
   const app = await buildApp(testConfig(overrides), options);
   await app.ready();
+  app.domain.sites.savePlaybook(demoSite(app).id, playbook, null);
   return app;
 }
+
+export const demoSite = (app: FastifyInstance) => app.domain.visitors.siteByKey(DEMO_SITE_KEY)!;
 
 /** Signs in and returns the Cookie header value. */
 export async function login(

@@ -47,9 +47,16 @@ describe('OpenAPI', () => {
       '/api/auth/me',
       '/api/conversations/',
       '/api/conversations/{id}',
+      '/api/conversations/{id}/assign',
+      '/api/conversations/{id}/lead',
       '/api/conversations/{id}/messages',
       '/api/health',
       '/api/invites/{token}',
+      '/api/me/availability',
+      '/api/sites/',
+      '/api/sites/{id}',
+      '/api/sites/{id}/playbook',
+      '/api/widget/{siteKey}/status',
     ]);
     const login = doc.paths['/api/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);

@@ -1,20 +1,13 @@
-// Conversations and messages: storing a message (group-committed, idempotent by client id, gap-free seq), replay, reads.
+// Conversations and messages: visitors and agents writing (group-committed, idempotent by client id, gap-free seq),
+// starting a conversation (which starts its playbook), replay and reads.
 import { ErrorCode, LIMITS } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation, ConversationStatus, Message } from '@livechat/shared/model';
 import type { Store, Visitor } from '../store/index.js';
 import { agentCanSee, visitorCanSee } from './access.js';
 import { DomainError, notFound } from './errors.js';
-import type { EventBus } from './events.js';
+import type { PlaybookRunner } from './playbook/runner.js';
+import type { Author, Timeline, WriteUnit } from './timeline.js';
 import { newId } from './tokens.js';
-import type { WriteBatcher } from './write-batcher.js';
-
-const PREVIEW_LENGTH = 140;
-
-interface Author {
-  kind: 'visitor' | 'agent';
-  id: string;
-  name: string;
-}
 
 export interface SendResult {
   message: Message;
@@ -22,56 +15,31 @@ export interface SendResult {
   created: boolean;
 }
 
-/** What a write leaves for after its commit: the conversation as updated by it, or null for a resend. */
-interface Stored {
-  message: Message;
-  conversation: Conversation | null;
-  /** The message opened this conversation. */
-  opened: boolean;
-}
-
-/** The conversation a message goes to, with its seq taken; `opened` when the message creates it. */
-interface Advanced {
-  conversation: Conversation;
-  opened: boolean;
-}
-
-export function createChatService(store: Store, writes: WriteBatcher, events: EventBus, now: () => number) {
-  /**
-   * Stores one message in the next group commit (idempotent by client id, next gap-free seq) and resolves after
-   * COMMIT, so the caller's ack follows durable storage; then publishes it. `advance` takes the seq and returns the
-   * updated conversation, or throws a DomainError that refuses only this message.
-   */
-  async function append(
+export function createChatService(store: Store, timeline: Timeline, runner: PlaybookRunner) {
+  /** Stores a message once per (author, client id); a resend returns the stored one. Acked after COMMIT. */
+  function send(
     author: Author,
     clientId: string,
     body: string,
-    advance: (at: number, preview: string) => Advanced,
+    write: (unit: WriteUnit) => Message,
   ): Promise<SendResult> {
-    const stored = await writes.run((): Stored => {
+    return timeline.commit((unit) => {
       const existing = store.messages.byClientId(author.kind, author.id, clientId);
-      if (existing) return { message: existing, conversation: null, opened: false };
-      const createdAt = now();
-      const { conversation, opened } = advance(createdAt, body.slice(0, PREVIEW_LENGTH));
-      const message: Message = {
-        id: newId(),
-        conversationId: conversation.id,
-        seq: conversation.lastSeq,
-        clientId,
-        author: { kind: author.kind, id: author.id, name: author.name },
-        body,
-        createdAt,
-      };
-      store.messages.insert(message);
-      return { message, conversation, opened };
+      if (existing) return { message: existing, created: false };
+      return { message: write(unit), created: true };
     });
-    const { message, conversation, opened } = stored;
-    if (!conversation) return { message, created: false };
-    // A new conversation is announced first, so lists know it before its message. Later messages are announced
-    // by `message.created` alone: receivers derive lastSeq, preview and activity time from it.
-    if (opened) events.publish({ type: 'conversation.updated', conversation });
-    events.publish({ type: 'message.created', message, conversation });
-    return { message, created: true };
+  }
+
+  /** The visitor's open conversation, created (and its playbook started) when there is none. */
+  function openConversation(
+    unit: WriteUnit,
+    visitor: Visitor,
+  ): { conversation: Conversation; opened: boolean } {
+    const open = store.conversations.openForVisitor(visitor.id);
+    if (open) return { conversation: open, opened: false };
+    const id = newId();
+    store.conversations.create({ id, siteId: visitor.siteId, visitorId: visitor.id, now: unit.now });
+    return { conversation: store.conversations.byId(id)!, opened: true };
   }
 
   function visibleToAgent(agent: Agent, conversationId: string): Conversation {
@@ -81,38 +49,50 @@ export function createChatService(store: Store, writes: WriteBatcher, events: Ev
   }
 
   return {
-    /** A visitor's message goes to their open conversation, which is created on their first message. */
-    sendVisitorMessage(visitor: Visitor, clientId: string, body: string): Promise<SendResult> {
-      return append(
-        { kind: 'visitor', id: visitor.id, name: visitor.name },
-        clientId,
-        body,
-        (at, preview) => {
-          const open = store.conversations.advanceOpenOfVisitor(visitor.id, at, preview);
-          if (open) return { conversation: open, opened: false };
-          store.conversations.create({ id: newId(), siteId: visitor.siteId, visitorId: visitor.id, now: at });
-          return {
-            conversation: store.conversations.advanceOpenOfVisitor(visitor.id, at, preview)!,
-            opened: true,
-          };
-        },
-      );
-    },
+    /**
+     * The visitor opened the chat: starts a conversation and its playbook, unless one is open. Resolves after
+     * COMMIT with the open conversation.
+     */
+    startConversation: (visitor: Visitor): Promise<Conversation> =>
+      timeline.commit((unit) => {
+        const { conversation, opened } = openConversation(unit, visitor);
+        if (opened) runner.start(unit, conversation);
+        return conversation;
+      }),
 
-    sendAgentMessage(
+    /** A visitor's message goes to their open conversation (created on a first message), then to its bot. */
+    sendVisitorMessage: (visitor: Visitor, clientId: string, body: string): Promise<SendResult> =>
+      send({ kind: 'visitor', id: visitor.id, name: visitor.name }, clientId, body, (unit) => {
+        const { conversation, opened } = openConversation(unit, visitor);
+        const message = unit.post(
+          conversation.id,
+          { kind: 'visitor', id: visitor.id, name: visitor.name },
+          body,
+          {
+            clientId,
+          },
+        );
+        // A conversation opened by a message (not by opening the chat): the greeting follows it, not answered by it.
+        if (opened) runner.start(unit, conversation, true);
+        else runner.visitorMessage(unit, conversation, body);
+        return message;
+      }),
+
+    sendAgentMessage: (
       agent: Agent,
       conversationId: string,
       clientId: string,
       body: string,
-    ): Promise<SendResult> {
-      return append({ kind: 'agent', id: agent.id, name: agent.name }, clientId, body, (at, preview) => {
+    ): Promise<SendResult> =>
+      send({ kind: 'agent', id: agent.id, name: agent.name }, clientId, body, (unit) => {
         const conversation = visibleToAgent(agent, conversationId);
         if (conversation.status === 'closed') {
           throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is closed.');
         }
-        return { conversation: store.conversations.advance(conversation.id, at, preview)!, opened: false };
-      });
-    },
+        return unit.post(conversation.id, { kind: 'agent', id: agent.id, name: agent.name }, body, {
+          clientId,
+        });
+      }),
 
     openConversationOf: (visitor: Visitor): Conversation | null =>
       store.conversations.openForVisitor(visitor.id),

@@ -7,7 +7,9 @@ export type DomainEvent =
   /** The agent's sessions were ended (deactivated, or signed out): their sockets must close. */
   | { type: 'agent.revoked'; agentId: string }
   /** The agent's name or role changed: their open sockets must see and be checked as the new agent. */
-  | { type: 'agent.updated'; agent: Agent };
+  | { type: 'agent.updated'; agent: Agent }
+  /** Whether at least one agent is available changed: widgets show it. */
+  | { type: 'presence.changed'; online: boolean };
 
 export type EventListener = (event: DomainEvent) => void;
 

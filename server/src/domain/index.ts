@@ -1,27 +1,56 @@
 // The domain: business rules over the store. No fastify, ws or sqlite imports here.
 import type { Store } from '../store/index.js';
+import { createAssignmentService } from './assignment.js';
 import { createAuthService } from './auth.js';
 import { createChatService } from './chat.js';
 import { createEventBus } from './events.js';
 import { createInviteService } from './invites.js';
+import { createLeadService } from './leads.js';
+import { createPlaybookRunner } from './playbook/runner.js';
+import { createPresence } from './presence.js';
+import { createSiteService } from './sites.js';
 import { createTeamService } from './team.js';
+import { createTimeline } from './timeline.js';
 import { createVisitorService } from './visitors.js';
 import { createWriteBatcher } from './write-batcher.js';
 
-export function createDomain(store: Store, now: () => number = Date.now) {
+export interface DomainOptions {
+  now?: () => number;
+  /** Failures of background work (a wait timer firing), which has no caller to tell. */
+  onError?: (err: unknown) => void;
+}
+
+export function createDomain(store: Store, { now = Date.now, onError = () => {} }: DomainOptions = {}) {
   const events = createEventBus();
   const writes = createWriteBatcher(store);
+  const timeline = createTimeline(store, writes, events, now);
+  const presence = createPresence(store, events);
+  const playbooks = createPlaybookRunner({
+    store,
+    timeline,
+    agentsAvailable: presence.anyAvailable,
+    now,
+    onError,
+  });
   const auth = createAuthService(store, now);
   const invites = createInviteService(store, auth, now);
   return {
+    /** The domain's clock (epoch ms). */
+    now,
     events,
     /** The group-commit queue of message writes; drain it before closing the store. */
     writes,
     auth,
     invites,
+    presence,
+    /** The running playbooks: call `resume()` once at start, `stop()` at shutdown. */
+    playbooks,
     team: createTeamService(store, events, invites, now),
     visitors: createVisitorService(store, now),
-    chat: createChatService(store, writes, events, now),
+    sites: createSiteService(store, now),
+    chat: createChatService(store, timeline, playbooks),
+    assignment: createAssignmentService(store, timeline, playbooks),
+    leads: createLeadService(store),
   };
 }
 export type Domain = ReturnType<typeof createDomain>;

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/index.js';
 import { hashPassword } from './passwords.js';
 import { newId } from './tokens.js';
+import { DEFAULT_PLAYBOOK } from './playbook/default-playbook.js';
 
 /** The demo site's key. Site keys are public (they sit in every page's HTML); allowed origins protect them. */
 export const DEMO_SITE_KEY = 'demo-site-key';
@@ -25,6 +26,11 @@ export async function seed(
       allowedOrigins: options.demoOrigins,
       createdAt: options.now,
     });
+  }
+  // Every site has a playbook: sites from before playbooks existed get the default one too.
+  for (const site of store.sites.all()) {
+    if (!store.playbooks.latest(site.id))
+      store.playbooks.insert(site.id, DEFAULT_PLAYBOOK, null, options.now);
   }
   if (store.agents.count() > 0) return {};
   const password = options.adminPassword ?? randomBytes(12).toString('base64url');

@@ -5,6 +5,7 @@ import {
   ConversationListQuerySchema,
   ErrorBodySchema,
   IdParamsSchema,
+  LeadDataBodySchema,
   MessageBodyResponseSchema,
   MessageListBodySchema,
   MessageListQuerySchema,
@@ -93,6 +94,36 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
         );
         return reply.code(created ? 201 : 200).send({ message });
       },
+    );
+
+    app.post(
+      '/:id/assign',
+      {
+        schema: {
+          tags: ['conversations'],
+          summary: 'Assign to me: exactly one of several agents clicking at once wins; the others get 409',
+          params: IdParamsSchema,
+          response: { 200: ConversationBodySchema, ...errors, 409: ErrorBodySchema },
+        },
+      },
+      async (request) => ({
+        conversation: await domain.assignment.assignToMe(currentAgent(request), request.params.id),
+      }),
+    );
+
+    app.get(
+      '/:id/lead',
+      {
+        schema: {
+          tags: ['conversations'],
+          summary: "The visitor's contact details and their answers to the playbook",
+          params: IdParamsSchema,
+          response: { 200: LeadDataBodySchema, ...errors },
+        },
+      },
+      async (request) => ({
+        lead: domain.leads.of(domain.chat.agentConversation(currentAgent(request), request.params.id)),
+      }),
     );
   };
 }

@@ -8,6 +8,7 @@ interface AgentRow {
   role: Role;
   password_hash: string;
   active: 0 | 1;
+  available: 0 | 1;
   created_at: number;
 }
 
@@ -19,6 +20,7 @@ const toAgent = (r: AgentRow): AgentWithHash => ({
   name: r.name,
   role: r.role,
   active: r.active === 1,
+  available: r.available === 1,
   createdAt: r.created_at,
   passwordHash: r.password_hash,
 });
@@ -42,9 +44,18 @@ export function createAgentStore(db: Database) {
   const update = db.prepare(
     'UPDATE agents SET name = @name, role = @role, active = @active, password_hash = @passwordHash WHERE id = @id',
   );
+  const setAvailable = db.prepare('UPDATE agents SET available = ? WHERE id = ?');
   const activeAdmins = db.prepare("SELECT COUNT(*) FROM agents WHERE role = 'admin' AND active = 1").pluck();
   const count = db.prepare('SELECT COUNT(*) FROM agents').pluck();
-  const toRow = (a: AgentWithHash) => ({ ...a, active: a.active ? 1 : 0 });
+  const toRow = (a: AgentWithHash) => ({
+    id: a.id,
+    email: a.email,
+    name: a.name,
+    role: a.role,
+    passwordHash: a.passwordHash,
+    active: a.active ? 1 : 0,
+    createdAt: a.createdAt,
+  });
   return {
     byId: (id: string) => {
       const row = byId.get(id);
@@ -57,6 +68,8 @@ export function createAgentStore(db: Database) {
     all: () => all.all().map(toAgent),
     insert: (a: AgentWithHash) => void insert.run(toRow(a)),
     update: (a: AgentWithHash) => void update.run(toRow(a)),
+    /** The agent's "Available" switch. */
+    setAvailable: (id: string, available: boolean) => void setAvailable.run(available ? 1 : 0, id),
     activeAdminCount: () => activeAdmins.get() as number,
     count: () => count.get() as number,
   };

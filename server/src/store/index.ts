@@ -7,6 +7,9 @@ import { createSessionStore } from './sessions.js';
 import { createInviteStore } from './invites.js';
 import { createSiteStore } from './sites.js';
 import { createVisitorStore } from './visitors.js';
+import { createPlaybookStore } from './playbooks.js';
+import { createPlaybookRunStore } from './playbook-runs.js';
+import { createAnswerStore } from './answers.js';
 
 export function createStore(db: Database) {
   // One reusable transaction function: at the top level it opens a transaction, nested it opens a SAVEPOINT.
@@ -19,6 +22,9 @@ export function createStore(db: Database) {
     visitors: createVisitorStore(db),
     conversations: createConversationStore(db),
     messages: createMessageStore(db),
+    playbooks: createPlaybookStore(db),
+    playbookRuns: createPlaybookRunStore(db),
+    answers: createAnswerStore(db),
     /** Runs fn in one SQLite transaction (IMMEDIATE, so concurrent writers queue instead of failing). */
     transaction: <T>(fn: () => T): T => atomically.immediate(fn) as T,
     /** Runs fn in a SAVEPOINT of the open transaction: if fn throws, only its writes are rolled back. */
@@ -37,3 +43,4 @@ export { openDatabase, type Database };
 export { startCheckpointer, type Checkpointer } from './checkpointer.js';
 export { publicAgent, NO_PASSWORD, type AgentWithHash } from './agents.js';
 export type { Visitor } from './visitors.js';
+export type { PlaybookRun } from './playbook-runs.js';

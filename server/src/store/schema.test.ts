@@ -3,23 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Database } from './database.js';
 import { createStore } from './index.js';
 
+const COLUMNS =
+  '(id, conversation_id, seq, client_id, author_kind, author_id, author_name, body, created_at)';
+
 /** A fresh database with a conversation of two messages. */
 function seeded(): Database {
   const db = openDatabase(':memory:');
   db.exec(`
     INSERT INTO sites VALUES ('s1', 'key', 'Site', '[]', 0);
-    INSERT INTO visitors VALUES ('v1', 's1', 'hash', 'Visitor 1', 0, 0);
-    INSERT INTO conversations (id, number, site_id, visitor_id, status, last_seq, created_at, updated_at)
-      VALUES ('c1', 1, 's1', 'v1', 'open', 2, 0, 5);
-    INSERT INTO messages VALUES ('m1', 'c1', 1, 'client-1', 'visitor', 'v1', 'Visitor 1', 'hello', 1);
-    INSERT INTO messages VALUES ('m2', 'c1', 2, NULL, 'system', NULL, 'System', 'joined', 2);
+    INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at)
+      VALUES ('v1', 's1', 'hash', 'Visitor 1', 0, 0);
+    INSERT INTO conversations (id, number, site_id, visitor_id, status, last_seq, created_at, updated_at, queued_at)
+      VALUES ('c1', 1, 's1', 'v1', 'open', 2, 0, 5, 0);
+    INSERT INTO messages ${COLUMNS} VALUES ('m1', 'c1', 1, 'client-1', 'visitor', 'v1', 'Visitor 1', 'hello', 1);
+    INSERT INTO messages ${COLUMNS} VALUES ('m2', 'c1', 2, NULL, 'system', NULL, 'System', 'joined', 2);
   `);
   return db;
 }
 
 const insertMessage = (db: Database, id: string, seq: number, clientId: string | null) =>
   db
-    .prepare("INSERT INTO messages VALUES (?, 'c1', ?, ?, 'visitor', 'v1', 'Visitor 1', 'x', 3)")
+    .prepare(`INSERT INTO messages ${COLUMNS} VALUES (?, 'c1', ?, ?, 'visitor', 'v1', 'Visitor 1', 'x', 3)`)
     .run(id, seq, clientId);
 
 describe('schema', () => {
@@ -66,8 +70,8 @@ describe('schema', () => {
   it('serves the inbox newest activity first, ties by number, for one status or both', () => {
     const db = seeded();
     db.exec(`
-      INSERT INTO conversations (id, number, site_id, visitor_id, status, created_at, updated_at, closed_at)
-        VALUES ('c2', 2, 's1', 'v1', 'closed', 0, 9, 9), ('c3', 3, 's1', 'v1', 'closed', 0, 5, 5);
+      INSERT INTO conversations (id, number, site_id, visitor_id, status, created_at, updated_at, closed_at, queued_at)
+        VALUES ('c2', 2, 's1', 'v1', 'closed', 0, 9, 9, 0), ('c3', 3, 's1', 'v1', 'closed', 0, 5, 5, 0);
     `);
     const store = createStore(db);
     const ids = (status: 'open' | 'closed' | null, limit?: number) =>

@@ -24,6 +24,8 @@ export function createSiteStore(db: Database) {
     'INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const count = db.prepare('SELECT COUNT(*) FROM sites').pluck();
+  const all = db.prepare<[], SiteRow>('SELECT * FROM sites ORDER BY created_at, key');
+  const update = db.prepare('UPDATE sites SET name = ?, allowed_origins = ? WHERE id = ?');
   return {
     byKey: (key: string) => {
       const row = byKey.get(key);
@@ -35,6 +37,8 @@ export function createSiteStore(db: Database) {
     },
     insert: (s: Site) => void insert.run(s.id, s.key, s.name, JSON.stringify(s.allowedOrigins), s.createdAt),
     count: () => count.get() as number,
+    all: () => all.all().map(toSite),
+    update: (s: Site) => void update.run(s.name, JSON.stringify(s.allowedOrigins), s.id),
   };
 }
 export type SiteStore = ReturnType<typeof createSiteStore>;

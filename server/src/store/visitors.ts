@@ -1,3 +1,4 @@
+import type { Contact, ContactField } from '@livechat/shared/model';
 import type { Database } from './database.js';
 
 export interface Visitor {
@@ -30,6 +31,16 @@ export function createVisitorStore(db: Database) {
   );
   const byId = db.prepare<[string], VisitorRow>('SELECT * FROM visitors WHERE id = ?');
   const touch = db.prepare('UPDATE visitors SET last_seen_at = ? WHERE id = ?');
+  const contact = db.prepare<[string], Contact>(
+    'SELECT contact_name AS name, email, phone, organization FROM visitors WHERE id = ?',
+  );
+  // One statement per field, so the column name is never built from input.
+  const setContactField: Record<ContactField, ReturnType<typeof db.prepare<[string, string]>>> = {
+    name: db.prepare('UPDATE visitors SET contact_name = ? WHERE id = ?'),
+    email: db.prepare('UPDATE visitors SET email = ? WHERE id = ?'),
+    phone: db.prepare('UPDATE visitors SET phone = ? WHERE id = ?'),
+    organization: db.prepare('UPDATE visitors SET organization = ? WHERE id = ?'),
+  };
   return {
     insert: (v: Visitor, tokenHash: string) =>
       void insert.run(v.id, v.siteId, tokenHash, v.name, v.createdAt, v.createdAt),
@@ -43,6 +54,11 @@ export function createVisitorStore(db: Database) {
       return row ? toVisitor(row) : null;
     },
     touch: (id: string, at: number) => void touch.run(at, id),
+    /** What the visitor told us about themselves (all null until the playbook captures something). */
+    contact: (id: string): Contact =>
+      contact.get(id) ?? { name: null, email: null, phone: null, organization: null },
+    setContactField: (id: string, field: ContactField, value: string) =>
+      void setContactField[field].run(value, id),
   };
 }
 export type VisitorStore = ReturnType<typeof createVisitorStore>;

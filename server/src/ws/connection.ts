@@ -34,6 +34,8 @@ export class Connection {
   private backlogAtCork = 0;
   helloDone = false;
   alive = true;
+  /** When the peer last showed life (a frame or a pong), epoch ms. */
+  lastSeen = Date.now();
   /** Ids of this connection's message writes not yet acked: the fan-out skips their echo, the ack carries it. */
   private readonly awaitingAck = new Set<string>();
 
@@ -116,10 +118,14 @@ export class Connection {
       if (!this.helloDone) this.close(CloseCode.HelloTimeout, 'hello timeout');
     }, LIMITS.helloTimeoutMs);
     helloTimer.unref();
-    this.socket.on('pong', () => (this.alive = true));
+    this.socket.on('pong', () => {
+      this.alive = true;
+      this.lastSeen = Date.now();
+    });
     this.socket.on('close', () => clearTimeout(helloTimer));
     this.socket.on('message', (data, isBinary) => {
       this.alive = true;
+      this.lastSeen = Date.now();
       if (!this.takeToken()) return;
       // ws hands over a text message as one Buffer (binaryType 'nodebuffer' joins fragments).
       const frame = this.parse(schema, isBinary ? null : (data as Buffer).toString());

@@ -7,7 +7,7 @@ import { encodeFrame, type Connection } from './connection.js';
 
 const LIVENESS_INTERVAL_MS = 30_000;
 
-export function createHub(domain: Domain) {
+export function createHub(domain: Domain, agentTimeoutMs: number) {
   const visitors = new Map<string, Set<Connection>>();
   const agents = new Map<Connection, Agent>();
 
@@ -43,6 +43,11 @@ export function createHub(domain: Domain) {
       case 'agent.updated':
         for (const [conn, agent] of agents) if (agent.id === event.agent.id) agents.set(conn, event.agent);
         break;
+      case 'presence.changed': {
+        const frame = encodeFrame({ type: 'presence', online: event.online });
+        for (const set of visitors.values()) for (const conn of set) conn.sendEncoded(frame);
+        break;
+      }
       case 'agent.revoked':
         for (const [conn, agent] of agents)
           if (agent.id === event.agentId) conn.close(CloseCode.SessionRevoked, 'session revoked');
@@ -69,11 +74,28 @@ export function createHub(domain: Domain) {
   }, LIVENESS_INTERVAL_MS);
   liveness.unref();
 
+  // Dashboards are checked more often: an agent whose browser vanished must stop counting as available quickly.
+  const agentLiveness = setInterval(
+    () => {
+      const cutoff = Date.now() - agentTimeoutMs;
+      for (const conn of agents.keys()) {
+        if (conn.lastSeen < cutoff) conn.socket.terminate();
+        else conn.socket.ping();
+      }
+    },
+    Math.max(10, Math.floor(agentTimeoutMs / 3)),
+  );
+  agentLiveness.unref();
+
   return {
     addVisitor: (visitorId: string, conn: Connection) => add(visitors, visitorId, conn),
     addAgent(agent: Agent, conn: Connection) {
       agents.set(conn, agent);
-      conn.socket.on('close', () => agents.delete(conn));
+      domain.presence.connected(agent);
+      conn.socket.on('close', () => {
+        agents.delete(conn);
+        domain.presence.disconnected(agent.id);
+      });
     },
     /** The agent a connection acts for, as of now (a role change applies at once). */
     agentOf: (conn: Connection): Agent | undefined => agents.get(conn),
@@ -81,6 +103,7 @@ export function createHub(domain: Domain) {
     connections,
     stop() {
       clearInterval(liveness);
+      clearInterval(agentLiveness);
       unsubscribe();
     },
   };

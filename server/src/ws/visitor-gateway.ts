@@ -53,12 +53,16 @@ export function registerVisitorGateway(
             conn.error(ErrorCode.NotFound, 'Resume position not found; replaying the open conversation.');
           }
         }
+        const { botName, botAvatarUrl, locale } = domain.sites.playbook(site.id);
         conn.send({
           type: 'welcome',
           v: PROTOCOL_VERSION,
           visitorId: visitor.id,
           ...(identified.issuedToken ? { token: identified.issuedToken } : {}),
           conversationId: open?.id ?? null,
+          serverTime: domain.now(),
+          online: domain.presence.anyAvailable(),
+          site: { botName, botAvatarUrl, locale },
         });
         if (open) replay(domain, conn, open.id, afterSeq);
         hub.addVisitor(visitor.id, conn);
@@ -70,6 +74,12 @@ export function registerVisitorGateway(
             await conn.ackMessage(frame.id, () =>
               domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body),
             );
+            break;
+          }
+          case 'conversation.start': {
+            // The bot's first messages are published before this resolves, so they reach the visitor before the ack.
+            const conversation = await domain.chat.startConversation(visitor!);
+            conn.send({ type: 'ack', id: frame.id, conversationId: conversation.id });
             break;
           }
         }

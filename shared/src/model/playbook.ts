@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../protocol/constants.js';
 import { isSafeImageSrc } from '../rich-text/types.js';
+import { offlineSteps } from '../playbook/branches.js';
 import { IdSchema, TimestampSchema } from './ids.js';
 import { RichTextSchema } from './rich-text.js';
 
@@ -130,7 +131,7 @@ const PlaybookFieldsSchema = z.object({
 export const PlaybookSchema = PlaybookFieldsSchema.superRefine((playbook, ctx) => {
   const ids = new Set<string>();
   const questionIds = (step: Step): string[] =>
-    step.kind === 'live_chat' ? [step.id, ...step.offlineFlow.questions.map((q) => q.id)] : [step.id];
+    step.kind === 'live_chat' ? [step.id, ...offlineSteps(step).map((s) => s.id)] : [step.id];
   playbook.steps.forEach((step, index) => {
     for (const id of questionIds(step)) {
       if (ids.has(id))

@@ -1,2 +1,3 @@
 // Zod-free playbook helpers shared by the widget, the dashboard and the server.
 export * from './answers.js';
+export * from './branches.js';

@@ -25,6 +25,8 @@ export const AckFrameSchema = z.object({
   id: ClientIdSchema,
   /** For `message.send`: the stored message (the same one on a resend). */
   message: MessageSchema.optional(),
+  /** For `conversation.start`: the visitor's open conversation. */
+  conversationId: IdSchema.optional(),
 });
 export type AckFrame = z.infer<typeof AckFrameSchema>;
 

@@ -24,7 +24,8 @@ describe('golden frames of protocol v1', () => {
     expect(VisitorServerFrameSchema.parse(frame)).toEqual(frame);
   });
   it.each(server.agent.map((f) => [f.type, f]))('server -> agent %s parses', (_t, frame) => {
-    expect(AgentServerFrameSchema.parse(frame)).toEqual(frame);
+    // Fields added since a fixture was written may be filled with their defaults; nothing of the fixture is lost.
+    expect(AgentServerFrameSchema.parse(frame)).toMatchObject(frame);
   });
 });
 

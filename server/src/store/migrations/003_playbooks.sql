@@ -46,8 +46,26 @@ ALTER TABLE conversations ADD COLUMN queued_at INTEGER;
 ALTER TABLE conversations ADD COLUMN waiting_until INTEGER;
 ALTER TABLE conversations ADD COLUMN missed_at INTEGER;
 
--- Rich content of bot and system messages (JSON, MessageContentSchema); NULL for plain messages.
-ALTER TABLE messages ADD COLUMN content TEXT;
+-- Messages gain the `bot` author and rich content (JSON, MessageContentSchema; NULL for plain messages). SQLite
+-- cannot change a CHECK constraint in place, so the table is rebuilt (inside this migration's transaction).
+CREATE TABLE messages_new (
+  id TEXT NOT NULL,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  seq INTEGER NOT NULL,
+  client_id TEXT,
+  author_kind TEXT NOT NULL CHECK (author_kind IN ('visitor', 'agent', 'bot', 'system')),
+  author_id TEXT,
+  author_name TEXT NOT NULL,
+  body TEXT NOT NULL,
+  content TEXT,
+  created_at INTEGER NOT NULL,
+  UNIQUE (conversation_id, seq)
+);
+INSERT INTO messages_new (id, conversation_id, seq, client_id, author_kind, author_id, author_name, body, created_at)
+  SELECT id, conversation_id, seq, client_id, author_kind, author_id, author_name, body, created_at FROM messages;
+DROP TABLE messages;
+ALTER TABLE messages_new RENAME TO messages;
+CREATE UNIQUE INDEX messages_idempotency ON messages(author_kind, author_id, client_id) WHERE client_id IS NOT NULL;
 
 -- The agent's "Available" switch; whether they are connected lives in memory.
 ALTER TABLE agents ADD COLUMN available INTEGER NOT NULL DEFAULT 0 CHECK (available IN (0, 1));

@@ -1,0 +1,127 @@
+// Runs each conversation's playbook: loads the run and the playbook version it started with, asks the pure engine
+// what happens next, and carries it out inside the caller's unit of work (messages, inbox state, answers, the
+// stored deadline), so a conversation's messages and its bot state commit together.
+import type { Conversation, ContactField, Playbook } from '@livechat/shared/model';
+import type { PlaybookRun, Store } from '../../store/index.js';
+import type { Timeline, WriteUnit } from '../timeline.js';
+import { createDeadlineTimers } from './deadline-timers.js';
+import * as engine from './engine.js';
+
+export interface RunnerOptions {
+  store: Store;
+  timeline: Timeline;
+  /** Whether at least one agent is available right now. */
+  agentsAvailable: () => boolean;
+  now: () => number;
+  onError: (err: unknown) => void;
+}
+
+export function createPlaybookRunner({ store, timeline, agentsAvailable, now, onError }: RunnerOptions) {
+  const timers = createDeadlineTimers(now, (conversationId) => {
+    timeline
+      .commit((unit) => {
+        const run = store.playbookRuns.get(conversationId);
+        const conversation = store.conversations.byId(conversationId);
+        if (!run || !conversation || conversation.status !== 'open') return;
+        apply(unit, conversation, run, (playbook, ctx) => engine.deadline(playbook, run, ctx));
+      })
+      .catch(onError);
+  });
+
+  function apply(
+    unit: WriteUnit,
+    conversation: Conversation,
+    run: PlaybookRun,
+    step: (playbook: Playbook, ctx: engine.EngineContext) => engine.Outcome,
+  ): void {
+    const playbook = store.playbooks.byVersion(run.siteId, run.version);
+    if (!playbook) return;
+    const { run: next, actions } = step(playbook, { now: unit.now, agentsAvailable: agentsAvailable() });
+    const bot = { kind: 'bot' as const, id: null, name: playbook.botName };
+    const system = { kind: 'system' as const, id: null, name: '' };
+    let current = conversation;
+    for (const action of actions) {
+      switch (action.type) {
+        case 'say':
+          unit.post(conversation.id, action.as === 'bot' ? bot : system, action.body, {
+            content: action.content,
+          });
+          break;
+        case 'queue':
+          if (current.queuedAt === null)
+            unit.changed((current = store.conversations.queue(current.id, unit.now)!));
+          break;
+        case 'wait':
+          unit.changed((current = store.conversations.setWaiting(current.id, action.until)!));
+          break;
+        case 'missed':
+          unit.changed((current = store.conversations.markMissed(current.id, unit.now)!));
+          break;
+        case 'answer': {
+          const { type: _type, ...answer } = action;
+          store.answers.save(conversation.id, { ...answer, answeredAt: unit.now });
+          const [scope, name] = action.field.split('.') as [string, string];
+          if (scope === 'contact') {
+            store.visitors.setContactField(conversation.visitorId, name as ContactField, action.value);
+            // The list shows the captured name instead of "Visitor 1234".
+            if (name === 'name') unit.changed((current = store.conversations.byId(current.id)!));
+          }
+          break;
+        }
+      }
+    }
+    store.playbookRuns.save({ ...run, ...next }, unit.now);
+    if (next.deadline !== run.deadline) {
+      const at = next.deadline;
+      unit.afterCommit(() =>
+        at === null ? timers.cancel(run.conversationId) : timers.arm(run.conversationId, at),
+      );
+    }
+  }
+
+  return {
+    /** A new conversation runs the site's current playbook. `visitorWrote`: a visitor's message opened it. */
+    start(unit: WriteUnit, conversation: Conversation, visitorWrote = false): void {
+      const playbook = store.playbooks.latest(conversation.siteId);
+      if (!playbook) {
+        if (visitorWrote) unit.changed(store.conversations.queue(conversation.id, unit.now)!);
+        return;
+      }
+      const run: PlaybookRun = {
+        conversationId: conversation.id,
+        siteId: playbook.siteId,
+        version: playbook.version,
+        ...engine.START,
+      };
+      apply(unit, conversation, run, (p, ctx) => engine.start(p, ctx, visitorWrote));
+    },
+
+    /** The visitor wrote in their conversation (the message is already stored in this unit). */
+    visitorMessage(unit: WriteUnit, conversation: Conversation, body: string): void {
+      const run = store.playbookRuns.get(conversation.id);
+      if (run) {
+        if (run.phase !== 'human')
+          apply(unit, conversation, run, (p, ctx) => engine.visitorMessage(p, run, body, ctx));
+      } else if (conversation.queuedAt === null) {
+        // No playbook ran (none configured): the conversation goes to the inbox on the visitor's first message.
+        unit.changed(store.conversations.queue(conversation.id, unit.now)!);
+      }
+    },
+
+    /** An agent took the conversation: the bot stops and its wait timer is dropped. */
+    agentJoined(unit: WriteUnit, conversation: Conversation): void {
+      const run = store.playbookRuns.get(conversation.id);
+      if (run && run.phase !== 'human') apply(unit, conversation, run, () => engine.agentJoined(run));
+    },
+
+    /** Re-arms every stored deadline (at start): late ones fire at once. */
+    resume(): void {
+      for (const run of store.playbookRuns.withDeadline()) timers.arm(run.conversationId, run.deadline!);
+    },
+
+    /** Waits currently armed (tests, metrics). */
+    pendingTimers: () => timers.pending(),
+    stop: () => timers.stop(),
+  };
+}
+export type PlaybookRunner = ReturnType<typeof createPlaybookRunner>;

@@ -1,0 +1,97 @@
+// Writing to conversations' timelines: a unit of work runs inside one group commit, stores messages with the next
+// gap-free seq, records which conversations changed, and publishes all of it only after COMMIT, in order.
+import type { AuthorKind, Conversation, Message, MessageContent } from '@livechat/shared/model';
+import type { Store } from '../store/index.js';
+import type { DomainEvent, EventBus } from './events.js';
+import { notFound } from './errors.js';
+import { newId } from './tokens.js';
+import type { WriteBatcher } from './write-batcher.js';
+
+const PREVIEW_LENGTH = 140;
+
+export interface Author {
+  kind: AuthorKind;
+  id: string | null;
+  name: string;
+}
+
+export interface PostOptions {
+  /** The author's command id (the idempotency key); absent for bot and system messages. */
+  clientId?: string;
+  content?: MessageContent;
+}
+
+/** What a unit of work can do; only valid inside `commit`. */
+export interface WriteUnit {
+  readonly now: number;
+  /** Stores a message with the conversation's next seq. */
+  post(conversationId: string, author: Author, body: string, options?: PostOptions): Message;
+  /** The conversation's state changed (queued, waiting, assigned…): agents hear of it after COMMIT. */
+  changed(conversation: Conversation): void;
+  /** Runs after COMMIT (arm a timer, say), never when the unit was rolled back. */
+  afterCommit(fn: () => void): void;
+}
+
+export function createTimeline(store: Store, writes: WriteBatcher, events: EventBus, now: () => number) {
+  return {
+    /**
+     * Runs `work` in the next group commit and resolves after COMMIT with its result; then publishes, in order,
+     * every changed conversation (its final state) and every posted message. A throw refuses only this unit.
+     */
+    async commit<T>(work: (unit: WriteUnit) => T): Promise<T> {
+      const latest = new Map<string, Conversation>();
+      const changed = new Set<string>();
+      const messages: Message[] = [];
+      const after: (() => void)[] = [];
+      const result = await writes.run(() => {
+        const at = now();
+        const unit: WriteUnit = {
+          now: at,
+          post(conversationId, author, body, options = {}) {
+            const conversation = store.conversations.advance(
+              conversationId,
+              at,
+              body.slice(0, PREVIEW_LENGTH),
+            );
+            if (!conversation) throw notFound('Conversation');
+            latest.set(conversation.id, conversation);
+            const message: Message = {
+              id: newId(),
+              conversationId,
+              seq: conversation.lastSeq,
+              clientId: options.clientId ?? null,
+              author,
+              body,
+              ...(options.content && { content: options.content }),
+              createdAt: at,
+            };
+            store.messages.insert(message);
+            messages.push(message);
+            return message;
+          },
+          changed(conversation) {
+            latest.set(conversation.id, conversation);
+            changed.add(conversation.id);
+          },
+          afterCommit: (fn) => void after.push(fn),
+        };
+        return work(unit);
+      });
+      const published: DomainEvent[] = [
+        ...[...changed].map((id): DomainEvent => ({
+          type: 'conversation.updated',
+          conversation: latest.get(id)!,
+        })),
+        ...messages.map((message): DomainEvent => ({
+          type: 'message.created',
+          message,
+          conversation: latest.get(message.conversationId)!,
+        })),
+      ];
+      for (const event of published) events.publish(event);
+      for (const fn of after) fn();
+      return result;
+    },
+  };
+}
+export type Timeline = ReturnType<typeof createTimeline>;
