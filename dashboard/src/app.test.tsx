@@ -37,7 +37,7 @@ describe('App', () => {
     const { sockets, server, connect } = setup();
     await connect();
     const list = await screen.findByRole('region', { name: 'Conversations' });
-    expect(within(list).getByText('#1')).toBeTruthy();
+    expect(await within(list).findByText('#1')).toBeTruthy();
     expect(within(list).getByText('Vera Visitor')).toBeTruthy();
     const log = await screen.findByRole('log');
     await within(log).findByText('Hello there');

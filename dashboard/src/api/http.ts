@@ -1,7 +1,7 @@
 // The one place that calls fetch: same-origin JSON requests, failures thrown as ApiError.
 import { ApiError, toApiError } from './api-error.js';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };

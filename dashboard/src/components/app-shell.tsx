@@ -5,9 +5,12 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { InboxStore } from '../state/inbox-store.js';
 import { useStore } from '../state/use-store.js';
 import { useRoute } from '../state/use-route.js';
-import { listConversations } from '../state/conversation-list.js';
+import { folderConversations } from '../state/folders.js';
+import type { Route } from '../state/route.js';
 import { InboxPage } from '../pages/Inbox/inbox-page.js';
 import { TeamPage } from '../pages/Team/team-page.js';
+import { PlaybookPage } from '../pages/Playbook/playbook-page.js';
+import { EmbedPage } from '../pages/Embed/embed-page.js';
 import { NavSidebar } from './nav-sidebar.js';
 
 interface Props {
@@ -22,9 +25,16 @@ interface Props {
 export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAgentChanged }: Props) {
   const ended = useRef(onSessionEnded);
   ended.current = onSessionEnded;
+  const changed = useRef(onAgentChanged);
+  changed.current = onAgentChanged;
   // One store per signed-in agent; a role change keeps it, a different agent gets a fresh one.
   const store = useMemo(
-    () => new InboxStore({ createSocket, onSignedOut: () => ended.current() }),
+    () =>
+      new InboxStore({
+        createSocket,
+        onSignedOut: () => ended.current(),
+        onAgent: (a) => changed.current(a),
+      }),
     [agent.id], // createSocket is fixed for the app's lifetime
   );
   useEffect(() => {
@@ -34,31 +44,43 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
 
   const state = useStore(store);
   const route = useRoute();
-  const openCount = useMemo(
-    () => listConversations(state.conversations, 'open').length,
-    [state.conversations],
+  const unassignedCount = useMemo(
+    () => folderConversations(state.conversations, 'unassigned', agent.id).length,
+    [state.conversations, agent.id],
   );
+
+  const page = (r: Route) => {
+    switch (r.page) {
+      case 'team':
+        return <TeamPage agent={agent} onSelfChanged={onAgentChanged} />;
+      case 'playbook':
+        return <PlaybookPage agent={agent} />;
+      case 'embed':
+        return <EmbedPage agent={agent} />;
+      default:
+        return (
+          <InboxPage
+            store={store}
+            state={state}
+            agent={agent}
+            conversationId={r.page === 'inbox' ? r.conversationId : null}
+          />
+        );
+    }
+  };
 
   return (
     <div class="shell">
       <NavSidebar
         agent={agent}
         route={route}
-        openCount={openCount}
+        unassignedCount={unassignedCount}
         connection={state.connection}
         closeCode={state.closeCode}
         onSignOut={onSignOut}
+        onAgentChanged={onAgentChanged}
       />
-      {route.page === 'team' ? (
-        <TeamPage agent={agent} onSelfChanged={onAgentChanged} />
-      ) : (
-        <InboxPage
-          store={store}
-          state={state}
-          agent={agent}
-          conversationId={route.page === 'inbox' ? route.conversationId : null}
-        />
-      )}
+      {page(route)}
     </div>
   );
 }

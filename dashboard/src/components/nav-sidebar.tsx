@@ -1,39 +1,54 @@
 import type { Agent } from '@livechat/shared/model';
 import type { ConnectionStatus } from '@livechat/shared/client';
-import type { Route } from '../state/route.js';
+import { routeHref, type Route } from '../state/route.js';
 import { ConnectionIndicator } from './connection-indicator.js';
+import { AvailabilitySwitch } from './availability-switch.js';
 import { Avatar } from './avatar.js';
 
 interface Props {
   agent: Agent;
   route: Route;
-  openCount: number;
+  /** Open conversations nobody has taken yet. */
+  unassignedCount: number;
   connection: ConnectionStatus;
   closeCode: number | null;
   onSignOut: () => void;
+  onAgentChanged: (agent: Agent) => void;
 }
 
-export function NavSidebar({ agent, route, openCount, connection, closeCode, onSignOut }: Props) {
+type NavPage = 'team' | 'playbook' | 'embed';
+
+const ADMIN_LINKS: { page: NavPage; label: string }[] = [
+  { page: 'team', label: 'Team' },
+  { page: 'playbook', label: 'Playbook' },
+  { page: 'embed', label: 'Embed' },
+];
+
+export function NavSidebar(props: Props) {
+  const { agent, route, unassignedCount } = props;
+  const current = (page: Route['page']) => (route.page === page ? 'page' : undefined);
   return (
     <aside class="sidebar">
       <div class="sidebar__brand">LiveChat</div>
       <nav class="sidebar__nav" aria-label="Main">
-        <a class="sidebar__link" href="#/inbox" aria-current={route.page === 'inbox' ? 'page' : undefined}>
+        <a class="sidebar__link" href="#/inbox" aria-current={current('inbox')}>
           Inbox
-          {openCount > 0 && (
-            <span class="sidebar__count" aria-label={`${openCount} open`}>
-              {openCount}
+          {unassignedCount > 0 && (
+            <span class="sidebar__count" aria-label={`${unassignedCount} unassigned`}>
+              {unassignedCount}
             </span>
           )}
         </a>
-        {agent.role === 'admin' && (
-          <a class="sidebar__link" href="#/team" aria-current={route.page === 'team' ? 'page' : undefined}>
-            Team
-          </a>
-        )}
+        {agent.role === 'admin' &&
+          ADMIN_LINKS.map(({ page, label }) => (
+            <a key={page} class="sidebar__link" href={routeHref({ page })} aria-current={current(page)}>
+              {label}
+            </a>
+          ))}
       </nav>
       <div class="sidebar__footer">
-        <ConnectionIndicator status={connection} closeCode={closeCode} />
+        <AvailabilitySwitch agent={agent} onChanged={props.onAgentChanged} />
+        <ConnectionIndicator status={props.connection} closeCode={props.closeCode} />
         <div class="sidebar__me">
           <Avatar name={agent.name} kind="agent" />
           <div class="sidebar__who">
@@ -41,7 +56,7 @@ export function NavSidebar({ agent, route, openCount, connection, closeCode, onS
             <div class="sidebar__email">{agent.email}</div>
           </div>
         </div>
-        <button type="button" class="button button--ghost sidebar__signout" onClick={onSignOut}>
+        <button type="button" class="button button--ghost sidebar__signout" onClick={props.onSignOut}>
           Sign out
         </button>
       </div>

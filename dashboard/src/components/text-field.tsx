@@ -1,38 +1,29 @@
 import type { JSX } from 'preact';
-import { useId } from 'preact/hooks';
+import { Field, type FieldProps } from './field.js';
 
-type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'class' | 'value' | 'onInput' | 'id'>;
+type InputProps = Omit<
+  JSX.InputHTMLAttributes<HTMLInputElement>,
+  'class' | 'value' | 'onInput' | 'id' | 'label'
+>;
 
-interface Props extends InputProps {
-  /** The visible label, which is also the input's accessible name. */
-  label: string;
+interface Props extends FieldProps, InputProps {
   value: string;
   onValue: (value: string) => void;
-  /** A line under the input, which is also its accessible description (and not part of its name). */
-  hint?: string;
 }
 
 /** A labelled text input in the dashboard's form style. */
-export function TextField({ label, value, onValue, hint, ...input }: Props) {
-  const id = useId();
+export function TextField({ label, hint, error, class: className, value, onValue, ...input }: Props) {
   return (
-    <div class="field">
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      <input
-        class="input"
-        id={id}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        {...input}
-        value={value}
-        onInput={(e) => onValue(e.currentTarget.value)}
-      />
-      {hint && (
-        <span class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
+    <Field label={label} hint={hint} error={error} class={className}>
+      {(control) => (
+        <input
+          class="input"
+          {...control}
+          {...input}
+          value={value}
+          onInput={(e) => onValue(e.currentTarget.value)}
+        />
       )}
-    </div>
+    </Field>
   );
 }

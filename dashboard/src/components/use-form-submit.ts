@@ -21,5 +21,7 @@ export function useFormSubmit(action: () => Promise<void>, onError?: (err: unkno
       setBusy(false);
     }
   };
-  return { busy, error, submit };
+  /** Hides the error, e.g. once the person changed what it was about. */
+  const clearError = () => setError(null);
+  return { busy, error, submit, clearError };
 }

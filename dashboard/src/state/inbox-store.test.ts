@@ -21,6 +21,9 @@ function setup(history: Message[] = [], list: Conversation[] = []) {
     messages: vi.fn((id: string, afterSeq: number): Promise<Message[]> =>
       Promise.resolve(history.filter((m) => m.conversationId === id && m.seq > afterSeq)),
     ),
+    assign: vi.fn((id: string) =>
+      Promise.resolve(conversation({ id, assigneeId: 'ag-1', updatedAt: T0 + 1 })),
+    ),
   };
   const onSignedOut = vi.fn();
   const store = new InboxStore({

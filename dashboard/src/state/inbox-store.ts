@@ -1,6 +1,6 @@
 // The inbox: conversations and their messages, fed by HTTP (lists, history) and the agent socket (live events).
 // Framework-free so it can be tested without rendering; components read it through useStore.
-import type { ConversationStatus, Message } from '@livechat/shared/model';
+import type { Agent, Message } from '@livechat/shared/model';
 import type {
   AckFrame,
   AgentHello,
@@ -32,12 +32,13 @@ import {
   type PendingReply,
   type Thread,
 } from './thread.js';
+import { DEFAULT_FOLDER, folderById, type FolderId } from './folders.js';
 
 export interface InboxState {
   connection: ConnectionStatus;
   /** Close code of the last drop, to explain why the socket is offline or stopped. */
   closeCode: number | null;
-  filter: ConversationStatus;
+  folder: FolderId;
   conversations: ConversationMap;
   listLoading: boolean;
   listError: string | null;
@@ -46,11 +47,13 @@ export interface InboxState {
 }
 
 export interface InboxStoreOptions {
-  api?: Pick<ConversationsApi, 'list' | 'get' | 'messages'>;
+  api?: Pick<ConversationsApi, 'list' | 'get' | 'messages' | 'assign'>;
   createSocket?: (url: string) => SocketLike;
   socketUrl?: () => string;
   /** The session is gone (HTTP 401, or the socket closed with 4001/4010): show the sign-in screen. */
   onSignedOut?: () => void;
+  /** The agent as the server sees them at each welcome (role, availability). */
+  onAgent?: (agent: Agent) => void;
   /** Timing overrides for the reconnecting client (tests). */
   client?: Pick<
     ClientOptions<AgentServerFrame>,
@@ -72,7 +75,7 @@ export class InboxStore {
   private state: InboxState = {
     connection: 'offline',
     closeCode: null,
-    filter: 'open',
+    folder: DEFAULT_FOLDER,
     conversations: new Map(),
     listLoading: false,
     listError: null,
@@ -123,10 +126,28 @@ export class InboxStore {
     this.client.stop();
   }
 
-  setFilter(filter: ConversationStatus): void {
-    if (filter === this.state.filter) return;
-    this.set({ filter });
+  setFolder(folder: FolderId): void {
+    if (folder === this.state.folder) return;
+    this.set({ folder });
     void this.refreshList();
+  }
+
+  /**
+   * Takes the conversation for the signed-in agent. Resolves to the server's message when refused (e.g. a colleague
+   * took it first), after asking for the conversation and the list again so they show who has it.
+   */
+  async assign(conversationId: string): Promise<string | null> {
+    try {
+      const conversation = await this.api.assign(conversationId);
+      this.set({ conversations: upsertConversation(this.state.conversations, conversation) });
+      return null;
+    } catch (error) {
+      this.checkSignedOut(error);
+      // Quietly: a conversation the agent may no longer see keeps its last known state.
+      void this.fetchConversation(conversationId, false);
+      void this.refreshList();
+      return errorMessage(error);
+    }
   }
 
   /** Shows a conversation: loads its history over HTTP if not held, then asks the socket for anything newer. */
@@ -179,6 +200,7 @@ export class InboxStore {
     switch (frame.type) {
       case 'welcome':
         this.handleWelcome();
+        this.options.onAgent?.(frame.agent);
         break;
       case 'message.created':
         this.addMessages(frame.message.conversationId, [frame.message]);
@@ -195,7 +217,7 @@ export class InboxStore {
 
   async refreshList(): Promise<void> {
     const generation = ++this.listGeneration;
-    const status = this.state.filter;
+    const { status } = folderById(this.state.folder);
     this.touchedLive = new Set();
     this.set({ listLoading: true, listError: null });
     try {
@@ -242,12 +264,13 @@ export class InboxStore {
     }
   }
 
-  private async fetchConversation(id: string): Promise<void> {
+  private async fetchConversation(id: string, failThread = true): Promise<void> {
     try {
       const conversation = await this.api.get(id);
       this.set({ conversations: upsertConversation(this.state.conversations, conversation) });
     } catch (error) {
-      this.updateThread(id, (t) => ({ ...t, status: 'error', error: errorMessage(error) }), true);
+      if (failThread)
+        this.updateThread(id, (t) => ({ ...t, status: 'error', error: errorMessage(error) }), true);
       this.checkSignedOut(error);
     }
   }

@@ -4,6 +4,8 @@ import { parseRoute, routeHref } from './route.js';
 describe('routes', () => {
   it('parses the hash routes and falls back to the inbox', () => {
     expect(parseRoute('#/team')).toEqual({ page: 'team' });
+    expect(parseRoute('#/playbook')).toEqual({ page: 'playbook' });
+    expect(parseRoute('#/embed')).toEqual({ page: 'embed' });
     expect(parseRoute('#/inbox/abc-1')).toEqual({ page: 'inbox', conversationId: 'abc-1' });
     expect(parseRoute('#/inbox')).toEqual({ page: 'inbox', conversationId: null });
     expect(parseRoute('')).toEqual({ page: 'inbox', conversationId: null });
@@ -18,5 +20,7 @@ describe('routes', () => {
     expect(parseRoute(routeHref(route))).toEqual(route);
     const invite = { page: 'invite', token: 'a/b+c' } as const;
     expect(parseRoute(routeHref(invite))).toEqual(invite);
+    for (const page of ['team', 'playbook', 'embed'] as const)
+      expect(parseRoute(routeHref({ page }))).toEqual({ page });
   });
 });

@@ -1,14 +1,24 @@
-// Hash routes: #/inbox, #/inbox/<conversationId>, #/team, #/invite/<token>. Anything else is the inbox.
+// Hash routes: #/inbox, #/inbox/<conversationId>, #/team, #/playbook, #/embed, #/invite/<token>.
+// Anything else is the inbox.
 
 export type Route =
   | { page: 'inbox'; conversationId: string | null }
   | { page: 'team' }
+  | { page: 'playbook' }
+  | { page: 'embed' }
   /** An invite link from an admin; open without signing in. */
   | { page: 'invite'; token: string };
 
+/** Pages that are one fixed path segment. */
+const SIMPLE_PAGES = ['team', 'playbook', 'embed'] as const;
+type SimplePage = (typeof SIMPLE_PAGES)[number];
+
+const isSimplePage = (part: string | undefined): part is SimplePage =>
+  (SIMPLE_PAGES as readonly (string | undefined)[]).includes(part);
+
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  if (parts[0] === 'team') return { page: 'team' };
+  if (isSimplePage(parts[0])) return { page: parts[0] };
   if (parts[0] === 'invite' && parts[1]) {
     const token = decodePart(parts[1]);
     if (token) return { page: 'invite', token };
@@ -21,9 +31,11 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
-  if (route.page === 'team') return '#/team';
   if (route.page === 'invite') return `#/invite/${encodeURIComponent(route.token)}`;
-  return route.conversationId ? `#/inbox/${encodeURIComponent(route.conversationId)}` : '#/inbox';
+  if (route.page === 'inbox') {
+    return route.conversationId ? `#/inbox/${encodeURIComponent(route.conversationId)}` : '#/inbox';
+  }
+  return `#/${route.page}`;
 }
 
 /** null for a malformed escape, which then falls through to the plain inbox. */

@@ -1,5 +1,6 @@
 import type { Conversation } from '@livechat/shared/model';
 import { RelativeTime } from '../../components/relative-time.js';
+import { ConversationBadges } from '../../components/conversation-badges.js';
 import { routeHref } from '../../state/route.js';
 
 interface Props {
@@ -21,6 +22,9 @@ export function ConversationListItem({ conversation: c, selected }: Props) {
           <RelativeTime class="conv__time" ts={c.updatedAt} />
         </span>
         <span class="conv__preview">{c.lastMessagePreview ?? 'No messages yet'}</span>
+        <span class="conv__badges">
+          <ConversationBadges conversation={c} />
+        </span>
       </a>
     </li>
   );

@@ -1,45 +1,41 @@
-import type { Conversation, ConversationStatus } from '@livechat/shared/model';
+import type { Conversation } from '@livechat/shared/model';
+import { FOLDERS, folderById, type FolderId } from '../../state/folders.js';
 import { ConversationListItem } from './conversation-list-item.js';
 
 interface Props {
   conversations: readonly Conversation[];
-  filter: ConversationStatus;
+  folder: FolderId;
   selectedId: string | null;
   loading: boolean;
   error: string | null;
-  onFilter: (filter: ConversationStatus) => void;
+  onFolder: (folder: FolderId) => void;
   onRetry: () => void;
 }
 
-const TABS: { value: ConversationStatus; label: string }[] = [
-  { value: 'open', label: 'Open' },
-  { value: 'closed', label: 'Closed' },
-];
-
 export function ConversationList({
   conversations,
-  filter,
+  folder,
   selectedId,
   loading,
   error,
-  onFilter,
+  onFolder,
   onRetry,
 }: Props) {
   return (
     <section class="inbox__list" aria-label="Conversations">
       <header class="pane-header">
         <h1 class="pane-header__title">Inbox</h1>
-        <div class="tabs" role="tablist" aria-label="Conversation status">
-          {TABS.map((t) => (
+        <div class="tabs" role="tablist" aria-label="Folders">
+          {FOLDERS.map((f) => (
             <button
-              key={t.value}
+              key={f.id}
               type="button"
               role="tab"
               class="tabs__tab"
-              aria-selected={filter === t.value}
-              onClick={() => onFilter(t.value)}
+              aria-selected={folder === f.id}
+              onClick={() => onFolder(f.id)}
             >
-              {t.label}
+              {f.label}
             </button>
           ))}
         </div>
@@ -53,9 +49,7 @@ export function ConversationList({
         </div>
       )}
       {conversations.length === 0 ? (
-        <p class="empty">
-          {loading ? 'Loading…' : filter === 'open' ? 'No open conversations.' : 'No closed conversations.'}
-        </p>
+        <p class="empty">{loading ? 'Loading…' : folderById(folder).emptyText}</p>
       ) : (
         <ul class="conv-list">
           {conversations.map((c) => (

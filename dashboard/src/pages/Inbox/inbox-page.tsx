@@ -1,6 +1,6 @@
 import type { Agent } from '@livechat/shared/model';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { listConversations } from '../../state/conversation-list.js';
+import { folderConversations } from '../../state/folders.js';
 import type { InboxState, InboxStore } from '../../state/inbox-store.js';
 import { ConversationList } from './conversation-list.js';
 import { ConversationView } from './conversation-view.js';
@@ -23,19 +23,19 @@ export function InboxPage({ store, state, agent, conversationId }: Props) {
   }, [store, conversationId]);
 
   const conversations = useMemo(
-    () => listConversations(state.conversations, state.filter),
-    [state.conversations, state.filter],
+    () => folderConversations(state.conversations, state.folder, agent.id),
+    [state.conversations, state.folder, agent.id],
   );
 
   return (
     <div class="inbox">
       <ConversationList
         conversations={conversations}
-        filter={state.filter}
+        folder={state.folder}
         selectedId={conversationId}
         loading={state.listLoading}
         error={state.listError}
-        onFilter={(f) => store.setFilter(f)}
+        onFolder={(f) => store.setFolder(f)}
         onRetry={() => void store.refreshList()}
       />
       {conversationId ? (
@@ -49,6 +49,7 @@ export function InboxPage({ store, state, agent, conversationId }: Props) {
           onSend={(text) => store.send(conversationId, text)}
           onRetry={(clientId) => store.retry(conversationId, clientId)}
           onDiscard={(clientId) => store.discard(conversationId, clientId)}
+          onAssign={() => store.assign(conversationId)}
         />
       ) : (
         <section class="inbox__thread inbox__thread--empty" aria-label="Conversation">

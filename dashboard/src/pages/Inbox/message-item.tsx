@@ -1,6 +1,7 @@
-// Message bodies are rendered as JSX text children, which Preact sets as text nodes: markup in a body stays inert.
 import type { Message } from '@livechat/shared/model';
 import { RelativeTime } from '../../components/relative-time.js';
+import { MessageBody } from './message-body.js';
+import { SystemEvent } from './system-event.js';
 
 interface Props {
   message: Message;
@@ -9,21 +10,15 @@ interface Props {
 }
 
 export function MessageItem({ message: m, mine }: Props) {
-  if (m.author.kind === 'system') {
-    return (
-      <li class="msg msg--system">
-        <span class="msg__body">{m.body}</span>
-        <RelativeTime class="msg__time" ts={m.createdAt} format="clock" />
-      </li>
-    );
-  }
+  if (m.author.kind === 'system') return <SystemEvent message={m} />;
   return (
     <li class={`msg msg--${m.author.kind}${mine ? ' msg--mine' : ''}`}>
       <div class="msg__meta">
         <span class="msg__author">{m.author.name}</span>
+        {m.author.kind === 'bot' && <span class="msg__tag">Bot</span>}
         <RelativeTime class="msg__time" ts={m.createdAt} format="clock" />
       </div>
-      <p class="msg__body">{m.body}</p>
+      <MessageBody message={m} />
     </li>
   );
 }

@@ -2,6 +2,7 @@ import type { Role } from '@livechat/shared/model';
 import type { CreateAgentBody } from '@livechat/shared/api';
 import { useState } from 'preact/hooks';
 import { TextField } from '../../components/text-field.js';
+import { SelectField, type SelectOption } from '../../components/select-field.js';
 import type { CreateOutcome } from './use-agents.js';
 
 interface Props {
@@ -10,6 +11,10 @@ interface Props {
 }
 
 const blank = { name: '', email: '', role: 'agent' as Role, password: '' };
+const ROLES: SelectOption<Role>[] = [
+  { value: 'agent', label: 'Agent' },
+  { value: 'admin', label: 'Admin' },
+];
 
 /**
  * With a password the agent can sign in at once; without one the server invites them by link.
@@ -69,13 +74,7 @@ export function AddAgentForm({ onCreate }: Props) {
           value={form.email}
           onValue={set('email')}
         />
-        <label class="field">
-          <span class="field__label">Role</span>
-          <select class="input" value={form.role} onChange={(e) => set('role')(e.currentTarget.value)}>
-            <option value="agent">Agent</option>
-            <option value="admin">Admin</option>
-          </select>
-        </label>
+        <SelectField label="Role" value={form.role} options={ROLES} onValue={set('role')} />
         <TextField
           label="Initial password"
           type="password"

@@ -1,6 +1,7 @@
 import type { Agent } from '@livechat/shared/model';
 import type { CreateAgentBody, InviteLink } from '@livechat/shared/api';
 import { useCallback, useState } from 'preact/hooks';
+import { AdminOnly } from '../../components/admin-only.js';
 import { AddAgentForm } from './add-agent-form.js';
 import { AgentRow } from './agent-row.js';
 import { InviteLinkBox } from './invite-link-box.js';
@@ -13,15 +14,11 @@ interface Props {
 }
 
 export function TeamPage({ agent, onSelfChanged }: Props) {
-  if (agent.role !== 'admin') {
-    return (
-      <main class="page">
-        <h1 class="page__title">Team</h1>
-        <p class="empty">Only admins can manage the team.</p>
-      </main>
-    );
-  }
-  return <TeamAdmin self={agent} onSelfChanged={onSelfChanged} />;
+  return (
+    <AdminOnly agent={agent} title="Team" refusal="Only admins can manage the team.">
+      <TeamAdmin self={agent} onSelfChanged={onSelfChanged} />
+    </AdminOnly>
+  );
 }
 
 function TeamAdmin({ self, onSelfChanged }: { self: Agent; onSelfChanged: (agent: Agent) => void }) {

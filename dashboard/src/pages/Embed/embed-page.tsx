@@ -1,0 +1,20 @@
+import type { Agent } from '@livechat/shared/model';
+import { AdminOnly } from '../../components/admin-only.js';
+import { SitePage } from '../../components/site-page.js';
+import { AllowedOrigins } from './allowed-origins.js';
+import { EmbedSnippet } from './embed-snippet.js';
+
+export function EmbedPage({ agent }: { agent: Agent }) {
+  return (
+    <AdminOnly agent={agent} title="Embed" refusal="Only admins can see the embed settings.">
+      <SitePage title="Embed">
+        {(site, { replace }) => (
+          <>
+            <EmbedSnippet siteKey={site.key} />
+            <AllowedOrigins site={site} onSaved={replace} />
+          </>
+        )}
+      </SitePage>
+    </AdminOnly>
+  );
+}

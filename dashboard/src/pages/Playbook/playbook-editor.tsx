@@ -1,0 +1,93 @@
+import type { StoredPlaybook } from '@livechat/shared/model';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, sitesApi } from '../../api/index.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
+import { useUnsavedGuard } from '../../components/use-unsaved-guard.js';
+import { BotSettings } from './bot-settings.js';
+import { toDraft, type PlaybookDraft } from './draft.js';
+import { FieldErrorsContext } from './field-errors.js';
+import { PlaybookPreview } from './preview/playbook-preview.js';
+import { StepList } from './step-list.js';
+import { useFieldErrors } from './use-field-errors.js';
+import { serverFieldErrors, validateDraft, type FieldErrors } from './validate.js';
+
+interface Props {
+  siteId: string;
+  initial: StoredPlaybook;
+}
+
+const NO_ERRORS: FieldErrors = new Map();
+
+export function PlaybookEditor({ siteId, initial }: Props) {
+  const [draft, setDraft] = useState<PlaybookDraft>(() => toDraft(initial));
+  const [savedDraft, setSavedDraft] = useState(draft);
+  const [version, setVersion] = useState<number | null>(null);
+  const [attempts, setAttempts] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+
+  const validation = useMemo(() => validateDraft(draft), [draft]);
+  const errors = useFieldErrors(validation.ok ? NO_ERRORS : validation.errors);
+  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(savedDraft), [draft, savedDraft]);
+  useUnsavedGuard(dirty);
+
+  const { busy, error, submit, clearError } = useFormSubmit(async () => {
+    errors.showAll();
+    setAttempts((n) => n + 1);
+    if (!validation.ok) throw new Error('Fix the marked fields, then save again.');
+    const sent = draft;
+    try {
+      const stored = await sitesApi.savePlaybook(siteId, validation.playbook);
+      setSavedDraft(sent);
+      setVersion(stored.version);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.details.length === 0) throw err;
+      errors.setServerErrors(serverFieldErrors(err.details, sent));
+      throw new Error(`${err.message} Fix the marked fields, then save again.`);
+    }
+  });
+
+  const change = (next: PlaybookDraft) => {
+    setDraft(next);
+    errors.clearServerErrors();
+    clearError();
+  };
+
+  // After a refused save, take the keyboard to the first field to fix.
+  useEffect(() => {
+    if (attempts > 0 && !busy) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts, busy]);
+
+  const formError = errors.controls.errorFor('');
+  const status = dirty ? 'Unsaved changes' : version !== null ? `Saved — version ${version}` : '';
+
+  return (
+    <div class="playbook">
+      <FieldErrorsContext.Provider value={errors.controls}>
+        <form
+          class="playbook__editor"
+          ref={form}
+          onSubmit={(e) => void submit(e)}
+          noValidate
+          aria-label="Playbook"
+        >
+          <BotSettings value={draft} onChange={(patch) => change({ ...draft, ...patch })} />
+          <StepList steps={draft.steps} onChange={(steps) => change({ ...draft, steps })} />
+          <div class="playbook__bar">
+            {(error ?? formError) && (
+              <p class="form-error" role="alert">
+                {error ?? formError}
+              </p>
+            )}
+            <p class="playbook__status" role="status">
+              {status}
+            </p>
+            <button type="submit" class="button button--primary" disabled={busy}>
+              Save playbook
+            </button>
+          </div>
+        </form>
+      </FieldErrorsContext.Provider>
+      <PlaybookPreview draft={draft} />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { parseMarkdown } from '@livechat/shared/rich-text';
+import { RichTextView } from '@livechat/shared/rich-text/view';
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { safeTree } from './safe-tree.js';
+
+interface Props {
+  /** Markdown as the admin typed it. */
+  source: string;
+  children?: ComponentChildren;
+}
+
+/** One bot message as the widget shows it; `children` go under the text (a question's options). */
+export function PreviewBubble({ source, children }: Props) {
+  const tree = useMemo(() => safeTree(parseMarkdown(source)), [source]);
+  return (
+    <li class="preview__item">
+      <div class="preview__bubble">
+        {tree.length > 0 ? <RichTextView text={tree} /> : <span class="muted">(empty)</span>}
+      </div>
+      {children}
+    </li>
+  );
+}
