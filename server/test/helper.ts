@@ -18,9 +18,10 @@ export const SITE_ORIGIN = 'http://localhost:8080';
 export interface MakeAppOptions extends BuildOptions {
   /**
    * The demo site's playbook. Defaults to one without steps, so a visitor's first message goes straight to the
-   * inbox (the channel tests are about transport, not the bot); playbook tests pass their own.
+   * inbox (the channel tests are about transport, not the bot); playbook tests pass their own; null keeps the
+   * stored one (a restart).
    */
-  playbook?: Playbook;
+  playbook?: Playbook | null;
 }
 
 export const NO_STEPS: Playbook = { ...DEFAULT_PLAYBOOK, steps: [] };
@@ -31,7 +32,7 @@ export async function makeApp(
 ): Promise<FastifyInstance> {
   const app = await buildApp(testConfig(overrides), options);
   await app.ready();
-  app.domain.sites.savePlaybook(demoSite(app).id, playbook, null);
+  if (playbook) app.domain.sites.savePlaybook(demoSite(app).id, playbook, null);
   return app;
 }
 

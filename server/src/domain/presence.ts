@@ -22,11 +22,15 @@ export function createPresence(store: Store, events: EventBus) {
 
   // Deactivation or a switch flipped in another tab: follow the agent as they are now.
   events.subscribe((event) => {
-    if (event.type !== 'agent.updated') return;
-    const entry = connected.get(event.agent.id);
-    if (!entry) return;
-    entry.agent = event.agent;
-    recompute();
+    if (event.type === 'agent.revoked') {
+      // Their sockets are being closed; they stop counting now, not when the close handshake ends.
+      if (connected.delete(event.agentId)) recompute();
+    } else if (event.type === 'agent.updated') {
+      const entry = connected.get(event.agent.id);
+      if (!entry) return;
+      entry.agent = event.agent;
+      recompute();
+    }
   });
 
   return {
