@@ -3,12 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { cid, connectedVisitor, login, makeApp } from './helper.js';
+import { cid, connectedVisitor, demoSite, login, makeApp } from './helper.js';
 
 let app: FastifyInstance;
 let cookie: string;
 let conversationId: string;
 let agentId: string;
+let siteId: string;
 
 const hostileString = fc.oneof(
   fc.string(),
@@ -34,6 +35,8 @@ function snapshot() {
     db.conversations.list(null),
     db.messages.after(conversationId, 0, 1000),
     app.domain.team.list(),
+    db.sites.all(),
+    db.playbooks.latest(siteId),
   ]);
 }
 
@@ -41,6 +44,7 @@ beforeAll(async () => {
   const unlimited = { perSecond: 1e6, burst: 1e6 };
   app = await makeApp({ frameRate: unlimited, newVisitorRate: unlimited });
   cookie = await login(app);
+  siteId = demoSite(app).id;
   const { socket } = await connectedVisitor(app);
   socket.send({ type: 'message.send', id: cid(), body: 'seed' });
   const ack = await socket.waitFor((f) => f.type === 'ack');
@@ -57,6 +61,9 @@ describe('hostile input', () => {
       { method: 'POST' as const, url: '/api/agents' },
       { method: 'PATCH' as const, url: `/api/agents/${agentId}` },
       { method: 'POST' as const, url: `/api/conversations/${conversationId}/messages` },
+      { method: 'PUT' as const, url: `/api/sites/${siteId}/playbook` },
+      { method: 'PATCH' as const, url: `/api/sites/${siteId}` },
+      { method: 'PUT' as const, url: '/api/me/availability' },
     ];
     const before = snapshot();
     await fc.assert(
