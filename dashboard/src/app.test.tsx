@@ -1,35 +1,13 @@
 // The whole app against a mocked HTTP API and a fake agent socket.
-import type { Message } from '@livechat/shared/model';
 import { describe, expect, it } from 'vitest';
 import { App } from './app.js';
 import { actSync, fireEvent, render, screen, waitFor, within } from './test-utils/render.js';
 import { fakeSockets } from './test-utils/fake-socket.js';
 import { apiError, mockFetch } from './test-utils/fetch-mock.js';
+import { setupApp } from './test-utils/app-setup.js';
 import { agent, conversation, message } from './test-utils/fixtures.js';
 
-function setup({
-  role = 'admin',
-  history = [message(1, { body: 'Hello there' })],
-}: { role?: 'admin' | 'agent'; history?: Message[] } = {}) {
-  const me = agent({ role });
-  const conv = conversation({ lastSeq: history.length, lastMessagePreview: 'Hello there' });
-  const http = mockFetch({
-    'GET /api/auth/me': () => ({ body: { agent: me } }),
-    'GET /api/conversations': () => ({ body: { conversations: [conv] } }),
-    'GET /api/conversations/c-1': () => ({ body: { conversation: conv } }),
-    'GET /api/conversations/c-1/messages': () => ({ body: { messages: history } }),
-    'POST /api/auth/logout': () => ({ status: 204 }),
-  });
-  const sockets = fakeSockets();
-  render(<App createSocket={sockets.createSocket} />);
-  const server = (frame: object) => actSync(() => sockets.last.receive(frame));
-  const connect = async () => {
-    await waitFor(() => expect(sockets.sockets.length).toBeGreaterThan(0));
-    actSync(() => sockets.last.open());
-    server({ type: 'welcome', v: 1, agent: me });
-  };
-  return { me, http, sockets, server, connect };
-}
+const setup = setupApp;
 
 describe('App', () => {
   it('shows the inbox, sends a reply through the socket and replaces "Sending…" with the echo', async () => {
@@ -133,15 +111,75 @@ describe('App', () => {
     expect(http.calls.some((c) => c.method === 'POST' && c.url === '/api/auth/logout')).toBe(true);
   });
 
-  it('shows the Team link to admins only', async () => {
+  it('shows the Team, Playbook and Embed links to admins only', async () => {
     setup({ role: 'agent' });
     await screen.findByRole('button', { name: 'Sign out' });
-    expect(screen.queryByRole('link', { name: 'Team' })).toBeNull();
+    for (const name of ['Team', 'Playbook', 'Embed']) expect(screen.queryByRole('link', { name })).toBeNull();
   });
 
-  it('shows the Team link to admins', async () => {
+  it('shows the Team, Playbook and Embed links to admins', async () => {
     setup({ role: 'admin' });
     expect(await screen.findByRole('link', { name: 'Team' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Playbook' }).getAttribute('href')).toBe('#/playbook');
+    expect(screen.getByRole('link', { name: 'Embed' }).getAttribute('href')).toBe('#/embed');
+  });
+
+  it.each([
+    ['#/playbook', 'Only admins can edit the playbook.'],
+    ['#/embed', 'Only admins can see the embed settings.'],
+  ])('keeps agents out of %s without asking the admin APIs', async (hash, refusal) => {
+    location.hash = hash;
+    const { http } = setup({ role: 'agent' });
+    expect(await screen.findByText(refusal)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save playbook' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Embed snippet' })).toBeNull();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(http.calls.filter((c) => c.url.startsWith('/api/sites'))).toEqual([]);
+  });
+
+  it('switches availability through the API and shows what the server stored', async () => {
+    const { http } = setup({
+      role: 'agent',
+      available: false,
+      routes: {
+        'PUT /api/me/availability': (call) => ({
+          body: {
+            agent: {
+              ...agent({ role: 'agent' }),
+              available: (call.body as { available: boolean }).available,
+            },
+          },
+        }),
+      },
+    });
+    const toggle = await screen.findByRole('switch', { name: 'Available' });
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    expect(toggle.getAttribute('aria-describedby')).toBeTruthy();
+    const hint = document.getElementById(toggle.getAttribute('aria-describedby')!);
+    expect(hint?.textContent).toMatch(/only while this is on and the dashboard is open/);
+
+    const puts = () => http.calls.filter((c) => c.method === 'PUT').map((c) => [c.url, c.body]);
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
+    expect(puts()).toEqual([['/api/me/availability', { available: true }]]);
+
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+    expect(puts().at(-1)).toEqual(['/api/me/availability', { available: false }]);
+  });
+
+  it('starts the switch on when the agent is available, and keeps it when the server refuses a change', async () => {
+    setup({
+      available: true,
+      routes: {
+        'PUT /api/me/availability': () => apiError(500, 'internal', 'Something went wrong on our side.'),
+      },
+    });
+    const toggle = await screen.findByRole('switch', { name: 'Available' });
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(toggle);
+    expect((await screen.findByRole('alert')).textContent).toBe('Something went wrong on our side.');
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
   });
 
   it('starts on the sign-in screen without a session', async () => {

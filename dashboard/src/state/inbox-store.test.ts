@@ -26,7 +26,9 @@ function setup(history: Message[] = [], list: Conversation[] = []) {
     ),
   };
   const onSignedOut = vi.fn();
+  const onAgent = vi.fn();
   const store = new InboxStore({
+    onAgent,
     api,
     createSocket: sockets.createSocket,
     socketUrl: () => 'ws://test/ws/agent',
@@ -41,7 +43,7 @@ function setup(history: Message[] = [], list: Conversation[] = []) {
     await flush();
   };
   const thread = (id = 'c-1') => store.getState().threads.get(id);
-  return { store, api, sockets, onSignedOut, online, thread };
+  return { store, api, sockets, onSignedOut, onAgent, online, thread };
 }
 
 describe('InboxStore', () => {
@@ -211,6 +213,34 @@ describe('InboxStore', () => {
     s.sockets.last.drop(code);
     expect(s.onSignedOut).toHaveBeenCalledTimes(1);
     expect(s.store.getState().connection).toBe('stopped');
+  });
+
+  it('assigns a conversation and keeps the server copy', async () => {
+    const s = setup([], [conversation()]);
+    await s.online();
+    await expect(s.store.assign('c-1')).resolves.toBeNull();
+    expect(s.api.assign).toHaveBeenCalledWith('c-1');
+    expect(s.store.getState().conversations.get('c-1')?.assigneeId).toBe('ag-1');
+  });
+
+  it('answers a refused assignment with the server message and asks again for the conversation and the list', async () => {
+    const s = setup([], [conversation()]);
+    await s.online();
+    s.api.assign.mockRejectedValueOnce(new ApiError(409, 'already_assigned', 'Already taken by Bob.'));
+    s.api.get.mockResolvedValueOnce(conversation({ assigneeId: 'ag-2', updatedAt: T0 + 5 }));
+    const lists = s.api.list.mock.calls.length;
+    await expect(s.store.assign('c-1')).resolves.toBe('Already taken by Bob.');
+    await flush();
+    expect(s.api.get).toHaveBeenCalledWith('c-1');
+    expect(s.api.list.mock.calls.length).toBe(lists + 1);
+    expect(s.store.getState().conversations.get('c-1')?.assigneeId).toBe('ag-2');
+    expect(s.thread()).toBeUndefined();
+  });
+
+  it('tells the app who the agent is at each welcome', async () => {
+    const s = setup();
+    s.store.handleFrame({ type: 'welcome', v: 1, agent: agent({ available: true }) });
+    expect(s.onAgent).toHaveBeenCalledWith(expect.objectContaining({ available: true }));
   });
 
   it('signs out when an HTTP call answers 401', async () => {

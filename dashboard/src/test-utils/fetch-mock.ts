@@ -12,7 +12,7 @@ export interface Call {
   credentials: RequestCredentials | undefined;
 }
 
-type Handler = (
+export type Handler = (
   call: Call,
 ) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>;
 

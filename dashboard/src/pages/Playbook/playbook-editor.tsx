@@ -1,5 +1,5 @@
 import type { StoredPlaybook } from '@livechat/shared/model';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, sitesApi } from '../../api/index.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { useUnsavedGuard } from '../../components/use-unsaved-guard.js';
@@ -53,7 +53,7 @@ export function PlaybookEditor({ siteId, initial }: Props) {
   };
 
   // After a refused save, take the keyboard to the first field to fix.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (attempts > 0 && !busy) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempts, busy]);
 

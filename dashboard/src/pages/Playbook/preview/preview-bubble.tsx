@@ -2,7 +2,6 @@ import { parseMarkdown } from '@livechat/shared/rich-text';
 import { RichTextView } from '@livechat/shared/rich-text/view';
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { safeTree } from './safe-tree.js';
 
 interface Props {
   /** Markdown as the admin typed it. */
@@ -12,7 +11,8 @@ interface Props {
 
 /** One bot message as the widget shows it; `children` go under the text (a question's options). */
 export function PreviewBubble({ source, children }: Props) {
-  const tree = useMemo(() => safeTree(parseMarkdown(source)), [source]);
+  // RichTextView shows a link the schema would refuse (javascript:, …) as plain text, and leaves out non-https images.
+  const tree = useMemo(() => parseMarkdown(source), [source]);
   return (
     <li class="preview__item">
       <div class="preview__bubble">

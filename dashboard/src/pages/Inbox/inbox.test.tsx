@@ -1,0 +1,201 @@
+// The inbox against a mocked API and a fake socket: folders, assignment, queue badges, playbook messages, lead data.
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '../../test-utils/render.js';
+import { apiError } from '../../test-utils/fetch-mock.js';
+import { setupApp } from '../../test-utils/app-setup.js';
+import { conversation, lead, message, T0 } from '../../test-utils/fixtures.js';
+
+const rich = (text: string) => [
+  {
+    type: 'paragraph' as const,
+    children: [{ type: 'bold' as const, children: [{ type: 'text' as const, text }] }],
+  },
+];
+
+describe('Inbox', () => {
+  it('files conversations under Unassigned and My chats', async () => {
+    const mine = conversation({ id: 'c-2', number: 2, visitorName: 'Mia Mine', assigneeId: 'ag-1' });
+    const theirs = conversation({ id: 'c-3', number: 3, visitorName: 'Theo Theirs', assigneeId: 'ag-9' });
+    const { connect } = setupApp({
+      routes: {
+        'GET /api/conversations': () => ({ body: { conversations: [conversation(), mine, theirs] } }),
+      },
+    });
+    await connect();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    const unassigned = within(list).getByRole('tab', { name: 'Unassigned' });
+    expect(unassigned.getAttribute('aria-selected')).toBe('true');
+    await within(list).findByText('Vera Visitor');
+    expect(within(list).queryByText('Mia Mine')).toBeNull();
+    expect(within(list).queryByText('Theo Theirs')).toBeNull();
+
+    fireEvent.click(within(list).getByRole('tab', { name: 'My chats' }));
+    await within(list).findByText('Mia Mine');
+    expect(within(list).queryByText('Vera Visitor')).toBeNull();
+    expect(within(list).queryByText('Theo Theirs')).toBeNull();
+  });
+
+  it('assigns an unassigned conversation to me', async () => {
+    location.hash = '#/inbox/c-1';
+    const { http, connect } = setupApp({
+      routes: {
+        'POST /api/conversations/c-1/assign': () => ({
+          body: { conversation: conversation({ assigneeId: 'ag-1', updatedAt: T0 + 60_000 }) },
+        }),
+      },
+    });
+    await connect();
+    fireEvent.click(await screen.findByRole('button', { name: 'Assign to me' }));
+    expect(await screen.findByText('Assigned to you')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Assign to me' })).toBeNull();
+    expect(http.calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([
+      '/api/conversations/c-1/assign',
+    ]);
+    const list = screen.getByRole('region', { name: 'Conversations' });
+    fireEvent.click(within(list).getByRole('tab', { name: 'My chats' }));
+    expect(await within(list).findByText('Vera Visitor')).toBeTruthy();
+  });
+
+  it('says who was faster when the conversation is taken, and refreshes it', async () => {
+    location.hash = '#/inbox/c-1';
+    let taken = false;
+    const { http, connect } = setupApp({
+      routes: {
+        'POST /api/conversations/c-1/assign': () => {
+          taken = true;
+          return apiError(409, 'already_assigned', 'Already taken by Bob Agent.');
+        },
+        'GET /api/conversations/c-1': () => ({
+          body: { conversation: conversation(taken ? { assigneeId: 'ag-2', updatedAt: T0 + 60_000 } : {}) },
+        }),
+      },
+    });
+    await connect();
+    fireEvent.click(await screen.findByRole('button', { name: 'Assign to me' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Already taken by Bob Agent.');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Assign to me' })).toBeNull());
+    expect(screen.getByRole('alert').textContent).toBe('Already taken by Bob Agent.');
+    const after = http.calls.slice(http.calls.findIndex((c) => c.method === 'POST'));
+    expect(after.map((c) => `${c.method} ${c.url.split('?')[0]}`)).toEqual(
+      expect.arrayContaining(['GET /api/conversations/c-1', 'GET /api/conversations']),
+    );
+  });
+
+  it('counts down a waiting visitor in the list and the header, and marks a missed chat', async () => {
+    location.hash = '#/inbox/c-1';
+    const waiting = conversation({ waitingUntil: Date.now() + 90_000 });
+    const missed = conversation({ id: 'c-2', number: 2, visitorName: 'Milo Missed', missedAt: T0 + 1 });
+    const { connect } = setupApp({
+      conv: waiting,
+      routes: { 'GET /api/conversations': () => ({ body: { conversations: [waiting, missed] } }) },
+    });
+    await connect();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    const veraRow = (await within(list).findByText('Vera Visitor')).closest('a')!;
+    expect(within(veraRow).getByText(/^Waiting 1:[23]\d$/)).toBeTruthy();
+    const miloRow = (await within(list).findByText('Milo Missed')).closest('a')!;
+    expect(within(miloRow).getByText('Missed')).toBeTruthy();
+    expect(within(miloRow).queryByText(/^Waiting/)).toBeNull();
+    const view = screen.getByRole('region', { name: 'Conversation #1' });
+    expect(within(view).getByText(/^Waiting 1:[23]\d$/)).toBeTruthy();
+  });
+
+  it('shows bot messages in rich text under the bot name, questions with options, and timeline events', async () => {
+    location.hash = '#/inbox/c-1';
+    const bot = { kind: 'bot' as const, id: null, name: 'Robo' };
+    const system = { kind: 'system' as const, id: null, name: '' };
+    setupApp({
+      history: [
+        message(1, { author: bot, body: 'Welcome!', content: { type: 'rich', text: rich('Welcome!') } }),
+        message(2, {
+          author: bot,
+          body: 'Sales or support?',
+          content: {
+            type: 'question',
+            stepId: 'topic',
+            text: rich('Sales or support?'),
+            input: 'choice',
+            choices: ['Sales', 'Support'],
+          },
+        }),
+        message(3, { body: 'Sales' }),
+        message(4, { author: system, body: 'waiting', content: { type: 'waiting', until: T0 + 60_000 } }),
+        message(5, {
+          author: system,
+          body: 'joined',
+          content: { type: 'agent_joined', agent: { id: 'ag-2', name: 'Bob Agent' } },
+        }),
+      ],
+    });
+    const log = await screen.findByRole('log');
+    const welcome = await within(log).findByText('Welcome!');
+    expect(welcome.tagName).toBe('STRONG');
+    const botItem = welcome.closest('li')!;
+    expect(within(botItem).getByText('Robo')).toBeTruthy();
+    expect(within(botItem).getByText('Bot')).toBeTruthy();
+    const options = within(log).getByRole('list', { name: 'Options' });
+    expect(
+      within(options)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Sales', 'Support']);
+    expect(within(log).getByText('Waiting for an agent').closest('li')!.className).toContain('msg--system');
+    expect(within(log).getByText('Bob Agent joined the chat')).toBeTruthy();
+  });
+
+  it('shows the lead data and fetches it again after a new visitor message', async () => {
+    location.hash = '#/inbox/c-1';
+    let current = lead({
+      contact: { name: 'Vera Visitor', email: 'vera@example.com', phone: null, organization: 'Acme' },
+      answers: [
+        {
+          stepId: 'topic',
+          question: 'Sales or support?',
+          field: 'custom.topic',
+          value: 'Sales',
+          answeredAt: T0,
+        },
+      ],
+    });
+    const { http, server, connect } = setupApp({
+      routes: { 'GET /api/conversations/c-1/lead': () => ({ body: { lead: current } }) },
+    });
+    await connect();
+    const panel = await screen.findByRole('complementary', { name: 'Lead data' });
+    expect(await within(panel).findByText('vera@example.com')).toBeTruthy();
+    const row = (label: string) =>
+      within(panel).getByText(label).closest('div')!.querySelector('dd')!.textContent;
+    expect(row('Name')).toBe('Vera Visitor');
+    expect(row('Phone')).toBe('Not given');
+    expect(row('Organization')).toBe('Acme');
+    expect(row('Sales or support?')).toBe('Sales');
+    const leadCalls = () => http.calls.filter((c) => c.url === '/api/conversations/c-1/lead').length;
+    await within(screen.getByRole('log')).findByText('Hello there');
+    expect(leadCalls()).toBe(1);
+
+    current = {
+      ...current,
+      answers: [
+        ...current.answers,
+        {
+          stepId: 'budget',
+          question: 'Your budget?',
+          field: 'custom.budget',
+          value: '5k',
+          answeredAt: T0 + 9,
+        },
+      ],
+    };
+    server({ type: 'message.created', message: message(2, { body: '5k' }) });
+    server({ type: 'message.created', message: message(3, { body: 'and more' }) });
+    await waitFor(() => expect(row('Your budget?')).toBe('5k'), { timeout: 3000 });
+    expect(leadCalls()).toBe(2);
+  });
+
+  it('says when nothing was captured yet', async () => {
+    location.hash = '#/inbox/c-1';
+    setupApp();
+    const panel = await screen.findByRole('complementary', { name: 'Lead data' });
+    expect(await within(panel).findByText(/Nothing captured yet/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,45 @@
+// The whole app against a mocked HTTP API and a fake agent socket.
+import type { Conversation, Message } from '@livechat/shared/model';
+import { expect } from 'vitest';
+import { App } from '../app.js';
+import { actSync, render, waitFor } from './render.js';
+import { fakeSockets } from './fake-socket.js';
+import { mockFetch, type Handler } from './fetch-mock.js';
+import { agent, conversation, lead, message } from './fixtures.js';
+
+export interface AppSetup {
+  role?: 'admin' | 'agent';
+  available?: boolean;
+  history?: Message[];
+  conv?: Conversation;
+  /** More routes, or replacements for the defaults. */
+  routes?: Record<string, Handler>;
+}
+
+export function setupApp({
+  role = 'admin',
+  available,
+  history = [message(1, { body: 'Hello there' })],
+  conv = conversation({ lastSeq: history.length, lastMessagePreview: 'Hello there' }),
+  routes = {},
+}: AppSetup = {}) {
+  const me = agent({ role, ...(available === undefined ? {} : { available }) });
+  const http = mockFetch({
+    'GET /api/auth/me': () => ({ body: { agent: me } }),
+    'GET /api/conversations': () => ({ body: { conversations: [conv] } }),
+    [`GET /api/conversations/${conv.id}`]: () => ({ body: { conversation: conv } }),
+    [`GET /api/conversations/${conv.id}/messages`]: () => ({ body: { messages: history } }),
+    [`GET /api/conversations/${conv.id}/lead`]: () => ({ body: { lead: lead() } }),
+    'POST /api/auth/logout': () => ({ status: 204 }),
+    ...routes,
+  });
+  const sockets = fakeSockets();
+  render(<App createSocket={sockets.createSocket} />);
+  const server = (frame: object) => actSync(() => sockets.last.receive(frame));
+  const connect = async () => {
+    await waitFor(() => expect(sockets.sockets.length).toBeGreaterThan(0));
+    actSync(() => sockets.last.open());
+    server({ type: 'welcome', v: 1, agent: me });
+  };
+  return { me, http, sockets, server, connect };
+}
