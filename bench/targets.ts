@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import { buildApp } from '../server/src/app.js';
+import { DEFAULT_PLAYBOOK } from '../server/src/domain/playbook/default-playbook.js';
 import { testConfig } from '../server/src/config.js';
 import { startBareRelay } from './bare-relay.js';
 
@@ -43,6 +44,9 @@ export async function startOurTarget(dataDir: string): Promise<Target> {
     newVisitorRate: { perSecond: 1e9, burst: 1e9 },
   });
   const app = await buildApp(config);
+  // The relay is measured, not the bot: a playbook without steps sends every message straight to the inbox.
+  const site = app.domain.visitors.siteByKey('demo-site-key')!;
+  app.domain.sites.savePlaybook(site.id, { ...DEFAULT_PLAYBOOK, steps: [] }, null);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const login = await app.inject({

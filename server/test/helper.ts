@@ -65,7 +65,7 @@ export async function createAgent(
   });
   if (res.statusCode !== 201) throw new Error(res.body);
   return {
-    ...res.json<{ agent: { id: string } }>().agent,
+    ...res.json<{ agent: { id: string; name: string } }>().agent,
     email,
     cookie: await login(app, email, 'password-123'),
   };

@@ -136,12 +136,16 @@ describe('playbook engine', () => {
     const asking = atCard(offline).run;
     const joined = engine.agentJoined(asking).run;
     expect(engine.visitorMessage(playbook, joined, 'anything', offline).actions).toEqual([]);
-    expect(engine.deadline(playbook, joined, { now: T0 + 60_000, agentsAvailable: false }).actions).toEqual([]);
+    expect(engine.deadline(playbook, joined, { now: T0 + 60_000, agentsAvailable: false }).actions).toEqual(
+      [],
+    );
   });
 
   it('ignores a deadline when not waiting', () => {
     const asking = engine.start(playbook, online).run;
-    expect(engine.deadline(playbook, asking, { now: T0 + 99_000, agentsAvailable: false }).actions).toEqual([]);
+    expect(engine.deadline(playbook, asking, { now: T0 + 99_000, agentsAvailable: false }).actions).toEqual(
+      [],
+    );
   });
 
   it('without a Live Chat card, hands the chat to the inbox once the visitor writes after the last step', () => {

@@ -16,7 +16,23 @@ export interface RunnerOptions {
   onError: (err: unknown) => void;
 }
 
+/** Saved versions never change, so parsed ones are kept (a few per site at most are in use at once). */
+const CACHED_VERSIONS = 64;
+
 export function createPlaybookRunner({ store, timeline, agentsAvailable, now, onError }: RunnerOptions) {
+  const versions = new Map<string, Playbook>();
+  function playbookOf(run: PlaybookRun): Playbook | null {
+    const key = `${run.siteId}/${run.version}`;
+    let playbook = versions.get(key);
+    if (!playbook) {
+      const stored = store.playbooks.byVersion(run.siteId, run.version);
+      if (!stored) return null;
+      if (versions.size >= CACHED_VERSIONS) versions.delete(versions.keys().next().value!);
+      versions.set(key, (playbook = stored));
+    }
+    return playbook;
+  }
+
   const timers = createDeadlineTimers(now, (conversationId) => {
     timeline
       .commit((unit) => {
@@ -34,7 +50,7 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
     run: PlaybookRun,
     step: (playbook: Playbook, ctx: engine.EngineContext) => engine.Outcome,
   ): void {
-    const playbook = store.playbooks.byVersion(run.siteId, run.version);
+    const playbook = playbookOf(run);
     if (!playbook) return;
     const { run: next, actions } = step(playbook, { now: unit.now, agentsAvailable: agentsAvailable() });
     const bot = { kind: 'bot' as const, id: null, name: playbook.botName };
@@ -70,7 +86,8 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
         }
       }
     }
-    store.playbookRuns.save({ ...run, ...next }, unit.now);
+    const moved = next.branch !== run.branch || next.position !== run.position || next.phase !== run.phase;
+    if (moved || next.deadline !== run.deadline) store.playbookRuns.save({ ...run, ...next }, unit.now);
     if (next.deadline !== run.deadline) {
       const at = next.deadline;
       unit.afterCommit(() =>
@@ -93,6 +110,7 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
         version: playbook.version,
         ...engine.START,
       };
+      store.playbookRuns.save(run, unit.now);
       apply(unit, conversation, run, (p, ctx) => engine.start(p, ctx, visitorWrote));
     },
 
