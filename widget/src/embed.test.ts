@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { within } from '@testing-library/preact';
 import type { ChatOptions } from './chat-api.js';
 import { embed, type LiveChatGlobal } from './embed.js';
+import { browserLanguages } from './testing/user.js';
 
 function stubChat() {
   const handle = { show: vi.fn(), hide: vi.fn(), destroy: vi.fn() };
@@ -11,6 +12,15 @@ function stubChat() {
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** GET …/status answers with this JSON (or fails with an Error). */
+function statusAnswers(answer: unknown) {
+  const fetch = vi.fn((_url: string, _init?: RequestInit) =>
+    answer instanceof Error ? Promise.reject(answer) : Promise.resolve(new Response(JSON.stringify(answer))),
+  );
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
 
 function start(chat = stubChat()) {
   const root = embed({
@@ -25,6 +35,7 @@ function start(chat = stubChat()) {
 const liveChat = (...args: unknown[]) => (window.LiveChat as LiveChatGlobal)(...(args as [unknown]));
 
 beforeEach(() => {
+  statusAnswers(new Error('offline'));
   delete window.LiveChat;
   localStorage.clear();
   sessionStorage.clear();
@@ -32,6 +43,7 @@ beforeEach(() => {
 afterEach(() => {
   document.body.replaceChildren();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('embed', () => {
@@ -154,5 +166,75 @@ describe('embed', () => {
     launcher.click(); // retries
     await flush();
     expect(handle.show).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('launcher status', () => {
+  const description = (launcher: HTMLElement) =>
+    (launcher.getRootNode() as ShadowRoot).getElementById(launcher.getAttribute('aria-describedby') ?? '')
+      ?.textContent;
+
+  it('asks the public status endpoint without credentials and says when someone is online', async () => {
+    const fetch = statusAnswers({ online: true, locale: 'en' });
+    const { root, launcher } = start();
+    expect(fetch).toHaveBeenCalledWith('https://chat.example.com/api/widget/site_1/status', {
+      credentials: 'omit',
+    });
+    await flush();
+    expect(launcher.classList.contains('online')).toBe(true);
+    expect(description(launcher)).toBe("We're online");
+    // The name stays "Open chat"; the description carries the status.
+    const named = within(root as unknown as HTMLElement).getByRole('button', {
+      name: 'Open chat',
+      description: "We're online",
+    });
+    expect(named).toBe(launcher);
+  });
+
+  it('shows no dot and no description while nobody is online', async () => {
+    statusAnswers({ online: false, locale: 'en' });
+    const { launcher } = start();
+    await flush();
+    expect(launcher.classList.contains('online')).toBe(false);
+    expect(launcher.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it.each([
+    ['a network error', new Error('offline')],
+    ['an error body', { code: 'unknown_site', message: 'no such site' }],
+    ['a wrong type', { online: 'yes' }],
+    ['JSON null', null],
+  ])('ignores %s silently', async (_, answer) => {
+    const warn = vi.spyOn(console, 'warn');
+    const error = vi.spyOn(console, 'error');
+    statusAnswers(answer);
+    const { launcher } = start();
+    await flush();
+    expect(launcher.getAttribute('aria-label')).toBe('Open chat');
+    expect(launcher.hasAttribute('aria-describedby')).toBe(false);
+    expect(launcher.classList.contains('online')).toBe(false);
+    expect(warn).not.toHaveBeenCalled();
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it("speaks the browser's language, else the site's default", async () => {
+    const launcherIn = (languages: string[]) => {
+      document.body.replaceChildren();
+      delete window.LiveChat;
+      browserLanguages(languages);
+      const root = embed({ siteKey: 'site_1', serverUrl: 'https://chat.example.com', importChat: vi.fn() });
+      return root.querySelector('button')!;
+    };
+    statusAnswers({ online: true, locale: 'sl' });
+    const turkish = launcherIn(['tr-TR', 'en']);
+    expect(turkish.getAttribute('aria-label')).toBe('Sohbeti aç');
+    await flush();
+    expect(description(turkish)).toBe('Çevrimiçiyiz');
+
+    const german = launcherIn(['de-DE']);
+    expect(german.getAttribute('aria-label')).toBe('Open chat');
+    await flush();
+    expect(german.getAttribute('aria-label')).toBe('Odpri klepet');
+    expect(description(german)).toBe('Smo na voljo');
   });
 });

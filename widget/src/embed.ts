@@ -3,8 +3,9 @@
 // writes, and it is only loaded once the visitor has opened the chat (now or on an earlier page load).
 import type { ChatHandle, MountChat } from './chat-api.js';
 import { createApi, type LiveChatFn } from './api.js';
+import { showStatus } from './launcher-status.js';
 import { LAUNCHER_HTML } from './launcher-style.js';
-import { defaultStorage, readSaved } from './state/storage.js';
+import { defaultStorage, readRaw } from './state/storage.js';
 
 /** `window.LiveChat`: the snippet's stub (with its queue `q`) before we load, our function after. */
 export type LiveChatGlobal = LiveChatFn & { q?: ArrayLike<unknown>[]; loaded?: boolean };
@@ -36,6 +37,7 @@ export function embed({
   root.innerHTML = LAUNCHER_HTML;
   const launcher = root.querySelector('button')!;
   document.body.append(host);
+  showStatus(launcher, root.getElementById('lc-note')!, serverUrl, siteKey);
 
   let chat: Promise<ChatHandle> | undefined;
   let isOpen = false;
@@ -99,10 +101,10 @@ export function embed({
   window.LiveChat = liveChat;
   for (const args of Array.from(queue)) liveChat(...(Array.from(args) as Parameters<LiveChatFn>));
 
-  // Reading is fine before the first open; only the chat module writes.
-  const saved = readSaved(storage, siteKey);
-  if (saved.open) open();
+  // Reading is fine before the first open; only the chat module writes. The chat checks the entry's contents.
+  const saved = readRaw(storage, siteKey);
+  if (saved?.open === true) open();
   // Messages left unsent on the last page load: connect in the background to deliver them.
-  else if (saved.pending?.length) load().catch(() => (chat = undefined));
+  else if (Array.isArray(saved?.pending) && saved.pending.length) load().catch(() => (chat = undefined));
   return root;
 }

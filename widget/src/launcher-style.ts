@@ -11,9 +11,13 @@ export const LAUNCHER_HTML =
   '.launcher:focus-visible{outline:3px solid #93c5fd;outline-offset:3px}' +
   '.launcher[hidden]{display:none}' +
   '.launcher[aria-busy=true]{cursor:progress;opacity:.75}' +
-  '.launcher.unread:after{content:"";position:absolute;top:2px;right:2px;width:10px;height:10px;' +
-  'border:2px solid #fff;border-radius:50%;background:#ef4444}' +
+  '.unread:after,.online:before{content:"";position:absolute;right:2px;width:10px;height:10px;' +
+  'border:2px solid #fff;border-radius:50%}' +
+  '.unread:after{top:2px;background:#ef4444}' +
+  '.online:before{bottom:2px;background:#22c55e}' +
   '</style>' +
   '<button class="launcher" type="button" aria-label="Open chat">' +
   '<svg width="28" height="28" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">' +
-  '<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z"/></svg></button>';
+  '<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z"/></svg></button>' +
+  // The launcher's description (who is online), filled in by launcher-status.ts.
+  '<span id="lc-note" hidden></span>';

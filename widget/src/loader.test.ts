@@ -6,6 +6,10 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { within } from '@testing-library/preact';
 
 beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => Promise.reject(new Error('offline'))),
+  );
   vi.resetModules();
   delete window.LiveChat;
   localStorage.clear();
@@ -19,6 +23,7 @@ afterEach(() => {
   document.head.replaceChildren();
   document.body.replaceChildren();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 it('embeds the launcher from its script tag and writes nothing to storage', async () => {
@@ -32,6 +37,10 @@ it('embeds the launcher from its script tag and writes nothing to storage', asyn
   expect(setItem).not.toHaveBeenCalled();
   expect(localStorage.length).toBe(0);
   expect(document.cookie).toBe('');
+  // Only the status request goes out before the visitor acts: no socket, no chat module.
+  expect(fetch).toHaveBeenCalledExactlyOnceWith('https://chat.example.com/api/widget/site_1/status', {
+    credentials: 'omit',
+  });
 });
 
 it('embeds once when the snippet is pasted twice', async () => {

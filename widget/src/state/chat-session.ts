@@ -3,7 +3,13 @@
 import { createClientId, type Command, type ConnectionStatus } from '@livechat/shared/client';
 import { CloseCode, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import type { Message } from '@livechat/shared/model';
-import type { VisitorHello, VisitorMessageSend, VisitorServerFrame } from '@livechat/shared/protocol';
+import type {
+  ConversationStart,
+  VisitorHello,
+  VisitorMessageSend,
+  VisitorServerFrame,
+  WidgetSite,
+} from '@livechat/shared/protocol';
 import type { ChatOptions } from '../chat-api.js';
 import { createVisitorClient } from '../transport/visitor-client.js';
 import { EMPTY, addPending, clearConfirmed, confirm, lastSeq, setStatus, type Messages } from './messages.js';
@@ -17,6 +23,12 @@ export interface SessionState {
   /** The server refused this site (origin or site key): nothing can be sent. */
   unavailable: boolean;
   open: boolean;
+  /** Whether an agent is available (welcome, then `presence`); undefined when the server does not say. */
+  online?: boolean;
+  /** The bot's name and avatar and the site's default language, from the welcome. */
+  site?: WidgetSite;
+  /** Server clock minus this device's clock, in ms (0 until a welcome says the server's time). */
+  clockOffset: number;
 }
 
 // Function-typed properties, not methods: the UI passes them around unbound.
@@ -48,7 +60,10 @@ export function createChatSession(options: ChatOptions): ChatSession {
     connectedOnce: false,
     unavailable: false,
     open: false,
+    clockOffset: 0,
   };
+  /** The `conversation.start` of this page load: sent once; the client resends it after a reconnect until acked. */
+  let startId: string | undefined;
   const listeners = new Set<() => void>();
 
   const update = (patch: Partial<SessionState>): void => {
@@ -85,8 +100,8 @@ export function createChatSession(options: ChatOptions): ChatSession {
       const known = seen?.conversationId === m.conversationId && m.seq <= seen.seq;
       if (!known) {
         seen = { conversationId: m.conversationId, seq: m.seq };
-        if (m.author.kind === 'agent')
-          onMessage({ author: { kind: 'agent', name: m.author.name }, body: m.body });
+        const { kind, name } = m.author;
+        if (kind === 'agent' || kind === 'bot') onMessage({ author: { kind, name }, body: m.body });
       }
     }
     update({ messages: result.messages });
@@ -98,11 +113,21 @@ export function createChatSession(options: ChatOptions): ChatSession {
       const messages =
         frame.conversationId === conversationId ? state.messages : clearConfirmed(state.messages);
       conversationId = frame.conversationId;
-      update({ messages, connectedOnce: true });
+      update({
+        messages,
+        connectedOnce: true,
+        online: frame.online ?? state.online,
+        site: frame.site ?? state.site,
+        clockOffset: frame.serverTime === undefined ? state.clockOffset : frame.serverTime - Date.now(),
+      });
       persist();
+      // After the client has resent its outbox for this welcome, so the start goes out once.
+      queueMicrotask(startIfOpen);
     } else if (frame.type === 'message.created') {
       receive(frame.message);
       persist();
+    } else if (frame.type === 'presence') {
+      update({ online: frame.online });
     }
     // Other frames (and unknown types from newer servers) are ignored.
   }
@@ -142,6 +167,19 @@ export function createChatSession(options: ChatOptions): ChatSession {
       },
     );
     persist();
+  }
+
+  /**
+   * The visitor has the chat open and the server says there is no conversation: start one, so the playbook greets
+   * them. Not for a chat loaded in the background to deliver unsent messages.
+   */
+  function startIfOpen(): void {
+    if (destroyed || !state.open || conversationId !== null || startId || state.unavailable) return;
+    const command: ConversationStart = { type: 'conversation.start', id: createClientId() };
+    startId = command.id;
+    client.send(command).catch(() => {
+      startId = undefined; // refused (e.g. rate limited): the next open or welcome tries again
+    });
   }
 
   const client = createVisitorClient({
@@ -185,6 +223,7 @@ export function createChatSession(options: ChatOptions): ChatSession {
     setOpen(open) {
       update({ open });
       persist();
+      startIfOpen();
     },
     destroy() {
       destroyed = true;

@@ -1,6 +1,6 @@
 // The message list of one conversation: server messages keyed by seq (each exactly once, in seq order), then the
 // visitor's unacknowledged messages in send order. Pure functions over an immutable value.
-import type { AuthorKind, Message } from '@livechat/shared/model';
+import type { AuthorKind, Message, MessageContent } from '@livechat/shared/model';
 import { insertBySeq } from '@livechat/shared/client';
 
 export type MessageStatus = 'sending' | 'sent' | 'failed';
@@ -12,6 +12,8 @@ export interface ChatMessage {
   clientId: string | null;
   author: { kind: AuthorKind; name: string };
   body: string;
+  /** What a bot or system message shows instead of its plain body (see playbook-view.ts). */
+  content?: MessageContent;
   status: MessageStatus;
 }
 
@@ -56,6 +58,7 @@ export function confirm(s: Messages, m: Message): { messages: Messages; added: b
     clientId: m.clientId,
     author: { kind: m.author.kind, name: m.author.name },
     body: m.body,
+    content: m.content,
     status: 'sent',
   };
   const confirmed = insertBySeq(s.confirmed, message);

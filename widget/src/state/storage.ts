@@ -26,15 +26,24 @@ export function defaultStorage(): Storage | null {
   }
 }
 
-/** The saved entry, keeping only well-typed fields (anyone on the page can write to localStorage). */
-export function readSaved(storage: Storage | null, siteKey: string): Saved {
-  let value: Partial<Record<keyof Saved, unknown>> | null = null;
+/** The saved entry as stored, every field unchecked (anyone on the page can write to localStorage). */
+export function readRaw(
+  storage: Storage | null,
+  siteKey: string,
+): Partial<Record<keyof Saved, unknown>> | null {
   try {
-    value = JSON.parse(storage?.getItem(storageKey(siteKey)) ?? 'null') as typeof value;
+    const value: unknown = JSON.parse(storage?.getItem(storageKey(siteKey)) ?? 'null');
+    if (value && typeof value === 'object') return value;
   } catch {
     // Unreadable entry: start fresh.
   }
-  if (!value || typeof value !== 'object') return {};
+  return null;
+}
+
+/** The saved entry, keeping only well-typed fields. */
+export function readSaved(storage: Storage | null, siteKey: string): Saved {
+  const value = readRaw(storage, siteKey);
+  if (!value) return {};
   const { token, open, pending, seen } = value;
   const s = seen as Saved['seen'];
   return {

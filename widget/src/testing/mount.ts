@@ -13,7 +13,8 @@ afterEach(() => {
   localStorage.clear();
 });
 
-export function mountForTest(net = fakeNetwork()) {
+/** `open: false` mounts the chat as the loader does in the background (to deliver unsent messages). */
+export function mountForTest(net = fakeNetwork(), { open = true } = {}) {
   const root = document.createElement('div');
   document.body.append(root);
   const onMessage = vi.fn();
@@ -28,7 +29,7 @@ export function mountForTest(net = fakeNetwork()) {
       onMessage,
       onClose,
     });
-    handle.show();
+    if (open) handle.show();
   });
   mounted.push(handle);
   const ui = within(root);

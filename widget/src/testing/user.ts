@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { fireEvent } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 
@@ -9,4 +10,9 @@ export function typeAndEnter(textbox: HTMLElement, text: string, init: KeyboardE
   void act(() => {
     fireEvent.keyDown(textbox, { key: 'Enter', ...init });
   });
+}
+
+/** The browser's preferred languages (navigator.languages) for one test; restored by vi.restoreAllMocks(). */
+export function browserLanguages(languages: string[]): void {
+  vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
 }

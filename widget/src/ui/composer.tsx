@@ -1,48 +1,91 @@
-import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
+import { Component, type Ref } from 'preact';
+import { checkAnswer, MAX_ANSWER_LENGTH } from '@livechat/shared/playbook';
 import { LIMITS } from '@livechat/shared/protocol/constants';
+import type { Strings } from '../i18n/strings.js';
+import type { QuestionContent } from '../state/playbook-view.js';
 import { SendIcon } from './icons.js';
 
 interface Props {
+  t: Strings;
   disabled: boolean;
   /** Returns false when the text was not taken (empty), so it stays in the box. */
   onSend: (body: string) => boolean;
   inputRef: Ref<HTMLTextAreaElement>;
+  /** While the bot waits for an answer the textbox is its input: checked before it is sent. */
+  question: QuestionContent | null;
 }
 
-export function Composer({ disabled, onSend, inputRef }: Props) {
-  const [text, setText] = useState('');
-  const submit = (): void => {
-    if (onSend(text)) setText('');
+interface State {
+  text: string;
+  /** The question the typed answer did not fit; a new question clears the message by not being this one. */
+  refused: QuestionContent | null;
+}
+
+const INPUT_MODE = { email: 'email', phone: 'tel' } as const;
+const hasInputMode = (input: string): input is keyof typeof INPUT_MODE => input in INPUT_MODE;
+const ERROR_ID = 'lc-answer-error';
+
+// A class, like the panel's other stateful parts: preact/hooks would cost the bundle about 1 KB gzip.
+export class Composer extends Component<Props, State> {
+  override state: State = { text: '', refused: null };
+
+  private submit = (): void => {
+    const { question, onSend } = this.props;
+    const { text } = this.state;
+    let body = text;
+    if (question) {
+      const answer = checkAnswer(question.input, text, question.choices);
+      if (!answer.ok) {
+        // An empty box is not an answer yet; it needs no message.
+        if (text.trim()) this.setState({ refused: question });
+        return;
+      }
+      body = answer.value;
+    }
+    if (onSend(body)) this.setState({ text: '' });
   };
-  return (
-    <form
-      class="composer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <textarea
-        ref={inputRef}
-        aria-label="Message"
-        placeholder="Write a message…"
-        rows={1}
-        maxLength={LIMITS.maxMessageLength}
-        value={text}
-        disabled={disabled}
-        onInput={(e) => setText(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          // Enter sends, Shift+Enter is a new line; never send in the middle of an IME composition.
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-            e.preventDefault();
-            submit();
-          }
+
+  override render({ t, disabled, inputRef, question }: Props, { text, refused }: State) {
+    const invalid = question !== null && refused === question;
+    /** An email or phone question: the keyboard and placeholder fit it. */
+    const typed = question && hasInputMode(question.input) ? question.input : undefined;
+    return (
+      <form
+        class="composer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          this.submit();
         }}
-      />
-      <button class="send" type="submit" aria-label="Send" disabled={disabled || !text.trim()}>
-        <SendIcon />
-      </button>
-    </form>
-  );
+      >
+        {invalid && (
+          <p class="error" id={ERROR_ID} role="alert">
+            {t.invalid[question.input]}
+          </p>
+        )}
+        <textarea
+          ref={inputRef}
+          aria-label={t.message}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? ERROR_ID : undefined}
+          inputmode={typed && INPUT_MODE[typed]}
+          placeholder={typed ? t.hint[typed] : t.placeholder}
+          rows={1}
+          maxLength={question ? MAX_ANSWER_LENGTH : LIMITS.maxMessageLength}
+          value={text}
+          disabled={disabled}
+          onInput={(e) => this.setState({ text: e.currentTarget.value, refused: null })}
+          onKeyDown={(e) => {
+            // Enter sends, Shift+Enter is a new line; never send in the middle of an IME composition.
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+              e.preventDefault();
+              this.submit();
+            }
+          }}
+        />
+        <button class="send" type="submit" aria-label={t.send} disabled={disabled || !text.trim()}>
+          <SendIcon />
+        </button>
+      </form>
+    );
+  }
 }

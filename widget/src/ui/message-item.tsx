@@ -1,25 +1,44 @@
+import { RichTextView } from '@livechat/shared/rich-text/view';
+import type { Strings } from '../i18n/strings.js';
 import type { ChatMessage } from '../state/messages.js';
 
 interface Props {
+  t: Strings;
   message: ChatMessage;
-  /** Show the author's name (the first of a run of messages by the same agent). */
+  /** Show the author's name (the first of a run of messages by the same agent or bot). */
   showAuthor: boolean;
   onRetry: (clientId: string) => void;
 }
 
-// The body is a text child: preact sets it as a text node, so markup in a message is shown, never parsed.
-export function MessageItem({ message: m, showAuthor, onRetry }: Props) {
+// Text is passed as children: preact sets it as a text node, so markup in a message is shown, never parsed.
+function Bubble({ t, message: m }: Pick<Props, 't' | 'message'>) {
+  const c = m.content;
+  if (c?.type === 'rich' || c?.type === 'question')
+    return (
+      <div class="bubble">
+        <RichTextView text={c.text} />
+      </div>
+    );
+  return <p class="bubble">{c?.type === 'invalid_answer' ? t.invalid[c.input] : m.body}</p>;
+}
+
+export function MessageItem({ t, message: m, showAuthor, onRetry }: Props) {
+  const c = m.content;
+  // The wait is shown by the waiting indicator while it lasts.
+  if (c?.type === 'waiting') return null;
+  if (c?.type === 'agent_joined' || m.author.kind === 'system')
+    return <p class="event">{c?.type === 'agent_joined' ? t.joined(c.agent.name) : m.body}</p>;
   const mine = m.author.kind === 'visitor';
   return (
     <div class={`msg ${mine ? 'mine' : 'theirs'} ${m.author.kind}`}>
       {showAuthor && <span class="author">{m.author.name}</span>}
-      <p class="bubble">{m.body}</p>
-      {m.status === 'sending' && <span class="state">Sending…</span>}
+      <Bubble t={t} message={m} />
+      {m.status === 'sending' && <span class="state">{t.sending}</span>}
       {m.status === 'failed' && m.clientId && (
         <span class="state failed">
-          Not sent.{' '}
+          {t.notSent}{' '}
           <button type="button" onClick={() => onRetry(m.clientId!)}>
-            Retry
+            {t.retry}
           </button>
         </span>
       )}

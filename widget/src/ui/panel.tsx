@@ -1,57 +1,75 @@
-import { useEffect, useRef } from 'preact/hooks';
-import type { ChatSession } from '../state/chat-session.js';
+import { Component, createRef } from 'preact';
+import { pickLocale } from '../i18n/pick-locale.js';
+import { STRINGS } from '../i18n/strings.js';
+import type { ChatSession, SessionState } from '../state/chat-session.js';
 import { allMessages } from '../state/messages.js';
+import { pendingQuestion, speaker, waitingUntil } from '../state/playbook-view.js';
+import { ChatHeader } from './chat-header.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
-import { CloseIcon } from './icons.js';
-import { useSession } from './use-session.js';
+import { QuestionChoices } from './question-choices.js';
+import { WaitingStatus } from './waiting-status.js';
 
 interface Props {
   session: ChatSession;
   onClose: () => void;
 }
 
-export function Panel({ session, onClose }: Props) {
-  const state = useSession(session);
-  const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (state.open) input.current?.focus();
-  }, [state.open]);
+/** Renders the session's state, re-rendering whenever it changes; focuses the textbox when the panel opens. */
+export class Panel extends Component<Props, SessionState> {
+  override state = this.props.session.get();
+  private input = createRef<HTMLTextAreaElement>();
+  private unsubscribe: (() => void) | undefined;
 
-  const online = state.status === 'online';
-  const statusText = state.unavailable
-    ? 'Offline'
-    : online
-      ? 'We reply as soon as we can'
-      : state.connectedOnce
-        ? 'Reconnecting…'
-        : 'Connecting…';
+  override componentDidMount(): void {
+    const { session } = this.props;
+    this.unsubscribe = session.subscribe(() => this.setState(session.get()));
+    this.setState(session.get()); // in case it changed between the first render and now
+    if (this.state.open) this.input.current?.focus();
+  }
 
-  return (
-    <section
-      class="panel"
-      role="dialog"
-      aria-labelledby="lc-title"
-      hidden={!state.open}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-    >
-      <header class="head">
-        <div>
-          <h2 class="title" id="lc-title">
-            Chat with us
-          </h2>
-          <p class="sub" role="status">
-            <span class={online ? 'dot' : 'dot off'} />
-            {statusText}
-          </p>
-        </div>
-        <button class="close" type="button" aria-label="Close chat" onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </header>
-      {state.unavailable && <p class="banner">Chat is unavailable on this site</p>}
-      <MessageList messages={allMessages(state.messages)} visible={state.open} onRetry={session.retry} />
-      <Composer disabled={state.unavailable} onSend={session.send} inputRef={input} />
-    </section>
-  );
+  override componentDidUpdate(_: Props, prev: SessionState): void {
+    if (this.state.open && !prev.open) this.input.current?.focus();
+  }
+
+  override componentWillUnmount(): void {
+    this.unsubscribe?.();
+  }
+
+  override render({ session, onClose }: Props, state: SessionState) {
+    const locale = pickLocale(STRINGS, navigator.languages, state.site?.locale);
+    const t = STRINGS[locale];
+    const messages = allMessages(state.messages);
+    const question = pendingQuestion(messages);
+    const until = waitingUntil(messages);
+    return (
+      <section
+        class="panel"
+        lang={locale}
+        role="dialog"
+        aria-labelledby="lc-title"
+        hidden={!state.open}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
+        <ChatHeader t={t} state={state} speaker={speaker(messages, state.site, t.title)} onClose={onClose} />
+        {state.unavailable && <p class="banner">{t.unavailable}</p>}
+        <MessageList t={t} messages={messages} visible={state.open} onRetry={session.retry} />
+        {until !== null && <WaitingStatus key={until} t={t} until={until} clockOffset={state.clockOffset} />}
+        {question?.input === 'choice' && (
+          <QuestionChoices
+            choices={question.choices ?? []}
+            disabled={state.unavailable}
+            onPick={session.send}
+          />
+        )}
+        <Composer
+          t={t}
+          disabled={state.unavailable}
+          onSend={session.send}
+          inputRef={this.input}
+          question={question}
+        />
+      </section>
+    );
+  }
 }

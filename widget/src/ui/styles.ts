@@ -13,6 +13,8 @@ text-align:left;-webkit-font-smoothing:antialiased}
 .sub{display:flex;align-items:center;gap:6px;margin:2px 0 0;font-size:13px}
 .dot{width:8px;height:8px;border-radius:50%;background:#4ade80}
 .dot.off{background:#fbbf24}
+.avatar{display:grid;flex:none;place-items:center;width:40px;height:40px;border-radius:50%;
+background:rgba(255,255,255,.2);font-weight:600;object-fit:cover}
 .close{display:grid;place-items:center;width:36px;height:36px;margin-left:auto;padding:0;border:0;
 border-radius:50%;background:none;color:inherit;cursor:pointer}
 .close:hover{background:rgba(255,255,255,.15)}
@@ -27,11 +29,20 @@ overscroll-behavior:contain}
 .bubble{margin:0;padding:8px 12px;border:1px solid #e2e8f0;border-radius:16px 16px 16px 4px;background:#fff;
 white-space:pre-wrap;overflow-wrap:anywhere}
 .mine .bubble{border-color:${accent};border-radius:16px 16px 4px 16px;background:${accent};color:#fff}
-.system .bubble{background:#f1f5f9;font-style:italic}
+.rt>*{margin:0}
+.rt>*+*{margin-top:8px}
+.rt img{max-width:100%}
+.event{align-self:center;margin:8px 0;color:#64748b;font-size:13px;text-align:center}
+.waiting{margin:0;padding:8px 16px;border-top:1px solid #e2e8f0;color:#334155;font-size:13px;text-align:center}
+.choices{display:flex;flex-wrap:wrap;gap:8px;padding:12px 12px 0}
+.choice{padding:6px 14px;border:1px solid ${accent};border-radius:16px;background:#fff;color:${accent};font:inherit;
+cursor:pointer}
+.error{flex-basis:100%;margin:0 8px;color:#b91c1c;font-size:13px}
+textarea[aria-invalid=true]{border-color:#b91c1c}
 .state{margin:2px 4px 0;color:#64748b;font-size:12px}
 .failed{color:#b91c1c}
 .state button{padding:0;border:0;background:none;color:inherit;font:inherit;text-decoration:underline;cursor:pointer}
-.composer{display:flex;align-items:flex-end;gap:8px;padding:12px;border-top:1px solid #e2e8f0;background:#fff}
+.composer{display:flex;flex-wrap:wrap;align-items:flex-end;gap:8px;padding:12px;border-top:1px solid #e2e8f0;background:#fff}
 textarea{flex:1;min-height:40px;max-height:120px;padding:9px 14px;border:1px solid #cbd5e1;border-radius:20px;
 background:#fff;color:inherit;font:inherit;resize:none;field-sizing:content}
 textarea:focus{border-color:${accent};outline:0}

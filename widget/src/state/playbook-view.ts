@@ -1,0 +1,65 @@
+// What the playbook's messages mean for the panel right now: the question waiting for its answer, the wait for an
+// agent, who the visitor is talking to. Pure functions over the displayed list (oldest first).
+import type { MessageContent } from '@livechat/shared/model';
+import type { WidgetSite } from '@livechat/shared/protocol';
+import { isSafeImageSrc } from '@livechat/shared/rich-text';
+import type { ChatMessage } from './messages.js';
+
+export type QuestionContent = Extract<MessageContent, { type: 'question' }>;
+
+/**
+ * The newest question while it is unanswered. The server takes the visitor's next message as the answer, so any
+ * visitor message after it (sent or still sending) answers it, unless the server refused it (`invalid_answer`).
+ * Once an agent has joined, the playbook no longer asks.
+ */
+export function pendingQuestion(messages: readonly ChatMessage[]): QuestionContent | null {
+  let refused = false;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    const type = m.content?.type;
+    if (type === 'question') return m.content as QuestionContent;
+    if (type === 'agent_joined') return null;
+    if (type === 'invalid_answer') refused = true;
+    else if (m.author.kind === 'visitor' && !refused) return null;
+  }
+  return null;
+}
+
+/** When the wait for an agent ends (server clock), while the newest message not from the visitor is the wait. */
+export function waitingUntil(messages: readonly ChatMessage[]): number | null {
+  const content = messages.findLast((m) => m.author.kind !== 'visitor')?.content;
+  return content?.type === 'waiting' ? content.until : null;
+}
+
+export interface Speaker {
+  name: string;
+  /** https only; null shows initials. */
+  avatarUrl: string | null;
+}
+
+/** Who the header shows: the agent who joined last, else the site's bot, else `fallback` (older servers). */
+export function speaker(
+  messages: readonly ChatMessage[],
+  site: WidgetSite | undefined,
+  fallback: string,
+): Speaker {
+  const joined = messages.findLast((m) => m.content?.type === 'agent_joined')?.content;
+  if (joined?.type === 'agent_joined') return { name: joined.agent.name, avatarUrl: null };
+  const url = site?.botAvatarUrl;
+  return { name: site?.botName || fallback, avatarUrl: url && isSafeImageSrc(url) ? url : null };
+}
+
+/** Up to two initials: "Ada Lovelace" -> "AL". */
+export const initials = (name: string): string =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => [...word][0]!.toUpperCase())
+    .join('');
+
+/** Time left as m:ss, rounded up so it never shows 0:00 while time remains. */
+export function countdown(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
