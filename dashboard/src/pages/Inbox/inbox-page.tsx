@@ -28,7 +28,7 @@ export function InboxPage({ store, state, agent, conversationId }: Props) {
   );
 
   return (
-    <div class="inbox">
+    <main class="inbox">
       <ConversationList
         conversations={conversations}
         folder={state.folder}
@@ -56,6 +56,6 @@ export function InboxPage({ store, state, agent, conversationId }: Props) {
           <p class="empty">Select a conversation to read and reply.</p>
         </section>
       )}
-    </div>
+    </main>
   );
 }

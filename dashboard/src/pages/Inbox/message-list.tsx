@@ -29,7 +29,7 @@ export function MessageList({
   onRetry,
   onDiscard,
 }: Props) {
-  const ref = useRef<HTMLOListElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
   useLayoutEffect(() => {
@@ -47,20 +47,23 @@ export function MessageList({
   };
 
   return (
-    <ol class="thread" ref={ref} onScroll={onScroll} role="log" aria-label="Messages" aria-busy={loading}>
-      {loading && messages.length === 0 && <li class="empty">Loading messages…</li>}
-      {messages.map((m) => (
-        <MessageItem key={m.id} message={m} mine={m.author.kind === 'agent' && m.author.id === agentId} />
-      ))}
-      {pending.map((p) => (
-        <PendingItem
-          key={p.clientId}
-          reply={p}
-          authorName={agentName}
-          onRetry={() => onRetry(p.clientId)}
-          onDiscard={() => onDiscard(p.clientId)}
-        />
-      ))}
-    </ol>
+    // The log is a div around the list: role="log" on the <ol> itself would orphan its <li>s.
+    <div class="thread" ref={ref} onScroll={onScroll} role="log" aria-label="Messages" aria-busy={loading}>
+      <ol class="thread__list">
+        {loading && messages.length === 0 && <li class="empty">Loading messages…</li>}
+        {messages.map((m) => (
+          <MessageItem key={m.id} message={m} mine={m.author.kind === 'agent' && m.author.id === agentId} />
+        ))}
+        {pending.map((p) => (
+          <PendingItem
+            key={p.clientId}
+            reply={p}
+            authorName={agentName}
+            onRetry={() => onRetry(p.clientId)}
+            onDiscard={() => onDiscard(p.clientId)}
+          />
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -39,6 +39,12 @@ describe('validateDraft', () => {
       'steps.1.choices': 'a choice question needs at least 2 options',
       'steps.2.waitSeconds': 'enter a whole number',
     });
+    (d.steps[2] as LiveChatDraft).waitSeconds = '1.5';
+    const fractional = validateDraft(d);
+    expect(!fractional.ok && fractional.errors.get('steps.2.waitSeconds')).toBe('enter a whole number');
+    (d.steps[2] as LiveChatDraft).waitSeconds = '99999';
+    const long = validateDraft(d);
+    expect(!long.ok && long.errors.get('steps.2.waitSeconds')).toBe('at most 3600');
   });
 });
 

@@ -20,8 +20,9 @@ export function PreviewQuestion({ text, input, choices = '' }: Props) {
     <PreviewBubble source={text}>
       {input === 'choice' ? (
         <div class="preview__choices">
-          {choiceLines(choices).map((choice) => (
-            <button key={choice} type="button" class="preview__choice" disabled>
+          {choiceLines(choices).map((choice, i) => (
+            // Index keys: the admin may be typing the same option twice.
+            <button key={i} type="button" class="preview__choice" disabled>
               {choice}
             </button>
           ))}
