@@ -20,11 +20,14 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A test file's stack and browser: started before its tests, stopped after them. */
-export function useStackAndBrowser(): { stack: () => Stack; browser: () => Browser } {
+export function useStackAndBrowser(options: Parameters<typeof startStack>[0] = {}): {
+  stack: () => Stack;
+  browser: () => Browser;
+} {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack(options);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import Database from 'better-sqlite3';
 import { PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import { freePort, startServer, type ServerProcess } from './stack.js';
+import { NO_STEPS, savePlaybook } from './api.js';
 
 let server: ServerProcess | undefined;
 let dataDir: string;
@@ -20,6 +21,7 @@ describe('durability', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-kill9-'));
     const demoPort = await freePort();
     server = await startServer({ dataDir, demoPort });
+    await savePlaybook(server.url, NO_STEPS);
     const port = server.port;
 
     const ws = new WebSocket(`ws://localhost:${port}/ws/visitor?siteKey=demo-site-key`, {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import { freePort, startServer, type ServerProcess } from './stack.js';
+import { NO_STEPS, savePlaybook } from './api.js';
 
 let server: ServerProcess | undefined;
 let dataDir: string;
@@ -37,6 +38,7 @@ describe('graceful shutdown', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-sigterm-'));
     const demoPort = await freePort();
     server = await startServer({ dataDir, demoPort });
+    await savePlaybook(server.url, NO_STEPS);
     const port = server.port;
     const a = connectVisitor(port, demoPort, {});
     await a.welcomed;

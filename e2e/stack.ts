@@ -5,7 +5,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Playbook } from '@livechat/shared/model';
 import { startFaultyProxy, type FaultyProxy } from './tcp-proxy.js';
+import { NO_STEPS, savePlaybook } from './api.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ADMIN = { email: 'admin@example.com', password: 'e2e-admin-password' };
@@ -96,14 +98,17 @@ export interface Stack {
   serverUrl: string;
   demoUrl: string;
   dataDir: string;
+  /** Stops the server (SIGTERM) and starts it again on the same port and data; `server` is then the new one. */
+  restartServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * Server + demo site, cross-origin: the demo on localhost:A embeds the widget from localhost:B, where B is a
- * proxy in front of the server that tests can use to cut visitor connections.
+ * proxy in front of the server that tests can use to cut visitor connections. The demo site runs `playbook`
+ * (by default one without steps: most tests are about delivery, not the bot).
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack({ playbook = NO_STEPS }: { playbook?: Playbook } = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-e2e-'));
   const demoPort = await freePort();
   const serverPort = await freePort();
@@ -116,17 +121,23 @@ export async function startStack(): Promise<Stack> {
   });
   const demoUrl = `http://localhost:${demoPort}`;
   await waitForHttp(demoUrl);
-  return {
+  await savePlaybook(server.url, playbook);
+  const stack: Stack = {
     server,
     proxy,
     serverUrl: server.publicUrl,
     demoUrl,
     dataDir,
+    async restartServer() {
+      await stack.server.stop();
+      stack.server = await startServer({ dataDir, demoPort, port: serverPort, publicPort: proxy.port });
+    },
     async stop() {
       demo.kill('SIGTERM');
       await proxy.close();
-      await server.stop();
+      await stack.server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return stack;
 }
