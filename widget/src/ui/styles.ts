@@ -38,7 +38,6 @@ white-space:pre-wrap;overflow-wrap:anywhere}
 .choice{padding:6px 14px;border:1px solid ${accent};border-radius:16px;background:#fff;color:${accent};font:inherit;
 cursor:pointer}
 .error{flex-basis:100%;margin:0 8px;color:#b91c1c;font-size:13px}
-textarea[aria-invalid=true]{border-color:#b91c1c}
 .state{margin:2px 4px 0;color:#64748b;font-size:12px}
 .failed{color:#b91c1c}
 .state button{padding:0;border:0;background:none;color:inherit;font:inherit;text-decoration:underline;cursor:pointer}
@@ -46,6 +45,7 @@ textarea[aria-invalid=true]{border-color:#b91c1c}
 textarea{flex:1;min-height:40px;max-height:120px;padding:9px 14px;border:1px solid #cbd5e1;border-radius:20px;
 background:#fff;color:inherit;font:inherit;resize:none;field-sizing:content}
 textarea:focus{border-color:${accent};outline:0}
+textarea[aria-invalid=true]{border-color:#b91c1c}
 .send{display:grid;flex:none;place-items:center;width:40px;height:40px;padding:0;border:0;border-radius:50%;
 background:${accent};color:#fff;cursor:pointer}
 .send:disabled{background:#cbd5e1;cursor:default}
