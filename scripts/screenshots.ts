@@ -1,8 +1,16 @@
 // Regenerates the README screenshots from a running stack: `npx tsx scripts/screenshots.ts`.
 import { launchBrowser } from '../e2e/browser.js';
 import { ADMIN, startStack } from '../e2e/stack.js';
+import { DEFAULT_PLAYBOOK } from '../server/src/domain/playbook/default-playbook.js';
 
-const stack = await startStack();
+// The playbook a new install starts with, and a wait long enough to take the pictures.
+const [greeting, topic, card] = DEFAULT_PLAYBOOK.steps;
+const stack = await startStack({
+  playbook: {
+    ...DEFAULT_PLAYBOOK,
+    steps: [greeting!, topic!, { ...card!, waitSeconds: 300 } as typeof card & {}],
+  },
+});
 const browser = await launchBrowser();
 try {
   const agent = await (await browser.newContext({ viewport: { width: 1280, height: 760 } })).newPage();
@@ -11,24 +19,38 @@ try {
   await agent.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
   await agent.getByLabel('Password').fill(ADMIN.password);
   await agent.getByRole('button', { name: 'Sign in' }).click();
+  await agent.getByRole('switch', { name: 'Available' }).click();
 
   await visitor.goto(stack.demoUrl);
   await visitor.getByRole('button', { name: 'Open chat' }).click();
+  await visitor.getByRole('button', { name: 'A product demo' }).click();
+  await visitor.getByRole('status').waitFor();
+  await agent.getByRole('tab', { name: 'Unassigned' }).click();
+  await agent
+    .getByRole('link', { name: /Waiting for an agent/ })
+    .first()
+    .click();
+  await agent.getByRole('button', { name: 'Assign to me' }).click();
   const say = async (text: string) => {
     await visitor.getByRole('textbox', { name: 'Message' }).fill(text);
     await visitor.getByRole('button', { name: 'Send' }).click();
   };
-  await say('Hi! Do you have the Commuter 3 in a 54 cm frame?');
-  await agent.getByRole('link', { name: /Commuter 3/ }).click();
+  await visitor.getByText('Admin joined the chat').waitFor();
+  await say('Hi! Could you show us the reporting features?');
   const reply = agent.getByRole('textbox', { name: 'Reply' });
-  await reply.fill('Hello! Yes, we have two in stock. Would you like to book a test ride?');
+  await reply.fill('Hello! Of course. Does Tuesday at 10:00 work for a 30-minute call?');
   await reply.press('Enter');
-  await say('Yes please, Saturday morning if possible.');
-  await visitor.getByText('Saturday morning').first().waitFor();
-  await agent.getByText('Saturday morning').last().waitFor();
+  await say('Tuesday works, thanks.');
+  await visitor.getByText('Tuesday works').first().waitFor();
+  await agent.getByText('Tuesday works').last().waitFor();
   await new Promise((r) => setTimeout(r, 500));
   await visitor.screenshot({ path: 'docs/widget.png' });
   await agent.screenshot({ path: 'docs/dashboard.png' });
+
+  await agent.getByRole('link', { name: 'Playbook' }).click();
+  await agent.getByRole('button', { name: 'Save playbook' }).waitFor();
+  await new Promise((r) => setTimeout(r, 500));
+  await agent.screenshot({ path: 'docs/playbook.png', fullPage: true });
 } finally {
   await browser.close();
   await stack.stop();
