@@ -1,6 +1,7 @@
 // Everything the loader does once it knows its site key: the shadow-DOM host and launcher, the public API with
-// the snippet queue, and loading the chat module on first open. No storage writes happen here; the chat module
-// writes, and it is only loaded once the visitor has opened the chat (now or on an earlier page load).
+// the snippet queue, and loading the chat module on first open. No storage writes and no socket here (only one
+// cookie-less GET for the launcher's online status); the chat module writes and connects, and it is only loaded
+// once the visitor has opened the chat (now or on an earlier page load).
 import type { ChatHandle, MountChat } from './chat-api.js';
 import { createApi, type LiveChatFn } from './api.js';
 import { showStatus } from './launcher-status.js';
