@@ -178,11 +178,13 @@ describe('playbook flow', () => {
     expect(transcript(visitor).at(-1)).toBe('system:agent_joined:Admin joined the chat');
   });
 
-  it('lets exactly one of several agents clicking "Assign to me" at once win; the others hear who did', async () => {
+  it('lets exactly one of ten agents clicking "Assign to me" at once win; the others hear who did', async () => {
     app = await makeApp({}, { playbook: testPlaybook(30) });
     const admin = await login(app);
     const agents = await Promise.all(
-      ['Ann', 'Ben', 'Cid', 'Dee'].map((name) => createAgent(app, admin, name)),
+      ['Ann', 'Ben', 'Cid', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Jon'].map((name) =>
+        createAgent(app, admin, name),
+      ),
     );
     await availableAgent(agents[0]!.cookie);
     const { socket: visitor } = await connectedVisitor(app);
@@ -202,7 +204,7 @@ describe('playbook flow', () => {
     const winners = results.filter((r) => r.statusCode === 200);
     const losers = results.filter((r) => r.statusCode === 409);
     expect(winners).toHaveLength(1);
-    expect(losers).toHaveLength(3);
+    expect(losers).toHaveLength(9);
     const winner = agents.find(
       (a) => a.id === winners[0]!.json<{ conversation: { assigneeId: string } }>().conversation.assigneeId,
     )!;
