@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['widget/**/*.test.{ts,tsx}', 'dashboard/**/*.test.{ts,tsx}'],
+          include: ['widget/**/*.test.{ts,tsx}', 'dashboard/**/*.test.{ts,tsx}', 'shared/**/*.test.tsx'],
         },
       },
       {
