@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
 import { ADMIN } from './stack.js';
+import { e2ePlaybook } from './api.js';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-const env = useStackAndBrowser();
+// The default playbook, so the open widget shows the bot's rich text and choice buttons.
+const env = useStackAndBrowser({ playbook: e2ePlaybook(60) });
 
 interface Violation {
   id: string;
@@ -30,7 +32,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility (axe-core)', () => {
-  it('has no serious violations on the sign-in screen, the inbox and the team page', async () => {
+  it('has no serious violations on the sign-in screen, the inbox, the team, playbook and embed pages', async () => {
     const page = await (await env.browser().newContext()).newPage();
     await page.goto(env.stack().serverUrl);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -43,6 +45,20 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('link', { name: 'Team' }).click();
     await page.getByRole('button', { name: 'Add agent' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Playbook' }).click();
+    await page.getByRole('button', { name: 'Save playbook' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // With an inline validation error showing.
+    await page.getByRole('textbox', { name: 'Bot name' }).fill('');
+    await page.getByRole('button', { name: 'Save playbook' }).click();
+    await page
+      .getByRole('textbox', { name: 'Bot name', exact: true })
+      .and(page.locator('[aria-invalid="true"]'))
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Embed' }).click();
+    await page.getByRole('button', { name: 'Copy snippet' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('has no serious violations in the widget, closed and open', async () => {
@@ -51,7 +67,11 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('button', { name: 'Open chat' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Open chat' }).click();
-    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    await page.getByRole('button', { name: 'Pricing' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // A validation message and the offline flow's question.
+    await page.getByRole('button', { name: 'Pricing' }).click();
+    await page.getByText('How big is your team?').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
-import { e2ePlaybook, savePlaybook } from './api.js';
+import { e2ePlaybook, savePlaybook, text } from './api.js';
 import { ADMIN } from './stack.js';
 
 const env = useStackAndBrowser({ playbook: e2ePlaybook(30) });
@@ -134,6 +134,19 @@ describe('playbook in a real browser', () => {
     await waitForText(visitor, 'Our team is away right now.', 20_000);
     expect(Date.now() - waitingSince).toBeGreaterThan(6000);
     await waitForText(visitor, 'How big is your team?');
+    await visitor.context().close();
+  });
+
+  it('(e) renders playbook text that looks like markup as text: no script runs, no element is made', async () => {
+    const markup = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+    await savePlaybook(env.stack().server.url, {
+      ...e2ePlaybook(30),
+      steps: [{ id: 'x', kind: 'message', text: text(markup) }, ...e2ePlaybook(30).steps.slice(1)],
+    });
+    const visitor = await newVisitor();
+    await waitForText(visitor, markup);
+    expect(await logOf(visitor).locator('img, script').count()).toBe(0);
+    expect(await visitor.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await visitor.context().close();
   });
 });

@@ -45,7 +45,8 @@ export interface AppConfig {
   newVisitorRate: Rate;
   /**
    * A dashboard connection that answers no ping for this long is dropped, so an agent whose browser vanished stops
-   * counting as available. Pings go out three times per period; browsers answer them even in background tabs.
+   * counting as available (at most a quarter period later). Pings go out four times per period; browsers answer
+   * them even in background tabs, where timers are throttled.
    */
   agentTimeoutMs: number;
 }
@@ -83,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     frameRate: { perSecond: 30, burst: 60 },
     newVisitorRate: { perSecond: 0.5, burst: 20 },
     trustProxy: e.TRUST_PROXY === 'true',
-    agentTimeoutMs: 25_000,
+    agentTimeoutMs: 20_000,
   };
 }
 

@@ -83,7 +83,7 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         else conn.socket.ping();
       }
     },
-    Math.max(10, Math.floor(agentTimeoutMs / 3)),
+    Math.max(10, Math.floor(agentTimeoutMs / 4)),
   );
   agentLiveness.unref();
 
