@@ -149,4 +149,38 @@ describe('playbook in a real browser', () => {
     expect(await visitor.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await visitor.context().close();
   });
+
+  it('(f) an admin edits the playbook in the editor: inline errors, reorder, save; the widget follows', async () => {
+    await savePlaybook(env.stack().server.url, e2ePlaybook(30));
+    await agent.getByRole('link', { name: 'Playbook' }).click();
+    const save = agent.getByRole('button', { name: 'Save playbook' });
+    await save.waitFor();
+    await agent.getByRole('button', { name: 'Add message' }).click();
+    // The card stays last: the new message is step 3 of 4.
+    const added = agent.getByRole('group', { name: 'Step 3: Message' });
+    const text = added.getByRole('textbox', { name: 'Message text' });
+    await text.fill('Unsafe [link](javascript:alert(1))');
+    await save.click();
+    await expect
+      .poll(() => added.innerText())
+      .toContain('links must be http://, https:// or mailto: addresses');
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+
+    await text.fill('Quick one: **our team replies fast**.');
+    await agent.getByRole('button', { name: 'Move step 3 up' }).click();
+    await agent.getByRole('spinbutton', { name: 'Wait time (seconds)' }).fill('45');
+    await save.click();
+    await expect
+      .poll(() => agent.getByRole('status').filter({ hasText: 'Saved' }).innerText())
+      .toMatch(/Saved — version \d+/);
+
+    const visitor = await newVisitor();
+    const log = await logOf(visitor).innerText();
+    expect(log.indexOf('Quick one:')).toBeGreaterThan(log.indexOf('Hi, I am'));
+    expect(log.indexOf('Quick one:')).toBeLessThan(log.indexOf('What brings you here?'));
+    await expect
+      .poll(() => logOf(visitor).locator('strong', { hasText: 'our team replies fast' }).count())
+      .toBe(1);
+    await visitor.context().close();
+  });
 });
