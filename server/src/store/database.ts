@@ -21,8 +21,11 @@ export function openDatabase(file: string): Database {
   return db;
 }
 
-/** Applies every `NNN_name.sql` not yet recorded in `schema_migrations`, each in its own transaction. */
-export function migrate(db: Database): void {
+/**
+ * Applies every `NNN_name.sql` not yet recorded in `schema_migrations`, each in its own transaction. `upTo` stops
+ * after that version (upgrade tests build an older database with it).
+ */
+export function migrate(db: Database, upTo = Infinity): void {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
@@ -41,7 +44,7 @@ export function migrate(db: Database): void {
   }
   for (const file of files) {
     const version = Number(file.slice(0, 3));
-    if (applied.has(version)) continue;
+    if (applied.has(version) || version > upTo) continue;
     const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
     db.transaction(() => {
       db.exec(sql);

@@ -1,5 +1,6 @@
 // The schema the migrations build: constraints that keep messages sound, and indexes that serve the hot reads.
 import { describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
 import { migrate, openDatabase, type Database } from './database.js';
 import { createStore } from './index.js';
 
@@ -90,5 +91,22 @@ describe('schema', () => {
     expect(plan.map((p) => p.detail).join('; ')).toContain('USING INDEX conversations_by_activity');
     expect(plan.some((p) => p.detail.includes('TEMP B-TREE'))).toBe(false);
     db.close();
+  });
+
+  it('keeps conversations from before playbooks in the inbox when it upgrades a database', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, 2);
+    db.exec(`
+      INSERT INTO sites VALUES ('s1', 'key', 'Site', '[]', 0);
+      INSERT INTO visitors VALUES ('v1', 's1', 'hash', 'Visitor 1', 0, 0);
+      INSERT INTO conversations (id, number, site_id, visitor_id, status, last_seq, created_at, updated_at)
+        VALUES ('c1', 1, 's1', 'v1', 'open', 1, 7, 8);
+      INSERT INTO messages VALUES ('m1', 'c1', 1, 'client-1', 'visitor', 'v1', 'Visitor 1', 'hello', 7);
+    `);
+    migrate(db);
+    const store = createStore(db);
+    expect(store.conversations.list('open').map((c) => [c.id, c.queuedAt])).toEqual([['c1', 7]]);
+    expect(store.messages.after('c1', 0, 10).map((m) => m.body)).toEqual(['hello']);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

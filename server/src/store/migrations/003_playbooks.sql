@@ -45,6 +45,8 @@ ALTER TABLE visitors ADD COLUMN organization TEXT;
 ALTER TABLE conversations ADD COLUMN queued_at INTEGER;
 ALTER TABLE conversations ADD COLUMN waiting_until INTEGER;
 ALTER TABLE conversations ADD COLUMN missed_at INTEGER;
+-- Before playbooks every conversation was in the inbox from its first message: keep them there.
+UPDATE conversations SET queued_at = created_at;
 
 -- Messages gain the `bot` author and rich content (JSON, MessageContentSchema; NULL for plain messages). SQLite
 -- cannot change a CHECK constraint in place, so the table is rebuilt (inside this migration's transaction).
