@@ -61,22 +61,21 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
       }),
 
     /** A visitor's message goes to their open conversation (created on a first message), then to its bot. */
-    sendVisitorMessage: (visitor: Visitor, clientId: string, body: string): Promise<SendResult> =>
-      send({ kind: 'visitor', id: visitor.id, name: visitor.name }, clientId, body, (unit) => {
-        const { conversation, opened } = openConversation(unit, visitor);
-        const message = unit.post(
-          conversation.id,
-          { kind: 'visitor', id: visitor.id, name: visitor.name },
-          body,
-          {
-            clientId,
-          },
-        );
+    sendVisitorMessage: (visitor: Visitor, clientId: string, body: string): Promise<SendResult> => {
+      const author: Author = { kind: 'visitor', id: visitor.id, name: visitor.name };
+      return send(author, clientId, body, (unit) => {
+        // The hot path: one index read for the id; the conversation comes back from the seq update.
+        let id = store.conversations.openIdOfVisitor(visitor.id);
+        const opened = id === null;
+        if (opened) id = openConversation(unit, visitor).conversation.id;
+        const message = unit.post(id!, author, body, { clientId });
+        const conversation = unit.current(id!)!;
         // A conversation opened by a message (not by opening the chat): the greeting follows it, not answered by it.
         if (opened) runner.start(unit, conversation, true);
         else runner.visitorMessage(unit, conversation, body);
         return message;
-      }),
+      });
+    },
 
     sendAgentMessage: (
       agent: Agent,

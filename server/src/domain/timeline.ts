@@ -26,6 +26,8 @@ export interface WriteUnit {
   readonly now: number;
   /** Stores a message with the conversation's next seq. */
   post(conversationId: string, author: Author, body: string, options?: PostOptions): Message;
+  /** The conversation as this unit last wrote it (after a `post`, with its new lastSeq). */
+  current(conversationId: string): Conversation | undefined;
   /** The conversation's state changed (queued, waiting, assigned…): agents hear of it after COMMIT. */
   changed(conversation: Conversation): void;
   /** Runs after COMMIT (arm a timer, say), never when the unit was rolled back. */
@@ -69,6 +71,7 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
             messages.push(message);
             return message;
           },
+          current: (conversationId) => latest.get(conversationId),
           changed(conversation) {
             latest.set(conversation.id, conversation);
             changed.add(conversation.id);

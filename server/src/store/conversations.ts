@@ -88,10 +88,15 @@ export function createConversationStore(db: Database) {
     `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now
      WHERE id = @id AND status = 'open' AND queued_at IS NOT NULL AND assignee_id IS NULL ${RETURNING}`,
   );
+  const openIdOfVisitor = db
+    .prepare<[string], string>("SELECT id FROM conversations WHERE visitor_id = ? AND status = 'open'")
+    .pluck();
   const row = (r: ConversationRow | undefined) => (r ? toConversation(r) : null);
   return {
     byId: (id: string) => row(byId.get(id)),
     openForVisitor: (visitorId: string) => row(openForVisitor.get(visitorId)),
+    /** Just the id of the visitor's open conversation (one index read, for the message hot path). */
+    openIdOfVisitor: (visitorId: string): string | null => openIdOfVisitor.get(visitorId) ?? null,
     list: (status: ConversationStatus | null, limit = 500): Conversation[] =>
       (status ? listByStatus.all({ status, limit }) : listAll.all({ limit })).map(toConversation),
     /** Creates an open conversation with the next free number. Call inside a transaction. */

@@ -21,6 +21,12 @@ const CACHED_VERSIONS = 64;
 
 export function createPlaybookRunner({ store, timeline, agentsAvailable, now, onError }: RunnerOptions) {
   const versions = new Map<string, Playbook>();
+  /**
+   * Conversations whose bot has nothing left to do (an agent joined, or it finished and the chat is in the inbox):
+   * their messages skip the run lookup. Memory only, so a restart just reads each run once more.
+   */
+  const finished = new Set<string>();
+  const FINISHED_CAP = 100_000;
   function playbookOf(run: PlaybookRun): Playbook | null {
     const key = `${run.siteId}/${run.version}`;
     let playbook = versions.get(key);
