@@ -55,9 +55,9 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
     conversation: Conversation,
     run: PlaybookRun,
     step: (playbook: Playbook, ctx: engine.EngineContext) => engine.Outcome,
-  ): void {
+  ): engine.RunState | null {
     const playbook = playbookOf(run);
-    if (!playbook) return;
+    if (!playbook) return null;
     const { run: next, actions } = step(playbook, { now: unit.now, agentsAvailable: agentsAvailable() });
     const bot = { kind: 'bot' as const, id: null, name: playbook.botName };
     const system = { kind: 'system' as const, id: null, name: '' };
@@ -100,6 +100,7 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
         at === null ? timers.cancel(run.conversationId) : timers.arm(run.conversationId, at),
       );
     }
+    return next;
   }
 
   return {
@@ -122,13 +123,25 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
 
     /** The visitor wrote in their conversation (the message is already stored in this unit). */
     visitorMessage(unit: WriteUnit, conversation: Conversation, body: string): void {
+      if (finished.has(conversation.id)) return;
       const run = store.playbookRuns.get(conversation.id);
-      if (run) {
-        if (run.phase !== 'human')
-          apply(unit, conversation, run, (p, ctx) => engine.visitorMessage(p, run, body, ctx));
-      } else if (conversation.queuedAt === null) {
+      if (!run) {
         // No playbook ran (none configured): the conversation goes to the inbox on the visitor's first message.
-        unit.changed(store.conversations.queue(conversation.id, unit.now)!);
+        if (conversation.queuedAt === null)
+          unit.changed(store.conversations.queue(conversation.id, unit.now)!);
+        return;
+      }
+      const phase =
+        run.phase === 'human'
+          ? run.phase
+          : apply(unit, conversation, run, (p, ctx) => engine.visitorMessage(p, run, body, ctx))?.phase;
+      const queued = unit.current(conversation.id)?.queuedAt ?? conversation.queuedAt;
+      if (phase === 'human' || (phase === 'done' && queued !== null)) {
+        // Recorded after COMMIT: a rolled-back unit must not mark anything.
+        unit.afterCommit(() => {
+          if (finished.size >= FINISHED_CAP) finished.clear();
+          finished.add(conversation.id);
+        });
       }
     },
 
