@@ -19,6 +19,7 @@ import { inviteRoutes } from './http/invite-routes.js';
 import { meRoutes } from './http/me-routes.js';
 import { siteRoutes } from './http/site-routes.js';
 import { widgetRoutes } from './http/widget-routes.js';
+import { webhookRoutes } from './http/webhook-routes.js';
 import { registerAgentGateway } from './ws/agent-gateway.js';
 import { createHub } from './ws/hub.js';
 import { registerVisitorGateway } from './ws/visitor-gateway.js';
@@ -97,6 +98,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(siteRoutes(domain), { prefix: '/api/sites' });
   await app.register(meRoutes(domain), { prefix: '/api/me' });
   await app.register(widgetRoutes(domain), { prefix: '/api/widget' });
+  await app.register(webhookRoutes(domain), { prefix: '/api/webhooks' });
   registerVisitorGateway(app, domain, hub, config);
   registerAgentGateway(app, domain, hub, config.dashboardOrigins, config.frameRate);
   await registerStaticRoutes(app, config);
@@ -108,8 +110,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       });
   // Waits that were pending when the server stopped fire now, or on time.
   domain.playbooks.resume();
+  domain.webhooks.start();
   app.addHook('onClose', async () => {
     domain.playbooks.stop();
+    await domain.webhooks.stop();
     domain.writes.drain();
     await checkpointer?.stop();
     store.close();

@@ -39,6 +39,7 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
     queuedAt: T0,
     waitingUntil: null,
     missedAt: null,
+    tags: [],
     closedAt: null,
     ...over,
   };

@@ -13,6 +13,7 @@ import { createTeamService } from './team.js';
 import { createTimeline } from './timeline.js';
 import { createVisitorService } from './visitors.js';
 import { createWriteBatcher } from './write-batcher.js';
+import { createWebhookService } from './webhooks/index.js';
 
 export interface DomainOptions {
   now?: () => number;
@@ -32,6 +33,7 @@ export function createDomain(store: Store, { now = Date.now, onError = () => {} 
     now,
     onError,
   });
+  const webhooks = createWebhookService(store, { now, onError });
   const auth = createAuthService(store, now);
   const invites = createInviteService(store, auth, now);
   return {
@@ -51,6 +53,8 @@ export function createDomain(store: Store, { now = Date.now, onError = () => {} 
     chat: createChatService(store, timeline, playbooks),
     assignment: createAssignmentService(store, timeline, playbooks),
     leads: createLeadService(store),
+    /** Outbound webhooks: `start()` once at start, `stop()` at shutdown. */
+    webhooks,
   };
 }
 export type Domain = ReturnType<typeof createDomain>;

@@ -18,6 +18,7 @@ interface ConversationRow {
   queued_at: number | null;
   waiting_until: number | null;
   missed_at: number | null;
+  tags: string;
 }
 
 const toConversation = (r: ConversationRow): Conversation => ({
@@ -37,6 +38,8 @@ const toConversation = (r: ConversationRow): Conversation => ({
   queuedAt: r.queued_at,
   waitingUntil: r.waiting_until,
   missedAt: r.missed_at,
+  // Written only from checked tag lists.
+  tags: JSON.parse(r.tags) as string[],
 });
 
 /** The visitor's name as captured by the playbook, else the generated one. */

@@ -1,7 +1,15 @@
 // HTTP API request and response bodies. The server validates with these and generates its OpenAPI document from them.
 import { z } from 'zod';
 import { AgentSchema, EmailSchema, PasswordSchema, PersonNameSchema, RoleSchema } from '../model/agent.js';
-import { ConversationSchema, ConversationStatusSchema } from '../model/conversation.js';
+import { ConversationSchema, ConversationStatusSchema, TagSchema } from '../model/conversation.js';
+import {
+  ActivitySchema,
+  ConversationDetailsSchema,
+  CrmRecordSchema,
+  NotificationSettingsSchema,
+  RecordKindSchema,
+  SavedReplySchema,
+} from '../model/crm.js';
 import { ClientIdSchema, IdSchema, SeqSchema, TimestampSchema } from '../model/ids.js';
 import { MessageBodySchema, MessageSchema } from '../model/message.js';
 import { ErrorCode } from '../protocol/constants.js';
@@ -103,3 +111,132 @@ export type WidgetStatus = z.infer<typeof WidgetStatusBodySchema>;
 export const SiteKeyParamsSchema = z.object({ siteKey: z.string().min(1).max(100) });
 
 export const LeadDataBodySchema = z.object({ lead: LeadDataSchema });
+
+// --- The inbox: folders, search, assignment, closing, the side panel, leads and deals, notes, tags ---
+
+export const FolderSchema = z.enum(['unassigned', 'mine', 'all', 'closed']);
+export type Folder = z.infer<typeof FolderSchema>;
+
+/**
+ * Filters of the conversation list. `folder` picks the folder (`all` is for admins); `q` matches a conversation
+ * number ("12" or "#12") or the contact's name or email; `from`/`to` bound the last activity (epoch ms).
+ */
+export const ConversationSearchQuerySchema = z.object({
+  folder: FolderSchema.optional(),
+  status: ConversationStatusSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  /** An agent's id, or "none" for unassigned. */
+  assigneeId: z.union([IdSchema, z.literal('none')]).optional(),
+  from: z.coerce.number().pipe(TimestampSchema).optional(),
+  to: z.coerce.number().pipe(TimestampSchema).optional(),
+  /** Another conversation's visitor: their earlier conversations. */
+  visitorId: IdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type ConversationSearchQuery = z.infer<typeof ConversationSearchQuerySchema>;
+
+/** Live folder counts; `all` is null for agents who are not admins. */
+export const FolderCountsBodySchema = z.object({
+  counts: z.object({
+    unassigned: z.number().int(),
+    mine: z.number().int(),
+    all: z.number().int().nullable(),
+    closed: z.number().int(),
+  }),
+});
+export type FolderCounts = z.infer<typeof FolderCountsBodySchema>['counts'];
+
+/** The "Assignee" combobox: any active agent, or null for Unassigned. */
+export const AssigneeBodySchema = z.object({ assigneeId: IdSchema.nullable() });
+
+export const DetailsBodySchema = z.object({ details: ConversationDetailsSchema });
+
+/** "Create lead" / "Create deal": the side panel as it is now (saved too) and, for a deal, its title. */
+export const CreateRecordBodySchema = z
+  .object({
+    kind: RecordKindSchema,
+    title: z.string().trim().max(200).optional(),
+    details: ConversationDetailsSchema,
+  })
+  .superRefine((b, ctx) => {
+    if (b.kind === 'deal' && !b.details.dealValue)
+      ctx.addIssue({ code: 'custom', path: ['details', 'dealValue'], message: 'a deal needs a value' });
+  });
+export type CreateRecordBody = z.infer<typeof CreateRecordBodySchema>;
+export const RecordBodySchema = z.object({ record: CrmRecordSchema });
+export const RecordListBodySchema = z.object({ records: z.array(CrmRecordSchema) });
+export const RecordListQuerySchema = z.object({ kind: RecordKindSchema.optional() });
+
+export const ActivityListBodySchema = z.object({ activities: z.array(ActivitySchema) });
+export const ActivityBodySchema = z.object({ activity: ActivitySchema });
+export const NoteBodySchema = z.object({ body: z.string().trim().min(1, 'must not be empty').max(5000) });
+
+export const TagsBodySchema = z.object({ tags: z.array(TagSchema).max(20) });
+
+export const SavedReplyInputSchema = z.object({
+  /** Typed after "/" to find it: lowercase letters, digits and "-". */
+  shortcut: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1)
+    .max(32)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and "-"'),
+  body: MessageBodySchema,
+});
+export const SavedReplyListBodySchema = z.object({ replies: z.array(SavedReplySchema) });
+export const SavedReplyBodySchema = z.object({ reply: SavedReplySchema });
+
+/** Every active agent, for the "Assignee" combobox (any signed-in agent may read it). */
+export const ColleagueListBodySchema = z.object({
+  agents: z.array(z.object({ id: IdSchema, name: z.string(), available: z.boolean() })),
+});
+
+export const NotificationSettingsBodySchema = z.object({ settings: NotificationSettingsSchema });
+
+// --- Outbound webhooks (admins) ---
+
+export const WEBHOOK_EVENTS = ['lead.created', 'deal.created', 'conversation.closed'] as const;
+export const WebhookEventSchema = z.enum(WEBHOOK_EVENTS);
+export type WebhookEvent = z.infer<typeof WebhookEventSchema>;
+
+export const WebhookSchema = z.object({
+  id: IdSchema,
+  url: z.string(),
+  events: z.array(WebhookEventSchema),
+  active: z.boolean(),
+  createdAt: TimestampSchema,
+});
+export type Webhook = z.infer<typeof WebhookSchema>;
+
+export const CreateWebhookBodySchema = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  events: z.array(WebhookEventSchema).min(1),
+});
+export const UpdateWebhookBodySchema = z
+  .object({
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+    events: z.array(WebhookEventSchema).min(1),
+    active: z.boolean(),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+/** The signing secret is shown once, when the webhook is created. */
+export const CreatedWebhookBodySchema = z.object({ webhook: WebhookSchema, secret: z.string() });
+export const WebhookBodySchema = z.object({ webhook: WebhookSchema });
+export const WebhookListBodySchema = z.object({ webhooks: z.array(WebhookSchema) });
+
+export const WebhookDeliverySchema = z.object({
+  id: IdSchema,
+  webhookId: IdSchema,
+  event: WebhookEventSchema,
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  attempts: z.number().int(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: TimestampSchema.nullable(),
+  createdAt: TimestampSchema,
+  deliveredAt: TimestampSchema.nullable(),
+});
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
+export const WebhookDeliveryListBodySchema = z.object({ deliveries: z.array(WebhookDeliverySchema) });

@@ -29,5 +29,15 @@ export const ConversationSchema = z.object({
   waitingUntil: TimestampSchema.nullable().default(null),
   /** Nobody was available or nobody took it in time, so the offline flow ran (a lead to follow up). */
   missedAt: TimestampSchema.nullable().default(null),
+  /** Labels agents put on the conversation. */
+  tags: z.array(z.string()).default([]),
 });
+
+export const TagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(32)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, 'letters, digits, spaces, "-" and "_"');
 export type Conversation = z.infer<typeof ConversationSchema>;

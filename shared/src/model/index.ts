@@ -6,3 +6,4 @@ export * from './site.js';
 export * from './rich-text.js';
 export * from './playbook.js';
 export * from './lead.js';
+export * from './crm.js';

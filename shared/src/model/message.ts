@@ -34,6 +34,8 @@ export const MessageContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('waiting'), until: TimestampSchema }),
   /** An agent took the conversation: from now on the widget shows their name instead of the bot's. */
   z.object({ type: z.literal('agent_joined'), agent: z.object({ id: IdSchema, name: z.string() }) }),
+  /** The team closed the conversation; the visitor's next message starts a new one. */
+  z.object({ type: z.literal('closed') }),
 ]);
 export type MessageContent = z.infer<typeof MessageContentSchema>;
 

@@ -4,6 +4,7 @@ import { ClientIdSchema, IdSchema, SeqSchema } from '../model/ids.js';
 import { MessageBodySchema } from '../model/message.js';
 import { AgentSchema } from '../model/agent.js';
 import { ConversationSchema } from '../model/conversation.js';
+import { ActivitySchema } from '../model/crm.js';
 import { COMMON_SERVER_FRAMES, PingFrameSchema, ResumeSchema } from './frames.js';
 
 /** agent -> server, first frame. `resume` replays the conversation the agent has open. */
@@ -55,9 +56,23 @@ export const ConversationUpdatedFrameSchema = z.object({
 });
 export type ConversationUpdatedFrame = z.infer<typeof ConversationUpdatedFrameSchema>;
 
+/** server -> agent: a conversation the agent could see is no longer theirs to see (reassigned to a colleague). */
+export const ConversationRemovedFrameSchema = z.object({
+  type: z.literal('conversation.removed'),
+  conversationId: IdSchema,
+});
+
+/** server -> agent: a note or an event in the agents-only timeline of a conversation they may see. */
+export const ActivityCreatedFrameSchema = z.object({
+  type: z.literal('activity.created'),
+  activity: ActivitySchema,
+});
+
 export const AgentServerFrameSchema = z.discriminatedUnion('type', [
   AgentWelcomeSchema,
   ConversationUpdatedFrameSchema,
+  ConversationRemovedFrameSchema,
+  ActivityCreatedFrameSchema,
   ...COMMON_SERVER_FRAMES,
 ]);
 export type AgentServerFrame = z.infer<typeof AgentServerFrameSchema>;
