@@ -3,9 +3,13 @@ import type {
   Agent,
   Conversation,
   ConversationStatus,
+  CrmRecord,
   LeadData,
   Message,
+  NotificationSettings,
   Playbook,
+  RecordKind,
+  SavedReply,
   Site,
   StoredPlaybook,
 } from '@livechat/shared/model';
@@ -15,6 +19,9 @@ import type {
   InviteLink,
   UpdateAgentBody,
   UpdateSiteBody,
+  Webhook,
+  WebhookDelivery,
+  WebhookEvent,
 } from '@livechat/shared/api';
 import { request } from './http.js';
 
@@ -86,8 +93,65 @@ export const invitesApi = {
     request<{ agent: Agent }>('POST', `/api/invites/${enc(token)}`, { password }).then((r) => r.agent),
 };
 
+/** Leads and deals across all conversations; `kind` null is both. The server leaves out what an agent may not see. */
+export const recordsApi = {
+  list: (kind: RecordKind | null) =>
+    request<{ records: CrmRecord[] }>('GET', `/api/records${kind ? `?kind=${kind}` : ''}`).then(
+      (r) => r.records,
+    ),
+  /** A plain download link: the server answers text/csv with a file name. */
+  csvHref: (kind: RecordKind | null) => `/api/records.csv${kind ? `?kind=${kind}` : ''}`,
+};
+
+export interface SavedReplyInput {
+  shortcut: string;
+  body: string;
+}
+
+/** Admins manage them; 409 conflict when the shortcut is taken. */
+export const savedRepliesApi = {
+  list: () => request<{ replies: SavedReply[] }>('GET', '/api/saved-replies').then((r) => r.replies),
+  create: (input: SavedReplyInput) =>
+    request<{ reply: SavedReply }>('POST', '/api/saved-replies', input).then((r) => r.reply),
+  update: (id: string, patch: Partial<SavedReplyInput>) =>
+    request<{ reply: SavedReply }>('PATCH', `/api/saved-replies/${enc(id)}`, patch).then((r) => r.reply),
+  remove: (id: string) => request<void>('DELETE', `/api/saved-replies/${enc(id)}`),
+};
+
+/** The signed-in agent's desktop notification choices. */
+export const notificationSettingsApi = {
+  get: () => request<{ settings: NotificationSettings }>('GET', '/api/me/settings').then((r) => r.settings),
+  save: (settings: NotificationSettings) =>
+    request<{ settings: NotificationSettings }>('PUT', '/api/me/settings', { settings }).then(
+      (r) => r.settings,
+    ),
+};
+
+export interface WebhookInput {
+  url: string;
+  events: WebhookEvent[];
+}
+
+/** Admin only. The signing secret is in the answer to create, and never again. */
+export const webhooksApi = {
+  list: () => request<{ webhooks: Webhook[] }>('GET', '/api/webhooks').then((r) => r.webhooks),
+  create: (input: WebhookInput) =>
+    request<{ webhook: Webhook; secret: string }>('POST', '/api/webhooks', input),
+  update: (id: string, patch: Partial<WebhookInput & { active: boolean }>) =>
+    request<{ webhook: Webhook }>('PATCH', `/api/webhooks/${enc(id)}`, patch).then((r) => r.webhook),
+  remove: (id: string) => request<void>('DELETE', `/api/webhooks/${enc(id)}`),
+  deliveries: (id: string) =>
+    request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/${enc(id)}/deliveries`).then(
+      (r) => r.deliveries,
+    ),
+};
+
 export type ConversationsApi = typeof conversationsApi;
 export type AgentsApi = typeof agentsApi;
 export type AuthApi = typeof authApi;
 export type InvitesApi = typeof invitesApi;
 export type SitesApi = typeof sitesApi;
+export type RecordsApi = typeof recordsApi;
+export type SavedRepliesApi = typeof savedRepliesApi;
+export type NotificationSettingsApi = typeof notificationSettingsApi;
+export type WebhooksApi = typeof webhooksApi;

@@ -6,6 +6,10 @@ describe('routes', () => {
     expect(parseRoute('#/team')).toEqual({ page: 'team' });
     expect(parseRoute('#/playbook')).toEqual({ page: 'playbook' });
     expect(parseRoute('#/embed')).toEqual({ page: 'embed' });
+    expect(parseRoute('#/leads')).toEqual({ page: 'leads' });
+    expect(parseRoute('#/saved-replies')).toEqual({ page: 'saved-replies' });
+    expect(parseRoute('#/settings')).toEqual({ page: 'settings' });
+    expect(parseRoute('#/webhooks')).toEqual({ page: 'webhooks' });
     expect(parseRoute('#/inbox/abc-1')).toEqual({ page: 'inbox', conversationId: 'abc-1' });
     expect(parseRoute('#/inbox')).toEqual({ page: 'inbox', conversationId: null });
     expect(parseRoute('')).toEqual({ page: 'inbox', conversationId: null });
@@ -20,7 +24,7 @@ describe('routes', () => {
     expect(parseRoute(routeHref(route))).toEqual(route);
     const invite = { page: 'invite', token: 'a/b+c' } as const;
     expect(parseRoute(routeHref(invite))).toEqual(invite);
-    for (const page of ['team', 'playbook', 'embed'] as const)
+    for (const page of ['team', 'playbook', 'embed', 'leads', 'saved-replies', 'settings', 'webhooks'] as const)
       expect(parseRoute(routeHref({ page }))).toEqual({ page });
   });
 });

@@ -1,4 +1,5 @@
-// Hash routes: #/inbox, #/inbox/<conversationId>, #/team, #/playbook, #/embed, #/invite/<token>.
+// Hash routes: #/inbox, #/inbox/<conversationId>, #/team, #/playbook, #/embed, #/leads, #/saved-replies,
+// #/settings, #/webhooks, #/invite/<token>.
 // Anything else is the inbox.
 
 export type Route =
@@ -6,11 +7,23 @@ export type Route =
   | { page: 'team' }
   | { page: 'playbook' }
   | { page: 'embed' }
+  | { page: 'leads' }
+  | { page: 'saved-replies' }
+  | { page: 'settings' }
+  | { page: 'webhooks' }
   /** An invite link from an admin; open without signing in. */
   | { page: 'invite'; token: string };
 
 /** Pages that are one fixed path segment. */
-const SIMPLE_PAGES = ['team', 'playbook', 'embed'] as const;
+const SIMPLE_PAGES = [
+  'team',
+  'playbook',
+  'embed',
+  'leads',
+  'saved-replies',
+  'settings',
+  'webhooks',
+] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];
 
 const isSimplePage = (part: string | undefined): part is SimplePage =>
