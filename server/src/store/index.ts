@@ -10,6 +10,7 @@ import { createVisitorStore } from './visitors.js';
 import { createPlaybookStore } from './playbooks.js';
 import { createPlaybookRunStore } from './playbook-runs.js';
 import { createAnswerStore } from './answers.js';
+import { createWebhookStore } from './webhooks.js';
 
 export function createStore(db: Database) {
   // One reusable transaction function: at the top level it opens a transaction, nested it opens a SAVEPOINT.
@@ -25,6 +26,7 @@ export function createStore(db: Database) {
     playbooks: createPlaybookStore(db),
     playbookRuns: createPlaybookRunStore(db),
     answers: createAnswerStore(db),
+    webhooks: createWebhookStore(db),
     /** Runs fn in one SQLite transaction (IMMEDIATE, so concurrent writers queue instead of failing). */
     transaction: <T>(fn: () => T): T => atomically.immediate(fn) as T,
     /** Runs fn in a SAVEPOINT of the open transaction: if fn throws, only its writes are rolled back. */

@@ -1,24 +1,131 @@
-// Outbound webhooks. TODO(helper): outbox in the store, signed delivery with retries and backoff, delivery log.
-import type { WebhookEvent } from '@livechat/shared/api';
+// Outbound webhooks: admins register URLs for events; events go through an outbox in the database (written in the
+// transaction of the change) and a dispatcher sends them signed, with retries, keeping a delivery log.
+import { WEBHOOK_EVENTS, type Webhook, type WebhookDelivery, type WebhookEvent } from '@livechat/shared/api';
+import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Store } from '../../store/index.js';
+import { DomainError, notFound } from '../errors.js';
+import { newId } from '../tokens.js';
+import { createDispatcher, DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './dispatcher.js';
+import { newWebhookSecret } from './signature.js';
+
+export { verifySignature, sign, SIGNATURE_HEADER } from './signature.js';
+export type { DispatcherOptions } from './dispatcher.js';
 
 export interface WebhookServiceOptions {
   now: () => number;
   onError: (err: unknown) => void;
+  /** Delivery tuning (poll interval, backoff, timeouts, concurrency); realistic defaults. */
+  delivery?: Partial<DispatcherOptions>;
 }
 
-export function createWebhookService(_store: Store, _options: WebhookServiceOptions) {
+export interface NewWebhook {
+  url: string;
+  events: WebhookEvent[];
+}
+export type WebhookChange = Partial<NewWebhook & { active: boolean }>;
+
+/** The delivery log shows a webhook's newest deliveries, at most this many. */
+export const DELIVERY_LOG_LIMIT = 100;
+
+/** Each event once, in catalogue order. */
+const normalize = (events: readonly WebhookEvent[]): WebhookEvent[] =>
+  WEBHOOK_EVENTS.filter((e) => events.includes(e));
+
+export function createWebhookService(store: Store, { now, onError, delivery = {} }: WebhookServiceOptions) {
+  const dispatcher = createDispatcher(
+    { store, now, onError },
+    { ...DEFAULT_DISPATCHER_OPTIONS, ...delivery },
+  );
+
+  const webhook = (id: string): Webhook => {
+    const found = store.webhooks.byId(id);
+    if (!found) throw notFound('Webhook');
+    return found;
+  };
+
   return {
+    list: (): Webhook[] => store.webhooks.all(),
+
+    /** The secret is returned here and never again. */
+    create({ url, events }: NewWebhook): { webhook: Webhook; secret: string } {
+      const created: Webhook = {
+        id: newId(),
+        url,
+        events: normalize(events),
+        active: true,
+        createdAt: now(),
+      };
+      const secret = newWebhookSecret();
+      store.transaction(() => store.webhooks.insert(created, secret));
+      return { webhook: created, secret };
+    },
+
+    update(id: string, change: WebhookChange): Webhook {
+      const updated = store.transaction(() => {
+        const next: Webhook = { ...webhook(id), ...change };
+        if (change.events) next.events = normalize(change.events);
+        store.webhooks.update(next);
+        return next;
+      });
+      // Switched on again: what waited while it was off is due.
+      if (updated.active) dispatcher.kick();
+      return updated;
+    },
+
+    /** Deletes the webhook with its delivery log; nothing pending is sent any more. */
+    remove(id: string): void {
+      if (!store.transaction(() => store.webhooks.remove(id))) throw notFound('Webhook');
+    },
+
+    /** The newest deliveries of a webhook, newest first. */
+    deliveries(id: string): WebhookDelivery[] {
+      webhook(id);
+      return store.webhooks.deliveries(id, DELIVERY_LOG_LIMIT);
+    },
+
+    /** Sends a failed delivery once more (same id and body); if that attempt fails too it is failed again. */
+    retry(id: string, deliveryId: string): WebhookDelivery {
+      const requeued = store.transaction(() => {
+        webhook(id);
+        const found = store.webhooks.delivery(id, deliveryId);
+        if (!found) throw notFound('Delivery');
+        if (found.status !== 'failed') {
+          throw new DomainError(
+            ErrorCode.Conflict,
+            `Only failed deliveries can be retried; this one is ${found.status}.`,
+          );
+        }
+        store.webhooks.requeue(id, deliveryId, now());
+        return store.webhooks.delivery(id, deliveryId)!;
+      });
+      dispatcher.kick();
+      return requeued;
+    },
+
     /**
      * Records `event` for every active webhook subscribed to it. Call inside the transaction that made the
-     * change (an outbox), so an event is sent if and only if its change was committed.
+     * change (an outbox), so an event is sent if and only if its change was committed. `data` must be JSON.
      */
-    enqueue(_event: WebhookEvent, _data: Record<string, unknown>): void {},
-    /** Starts delivering (and re-delivering what was pending at the last stop). */
-    start(): void {},
-    stop(): Promise<void> {
-      return Promise.resolve();
+    enqueue(event: WebhookEvent, data: Record<string, unknown>): void {
+      store.transaction(() => {
+        const createdAt = now();
+        for (const webhookId of store.webhooks.subscribed(event)) {
+          const id = newId();
+          // The exact bytes every attempt sends (and signs), so a retry is the same request.
+          const body = JSON.stringify({ id, event, createdAt, data });
+          store.webhooks.insertDelivery({ id, webhookId, event, body, createdAt });
+        }
+      });
+      // Sent right after the caller's transaction commits (a rolled-back one left nothing to find).
+      dispatcher.kick();
     },
+
+    /** Starts delivering (and re-delivering what was pending at the last stop). */
+    start: (): void => dispatcher.start(),
+    /** Stops polling and waits a few seconds for requests in flight; what is cut off stays pending. */
+    stop: (): Promise<void> => dispatcher.stop(),
+    /** Changes delivery tuning at run time (tests use short backoffs and poll intervals). */
+    configure: (change: Partial<DispatcherOptions>): void => dispatcher.configure(change),
   };
 }
 export type WebhookService = ReturnType<typeof createWebhookService>;

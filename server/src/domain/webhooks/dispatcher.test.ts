@@ -1,0 +1,127 @@
+// The dispatcher against a real in-memory store and a fake fetch: concurrency bounds, fairness between webhooks,
+// and what stop() does to requests in flight.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStore, openDatabase, type Store } from '../../store/index.js';
+import { createWebhookService, type DispatcherOptions, type WebhookService } from './index.js';
+
+interface Call {
+  url: string;
+  deliveryId: string;
+  resolve: (status: number) => void;
+  signal: AbortSignal;
+}
+
+/** A fetch whose answers the test gives by hand. */
+function manualFetch() {
+  const calls: Call[] = [];
+  const fetch: DispatcherOptions['fetch'] = (input, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const signal = init!.signal!;
+      signal.addEventListener('abort', () => reject(signal.reason as Error));
+      const headers = init!.headers as Record<string, string>;
+      calls.push({
+        url: String(input),
+        deliveryId: headers['x-livechat-delivery']!,
+        resolve: (status) => resolve(new Response(null, { status })),
+        signal,
+      });
+    });
+  return { calls, fetch };
+}
+
+const until = async (probe: () => boolean, timeoutMs = 2000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+const settle = () => new Promise((r) => setTimeout(r, 40));
+
+let store: Store;
+let service: WebhookService;
+afterEach(async () => {
+  await service?.stop();
+  store?.close();
+});
+
+function setUp(fetch: DispatcherOptions['fetch'], delivery: Partial<DispatcherOptions> = {}) {
+  store = createStore(openDatabase(':memory:'));
+  service = createWebhookService(store, {
+    now: Date.now,
+    onError: (err) => {
+      throw err;
+    },
+    delivery: { fetch, pollIntervalMs: 10, concurrency: 3, perWebhookConcurrency: 2, ...delivery },
+  });
+  const slow = service.create({ url: 'http://slow.test/', events: ['lead.created'] }).webhook;
+  const quick = service.create({ url: 'http://quick.test/', events: ['deal.created'] }).webhook;
+  return { slow, quick };
+}
+
+describe('webhook dispatcher', () => {
+  it('keeps a slow receiver to its own share of the slots, so other webhooks still get through', async () => {
+    const { calls, fetch } = manualFetch();
+    const { slow, quick } = setUp(fetch);
+    service.start();
+    for (let i = 0; i < 5; i++) service.enqueue('lead.created', { i });
+    service.enqueue('deal.created', {});
+    await until(() => calls.length === 3);
+    await settle();
+    expect(calls.filter((c) => c.url === 'http://slow.test/')).toHaveLength(2);
+    expect(calls.filter((c) => c.url === 'http://quick.test/')).toHaveLength(1);
+
+    // The backlog drains as slots free up, never more than the limits at once, each delivery once.
+    for (let round = 0; calls.length > 0 && round < 10; round++) {
+      for (const c of calls.splice(0)) c.resolve(200);
+      await settle();
+      expect(calls.length).toBeLessThanOrEqual(2);
+    }
+    const log = [...service.deliveries(slow.id), ...service.deliveries(quick.id)];
+    expect(log.map((d) => [d.status, d.attempts])).toEqual(Array(6).fill(['succeeded', 1]));
+  });
+
+  it('on stop, waits for requests in flight, then aborts them and leaves them pending for the next start', async () => {
+    const { calls, fetch } = manualFetch();
+    const { slow } = setUp(fetch, { stopTimeoutMs: 50 });
+    service.start();
+    service.enqueue('lead.created', { a: 1 });
+    service.enqueue('lead.created', { a: 2 });
+    await until(() => calls.length === 2);
+    const [first, second] = calls;
+    const stopped = service.stop();
+    first!.resolve(204); // answers within the grace time: recorded
+    await stopped;
+    expect(second!.signal.aborted).toBe(true);
+    const byId = new Map(service.deliveries(slow.id).map((d) => [d.id, d]));
+    expect(byId.get(first!.deliveryId)).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      lastStatusCode: 204,
+    });
+    expect(byId.get(second!.deliveryId)).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+
+    // Started again, only the cut-off one goes out (at least once: its receiver may have seen it already).
+    calls.length = 0;
+    service.start();
+    await until(() => calls.length === 1);
+    expect(calls[0]!.deliveryId).toBe(second!.deliveryId);
+    calls[0]!.resolve(200);
+    await until(() => service.deliveries(slow.id).every((d) => d.status === 'succeeded'));
+  });
+
+  it('nothing is recorded for a transaction that rolled back', async () => {
+    const { calls, fetch } = manualFetch();
+    const { slow } = setUp(fetch);
+    service.start();
+    expect(() =>
+      store.transaction(() => {
+        service.enqueue('lead.created', {});
+        throw new Error('the change failed');
+      }),
+    ).toThrow('the change failed');
+    await settle();
+    expect(calls).toHaveLength(0);
+    expect(service.deliveries(slow.id)).toEqual([]);
+  });
+});
