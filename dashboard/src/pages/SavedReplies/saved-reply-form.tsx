@@ -1,0 +1,101 @@
+import type { SavedReply } from '@livechat/shared/model';
+import { ErrorCode } from '@livechat/shared/protocol/constants';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, type SavedReplyInput } from '../../api/index.js';
+import { TextField } from '../../components/text-field.js';
+import { TextAreaField } from '../../components/text-area-field.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
+import { serverFieldErrors } from '../../components/server-field-errors.js';
+import { REPLY_FIELDS, checkSavedReply, type ReplyErrors, type ReplyField } from './check-saved-reply.js';
+
+interface Props {
+  /** The reply being edited; null to add one. Keyed by the page, so a new choice starts a fresh form. */
+  editing: SavedReply | null;
+  /** Throws the server's refusal, which the form shows. */
+  onSave: (input: SavedReplyInput) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** Adds a saved reply, or edits one chosen in the list. Errors show on their field; a taken shortcut too (409). */
+export function SavedReplyForm({ editing, onSave, onCancel }: Props) {
+  const [form, setForm] = useState<SavedReplyInput>({
+    shortcut: editing?.shortcut ?? '',
+    body: editing?.body ?? '',
+  });
+  const [errors, setErrors] = useState<ReplyErrors>({});
+  const shortcutBox = useRef<HTMLDivElement>(null);
+
+  // Editing starts in the form, which may be far above the row's Edit button.
+  useEffect(() => {
+    if (!editing) return;
+    const input = shortcutBox.current?.querySelector('input');
+    input?.focus();
+    input?.scrollIntoView?.({ block: 'nearest' });
+  }, [editing]);
+
+  const { busy, error, submit } = useFormSubmit(
+    async () => {
+      const check = checkSavedReply(form);
+      setErrors(check.ok ? {} : check.errors);
+      if (!check.ok) return;
+      await onSave(check.input);
+      if (!editing) setForm({ shortcut: '', body: '' });
+    },
+    (err) => {
+      const fields: ReplyErrors =
+        err instanceof ApiError && err.code === ErrorCode.Conflict
+          ? { shortcut: err.message }
+          : serverFieldErrors(err, REPLY_FIELDS);
+      if (Object.keys(fields).length === 0) return false;
+      setErrors(fields);
+      return true;
+    },
+  );
+
+  const set = (field: ReplyField) => (value: string) => {
+    setForm((f) => ({ ...f, [field]: value }));
+    // The message was about the old value.
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const title = editing ? `Edit /${editing.shortcut}` : 'Add a saved reply';
+  return (
+    <form class="card saved-reply-form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+      <h2 class="card__title">{title}</h2>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div ref={shortcutBox}>
+        <TextField
+          label="Shortcut"
+          hint='Agents type "/" and the shortcut in the reply box to insert the text.'
+          autocomplete="off"
+          spellcheck={false}
+          maxLength={32}
+          error={errors.shortcut}
+          value={form.shortcut}
+          onValue={set('shortcut')}
+        />
+      </div>
+      <TextAreaField
+        label="Reply text"
+        rows={4}
+        error={errors.body}
+        value={form.body}
+        onValue={set('body')}
+      />
+      <div class="form-actions">
+        <button class="button button--primary" type="submit" disabled={busy}>
+          {editing ? 'Save changes' : 'Add saved reply'}
+        </button>
+        {editing && (
+          <button class="button" type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
