@@ -1,15 +1,19 @@
 // Who may see what. Every list, read, write and event fan-out asks here, so the rule lives in one place.
 import type { Agent, Conversation } from '@livechat/shared/model';
-import type { Visitor } from '../store/index.js';
+import type { Viewer, Visitor } from '../store/index.js';
 
 /**
  * Agents see a conversation once it reached the inbox (the playbook handed it over, or the visitor wrote after a
- * playbook without a Live Chat card); while only the bot talks, it is the visitor's alone. Privacy between agents
- * (colleagues' assigned chats) comes with the inbox issue.
+ * playbook without a Live Chat card); while only the bot talks, it is the visitor's alone. Then an agent sees it
+ * while it is unassigned or assigned to them; a colleague's chat is invisible to them. Admins see every one.
  */
 export function agentCanSee(agent: Agent, conversation: Conversation): boolean {
-  return agent.active && conversation.queuedAt !== null;
+  if (!agent.active || conversation.queuedAt === null) return false;
+  return agent.role === 'admin' || conversation.assigneeId === null || conversation.assigneeId === agent.id;
 }
+
+/** The same rule for the store's queries (lists, counts, records). */
+export const viewerOf = (agent: Agent): Viewer => ({ agentId: agent.id, admin: agent.role === 'admin' });
 
 export function visitorCanSee(visitor: Visitor, conversation: Conversation): boolean {
   return conversation.visitorId === visitor.id;

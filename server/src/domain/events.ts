@@ -1,9 +1,12 @@
 // In-process domain events. The gateway subscribes and fans them out to the sockets allowed to see them.
-import type { Agent, Conversation, Message } from '@livechat/shared/model';
+import type { Activity, Agent, Conversation, Message } from '@livechat/shared/model';
 
 export type DomainEvent =
   | { type: 'message.created'; message: Message; conversation: Conversation }
-  | { type: 'conversation.updated'; conversation: Conversation }
+  /** `before`: the conversation as it was, so agents who can no longer see it are told it is gone. */
+  | { type: 'conversation.updated'; conversation: Conversation; before?: Conversation }
+  /** A note or event in the agents-only timeline. */
+  | { type: 'activity.created'; activity: Activity; conversation: Conversation }
   /** The agent's sessions were ended (deactivated, or signed out): their sockets must close. */
   | { type: 'agent.revoked'; agentId: string }
   /** The agent's name or role changed: their open sockets must see and be checked as the new agent. */

@@ -14,6 +14,13 @@ import { createTimeline } from './timeline.js';
 import { createVisitorService } from './visitors.js';
 import { createWriteBatcher } from './write-batcher.js';
 import { createWebhookService } from './webhooks/index.js';
+import { createInboxService } from './inbox.js';
+import { createClosingService } from './closing.js';
+import { createCrmService } from './crm.js';
+import { createAnnotationService } from './annotations.js';
+import { createSavedReplyService } from './saved-replies.js';
+import { createAgentSettingsService } from './agent-settings.js';
+import { publicAgent } from '../store/index.js';
 
 export interface DomainOptions {
   now?: () => number;
@@ -55,6 +62,19 @@ export function createDomain(store: Store, { now = Date.now, onError = () => {} 
     leads: createLeadService(store),
     /** Outbound webhooks: `start()` once at start, `stop()` at shutdown. */
     webhooks,
+    inbox: createInboxService(store),
+    closing: createClosingService(store, timeline, playbooks, webhooks),
+    crm: createCrmService(store, timeline, webhooks),
+    annotations: createAnnotationService(store, timeline),
+    savedReplies: createSavedReplyService(store, now),
+    settings: createAgentSettingsService(store),
+    /** Every active agent with whether they are available now, for the Assignee combobox. */
+    colleagues: () =>
+      store.agents
+        .all()
+        .map(publicAgent)
+        .filter((a) => a.active && !a.invited)
+        .map((a) => ({ id: a.id, name: a.name, available: presence.isAgentAvailable(a.id) })),
   };
 }
 export type Domain = ReturnType<typeof createDomain>;

@@ -1,6 +1,6 @@
 // Writing to conversations' timelines: a unit of work runs inside one group commit, stores messages with the next
 // gap-free seq, records which conversations changed, and publishes all of it only after COMMIT, in order.
-import type { AuthorKind, Conversation, Message, MessageContent } from '@livechat/shared/model';
+import type { Activity, AuthorKind, Conversation, Message, MessageContent } from '@livechat/shared/model';
 import type { Store } from '../store/index.js';
 import type { DomainEvent, EventBus } from './events.js';
 import { notFound } from './errors.js';
@@ -28,8 +28,16 @@ export interface WriteUnit {
   post(conversationId: string, author: Author, body: string, options?: PostOptions): Message;
   /** The conversation as this unit last wrote it (after a `post`, with its new lastSeq). */
   current(conversationId: string): Conversation | undefined;
-  /** The conversation's state changed (queued, waiting, assigned…): agents hear of it after COMMIT. */
-  changed(conversation: Conversation): void;
+  /**
+   * The conversation's state changed (queued, waiting, assigned…): agents hear of it after COMMIT. Pass `before`
+   * when who may see it can change (assignment), so agents who lose sight of it are told.
+   */
+  changed(conversation: Conversation, before?: Conversation): void;
+  /** Stores an entry of the agents-only timeline; agents who may see the conversation hear of it. */
+  activity(
+    conversation: Conversation,
+    entry: Omit<Activity, 'id' | 'conversationId' | 'createdAt'>,
+  ): Activity;
   /** Runs after COMMIT (arm a timer, say), never when the unit was rolled back. */
   afterCommit(fn: () => void): void;
 }
@@ -43,7 +51,9 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
     async commit<T>(work: (unit: WriteUnit) => T): Promise<T> {
       const latest = new Map<string, Conversation>();
       const changed = new Set<string>();
+      const before = new Map<string, Conversation>();
       const messages: Message[] = [];
+      const activities: Activity[] = [];
       const after: (() => void)[] = [];
       const result = await writes.run(() => {
         const at = now();
@@ -72,9 +82,22 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
             return message;
           },
           current: (conversationId) => latest.get(conversationId),
-          changed(conversation) {
+          changed(conversation, previous) {
             latest.set(conversation.id, conversation);
             changed.add(conversation.id);
+            if (previous && !before.has(conversation.id)) before.set(conversation.id, previous);
+          },
+          activity(conversation, entry) {
+            if (!latest.has(conversation.id)) latest.set(conversation.id, conversation);
+            const activity: Activity = {
+              ...entry,
+              id: newId(),
+              conversationId: conversation.id,
+              createdAt: at,
+            };
+            store.activities.insert(activity);
+            activities.push(activity);
+            return activity;
           },
           afterCommit: (fn) => void after.push(fn),
         };
@@ -89,6 +112,11 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
           type: 'message.created',
           message,
           conversation: latest.get(message.conversationId)!,
+        })),
+        ...activities.map((activity): DomainEvent => ({
+          type: 'activity.created',
+          activity,
+          conversation: latest.get(activity.conversationId)!,
         })),
       ];
       for (const event of published) events.publish(event);

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ConversationBodySchema,
   ConversationListBodySchema,
-  ConversationListQuerySchema,
+  ConversationSearchQuerySchema,
+  FolderCountsBodySchema,
   ErrorBodySchema,
   IdParamsSchema,
   LeadDataBodySchema,
@@ -25,14 +26,25 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['conversations'],
-          summary: 'Conversations the agent may see, most recently active first',
-          querystring: ConversationListQuerySchema,
-          response: { 200: ConversationListBodySchema, ...errors },
+          summary:
+            'Conversations the agent may see (unassigned and their own; admins all), newest activity first: a folder, search and filters',
+          querystring: ConversationSearchQuerySchema,
+          response: { 200: ConversationListBodySchema, ...errors, 403: ErrorBodySchema },
         },
       },
-      async (request) => ({
-        conversations: domain.chat.listForAgent(currentAgent(request), request.query.status ?? null),
-      }),
+      async (request) => ({ conversations: domain.inbox.search(currentAgent(request), request.query) }),
+    );
+
+    app.get(
+      '/counts',
+      {
+        schema: {
+          tags: ['conversations'],
+          summary: 'How many conversations each folder holds, as the agent sees them',
+          response: { 200: FolderCountsBodySchema, ...errors },
+        },
+      },
+      async (request) => ({ counts: domain.inbox.counts(currentAgent(request)) }),
     );
 
     app.get(
@@ -94,21 +106,6 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
         );
         return reply.code(created ? 201 : 200).send({ message });
       },
-    );
-
-    app.post(
-      '/:id/assign',
-      {
-        schema: {
-          tags: ['conversations'],
-          summary: 'Assign to me: exactly one of several agents clicking at once wins; the others get 409',
-          params: IdParamsSchema,
-          response: { 200: ConversationBodySchema, ...errors, 409: ErrorBodySchema },
-        },
-      },
-      async (request) => ({
-        conversation: await domain.assignment.assignToMe(currentAgent(request), request.params.id),
-      }),
     );
 
     app.get(

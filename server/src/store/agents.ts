@@ -45,6 +45,10 @@ export function createAgentStore(db: Database) {
     'UPDATE agents SET name = @name, role = @role, active = @active, password_hash = @passwordHash WHERE id = @id',
   );
   const setAvailable = db.prepare('UPDATE agents SET available = ? WHERE id = ?');
+  const settings = db
+    .prepare<[string], string | null>('SELECT notification_settings FROM agents WHERE id = ?')
+    .pluck();
+  const setSettings = db.prepare('UPDATE agents SET notification_settings = ? WHERE id = ?');
   const activeAdmins = db.prepare("SELECT COUNT(*) FROM agents WHERE role = 'admin' AND active = 1").pluck();
   const count = db.prepare('SELECT COUNT(*) FROM agents').pluck();
   const toRow = (a: AgentWithHash) => ({
@@ -70,6 +74,9 @@ export function createAgentStore(db: Database) {
     update: (a: AgentWithHash) => void update.run(toRow(a)),
     /** The agent's "Available" switch. */
     setAvailable: (id: string, available: boolean) => void setAvailable.run(available ? 1 : 0, id),
+    /** Stored notification settings (JSON), or null for the defaults. */
+    notificationSettings: (id: string): string | null => settings.get(id) ?? null,
+    setNotificationSettings: (id: string, json: string) => void setSettings.run(json, id),
     activeAdminCount: () => activeAdmins.get() as number,
     count: () => count.get() as number,
   };

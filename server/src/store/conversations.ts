@@ -50,6 +50,45 @@ const RETURNING = `RETURNING *, (SELECT ${VISITOR_NAME} FROM visitors v WHERE v.
 /** Takes the next seq and records the activity in one statement; run it inside the message's transaction. */
 const ADVANCE = `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now, last_message_preview = @preview`;
 
+/** Who is looking: agents see unassigned conversations and their own, admins everything. */
+export interface Viewer {
+  agentId: string;
+  admin: boolean;
+}
+
+export interface ConversationFilter {
+  status?: ConversationStatus;
+  /** An agent's id, or null for unassigned; undefined for any. */
+  assigneeId?: string | null;
+  from?: number;
+  to?: number;
+  visitorId?: string;
+  number?: number;
+  /** Matched anywhere in the contact's name or email. */
+  text?: string;
+  limit: number;
+}
+
+type SearchParams = {
+  me: string;
+  admin: 0 | 1;
+  status: string | null;
+  assignee: string | null;
+  from: number | null;
+  to: number | null;
+  visitorId: string | null;
+  number: number | null;
+  text: string | null;
+  limit: number;
+};
+
+export interface FolderCountRow {
+  unassigned: number;
+  mine: number;
+  open: number;
+  closed: number;
+}
+
 export function createConversationStore(db: Database) {
   const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
   const openForVisitor = db.prepare<[string], ConversationRow>(
@@ -91,6 +130,38 @@ export function createConversationStore(db: Database) {
     `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now
      WHERE id = @id AND status = 'open' AND queued_at IS NOT NULL AND assignee_id IS NULL ${RETURNING}`,
   );
+  const search = db.prepare<SearchParams, ConversationRow>(
+    `${SELECT}
+     WHERE c.queued_at IS NOT NULL
+       AND (@admin = 1 OR c.assignee_id IS NULL OR c.assignee_id = @me)
+       AND (@status IS NULL OR c.status = @status)
+       AND (@assignee IS NULL OR (@assignee = '' AND c.assignee_id IS NULL) OR c.assignee_id = @assignee)
+       AND (@from IS NULL OR c.updated_at >= @from)
+       AND (@to IS NULL OR c.updated_at <= @to)
+       AND (@visitorId IS NULL OR c.visitor_id = @visitorId)
+       AND (@number IS NULL OR c.number = @number)
+       AND (@text IS NULL OR v.contact_name LIKE @text ESCAPE '\\' OR v.email LIKE @text ESCAPE '\\'
+            OR v.name LIKE @text ESCAPE '\\')
+     ORDER BY c.updated_at DESC, c.number DESC LIMIT @limit`,
+  );
+  const counts = db.prepare<{ me: string; admin: 0 | 1 }, FolderCountRow>(
+    `SELECT COALESCE(SUM(status = 'open' AND assignee_id IS NULL), 0) AS unassigned,
+            COALESCE(SUM(status = 'open' AND assignee_id = @me), 0) AS mine,
+            COALESCE(SUM(status = 'open'), 0) AS open,
+            COALESCE(SUM(status = 'closed' AND (@admin = 1 OR assignee_id IS NULL OR assignee_id = @me)), 0) AS closed
+     FROM conversations WHERE queued_at IS NOT NULL`,
+  );
+  const setAssignee = db.prepare<{ id: string; agentId: string | null; now: number }, ConversationRow>(
+    `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now
+     WHERE id = @id AND status = 'open' ${RETURNING}`,
+  );
+  const close = db.prepare<{ id: string; now: number }, ConversationRow>(
+    `UPDATE conversations SET status = 'closed', closed_at = @now, waiting_until = NULL, updated_at = @now
+     WHERE id = @id AND status = 'open' ${RETURNING}`,
+  );
+  const setTags = db.prepare<{ id: string; tags: string }, ConversationRow>(
+    `UPDATE conversations SET tags = @tags WHERE id = @id ${RETURNING}`,
+  );
   const openIdOfVisitor = db
     .prepare<[string], string>("SELECT id FROM conversations WHERE visitor_id = ? AND status = 'open'")
     .pluck();
@@ -107,6 +178,31 @@ export function createConversationStore(db: Database) {
       const number = nextNumber.get() as number;
       insert.run({ ...c, number });
     },
+    /** The inbox's lists: filters, and what the viewer may see (agents: unassigned and their own). */
+    search: (filter: ConversationFilter, viewer: Viewer): Conversation[] =>
+      search
+        .all({
+          me: viewer.agentId,
+          admin: viewer.admin ? 1 : 0,
+          status: filter.status ?? null,
+          assignee: filter.assigneeId === undefined ? null : (filter.assigneeId ?? ''),
+          from: filter.from ?? null,
+          to: filter.to ?? null,
+          visitorId: filter.visitorId ?? null,
+          number: filter.number ?? null,
+          text: filter.text === undefined ? null : `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+          limit: filter.limit,
+        })
+        .map(toConversation),
+    /** Folder sizes as the viewer sees them. `open` counts every open conversation (the admins' All chats). */
+    counts: (viewer: Viewer): FolderCountRow =>
+      counts.get({ me: viewer.agentId, admin: viewer.admin ? 1 : 0 })!,
+    /** Sets or clears the assignee of an open conversation; null when it is not open. */
+    setAssignee: (id: string, agentId: string | null, now: number) =>
+      row(setAssignee.get({ id, agentId, now })),
+    /** Closes an open conversation; null when it was not open. */
+    close: (id: string, now: number) => row(close.get({ id, now })),
+    setTags: (id: string, tags: string[]) => row(setTags.get({ id, tags: JSON.stringify(tags) })),
     /** Puts the conversation in the agents' inbox (once; a second call keeps the first time). */
     queue: (id: string, now: number) => row(queue.get({ id, now })),
     /** The visitor waits for an agent until `until`; null ends the wait. */

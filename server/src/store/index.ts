@@ -11,6 +11,10 @@ import { createPlaybookStore } from './playbooks.js';
 import { createPlaybookRunStore } from './playbook-runs.js';
 import { createAnswerStore } from './answers.js';
 import { createWebhookStore } from './webhooks.js';
+import { createDetailsStore } from './details.js';
+import { createCrmStore } from './crm.js';
+import { createActivityStore } from './activities.js';
+import { createSavedReplyStore } from './saved-replies.js';
 
 export function createStore(db: Database) {
   // One reusable transaction function: at the top level it opens a transaction, nested it opens a SAVEPOINT.
@@ -27,6 +31,10 @@ export function createStore(db: Database) {
     playbookRuns: createPlaybookRunStore(db),
     answers: createAnswerStore(db),
     webhooks: createWebhookStore(db),
+    details: createDetailsStore(db),
+    crm: createCrmStore(db),
+    activities: createActivityStore(db),
+    savedReplies: createSavedReplyStore(db),
     /** Runs fn in one SQLite transaction (IMMEDIATE, so concurrent writers queue instead of failing). */
     transaction: <T>(fn: () => T): T => atomically.immediate(fn) as T,
     /** Runs fn in a SAVEPOINT of the open transaction: if fn throws, only its writes are rolled back. */
@@ -46,3 +54,5 @@ export { startCheckpointer, type Checkpointer } from './checkpointer.js';
 export { publicAgent, NO_PASSWORD, type AgentWithHash } from './agents.js';
 export type { Visitor } from './visitors.js';
 export type { PlaybookRun } from './playbook-runs.js';
+export type { Viewer, ConversationFilter } from './conversations.js';
+export type { StoredDetails } from './details.js';

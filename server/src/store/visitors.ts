@@ -35,7 +35,7 @@ export function createVisitorStore(db: Database) {
     'SELECT contact_name AS name, email, phone, organization FROM visitors WHERE id = ?',
   );
   // One statement per field, so the column name is never built from input.
-  const setContactField: Record<ContactField, ReturnType<typeof db.prepare<[string, string]>>> = {
+  const setContactField: Record<ContactField, ReturnType<typeof db.prepare<[string | null, string]>>> = {
     name: db.prepare('UPDATE visitors SET contact_name = ? WHERE id = ?'),
     email: db.prepare('UPDATE visitors SET email = ? WHERE id = ?'),
     phone: db.prepare('UPDATE visitors SET phone = ? WHERE id = ?'),
@@ -57,8 +57,9 @@ export function createVisitorStore(db: Database) {
     /** What the visitor told us about themselves (all null until the playbook captures something). */
     contact: (id: string): Contact =>
       contact.get(id) ?? { name: null, email: null, phone: null, organization: null },
-    setContactField: (id: string, field: ContactField, value: string) =>
-      void setContactField[field].run(value, id),
+    /** null (or "") clears the field. */
+    setContactField: (id: string, field: ContactField, value: string | null) =>
+      void setContactField[field].run(value || null, id),
   };
 }
 export type VisitorStore = ReturnType<typeof createVisitorStore>;

@@ -36,18 +36,29 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
       }
       case 'conversation.updated': {
         const frame = encodeFrame({ type: 'conversation.updated', conversation: event.conversation });
+        const removed = encodeFrame({ type: 'conversation.removed', conversationId: event.conversation.id });
+        const before = event.before;
+        for (const [conn, agent] of agents) {
+          if (agentCanSee(agent, event.conversation)) conn.sendEncoded(frame);
+          // Reassigned to a colleague: it leaves this agent's lists (and open view) at once.
+          else if (before && agentCanSee(agent, before)) conn.sendEncoded(removed);
+        }
+        break;
+      }
+      case 'activity.created': {
+        const frame = encodeFrame({ type: 'activity.created', activity: event.activity });
         for (const [conn, agent] of agents)
           if (agentCanSee(agent, event.conversation)) conn.sendEncoded(frame);
         break;
       }
-      case 'agent.updated':
-        for (const [conn, agent] of agents) if (agent.id === event.agent.id) agents.set(conn, event.agent);
-        break;
       case 'presence.changed': {
         const frame = encodeFrame({ type: 'presence', online: event.online });
         for (const set of visitors.values()) for (const conn of set) conn.sendEncoded(frame);
         break;
       }
+      case 'agent.updated':
+        for (const [conn, agent] of agents) if (agent.id === event.agent.id) agents.set(conn, event.agent);
+        break;
       case 'agent.revoked':
         for (const [conn, agent] of agents)
           if (agent.id === event.agentId) conn.close(CloseCode.SessionRevoked, 'session revoked');

@@ -1,0 +1,47 @@
+// Closing a conversation: it moves to Closed for good (no reopening, no replies); the bot stops, the visitor is
+// told, and the webhook subscribers hear of it. The visitor's next message starts a new conversation.
+import { ErrorCode } from '@livechat/shared/protocol/constants';
+import type { Agent, Conversation } from '@livechat/shared/model';
+import type { Store } from '../store/index.js';
+import { agentCanSee } from './access.js';
+import { DomainError, notFound } from './errors.js';
+import type { PlaybookRunner } from './playbook/runner.js';
+import type { Timeline } from './timeline.js';
+import type { WebhookService } from './webhooks/index.js';
+
+export function createClosingService(
+  store: Store,
+  timeline: Timeline,
+  runner: PlaybookRunner,
+  webhooks: WebhookService,
+) {
+  return {
+    close: (agent: Agent, conversationId: string): Promise<Conversation> =>
+      timeline.commit((unit) => {
+        const before = store.conversations.byId(conversationId);
+        if (!before || !agentCanSee(agent, before)) throw notFound('Conversation');
+        const closed = store.conversations.close(conversationId, unit.now);
+        if (!closed)
+          throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is already closed.');
+        runner.agentJoined(unit, closed); // the bot stops for good
+        unit.changed(closed, before);
+        unit.activity(closed, {
+          kind: 'closed',
+          actor: { id: agent.id, name: agent.name },
+          text: `${agent.name} closed the conversation`,
+          data: null,
+        });
+        unit.post(closed.id, { kind: 'system', id: null, name: '' }, 'The chat was closed.', {
+          content: { type: 'closed' },
+        });
+        const contact = store.visitors.contact(closed.visitorId);
+        webhooks.enqueue('conversation.closed', {
+          conversation: { id: closed.id, number: closed.number, closedAt: closed.closedAt },
+          closedBy: { id: agent.id, name: agent.name },
+          contact,
+        });
+        return unit.current(closed.id) ?? closed;
+      }),
+  };
+}
+export type ClosingService = ReturnType<typeof createClosingService>;

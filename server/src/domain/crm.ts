@@ -1,0 +1,115 @@
+// The side panel and what it creates: the contact's details (shared by the visitor's conversations), the
+// conversation's deal details, and leads and deals linked to conversation, contact and organization.
+import type { CreateRecordBody } from '@livechat/shared/api';
+import type { Agent, Conversation, ConversationDetails, CrmRecord, RecordKind } from '@livechat/shared/model';
+import type { Store } from '../store/index.js';
+import { agentCanSee, viewerOf } from './access.js';
+import { notFound } from './errors.js';
+import type { Timeline, WriteUnit } from './timeline.js';
+import { newId } from './tokens.js';
+import type { WebhookService } from './webhooks/index.js';
+
+export function createCrmService(store: Store, timeline: Timeline, webhooks: WebhookService) {
+  function visible(agent: Agent, conversationId: string): Conversation {
+    const conversation = store.conversations.byId(conversationId);
+    if (!conversation || !agentCanSee(agent, conversation)) throw notFound('Conversation');
+    return conversation;
+  }
+
+  function read(conversation: Conversation): ConversationDetails {
+    const contact = store.visitors.contact(conversation.visitorId);
+    const stored = store.details.of(conversation.id);
+    return {
+      dealValue: stored.dealValue,
+      expectedCloseDate: stored.expectedCloseDate,
+      contactName: contact.name ?? '',
+      email: contact.email ?? '',
+      phone: contact.phone ?? '',
+      organizationName: contact.organization ?? '',
+      organizationAddress: stored.organizationAddress,
+      note: stored.note,
+    };
+  }
+
+  /** Writes the panel: contact fields to the visitor, the rest to the conversation. */
+  function write(unit: WriteUnit, conversation: Conversation, d: ConversationDetails): void {
+    const before = store.visitors.contact(conversation.visitorId);
+    const visitorId = conversation.visitorId;
+    store.visitors.setContactField(visitorId, 'name', d.contactName);
+    store.visitors.setContactField(visitorId, 'email', d.email);
+    store.visitors.setContactField(visitorId, 'phone', d.phone);
+    store.visitors.setContactField(visitorId, 'organization', d.organizationName);
+    store.details.save(
+      conversation.id,
+      {
+        dealValue: d.dealValue,
+        expectedCloseDate: d.expectedCloseDate,
+        organizationAddress: d.organizationAddress,
+        note: d.note,
+      },
+      unit.now,
+    );
+    // The inbox shows the contact's name.
+    if ((before.name ?? '') !== d.contactName) unit.changed(store.conversations.byId(conversation.id)!);
+  }
+
+  const fallbackName = (d: ConversationDetails, c: Conversation) =>
+    d.organizationName || d.contactName || `Chat #${c.number}`;
+
+  return {
+    /** The panel, pre-filled with what the playbook captured. */
+    details: (agent: Agent, conversationId: string): ConversationDetails =>
+      read(visible(agent, conversationId)),
+
+    saveDetails: (
+      agent: Agent,
+      conversationId: string,
+      details: ConversationDetails,
+    ): Promise<ConversationDetails> =>
+      timeline.commit((unit) => {
+        const conversation = visible(agent, conversationId);
+        write(unit, conversation, details);
+        return read(conversation);
+      }),
+
+    /** "Create lead" / "Create deal": saves the panel, then the record; the chat stays as it is (even closed). */
+    create: (agent: Agent, conversationId: string, body: CreateRecordBody): Promise<CrmRecord> =>
+      timeline.commit((unit) => {
+        const conversation = visible(agent, conversationId);
+        const d = body.details;
+        write(unit, conversation, d);
+        const kind: RecordKind = body.kind;
+        const organizationId = d.organizationName
+          ? store.crm.organization(d.organizationName, d.organizationAddress, newId(), unit.now)
+          : null;
+        const record = store.crm.insert({
+          id: newId(),
+          kind,
+          title: body.title || `${fallbackName(d, conversation)} ${kind}`,
+          value: d.dealValue,
+          expectedCloseDate: d.expectedCloseDate,
+          conversationId: conversation.id,
+          visitorId: conversation.visitorId,
+          organizationId,
+          note: d.note,
+          createdBy: agent.id,
+          createdAt: unit.now,
+        });
+        const label = kind === 'lead' ? 'lead' : 'deal';
+        unit.activity(conversation, {
+          kind: kind === 'lead' ? 'lead_created' : 'deal_created',
+          actor: { id: agent.id, name: agent.name },
+          text: `${agent.name} created the ${label} "${record.title}"`,
+          data: { recordId: record.id, title: record.title },
+        });
+        webhooks.enqueue(kind === 'lead' ? 'lead.created' : 'deal.created', { [label]: record });
+        return record;
+      }),
+
+    ofConversation: (agent: Agent, conversationId: string): CrmRecord[] =>
+      store.crm.ofConversation(visible(agent, conversationId).id),
+
+    list: (agent: Agent, kind: RecordKind | null): CrmRecord[] => store.crm.list(viewerOf(agent), kind),
+  };
+}
+export type CrmService = ReturnType<typeof createCrmService>;
