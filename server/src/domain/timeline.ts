@@ -107,6 +107,7 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
         ...[...changed].map((id): DomainEvent => ({
           type: 'conversation.updated',
           conversation: latest.get(id)!,
+          ...(before.has(id) && { before: before.get(id)! }),
         })),
         ...messages.map((message): DomainEvent => ({
           type: 'message.created',
