@@ -72,7 +72,7 @@ export function webhookRoutes(domain: Domain): FastifyPluginAsyncZod {
           tags,
           summary: 'Delete a webhook and its delivery log; nothing pending is sent any more',
           params: IdParamsSchema,
-          response: { 204: z.null(), ...errors },
+          response: { 204: z.null().describe('No content'), ...errors },
         },
       },
       async (request, reply) => {
