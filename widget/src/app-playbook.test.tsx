@@ -266,6 +266,15 @@ describe('header', () => {
     expect(m.ui.getByText('Ada')).toBeTruthy();
   });
 
+  it('says in its own language that the team closed the chat, not the English body', async () => {
+    const m = mountForTest();
+    await connect(m, 'c1', {}, systemMessage(1, { type: 'closed' }));
+    expect(m.ui.getByText('This chat was closed. Write again any time to start a new one.').className).toBe(
+      'event',
+    );
+    expect(m.ui.queryByText('The chat was closed.')).toBeNull();
+  });
+
   it("shows the bot's avatar image when the site has one (https only)", async () => {
     const m = mountForTest();
     await connect(m, 'c1', { site: { ...SITE, botAvatarUrl: 'https://cdn.example.com/robo.png' } });

@@ -25,6 +25,8 @@ export interface Strings {
   /** Followed by the time left, m:ss. */
   waiting: string;
   joined: (name: string) => string;
+  /** The team closed the conversation; writing again starts a new one. */
+  closed: string;
   /** Placeholder of the textbox while a question asks for an email address or a phone number. */
   hint: Record<'email' | 'phone', string>;
   /** Why an answer was not accepted. */
@@ -50,6 +52,7 @@ export const STRINGS: Record<Locale, Strings> = {
     empty: 'Hi there! Ask us anything, we are happy to help.',
     waiting: 'Waiting for an agent…',
     joined: (name) => `${name} joined the chat`,
+    closed: 'This chat was closed. Write again any time to start a new one.',
     hint: {
       email: 'Your email address',
       phone: 'Your phone number',
@@ -79,6 +82,7 @@ export const STRINGS: Record<Locale, Strings> = {
     empty: 'Merhaba! Aklınıza takılan her şeyi sorabilirsiniz, yardımcı olmaktan memnuniyet duyarız.',
     waiting: 'Bir temsilci bekleniyor…',
     joined: (name) => `${name} sohbete katıldı`,
+    closed: 'Bu sohbet kapatıldı. Yeni bir sohbet başlatmak için istediğiniz zaman yazabilirsiniz.',
     hint: {
       email: 'E-posta adresiniz',
       phone: 'Telefon numaranız',
@@ -108,6 +112,7 @@ export const STRINGS: Record<Locale, Strings> = {
     empty: 'Pozdravljeni! Vprašajte nas karkoli, z veseljem vam pomagamo.',
     waiting: 'Čakamo na prostega svetovalca …',
     joined: (name) => `${name} je zdaj v klepetu`,
+    closed: 'Ta klepet je zaključen. Za novega nam lahko pišete kadar koli.',
     hint: {
       email: 'Vaš e-poštni naslov',
       phone: 'Vaša telefonska številka',
