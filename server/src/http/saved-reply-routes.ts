@@ -78,7 +78,7 @@ export function savedReplyRoutes(domain: Domain): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         domain.savedReplies.remove(request.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };
