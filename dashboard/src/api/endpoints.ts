@@ -1,8 +1,9 @@
 // Typed calls for every endpoint the dashboard uses. Types come from shared; responses are trusted as typed.
 import type {
+  Activity,
   Agent,
   Conversation,
-  ConversationStatus,
+  ConversationDetails,
   CrmRecord,
   LeadData,
   Message,
@@ -14,7 +15,10 @@ import type {
   StoredPlaybook,
 } from '@livechat/shared/model';
 import type {
+  ConversationSearchQuery,
   CreateAgentBody,
+  CreateRecordBody,
+  FolderCounts,
   InviteInfo,
   InviteLink,
   UpdateAgentBody,
@@ -27,6 +31,14 @@ import { request } from './http.js';
 
 const enc = encodeURIComponent;
 
+/** "?a=1&b=x" from the defined, non-empty params; "" when there are none. */
+function queryString(params: Readonly<Record<string, string | number | undefined>>): string {
+  const pairs = Object.entries(params).flatMap(([k, v]) =>
+    v === undefined || v === '' ? [] : [[k, String(v)]],
+  );
+  return pairs.length === 0 ? '' : `?${new URLSearchParams(pairs).toString()}`;
+}
+
 export const authApi = {
   login: (email: string, password: string) =>
     request<{ agent: Agent }>('POST', '/api/auth/login', { email, password }).then((r) => r.agent),
@@ -38,10 +50,13 @@ export const authApi = {
 };
 
 export const conversationsApi = {
-  list: (status: ConversationStatus) =>
-    request<{ conversations: Conversation[] }>('GET', `/api/conversations?status=${status}`).then(
+  /** A folder and filters; the server leaves out what the agent may not see (colleagues' chats). */
+  list: (query: Partial<ConversationSearchQuery>) =>
+    request<{ conversations: Conversation[] }>('GET', `/api/conversations${queryString(query)}`).then(
       (r) => r.conversations,
     ),
+  /** Live folder sizes; `all` is null for agents who are not admins. */
+  counts: () => request<{ counts: FolderCounts }>('GET', '/api/conversations/counts').then((r) => r.counts),
   get: (id: string) =>
     request<{ conversation: Conversation }>('GET', `/api/conversations/${enc(id)}`).then(
       (r) => r.conversation,
@@ -58,6 +73,56 @@ export const conversationsApi = {
     ),
   lead: (id: string) =>
     request<{ lead: LeadData }>('GET', `/api/conversations/${enc(id)}/lead`).then((r) => r.lead),
+  /** Any active agent, or null for Unassigned. */
+  setAssignee: (id: string, assigneeId: string | null) =>
+    request<{ conversation: Conversation }>('PUT', `/api/conversations/${enc(id)}/assignee`, {
+      assigneeId,
+    }).then((r) => r.conversation),
+  /** For good: the visitor's next message starts a new conversation. */
+  close: (id: string) =>
+    request<{ conversation: Conversation }>('POST', `/api/conversations/${enc(id)}/close`).then(
+      (r) => r.conversation,
+    ),
+  setTags: (id: string, tags: string[]) =>
+    request<{ conversation: Conversation }>('PUT', `/api/conversations/${enc(id)}/tags`, { tags }).then(
+      (r) => r.conversation,
+    ),
+  details: (id: string) =>
+    request<{ details: ConversationDetails }>('GET', `/api/conversations/${enc(id)}/details`).then(
+      (r) => r.details,
+    ),
+  /** 400 with field `details` (paths like "body.email") when the server refuses a value. */
+  saveDetails: (id: string, details: ConversationDetails) =>
+    request<{ details: ConversationDetails }>('PUT', `/api/conversations/${enc(id)}/details`, details).then(
+      (r) => r.details,
+    ),
+  records: (id: string) =>
+    request<{ records: CrmRecord[] }>('GET', `/api/conversations/${enc(id)}/records`).then((r) => r.records),
+  /** Saves the details too; a deal without a value is 400 at "body.details.dealValue". */
+  createRecord: (id: string, body: CreateRecordBody) =>
+    request<{ record: CrmRecord }>('POST', `/api/conversations/${enc(id)}/records`, body).then(
+      (r) => r.record,
+    ),
+  /** The agents-only timeline (notes and events), oldest first. */
+  activities: (id: string) =>
+    request<{ activities: Activity[] }>('GET', `/api/conversations/${enc(id)}/activities`).then(
+      (r) => r.activities,
+    ),
+  addNote: (id: string, body: string) =>
+    request<{ activity: Activity }>('POST', `/api/conversations/${enc(id)}/notes`, { body }).then(
+      (r) => r.activity,
+    ),
+};
+
+export interface Colleague {
+  id: string;
+  name: string;
+  available: boolean;
+}
+
+/** Every active agent, for the Assignee choices (any signed-in agent may ask). */
+export const colleaguesApi = {
+  list: () => request<{ agents: Colleague[] }>('GET', '/api/colleagues').then((r) => r.agents),
 };
 
 /** Admin only: the sites, where their widget may run, and their playbooks. */

@@ -5,7 +5,6 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { InboxStore } from '../state/inbox-store.js';
 import { useStore } from '../state/use-store.js';
 import { useRoute } from '../state/use-route.js';
-import { folderConversations } from '../state/folders.js';
 import type { Route } from '../state/route.js';
 import { InboxPage } from '../pages/Inbox/inbox-page.js';
 import { TeamPage } from '../pages/Team/team-page.js';
@@ -44,10 +43,7 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
 
   const state = useStore(store);
   const route = useRoute();
-  const unassignedCount = useMemo(
-    () => folderConversations(state.conversations, 'unassigned', agent.id).length,
-    [state.conversations, agent.id],
-  );
+  const unassignedCount = state.counts?.unassigned ?? 0;
 
   const page = (r: Route) => {
     switch (r.page) {

@@ -1,36 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { applyMessage, listConversations, replaceStatus, upsertConversation } from './conversation-list.js';
+import {
+  applyMessage,
+  removeConversation,
+  upsertConversation,
+  visibleList,
+  type ConversationMap,
+} from './conversation-list.js';
+import { NO_FILTERS } from './list-filters.js';
 import { conversation, message, T0 } from '../test-utils/fixtures.js';
 
 const ids = (list: readonly { id: string }[]) => list.map((c) => c.id);
 
+function mapOf(...list: ReturnType<typeof conversation>[]): ConversationMap {
+  let map: ConversationMap = new Map();
+  for (const c of list) map = upsertConversation(map, c);
+  return map;
+}
+
 describe('conversation list', () => {
-  it('sorts by last activity, newest first', () => {
-    let map: ReadonlyMap<string, ReturnType<typeof conversation>> = new Map();
-    map = upsertConversation(map, conversation({ id: 'a', updatedAt: T0 + 1 }));
-    map = upsertConversation(map, conversation({ id: 'b', updatedAt: T0 + 2 }));
-    expect(ids(listConversations(map, 'open'))).toEqual(['b', 'a']);
+  it('shows the listed conversations that belong in the folder, newest activity first', () => {
+    const map = mapOf(
+      conversation({ id: 'a', updatedAt: T0 + 1 }),
+      conversation({ id: 'b', updatedAt: T0 + 2 }),
+      conversation({ id: 'mine', assigneeId: 'ag-1', updatedAt: T0 + 3 }),
+      conversation({ id: 'done', status: 'closed', closedAt: T0 + 4, updatedAt: T0 + 4 }),
+      conversation({ id: 'unlisted', updatedAt: T0 + 5 }),
+    );
+    const listed = new Set(['a', 'b', 'mine', 'done', 'gone']);
+    const view = (folder: 'unassigned' | 'mine' | 'all' | 'closed') =>
+      ids(visibleList(map, listed, { folder, filters: NO_FILTERS, agentId: 'ag-1' }));
+    expect(view('unassigned')).toEqual(['b', 'a']);
+    expect(view('mine')).toEqual(['mine']);
+    expect(view('all')).toEqual(['mine', 'b', 'a']);
+    expect(view('closed')).toEqual(['done']);
   });
 
   it('ignores an older copy than the one held', () => {
-    const map = upsertConversation(
-      new Map(),
-      conversation({ id: 'a', updatedAt: T0 + 5, visitorName: 'new' }),
-    );
+    const map = mapOf(conversation({ id: 'a', updatedAt: T0 + 5, visitorName: 'new' }));
     const after = upsertConversation(map, conversation({ id: 'a', updatedAt: T0 + 1, visitorName: 'old' }));
     expect(after.get('a')?.visitorName).toBe('new');
   });
 
-  it('drops conversations the server stopped listing, except ones a live frame touched meanwhile', () => {
-    let map = upsertConversation(new Map(), conversation({ id: 'gone' }));
-    map = upsertConversation(map, conversation({ id: 'live' }));
-    map = upsertConversation(map, conversation({ id: 'closed-one', status: 'closed' }));
-    const next = replaceStatus(map, 'open', [conversation({ id: 'kept' })], new Set(['live']));
-    expect([...next.keys()].sort()).toEqual(['closed-one', 'kept', 'live']);
+  it('forgets a conversation, returning the same map when it was not held', () => {
+    const map = mapOf(conversation({ id: 'a' }));
+    expect([...removeConversation(map, 'a').keys()]).toEqual([]);
+    expect(removeConversation(map, 'x')).toBe(map);
   });
 
   it('moves a conversation up with its preview when a newer message arrives', () => {
-    const map = upsertConversation(new Map(), conversation({ id: 'c-1', lastSeq: 1 }));
+    const map = mapOf(conversation({ id: 'c-1', lastSeq: 1 }));
     const next = applyMessage(map, message(2, { body: 'new text', createdAt: T0 + 99 }));
     expect(next.get('c-1')).toMatchObject({ lastSeq: 2, lastMessagePreview: 'new text', updatedAt: T0 + 99 });
     expect(applyMessage(next, message(2))).toBe(next);

@@ -1,5 +1,7 @@
-// Pure helpers for the conversation cache: a map by id, shown filtered by status, newest activity first.
-import type { Conversation, ConversationStatus, Message } from '@livechat/shared/model';
+// Pure helpers for the conversation cache (a map by id) and the list shown from it.
+import type { Conversation, Message } from '@livechat/shared/model';
+import { inScope, type ListFilters } from './list-filters.js';
+import type { FolderId } from './folders.js';
 
 export type ConversationMap = ReadonlyMap<string, Conversation>;
 
@@ -12,21 +14,10 @@ export function upsertConversation(map: ConversationMap, conversation: Conversat
   return next;
 }
 
-/**
- * Applies a fresh list of every conversation with `status`: upserts them and drops held ones with that status
- * that the server no longer lists, except those a live frame touched while the request was in flight.
- */
-export function replaceStatus(
-  map: ConversationMap,
-  status: ConversationStatus,
-  fresh: readonly Conversation[],
-  touchedLive: ReadonlySet<string>,
-): ConversationMap {
-  const listed = new Set(fresh.map((c) => c.id));
-  let next: ConversationMap = new Map(
-    [...map].filter(([id, c]) => c.status !== status || listed.has(id) || touchedLive.has(id)),
-  );
-  for (const c of fresh) next = upsertConversation(next, c);
+export function removeConversation(map: ConversationMap, id: string): ConversationMap {
+  if (!map.has(id)) return map;
+  const next = new Map(map);
+  next.delete(id);
   return next;
 }
 
@@ -44,8 +35,26 @@ export function applyMessage(map: ConversationMap, message: Message): Conversati
   return next;
 }
 
-export function listConversations(map: ConversationMap, status: ConversationStatus): Conversation[] {
-  return [...map.values()]
-    .filter((c) => c.status === status)
-    .sort((a, b) => b.updatedAt - a.updatedAt || b.number - a.number);
+/** Newest activity first; the higher number first on a tie. */
+export function byActivity(a: Conversation, b: Conversation): number {
+  return b.updatedAt - a.updatedAt || b.number - a.number;
+}
+
+export interface ListView {
+  folder: FolderId;
+  filters: ListFilters;
+  agentId: string;
+}
+
+/**
+ * The list as shown: the listed ids' current copies that still belong in the folder (a colleague may have taken
+ * one since), newest activity first.
+ */
+export function visibleList(map: ConversationMap, ids: ReadonlySet<string>, view: ListView): Conversation[] {
+  const out: Conversation[] = [];
+  for (const id of ids) {
+    const c = map.get(id);
+    if (c && inScope(c, view.folder, view.filters, view.agentId)) out.push(c);
+  }
+  return out.sort(byActivity);
 }

@@ -1,40 +1,46 @@
-// Inbox folders: which conversations each shows. Adding a folder is one entry here (and its status is fetched).
-import type { Conversation, ConversationStatus } from '@livechat/shared/model';
-import { listConversations, type ConversationMap } from './conversation-list.js';
+// Inbox folders. Each fixes part of the list's filter exactly as the server does for `?folder=`, so a conversation
+// changed live can be filed without asking the server. Adding a folder is one entry here.
+import type { Folder as FolderId, FolderCounts } from '@livechat/shared/api';
+import type { ConversationStatus, Role } from '@livechat/shared/model';
 
-export type FolderId = 'unassigned' | 'mine' | 'closed';
+export type { FolderId };
+
+/** What a folder pins: its status, and for some its assignee (null: nobody; 'me': the signed-in agent). */
+export interface FolderScope {
+  status: ConversationStatus;
+  assignee?: null | 'me';
+}
 
 export interface Folder {
   id: FolderId;
   label: string;
-  /** The list request that fills this folder. */
-  status: ConversationStatus;
-  includes: (conversation: Conversation, agentId: string) => boolean;
+  scope: FolderScope;
   emptyText: string;
+  /** Only admins see every open conversation. */
+  adminOnly?: true;
 }
 
 export const FOLDERS: readonly Folder[] = [
   {
     id: 'unassigned',
     label: 'Unassigned',
-    status: 'open',
-    includes: (c) => c.assigneeId === null,
+    scope: { status: 'open', assignee: null },
     emptyText: 'Nobody is waiting.',
   },
   {
     id: 'mine',
     label: 'My chats',
-    status: 'open',
-    includes: (c, agentId) => c.assigneeId === agentId,
+    scope: { status: 'open', assignee: 'me' },
     emptyText: 'No open chats assigned to you.',
   },
   {
-    id: 'closed',
-    label: 'Closed',
-    status: 'closed',
-    includes: () => true,
-    emptyText: 'No closed conversations.',
+    id: 'all',
+    label: 'All chats',
+    scope: { status: 'open' },
+    emptyText: 'No open conversations.',
+    adminOnly: true,
   },
+  { id: 'closed', label: 'Closed', scope: { status: 'closed' }, emptyText: 'No closed conversations.' },
 ];
 
 export const DEFAULT_FOLDER: FolderId = 'unassigned';
@@ -43,8 +49,11 @@ export function folderById(id: FolderId): Folder {
   return FOLDERS.find((f) => f.id === id) ?? FOLDERS[0]!;
 }
 
-/** The folder's conversations, newest activity first. */
-export function folderConversations(map: ConversationMap, id: FolderId, agentId: string): Conversation[] {
-  const folder = folderById(id);
-  return listConversations(map, folder.status).filter((c) => folder.includes(c, agentId));
+export function foldersFor(role: Role): Folder[] {
+  return FOLDERS.filter((f) => !f.adminOnly || role === 'admin');
+}
+
+/** The folder's size, or null while unknown (or not the agent's to know). */
+export function folderCount(counts: FolderCounts | null, id: FolderId): number | null {
+  return counts?.[id] ?? null;
 }

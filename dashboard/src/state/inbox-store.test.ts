@@ -1,10 +1,12 @@
-import type { Conversation, Message } from '@livechat/shared/model';
+import type { Activity, Conversation, Message } from '@livechat/shared/model';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/index.js';
 import { fakeSockets } from '../test-utils/fake-socket.js';
 import { agent, conversation, message, T0 } from '../test-utils/fixtures.js';
-import { listConversations } from './conversation-list.js';
+import { activity } from '../test-utils/inbox-fixtures.js';
+import { visibleList } from './conversation-list.js';
 import { InboxStore } from './inbox-store.js';
+import { NO_FILTERS } from './list-filters.js';
 
 const stores: InboxStore[] = [];
 afterEach(() => {
@@ -13,16 +15,28 @@ afterEach(() => {
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-function setup(history: Message[] = [], list: Conversation[] = []) {
+const counts = (unassigned = 1) => ({ unassigned, mine: 0, all: unassigned, closed: 0 });
+
+function setup(history: Message[] = [], list: Conversation[] = [], activities: Activity[] = []) {
   const sockets = fakeSockets();
+  const changed = (id: string, over: Partial<Conversation>) =>
+    Promise.resolve(conversation({ id, updatedAt: T0 + 1, ...over }));
   const api = {
-    list: vi.fn((): Promise<Conversation[]> => Promise.resolve(list)),
+    list: vi.fn((_query: object): Promise<Conversation[]> => Promise.resolve(list)),
+    counts: vi.fn(() => Promise.resolve(counts())),
     get: vi.fn((id: string) => Promise.resolve(conversation({ id }))),
     messages: vi.fn((id: string, afterSeq: number): Promise<Message[]> =>
       Promise.resolve(history.filter((m) => m.conversationId === id && m.seq > afterSeq)),
     ),
-    assign: vi.fn((id: string) =>
-      Promise.resolve(conversation({ id, assigneeId: 'ag-1', updatedAt: T0 + 1 })),
+    assign: vi.fn((id: string) => changed(id, { assigneeId: 'ag-1' })),
+    setAssignee: vi.fn((id: string, assigneeId: string | null) => changed(id, { assigneeId })),
+    close: vi.fn((id: string) => changed(id, { status: 'closed', closedAt: T0 + 1 })),
+    setTags: vi.fn((id: string, tags: string[]) => changed(id, { tags })),
+    activities: vi.fn((_id: string): Promise<Activity[]> => Promise.resolve(activities)),
+    addNote: vi.fn((conversationId: string, body: string) =>
+      Promise.resolve(
+        activity({ id: 'note-1', conversationId, kind: 'note', text: body, createdAt: T0 + 5 }),
+      ),
     ),
   };
   const onSignedOut = vi.fn();
@@ -34,6 +48,7 @@ function setup(history: Message[] = [], list: Conversation[] = []) {
     socketUrl: () => 'ws://test/ws/agent',
     onSignedOut,
     client: { minDelayMs: 1, maxDelayMs: 1 },
+    countsDelayMs: 5,
   });
   stores.push(store);
   store.start();
@@ -43,7 +58,11 @@ function setup(history: Message[] = [], list: Conversation[] = []) {
     await flush();
   };
   const thread = (id = 'c-1') => store.getState().threads.get(id);
-  return { store, api, sockets, onSignedOut, onAgent, online, thread };
+  const listed = () => {
+    const { conversations, listIds, folder, filters } = store.getState();
+    return visibleList(conversations, listIds, { folder, filters, agentId: 'ag-1' }).map((c) => c.id);
+  };
+  return { store, api, sockets, onSignedOut, onAgent, online, thread, listed };
 }
 
 describe('InboxStore', () => {
@@ -159,7 +178,7 @@ describe('InboxStore', () => {
       ],
     );
     await s.online();
-    const order = () => listConversations(s.store.getState().conversations, 'open').map((c) => c.id);
+    const order = s.listed;
     expect(order()).toEqual(['b', 'a']);
 
     s.sockets.last.receive({
@@ -180,7 +199,7 @@ describe('InboxStore', () => {
       conversation: conversation({ id: 'b', number: 2, status: 'closed', updatedAt: T0 + 50 }),
     });
     expect(order()).toEqual(['c', 'a']);
-    expect(listConversations(s.store.getState().conversations, 'closed').map((c) => c.id)).toEqual(['b']);
+    expect(s.store.getState().conversations.get('b')?.status).toBe('closed');
   });
 
   it('resumes the open conversation on reconnect and refetches the list after welcome', async () => {
@@ -248,5 +267,158 @@ describe('InboxStore', () => {
     s.api.list.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'Sign in first'));
     await s.store.refreshList();
     expect(s.onSignedOut).toHaveBeenCalled();
+  });
+
+  it('asks for the folder counts at start, then once after a burst of events', async () => {
+    const s = setup([], [conversation()]);
+    await s.online();
+    await flush();
+    expect(s.store.getState().counts).toEqual(counts());
+    const before = s.api.counts.mock.calls.length;
+    s.api.counts.mockResolvedValue(counts(3));
+    s.sockets.last.receive({
+      type: 'conversation.updated',
+      conversation: conversation({ id: 'x', number: 2 }),
+    });
+    s.sockets.last.receive({ type: 'message.created', message: message(1) });
+    s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'x' });
+    expect(s.api.counts.mock.calls.length).toBe(before);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.api.counts.mock.calls.length).toBe(before + 1);
+    expect(s.store.getState().counts?.unassigned).toBe(3);
+  });
+
+  it('asks for the folder with the filters, again on each change', async () => {
+    const s = setup();
+    await s.online();
+    expect(s.api.list).toHaveBeenLastCalledWith({ folder: 'unassigned' });
+    s.store.setFolder('closed');
+    expect(s.api.list).toHaveBeenLastCalledWith({ folder: 'closed' });
+    s.store.setFilters({ ...NO_FILTERS, q: 'vera@example.com', assigneeId: 'ag-2', status: 'closed' });
+    expect(s.api.list).toHaveBeenLastCalledWith({
+      folder: 'closed',
+      q: 'vera@example.com',
+      assigneeId: 'ag-2',
+      status: 'closed',
+    });
+  });
+
+  it('drops a conversation a colleague took from Unassigned, and adds new ones live', async () => {
+    const s = setup([], [conversation({ id: 'a' })]);
+    await s.online();
+    expect(s.listed()).toEqual(['a']);
+    s.sockets.last.receive({
+      type: 'conversation.updated',
+      conversation: conversation({ id: 'a', assigneeId: 'ag-2', updatedAt: T0 + 1 }),
+    });
+    expect(s.listed()).toEqual([]);
+    s.sockets.last.receive({
+      type: 'conversation.updated',
+      conversation: conversation({ id: 'b', number: 2 }),
+    });
+    expect(s.listed()).toEqual(['b']);
+  });
+
+  it('adds a live conversation only when it matches the search as far as can be told', async () => {
+    const s = setup();
+    await s.online();
+    s.store.setFilters({ ...NO_FILTERS, q: '#7' });
+    await flush();
+    s.sockets.last.receive({
+      type: 'conversation.updated',
+      conversation: conversation({ id: 'six', number: 6 }),
+    });
+    s.sockets.last.receive({
+      type: 'conversation.updated',
+      conversation: conversation({ id: 'seven', number: 7 }),
+    });
+    expect(s.listed()).toEqual(['seven']);
+  });
+
+  it('forgets a removed conversation everywhere, and a slow list answer does not bring it back', async () => {
+    const s = setup([message(1)], [conversation()], [activity()]);
+    await s.online();
+    s.store.open('c-1');
+    await flush();
+    let answer: (list: Conversation[]) => void = () => {};
+    s.api.list.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    const refresh = s.store.refreshList();
+    s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
+    answer([conversation()]);
+    await refresh;
+    const state = s.store.getState();
+    expect(s.listed()).toEqual([]);
+    expect(state.removed.has('c-1')).toBe(true);
+    expect(state.conversations.has('c-1')).toBe(false);
+    expect(s.thread()).toBeUndefined();
+    expect(state.activities.has('c-1')).toBe(false);
+
+    // Given back to this agent while still open: visible again, history reloaded.
+    s.sockets.last.receive({
+      type: 'conversation.updated',
+      conversation: conversation({ assigneeId: 'ag-1', updatedAt: T0 + 9 }),
+    });
+    await flush();
+    expect(s.store.getState().removed.has('c-1')).toBe(false);
+    expect(s.thread()?.messages.map((m) => m.seq)).toEqual([1]);
+  });
+
+  it("loads the open conversation's activities and merges live ones once", async () => {
+    const s = setup([message(1)], [conversation()], [activity({ id: 'a1' })]);
+    await s.online();
+    s.store.open('c-1');
+    await flush();
+    const live = activity({ id: 'a2', kind: 'closed', text: 'Ada closed it', createdAt: T0 + 9 });
+    s.sockets.last.receive({ type: 'activity.created', activity: live });
+    s.sockets.last.receive({ type: 'activity.created', activity: live });
+    s.sockets.last.receive({
+      type: 'activity.created',
+      activity: activity({ id: 'x', conversationId: 'c-9' }),
+    });
+    expect(
+      s.store
+        .getState()
+        .activities.get('c-1')
+        ?.map((a) => a.id),
+    ).toEqual(['a1', 'a2']);
+    expect(s.store.getState().activities.has('c-9')).toBe(false);
+  });
+
+  it('adds a note through HTTP, never the socket', async () => {
+    const s = setup([], [conversation()]);
+    await s.online();
+    s.store.open('c-1');
+    await flush();
+    await expect(s.store.addNote('c-1', 'Call back Monday')).resolves.toBeNull();
+    expect(s.api.addNote).toHaveBeenCalledWith('c-1', 'Call back Monday');
+    expect(s.sockets.last.sentOfType('message.send')).toEqual([]);
+    expect(
+      s.store
+        .getState()
+        .activities.get('c-1')
+        ?.map((a) => a.text),
+    ).toEqual(['Call back Monday']);
+  });
+
+  it('reassigns, tags and closes, keeping the server copy; then counts and the timeline follow', async () => {
+    const s = setup([], [conversation()]);
+    await s.online();
+    s.store.open('c-1');
+    await flush();
+    const countCalls = s.api.counts.mock.calls.length;
+    const timelineCalls = s.api.activities.mock.calls.length;
+    await expect(s.store.reassign('c-1', 'ag-2')).resolves.toBeNull();
+    expect(s.api.setAssignee).toHaveBeenCalledWith('c-1', 'ag-2');
+    expect(s.store.getState().conversations.get('c-1')?.assigneeId).toBe('ag-2');
+    await s.store.setTags('c-1', ['vip']);
+    expect(s.store.getState().conversations.get('c-1')?.tags).toEqual(['vip']);
+    await s.store.close('c-1');
+    expect(s.store.getState().conversations.get('c-1')).toMatchObject({ status: 'closed', closedAt: T0 + 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.api.counts.mock.calls.length).toBe(countCalls + 1);
+    expect(s.api.activities.mock.calls.length).toBe(timelineCalls + 3);
+
+    s.api.setAssignee.mockRejectedValueOnce(new ApiError(409, 'conversation_closed', 'It is closed.'));
+    await expect(s.store.reassign('c-1', null)).resolves.toBe('It is closed.');
   });
 });

@@ -1,6 +1,7 @@
 // The inbox: conversations and their messages, fed by HTTP (lists, history) and the agent socket (live events).
 // Framework-free so it can be tested without rendering; components read it through useStore.
-import type { Agent, Message } from '@livechat/shared/model';
+import type { FolderCounts } from '@livechat/shared/api';
+import type { Activity, Agent, Conversation, Message } from '@livechat/shared/model';
 import type {
   AckFrame,
   AgentHello,
@@ -20,10 +21,12 @@ import {
 import { ApiError, conversationsApi, errorMessage, type ConversationsApi } from '../api/index.js';
 import {
   applyMessage,
-  replaceStatus,
+  removeConversation,
   upsertConversation,
   type ConversationMap,
 } from './conversation-list.js';
+import { mergeActivities } from './activities.js';
+import { inScope, listQuery, matchesText, NO_FILTERS, type ListFilters } from './list-filters.js';
 import {
   emptyThread,
   highestSeq,
@@ -32,22 +35,44 @@ import {
   type PendingReply,
   type Thread,
 } from './thread.js';
-import { DEFAULT_FOLDER, folderById, type FolderId } from './folders.js';
+import { DEFAULT_FOLDER, type FolderId } from './folders.js';
 
 export interface InboxState {
   connection: ConnectionStatus;
   /** Close code of the last drop, to explain why the socket is offline or stopped. */
   closeCode: number | null;
   folder: FolderId;
+  filters: ListFilters;
+  /** Every conversation held: the lists', the open one's, and what live frames brought. */
   conversations: ConversationMap;
+  /** The current list: the server's answer for the folder and filters, plus conversations that joined it live. */
+  listIds: ReadonlySet<string>;
+  /** Folder sizes from the server; null until the first answer. */
+  counts: FolderCounts | null;
   listLoading: boolean;
   listError: string | null;
   openId: string | null;
   threads: ReadonlyMap<string, Thread>;
+  /** The agents-only timeline of conversations that were opened, oldest first. */
+  activities: ReadonlyMap<string, readonly Activity[]>;
+  /** Conversations the agent lost sight of (given to a colleague) while holding them. */
+  removed: ReadonlySet<string>;
 }
 
+type ConversationCalls =
+  | 'list'
+  | 'counts'
+  | 'get'
+  | 'messages'
+  | 'assign'
+  | 'setAssignee'
+  | 'close'
+  | 'setTags'
+  | 'activities'
+  | 'addNote';
+
 export interface InboxStoreOptions {
-  api?: Pick<ConversationsApi, 'list' | 'get' | 'messages' | 'assign'>;
+  api?: Pick<ConversationsApi, ConversationCalls>;
   createSocket?: (url: string) => SocketLike;
   socketUrl?: () => string;
   /** The session is gone (HTTP 401, or the socket closed with 4001/4010): show the sign-in screen. */
@@ -60,6 +85,8 @@ export interface InboxStoreOptions {
     'minDelayMs' | 'maxDelayMs' | 'heartbeatMs' | 'deadAfterMs' | 'random'
   >;
   now?: () => number;
+  /** A burst of events asks for the folder counts once, this long after the last (ms). */
+  countsDelayMs?: number;
 }
 
 const PAGE_SIZE = 200;
@@ -76,11 +103,16 @@ export class InboxStore {
     connection: 'offline',
     closeCode: null,
     folder: DEFAULT_FOLDER,
+    filters: NO_FILTERS,
     conversations: new Map(),
+    listIds: new Set(),
+    counts: null,
     listLoading: false,
     listError: null,
     openId: null,
     threads: new Map(),
+    activities: new Map(),
+    removed: new Set(),
   };
   private readonly listeners = new Set<() => void>();
   private readonly client: ReconnectingClient<AgentServerFrame, AckFrame>;
@@ -88,9 +120,13 @@ export class InboxStore {
   private readonly now: () => number;
   /** Bumped per list request so only the latest response is applied. */
   private listGeneration = 0;
-  /** Conversations changed by live frames since the latest list request started. */
-  private touchedLive = new Set<string>();
+  /** Conversations live frames added to / removed from the list since the latest list request started. */
+  private addedLive = new Set<string>();
+  private removedLive = new Set<string>();
   private readonly gapFills = new Set<string>();
+  /** Who is signed in, from the socket's welcome: files conversations under My chats. */
+  private agentId: string | null = null;
+  private countsTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly onBrowserOnline = () => this.client.reconnectNow();
 
   constructor(private readonly options: InboxStoreOptions = {}) {
@@ -119,16 +155,24 @@ export class InboxStore {
     this.client.start();
     globalThis.addEventListener?.('online', this.onBrowserOnline);
     void this.refreshList();
+    void this.refreshCounts();
   }
 
   stop(): void {
     globalThis.removeEventListener?.('online', this.onBrowserOnline);
+    if (this.countsTimer !== null) clearTimeout(this.countsTimer);
+    this.countsTimer = null;
     this.client.stop();
   }
 
   setFolder(folder: FolderId): void {
     if (folder === this.state.folder) return;
-    this.set({ folder });
+    this.set({ folder, listIds: new Set() });
+    void this.refreshList();
+  }
+
+  setFilters(filters: ListFilters): void {
+    this.set({ filters });
     void this.refreshList();
   }
 
@@ -136,26 +180,56 @@ export class InboxStore {
    * Takes the conversation for the signed-in agent. Resolves to the server's message when refused (e.g. a colleague
    * took it first), after asking for the conversation and the list again so they show who has it.
    */
-  async assign(conversationId: string): Promise<string | null> {
+  assign(conversationId: string): Promise<string | null> {
+    return this.act(
+      conversationId,
+      () => this.api.assign(conversationId),
+      () => {
+        // Quietly: a conversation the agent may no longer see keeps its last known state.
+        void this.fetchConversation(conversationId, false);
+        void this.refreshList();
+      },
+    );
+  }
+
+  /** Gives the conversation to any active agent, or back to Unassigned (null). Resolves to a refusal or null. */
+  reassign(conversationId: string, assigneeId: string | null): Promise<string | null> {
+    return this.act(conversationId, () => this.api.setAssignee(conversationId, assigneeId));
+  }
+
+  /** Closes the conversation for good. Resolves to the server's refusal, or null. */
+  close(conversationId: string): Promise<string | null> {
+    return this.act(conversationId, () => this.api.close(conversationId));
+  }
+
+  setTags(conversationId: string, tags: string[]): Promise<string | null> {
+    return this.act(conversationId, () => this.api.setTags(conversationId, tags));
+  }
+
+  /** Adds an internal note (never sent to the visitor). Resolves to the server's refusal, or null. */
+  async addNote(conversationId: string, body: string): Promise<string | null> {
     try {
-      const conversation = await this.api.assign(conversationId);
-      this.set({ conversations: upsertConversation(this.state.conversations, conversation) });
+      const activity = await this.api.addNote(conversationId, body);
+      this.addActivities(conversationId, [activity]);
       return null;
     } catch (error) {
       this.checkSignedOut(error);
-      // Quietly: a conversation the agent may no longer see keeps its last known state.
-      void this.fetchConversation(conversationId, false);
-      void this.refreshList();
       return errorMessage(error);
     }
+  }
+
+  /** Something else changed the conversation's timeline (a lead or deal was created): show its events. */
+  timelineChanged(conversationId: string): void {
+    void this.loadActivities(conversationId);
   }
 
   /** Shows a conversation: loads its history over HTTP if not held, then asks the socket for anything newer. */
   open(conversationId: string | null): void {
     if (conversationId === this.state.openId) return;
     this.set({ openId: conversationId });
-    if (conversationId === null) return;
+    if (conversationId === null || this.state.removed.has(conversationId)) return;
     if (!this.state.conversations.has(conversationId)) void this.fetchConversation(conversationId);
+    if (!this.state.activities.has(conversationId)) void this.loadActivities(conversationId);
     const thread = this.state.threads.get(conversationId);
     if (thread?.status === 'ready') this.watch(conversationId);
     // A stale thread was complete up to its highest seq, so only newer messages are fetched.
@@ -199,15 +273,24 @@ export class InboxStore {
   handleFrame(frame: AgentServerFrame): void {
     switch (frame.type) {
       case 'welcome':
+        this.agentId = frame.agent.id;
         this.handleWelcome();
         this.options.onAgent?.(frame.agent);
         break;
       case 'message.created':
         this.addMessages(frame.message.conversationId, [frame.message]);
+        this.scheduleCounts();
         break;
       case 'conversation.updated':
-        this.touchedLive.add(frame.conversation.id);
-        this.set({ conversations: upsertConversation(this.state.conversations, frame.conversation) });
+        this.applyConversation(frame.conversation);
+        this.scheduleCounts();
+        break;
+      case 'conversation.removed':
+        this.forget(frame.conversationId);
+        this.scheduleCounts();
+        break;
+      case 'activity.created':
+        this.addActivities(frame.activity.conversationId, [frame.activity]);
         break;
       default:
         // ack/error answers arrive through send(); unknown event types are ignored (additive protocol).
@@ -217,21 +300,135 @@ export class InboxStore {
 
   async refreshList(): Promise<void> {
     const generation = ++this.listGeneration;
-    const { status } = folderById(this.state.folder);
-    this.touchedLive = new Set();
+    this.addedLive = new Set();
+    this.removedLive = new Set();
     this.set({ listLoading: true, listError: null });
     try {
-      const fresh = await this.api.list(status);
+      const fresh = await this.api.list(listQuery(this.state.folder, this.state.filters));
       if (generation !== this.listGeneration) return;
-      this.set({
-        conversations: replaceStatus(this.state.conversations, status, fresh, this.touchedLive),
-        listLoading: false,
-      });
+      let conversations = this.state.conversations;
+      const listIds = new Set(this.addedLive);
+      const removed = new Set(this.state.removed);
+      for (const c of fresh) {
+        if (this.removedLive.has(c.id)) continue;
+        conversations = upsertConversation(conversations, c);
+        listIds.add(c.id);
+        removed.delete(c.id);
+      }
+      this.set({ conversations, listIds, removed, listLoading: false });
     } catch (error) {
       if (generation !== this.listGeneration) return;
       this.set({ listLoading: false, listError: errorMessage(error) });
       this.checkSignedOut(error);
     }
+  }
+
+  /** Folder sizes, now. Events and actions ask through `scheduleCounts`, which batches them. */
+  async refreshCounts(): Promise<void> {
+    try {
+      this.set({ counts: await this.api.counts() });
+    } catch (error) {
+      // The numbers keep their last value; the list shows connection problems.
+      this.checkSignedOut(error);
+    }
+  }
+
+  private scheduleCounts(): void {
+    if (this.countsTimer !== null) clearTimeout(this.countsTimer);
+    this.countsTimer = setTimeout(() => {
+      this.countsTimer = null;
+      void this.refreshCounts();
+    }, this.options.countsDelayMs ?? 300);
+  }
+
+  /**
+   * Runs one of the agent's changes to a conversation. The server's copy is kept, counts and the timeline
+   * follow; a refusal resolves to its message (after `onRefused`).
+   */
+  private async act(
+    conversationId: string,
+    call: () => Promise<Conversation>,
+    onRefused?: () => void,
+  ): Promise<string | null> {
+    try {
+      this.applyConversation(await call());
+      return null;
+    } catch (error) {
+      this.checkSignedOut(error);
+      onRefused?.();
+      return errorMessage(error);
+    } finally {
+      this.scheduleCounts();
+      if (this.state.activities.has(conversationId)) void this.loadActivities(conversationId);
+    }
+  }
+
+  /** A newer copy of a conversation: held, and added to the list when it now belongs there. */
+  private applyConversation(conversation: Conversation): void {
+    const { id } = conversation;
+    const conversations = upsertConversation(this.state.conversations, conversation);
+    const current = conversations.get(id)!;
+    let { listIds, removed } = this.state;
+    const { folder, filters } = this.state;
+    const belongs =
+      this.agentId !== null &&
+      inScope(current, folder, filters, this.agentId) &&
+      matchesText(current, filters.q);
+    if (belongs && !listIds.has(id)) {
+      listIds = new Set(listIds).add(id);
+      this.addedLive.add(id);
+    }
+    const wasRemoved = removed.has(id);
+    if (wasRemoved) removed = new Set([...removed].filter((r) => r !== id));
+    this.set({ conversations, listIds, removed });
+    // Visible again while open (given back to this agent): its history was dropped with it.
+    if (wasRemoved && this.state.openId === id) {
+      void this.loadThread(id, 0);
+      void this.loadActivities(id);
+    }
+  }
+
+  /** The agent may no longer see the conversation: out of every list, its history dropped. */
+  private forget(id: string): void {
+    this.removedLive.add(id);
+    this.addedLive.delete(id);
+    const listIds = new Set(this.state.listIds);
+    listIds.delete(id);
+    const threads = new Map(this.state.threads);
+    threads.delete(id);
+    const activities = new Map(this.state.activities);
+    activities.delete(id);
+    this.set({
+      conversations: removeConversation(this.state.conversations, id),
+      listIds,
+      threads,
+      activities,
+      removed: new Set(this.state.removed).add(id),
+    });
+  }
+
+  private async loadActivities(id: string): Promise<void> {
+    try {
+      const fresh = await this.api.activities(id);
+      if (this.state.removed.has(id)) return;
+      const activities = new Map(this.state.activities);
+      activities.set(id, mergeActivities(activities.get(id) ?? [], fresh));
+      this.set({ activities });
+    } catch (error) {
+      // The messages still show; the events are a supplement.
+      this.checkSignedOut(error);
+    }
+  }
+
+  /** Live or own activities, for a conversation whose timeline was loaded (others load in full when opened). */
+  private addActivities(conversationId: string, incoming: readonly Activity[]): void {
+    const held = this.state.activities.get(conversationId);
+    if (!held) return;
+    const merged = mergeActivities(held, incoming);
+    if (merged === held) return;
+    const activities = new Map(this.state.activities);
+    activities.set(conversationId, merged);
+    this.set({ activities });
   }
 
   private hello(): AgentHello {
@@ -247,14 +444,19 @@ export class InboxStore {
 
   private handleWelcome(): void {
     // Only the open conversation is resumed; others may have missed messages, so reload them on next open.
+    const { openId } = this.state;
     const threads = new Map(this.state.threads);
     for (const [id, thread] of threads) {
-      if (id === this.state.openId || thread.status !== 'ready') continue;
+      if (id === openId || thread.status !== 'ready') continue;
       if (thread.pending.length === 0) threads.delete(id);
       else threads.set(id, { ...thread, status: 'stale' });
     }
-    this.set({ threads });
+    // Timeline events are not replayed: the open one is asked again, the others when next opened.
+    const activities = new Map([...this.state.activities].filter(([id]) => id === openId));
+    this.set({ threads, activities });
     void this.refreshList();
+    void this.refreshCounts();
+    if (openId !== null && activities.has(openId)) void this.loadActivities(openId);
   }
 
   private handleStatus(connection: ConnectionStatus, closeCode?: number): void {

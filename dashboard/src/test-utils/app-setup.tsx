@@ -6,6 +6,7 @@ import { actSync, render, waitFor } from './render.js';
 import { fakeSockets } from './fake-socket.js';
 import { mockFetch, type Handler } from './fetch-mock.js';
 import { agent, conversation, lead, message } from './fixtures.js';
+import { inboxRoutes } from './inbox-routes.js';
 
 export interface AppSetup {
   role?: 'admin' | 'agent';
@@ -31,6 +32,7 @@ export function setupApp({
     [`GET /api/conversations/${conv.id}/messages`]: () => ({ body: { messages: history } }),
     [`GET /api/conversations/${conv.id}/lead`]: () => ({ body: { lead: lead() } }),
     'POST /api/auth/logout': () => ({ status: 204 }),
+    ...inboxRoutes(conv, role),
     ...routes,
   });
   const sockets = fakeSockets();

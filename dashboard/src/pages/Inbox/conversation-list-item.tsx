@@ -2,6 +2,7 @@ import type { Conversation } from '@livechat/shared/model';
 import { RelativeTime } from '../../components/relative-time.js';
 import { ConversationBadges } from '../../components/conversation-badges.js';
 import { routeHref } from '../../state/route.js';
+import { ClosedAt } from './closed-at.js';
 
 interface Props {
   conversation: Conversation;
@@ -24,6 +25,12 @@ export function ConversationListItem({ conversation: c, selected }: Props) {
         <span class="conv__preview">{c.lastMessagePreview ?? 'No messages yet'}</span>
         <span class="conv__badges">
           <ConversationBadges conversation={c} />
+          {c.closedAt !== null && <ClosedAt class="badge badge--closed" ts={c.closedAt} />}
+          {c.tags.map((tag) => (
+            <span key={tag} class="badge badge--tag">
+              {tag}
+            </span>
+          ))}
         </span>
       </a>
     </li>

@@ -1,49 +1,40 @@
-import type { Conversation } from '@livechat/shared/model';
-import { FOLDERS, folderById, type FolderId } from '../../state/folders.js';
+import type { FolderCounts } from '@livechat/shared/api';
+import type { Conversation, Role } from '@livechat/shared/model';
+import type { Colleague } from '../../api/index.js';
+import { folderById, type FolderId } from '../../state/folders.js';
+import type { ListFilters } from '../../state/list-filters.js';
 import { ConversationListItem } from './conversation-list-item.js';
+import { FolderTabs } from './folder-tabs.js';
+import { ListFiltersBar } from './list-filters-bar.js';
 
 interface Props {
   conversations: readonly Conversation[];
+  role: Role;
   folder: FolderId;
+  counts: FolderCounts | null;
+  filters: ListFilters;
+  colleagues: readonly Colleague[];
   selectedId: string | null;
   loading: boolean;
   error: string | null;
   onFolder: (folder: FolderId) => void;
+  onFilters: (filters: ListFilters) => void;
   onRetry: () => void;
 }
 
-export function ConversationList({
-  conversations,
-  folder,
-  selectedId,
-  loading,
-  error,
-  onFolder,
-  onRetry,
-}: Props) {
+export function ConversationList(props: Props) {
+  const { conversations, folder, selectedId, loading, error } = props;
   return (
     <section class="inbox__list" aria-label="Conversations">
       <header class="pane-header">
         <h1 class="pane-header__title">Inbox</h1>
-        <div class="tabs" role="tablist" aria-label="Folders">
-          {FOLDERS.map((f) => (
-            <button
-              key={f.id}
-              type="button"
-              role="tab"
-              class="tabs__tab"
-              aria-selected={folder === f.id}
-              onClick={() => onFolder(f.id)}
-            >
-              {f.label}
-            </button>
-          ))}
-        </div>
+        <FolderTabs role={props.role} folder={folder} counts={props.counts} onFolder={props.onFolder} />
       </header>
+      <ListFiltersBar filters={props.filters} colleagues={props.colleagues} onFilters={props.onFilters} />
       {error && (
         <div class="list-error" role="alert">
           <span>{error}</span>
-          <button type="button" class="button button--small" onClick={onRetry}>
+          <button type="button" class="button button--small" onClick={props.onRetry}>
             Retry
           </button>
         </div>

@@ -1,26 +1,42 @@
-import type { Agent, Conversation, Message } from '@livechat/shared/model';
+import type { Activity, Agent, Conversation, Message, SavedReply } from '@livechat/shared/model';
 import { useMemo } from 'preact/hooks';
+import type { Colleague } from '../../api/index.js';
+import { timelineItems } from '../../state/activities.js';
 import type { Thread } from '../../state/thread.js';
-import { Avatar } from '../../components/avatar.js';
-import { RelativeTime } from '../../components/relative-time.js';
-import { ConversationBadges } from '../../components/conversation-badges.js';
-import { AssignBar } from './assign-bar.js';
-import { LeadPanel } from './lead-panel.js';
+import { Composer } from './composer.js';
+import { ConversationActions } from './conversation-actions.js';
+import { ConversationHeader } from './conversation-header.js';
 import { MessageList } from './message-list.js';
-import { ReplyBox } from './reply-box.js';
+import { SidePanel } from './side-panel.js';
 
-interface Props {
-  conversationId: string;
-  conversation: Conversation | undefined;
-  thread: Thread | undefined;
-  agent: Agent;
-  draft: string;
+export interface ConversationHandlers {
   onDraft: (text: string) => void;
   onSend: (text: string) => boolean;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
   onAssign: () => Promise<string | null>;
+  onReassign: (assigneeId: string | null) => Promise<string | null>;
+  onClose: () => Promise<string | null>;
+  onTags: (tags: string[]) => Promise<string | null>;
+  onNote: (body: string) => Promise<string | null>;
+  onRecordCreated: () => void;
 }
+
+interface Props extends ConversationHandlers {
+  conversationId: string;
+  conversation: Conversation | undefined;
+  thread: Thread | undefined;
+  /** Undefined until loaded. */
+  activities: readonly Activity[] | undefined;
+  /** The agent lost sight of it: a colleague has it now. */
+  removed: boolean;
+  agent: Agent;
+  colleagues: readonly Colleague[];
+  replies: readonly SavedReply[];
+  draft: string;
+}
+
+const NO_ACTIVITIES: readonly Activity[] = [];
 
 function lastVisitorSeq(messages: readonly Message[]): number {
   for (let i = messages.length - 1; i >= 0; i--) {
@@ -30,38 +46,30 @@ function lastVisitorSeq(messages: readonly Message[]): number {
 }
 
 export function ConversationView(props: Props) {
-  const { conversationId, conversation: c, thread, agent } = props;
-  const closed = c?.status === 'closed';
+  const { conversationId, conversation: c, thread, agent, colleagues } = props;
   const messages = thread?.messages ?? [];
+  const activities = props.activities ?? NO_ACTIVITIES;
   const visitorSeq = useMemo(() => lastVisitorSeq(messages), [messages]);
+  const items = useMemo(() => timelineItems(messages, activities), [messages, activities]);
+  const label = c ? `Conversation #${c.number}` : 'Conversation';
+
+  if (props.removed) {
+    return (
+      <section class="inbox__thread inbox__thread--empty" aria-label={label}>
+        <p class="empty">This conversation is no longer assigned to you.</p>
+      </section>
+    );
+  }
   return (
-    <section class="inbox__thread" aria-label={c ? `Conversation #${c.number}` : 'Conversation'}>
-      <header class="pane-header thread-header">
-        {c ? (
-          <>
-            <Avatar name={c.visitorName} />
-            <div class="thread-header__who">
-              <h2 class="thread-header__title">
-                <span class="thread-header__number">#{c.number}</span> {c.visitorName}
-              </h2>
-              <div class="thread-header__sub">
-                <span class={`badge badge--${c.status}`}>{c.status === 'open' ? 'Open' : 'Closed'}</span>
-                <ConversationBadges conversation={c} />
-                <span>
-                  Started <RelativeTime ts={c.createdAt} />
-                </span>
-                {c.assigneeId && <span>{c.assigneeId === agent.id ? 'Assigned to you' : 'Assigned'}</span>}
-              </div>
-            </div>
-          </>
-        ) : (
-          <h2 class="thread-header__title">Conversation</h2>
-        )}
-      </header>
-      <AssignBar
+    <section class="inbox__thread" aria-label={label}>
+      <ConversationHeader conversation={c} agentId={agent.id} colleagues={colleagues} />
+      <ConversationActions
         key={conversationId}
-        canAssign={c?.status === 'open' && c.assigneeId === null}
+        conversation={c}
+        colleagues={colleagues}
         onAssign={props.onAssign}
+        onReassign={props.onReassign}
+        onClose={props.onClose}
       />
       {thread?.error && (
         <p class="form-error thread-error" role="alert">
@@ -73,26 +81,31 @@ export function ConversationView(props: Props) {
           <MessageList
             conversationId={conversationId}
             loading={thread?.status === 'loading'}
-            messages={messages}
+            items={items}
             pending={thread?.pending ?? []}
             agentId={agent.id}
             agentName={agent.name}
             onRetry={props.onRetry}
             onDiscard={props.onDiscard}
           />
-          <ReplyBox
+          <Composer
             key={conversationId}
-            initial={props.draft}
+            closed={c?.status === 'closed'}
+            draft={props.draft}
             onDraft={props.onDraft}
             onSend={props.onSend}
-            disabledReason={closed ? 'This conversation is closed.' : null}
+            onNote={props.onNote}
+            replies={props.replies}
           />
         </div>
-        <LeadPanel
+        <SidePanel
           key={conversationId}
           conversationId={conversationId}
+          conversation={c}
           lastVisitorSeq={visitorSeq}
           ready={thread?.status === 'ready'}
+          onTags={props.onTags}
+          onRecordCreated={props.onRecordCreated}
         />
       </div>
     </section>

@@ -23,13 +23,13 @@ describe('Inbox', () => {
     });
     await connect();
     const list = await screen.findByRole('region', { name: 'Conversations' });
-    const unassigned = within(list).getByRole('tab', { name: 'Unassigned' });
+    const unassigned = within(list).getByRole('tab', { name: /^Unassigned/ });
     expect(unassigned.getAttribute('aria-selected')).toBe('true');
     await within(list).findByText('Vera Visitor');
     expect(within(list).queryByText('Mia Mine')).toBeNull();
     expect(within(list).queryByText('Theo Theirs')).toBeNull();
 
-    fireEvent.click(within(list).getByRole('tab', { name: 'My chats' }));
+    fireEvent.click(within(list).getByRole('tab', { name: /^My chats/ }));
     await within(list).findByText('Mia Mine');
     expect(within(list).queryByText('Vera Visitor')).toBeNull();
     expect(within(list).queryByText('Theo Theirs')).toBeNull();
@@ -52,7 +52,7 @@ describe('Inbox', () => {
       '/api/conversations/c-1/assign',
     ]);
     const list = screen.getByRole('region', { name: 'Conversations' });
-    fireEvent.click(within(list).getByRole('tab', { name: 'My chats' }));
+    fireEvent.click(within(list).getByRole('tab', { name: /^My chats/ }));
     expect(await within(list).findByText('Vera Visitor')).toBeTruthy();
   });
 
@@ -197,5 +197,55 @@ describe('Inbox', () => {
     setupApp();
     const panel = await screen.findByRole('complementary', { name: 'Lead data' });
     expect(await within(panel).findByText(/Nothing captured yet/)).toBeTruthy();
+  });
+
+  it('shows each folder with its live count, refreshed after events', async () => {
+    let unassigned = 2;
+    const { http, server, connect } = setupApp({
+      routes: {
+        'GET /api/conversations/counts': () => ({
+          body: { counts: { unassigned, mine: 1, all: 3, closed: 7 } },
+        }),
+      },
+    });
+    await connect();
+    const tabs = await screen.findByRole('tablist', { name: 'Folders' });
+    const text = () =>
+      within(tabs)
+        .getAllByRole('tab')
+        .map((t) => t.textContent);
+    await waitFor(() => expect(text()).toEqual(['Unassigned 2', 'My chats 1', 'All chats 3', 'Closed 7']));
+    const asked = () => http.calls.filter((c) => c.url === '/api/conversations/counts').length;
+    const before = asked();
+
+    unassigned = 1;
+    server({
+      type: 'conversation.updated',
+      conversation: conversation({ assigneeId: 'ag-2', updatedAt: T0 + 5 }),
+    });
+    server({ type: 'message.created', message: message(2) });
+    await waitFor(() => expect(text()[0]).toBe('Unassigned 1'));
+    expect(asked()).toBe(before + 1);
+  });
+
+  it('shows All chats to admins only', async () => {
+    const { connect } = setupApp({ role: 'agent' });
+    await connect();
+    const tabs = await screen.findByRole('tablist', { name: 'Folders' });
+    expect(within(tabs).queryByRole('tab', { name: /All chats/ })).toBeNull();
+    expect(within(tabs).getAllByRole('tab')).toHaveLength(3);
+  });
+
+  it('lists All chats for an admin, asking for the folder', async () => {
+    const theirs = conversation({ id: 'c-3', number: 3, visitorName: 'Theo Theirs', assigneeId: 'ag-9' });
+    const { http, connect } = setupApp({
+      routes: { 'GET /api/conversations': () => ({ body: { conversations: [conversation(), theirs] } }) },
+    });
+    await connect();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    fireEvent.click(within(list).getByRole('tab', { name: /^All chats/ }));
+    await within(list).findByText('Theo Theirs');
+    expect(within(list).getByText('Vera Visitor')).toBeTruthy();
+    expect(http.calls.some((c) => c.url === '/api/conversations?folder=all')).toBe(true);
   });
 });

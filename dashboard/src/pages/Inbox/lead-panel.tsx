@@ -23,8 +23,8 @@ const isEmpty = ({ contact, answers }: LeadData) =>
 export function LeadPanel({ conversationId, lastVisitorSeq, ready }: Props) {
   const state = useLead(conversationId, lastVisitorSeq, ready);
   return (
-    <aside class="lead" aria-label="Lead data">
-      <h2 class="lead__title">Lead data</h2>
+    <aside class="side__section" aria-label="Lead data">
+      <h2 class="side__title">Lead data</h2>
       {state.status === 'loading' && <p class="muted">Loading…</p>}
       {state.status === 'error' && <p class="form-error">{state.message}</p>}
       {state.status === 'ready' &&

@@ -1,6 +1,7 @@
-import type { Message } from '@livechat/shared/model';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { TimelineItem } from '../../state/activities.js';
 import type { PendingReply } from '../../state/thread.js';
+import { ActivityItem } from './activity-item.js';
 import { MessageItem } from './message-item.js';
 import { PendingItem } from './pending-item.js';
 
@@ -8,7 +9,8 @@ interface Props {
   conversationId: string;
   /** History is still being fetched. */
   loading: boolean;
-  messages: readonly Message[];
+  /** Messages and agents-only activities, merged by time. */
+  items: readonly TimelineItem[];
   pending: readonly PendingReply[];
   agentId: string;
   agentName: string;
@@ -22,7 +24,7 @@ const STICK_PX = 80;
 export function MessageList({
   conversationId,
   loading,
-  messages,
+  items,
   pending,
   agentId,
   agentName,
@@ -39,7 +41,7 @@ export function MessageList({
   useLayoutEffect(() => {
     const el = ref.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [conversationId, messages, pending]);
+  }, [conversationId, items, pending]);
 
   const onScroll = () => {
     const el = ref.current;
@@ -50,10 +52,18 @@ export function MessageList({
     // The log is a div around the list: role="log" on the <ol> itself would orphan its <li>s.
     <div class="thread" ref={ref} onScroll={onScroll} role="log" aria-label="Messages" aria-busy={loading}>
       <ol class="thread__list">
-        {loading && messages.length === 0 && <li class="empty">Loading messages…</li>}
-        {messages.map((m) => (
-          <MessageItem key={m.id} message={m} mine={m.author.kind === 'agent' && m.author.id === agentId} />
-        ))}
+        {loading && items.length === 0 && <li class="empty">Loading messages…</li>}
+        {items.map((item) =>
+          item.kind === 'message' ? (
+            <MessageItem
+              key={item.message.id}
+              message={item.message}
+              mine={item.message.author.kind === 'agent' && item.message.author.id === agentId}
+            />
+          ) : (
+            <ActivityItem key={`a-${item.activity.id}`} activity={item.activity} />
+          ),
+        )}
         {pending.map((p) => (
           <PendingItem
             key={p.clientId}

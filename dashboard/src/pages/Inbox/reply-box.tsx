@@ -1,5 +1,9 @@
+import type { SavedReply } from '@livechat/shared/model';
 import { LIMITS } from '@livechat/shared/protocol/constants';
-import { useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { insertReply } from './slash-query.js';
+import { SavedReplyPicker } from './saved-reply-picker.js';
+import { useSavedReplyPicker } from './use-saved-reply-picker.js';
 
 interface Props {
   /** Text typed earlier in this conversation, kept while the agent looks at another one. */
@@ -7,23 +11,47 @@ interface Props {
   onDraft: (text: string) => void;
   /** Returns false when the text was not accepted (empty or too long). */
   onSend: (text: string) => boolean;
-  disabledReason: string | null;
+  /** Offered after "/" in the box. */
+  replies: readonly SavedReply[];
 }
 
 /** Show the counter once the agent is close to the length limit. */
 const COUNTER_FROM = LIMITS.maxMessageLength * 0.9;
+const VERTICAL = new Set(['ArrowUp', 'ArrowDown']);
+const CARET_KEYS = new Set([...VERTICAL, 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
 
-export function ReplyBox({ initial, onDraft, onSend, disabledReason }: Props) {
+export function ReplyBox({ initial, onDraft, onSend, replies }: Props) {
   const [text, setText] = useState(initial);
+  const [caret, setCaret] = useState(initial.length);
+  const box = useRef<HTMLTextAreaElement>(null);
+  /** Where to put the caret after the next render (a saved reply was inserted). */
+  const moveCaret = useRef<number | null>(null);
+  const hintId = useId();
 
-  const update = (value: string) => {
+  const update = (value: string, at: number) => {
     setText(value);
+    setCaret(at);
     onDraft(value);
   };
+  const picker = useSavedReplyPicker(replies, text, caret, (reply, slash) => {
+    const { value, caret: at } = insertReply(text, slash, reply.body);
+    moveCaret.current = at;
+    update(value, at);
+  });
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || moveCaret.current === null) return;
+    el.focus();
+    el.setSelectionRange(moveCaret.current, moveCaret.current);
+    moveCaret.current = null;
+  });
+
   const submit = () => {
-    if (disabledReason || !text.trim()) return;
-    if (onSend(text)) update('');
+    if (!text.trim()) return;
+    if (onSend(text)) update('', 0);
   };
+  const syncCaret = (el: HTMLTextAreaElement) => setCaret(el.selectionStart ?? el.value.length);
 
   return (
     <form
@@ -33,17 +61,34 @@ export function ReplyBox({ initial, onDraft, onSend, disabledReason }: Props) {
         submit();
       }}
     >
-      {disabledReason && <p class="reply__notice">{disabledReason}</p>}
+      {picker.open && (
+        <SavedReplyPicker
+          id={picker.listId}
+          replies={picker.matches}
+          active={picker.active}
+          onChoose={picker.choose}
+        />
+      )}
       <textarea
+        ref={box}
         class="reply__input"
         aria-label="Reply"
+        aria-describedby={hintId}
+        {...picker.textboxProps}
         placeholder="Write a reply. Enter sends, Shift+Enter adds a line."
         rows={3}
         maxLength={LIMITS.maxMessageLength}
-        disabled={disabledReason !== null}
         value={text}
-        onInput={(e) => update(e.currentTarget.value)}
+        onInput={(e) =>
+          update(e.currentTarget.value, e.currentTarget.selectionStart ?? e.currentTarget.value.length)
+        }
+        onClick={(e) => syncCaret(e.currentTarget)}
+        onKeyUp={(e) => {
+          // Keys that move the caret without typing; the picker's own arrows move its option instead.
+          if (CARET_KEYS.has(e.key) && !(picker.open && VERTICAL.has(e.key))) syncCaret(e.currentTarget);
+        }}
         onKeyDown={(e) => {
+          if (picker.keyDown(e)) return;
           // isComposing: Enter that confirms an IME candidate must not send.
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
             e.preventDefault();
@@ -52,12 +97,15 @@ export function ReplyBox({ initial, onDraft, onSend, disabledReason }: Props) {
         }}
       />
       <div class="reply__bar">
+        <span class="reply__hint" id={hintId}>
+          Type / for saved replies.
+        </span>
         {text.length >= COUNTER_FROM && (
           <span class="reply__count">
             {text.length} / {LIMITS.maxMessageLength}
           </span>
         )}
-        <button class="button button--primary" type="submit" disabled={disabledReason !== null}>
+        <button class="button button--primary" type="submit">
           Send
         </button>
       </div>

@@ -12,12 +12,17 @@ function describe(m: Message): string {
   }
 }
 
-/** An event in the timeline (the wait began, an agent joined), centered between the messages. */
-export function SystemEvent({ message }: { message: Message }) {
+/** An event in the timeline (the wait began, an agent joined, a deal was created), centered between messages. */
+export function TimelineEvent({ text, ts }: { text: string; ts: number }) {
   return (
     <li class="msg msg--system">
-      <span class="msg__body">{describe(message)}</span>
-      <RelativeTime class="msg__time" ts={message.createdAt} format="clock" />
+      <span class="msg__body">{text}</span>
+      <RelativeTime class="msg__time" ts={ts} format="clock" />
     </li>
   );
+}
+
+/** A system message, as the visitor saw it too. */
+export function SystemEvent({ message }: { message: Message }) {
+  return <TimelineEvent text={describe(message)} ts={message.createdAt} />;
 }

@@ -1,0 +1,45 @@
+import type { SavedReply } from '@livechat/shared/model';
+import { useState } from 'preact/hooks';
+import { NoteBox } from './note-box.js';
+import { ReplyBox } from './reply-box.js';
+
+interface Props {
+  closed: boolean;
+  draft: string;
+  onDraft: (text: string) => void;
+  onSend: (text: string) => boolean;
+  onNote: (body: string) => Promise<string | null>;
+  replies: readonly SavedReply[];
+}
+
+type Mode = 'reply' | 'note';
+
+/** Below the timeline: a reply to the visitor, or an internal note for the team (also on closed conversations). */
+export function Composer({ closed, draft, onDraft, onSend, onNote, replies }: Props) {
+  const [mode, setMode] = useState<Mode>('reply');
+  const modeButton = (m: Mode, label: string) => (
+    <button
+      type="button"
+      class={`composer__mode composer__mode--${m}`}
+      aria-pressed={mode === m}
+      onClick={() => setMode(m)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div class={`composer composer--${mode}`}>
+      <div class="composer__modes" role="group" aria-label="Write">
+        {modeButton('reply', 'Reply')}
+        {modeButton('note', 'Note')}
+      </div>
+      {mode === 'note' ? (
+        <NoteBox onNote={onNote} />
+      ) : closed ? (
+        <p class="reply reply__notice">This conversation is closed.</p>
+      ) : (
+        <ReplyBox initial={draft} onDraft={onDraft} onSend={onSend} replies={replies} />
+      )}
+    </div>
+  );
+}

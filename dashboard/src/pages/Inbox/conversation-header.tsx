@@ -1,0 +1,50 @@
+import type { Conversation } from '@livechat/shared/model';
+import type { Colleague } from '../../api/index.js';
+import { Avatar } from '../../components/avatar.js';
+import { ConversationBadges } from '../../components/conversation-badges.js';
+import { RelativeTime } from '../../components/relative-time.js';
+import { ClosedAt } from './closed-at.js';
+
+interface Props {
+  conversation: Conversation | undefined;
+  agentId: string;
+  colleagues: readonly Colleague[];
+}
+
+function assignedText(assigneeId: string, agentId: string, colleagues: readonly Colleague[]): string {
+  if (assigneeId === agentId) return 'Assigned to you';
+  const name = colleagues.find((c) => c.id === assigneeId)?.name;
+  return name ? `Assigned to ${name}` : 'Assigned';
+}
+
+export function ConversationHeader({ conversation: c, agentId, colleagues }: Props) {
+  if (!c) {
+    return (
+      <header class="pane-header thread-header">
+        <h2 class="thread-header__title">Conversation</h2>
+      </header>
+    );
+  }
+  return (
+    <header class="pane-header thread-header">
+      <Avatar name={c.visitorName} />
+      <div class="thread-header__who">
+        <h2 class="thread-header__title">
+          <span class="thread-header__number">#{c.number}</span> {c.visitorName}
+        </h2>
+        <div class="thread-header__sub">
+          {c.status === 'closed' && c.closedAt !== null ? (
+            <ClosedAt class="badge badge--closed" ts={c.closedAt} />
+          ) : (
+            <span class={`badge badge--${c.status}`}>{c.status === 'open' ? 'Open' : 'Closed'}</span>
+          )}
+          <ConversationBadges conversation={c} />
+          <span>
+            Started <RelativeTime ts={c.createdAt} />
+          </span>
+          {c.assigneeId && <span>{assignedText(c.assigneeId, agentId, colleagues)}</span>}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,99 @@
+import type { ConversationStatus } from '@livechat/shared/model';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Colleague } from '../../api/index.js';
+import { SelectField, type SelectOption } from '../../components/select-field.js';
+import { TextField } from '../../components/text-field.js';
+import type { ListFilters } from '../../state/list-filters.js';
+
+interface Props {
+  filters: ListFilters;
+  colleagues: readonly Colleague[];
+  onFilters: (filters: ListFilters) => void;
+}
+
+/** Typing pauses this long before the list is asked again (ms). */
+export const SEARCH_DELAY_MS = 300;
+
+const STATUS_OPTIONS: readonly SelectOption<ConversationStatus | ''>[] = [
+  { value: '', label: 'Any' },
+  { value: 'open', label: 'Open' },
+  { value: 'closed', label: 'Closed' },
+];
+
+/** Search and filters above the list; they narrow the current folder. */
+export function ListFiltersBar({ filters, colleagues, onFilters }: Props) {
+  const [text, setText] = useState(filters.q);
+  const set = (patch: Partial<ListFilters>) => onFilters({ ...filters, ...patch });
+
+  // The search applies once typing pauses; live list updates re-rendering meanwhile do not postpone it.
+  const latest = useRef({ filters, onFilters });
+  latest.current = { filters, onFilters };
+  useEffect(() => {
+    if (text === latest.current.filters.q) return;
+    const timer = setTimeout(() => {
+      const current = latest.current;
+      current.onFilters({ ...current.filters, q: text });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const assignees: SelectOption<string>[] = [
+    { value: '', label: 'Anyone' },
+    { value: 'none', label: 'Unassigned' },
+    ...colleagues.map((c) => ({ value: c.id, label: c.name })),
+  ];
+
+  return (
+    <form
+      class="list-filters"
+      role="search"
+      aria-label="Search and filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        set({ q: text });
+      }}
+    >
+      <input
+        type="search"
+        class="input list-filters__search"
+        aria-label="Search conversations"
+        placeholder="Search: #12, name or email"
+        maxLength={100}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <div class="list-filters__row">
+        <SelectField
+          class="field--compact"
+          label="Status"
+          value={filters.status}
+          options={STATUS_OPTIONS}
+          onValue={(status) => set({ status })}
+        />
+        <SelectField
+          class="field--compact"
+          label="Filter by assignee"
+          value={filters.assigneeId}
+          options={assignees}
+          onValue={(assigneeId) => set({ assigneeId })}
+        />
+        <TextField
+          class="field--compact"
+          label="From"
+          type="date"
+          value={filters.from}
+          max={filters.to || undefined}
+          onValue={(from) => set({ from })}
+        />
+        <TextField
+          class="field--compact"
+          label="To"
+          type="date"
+          value={filters.to}
+          min={filters.from || undefined}
+          onValue={(to) => set({ to })}
+        />
+      </div>
+    </form>
+  );
+}

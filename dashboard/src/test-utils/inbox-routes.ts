@@ -1,0 +1,18 @@
+// Default answers for the inbox's side requests (counts, colleagues, saved replies, timeline, side panel).
+import type { Conversation, Role } from '@livechat/shared/model';
+import type { Handler } from './fetch-mock.js';
+import { COLLEAGUES, details } from './inbox-fixtures.js';
+
+export function inboxRoutes(conv: Conversation, role: Role): Record<string, Handler> {
+  const base = `/api/conversations/${conv.id}`;
+  return {
+    'GET /api/conversations/counts': () => ({
+      body: { counts: { unassigned: 1, mine: 0, all: role === 'admin' ? 1 : null, closed: 0 } },
+    }),
+    'GET /api/colleagues': () => ({ body: { agents: COLLEAGUES } }),
+    'GET /api/saved-replies': () => ({ body: { replies: [] } }),
+    [`GET ${base}/activities`]: () => ({ body: { activities: [] } }),
+    [`GET ${base}/details`]: () => ({ body: { details: details() } }),
+    [`GET ${base}/records`]: () => ({ body: { records: [] } }),
+  };
+}
