@@ -10,6 +10,11 @@ import { InboxPage } from '../pages/Inbox/inbox-page.js';
 import { TeamPage } from '../pages/Team/team-page.js';
 import { PlaybookPage } from '../pages/Playbook/playbook-page.js';
 import { EmbedPage } from '../pages/Embed/embed-page.js';
+import { LeadsPage } from '../pages/Leads/leads-page.js';
+import { SavedRepliesPage } from '../pages/SavedReplies/saved-replies-page.js';
+import { SettingsPage } from '../pages/Settings/settings-page.js';
+import { WebhooksPage } from '../pages/Webhooks/webhooks-page.js';
+import { useNotifications } from '../notifications/use-notifications.js';
 import { NavSidebar } from './nav-sidebar.js';
 
 interface Props {
@@ -26,11 +31,14 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
   ended.current = onSessionEnded;
   const changed = useRef(onAgentChanged);
   changed.current = onAgentChanged;
+  // Desktop notifications and the tab title's unread count hear each socket frame just before the inbox store
+  // applies it, so they can compare it with what the store knew (`store` is read only when frames arrive).
+  const notifications = useNotifications(agent.id, (id) => store.getState().conversations.get(id));
   // One store per signed-in agent; a role change keeps it, a different agent gets a fresh one.
   const store = useMemo(
     () =>
       new InboxStore({
-        createSocket,
+        createSocket: notifications.tap(createSocket),
         onSignedOut: () => ended.current(),
         onAgent: (a) => changed.current(a),
       }),
@@ -53,6 +61,14 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
         return <PlaybookPage agent={agent} />;
       case 'embed':
         return <EmbedPage agent={agent} />;
+      case 'leads':
+        return <LeadsPage />;
+      case 'saved-replies':
+        return <SavedRepliesPage agent={agent} />;
+      case 'webhooks':
+        return <WebhooksPage agent={agent} />;
+      case 'settings':
+        return <SettingsPage settings={notifications.settings} />;
       default:
         return (
           <InboxPage

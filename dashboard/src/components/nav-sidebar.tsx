@@ -16,12 +16,17 @@ interface Props {
   onAgentChanged: (agent: Agent) => void;
 }
 
-type NavPage = 'team' | 'playbook' | 'embed';
+type NavPage = Exclude<Route['page'], 'inbox' | 'invite'>;
 
-const ADMIN_LINKS: { page: NavPage; label: string }[] = [
-  { page: 'team', label: 'Team' },
-  { page: 'playbook', label: 'Playbook' },
-  { page: 'embed', label: 'Embed' },
+/** After the inbox, in this order; `admin` links are shown to admins only. */
+const LINKS: { page: NavPage; label: string; admin: boolean }[] = [
+  { page: 'leads', label: 'Leads', admin: false },
+  { page: 'team', label: 'Team', admin: true },
+  { page: 'playbook', label: 'Playbook', admin: true },
+  { page: 'embed', label: 'Embed', admin: true },
+  { page: 'saved-replies', label: 'Saved replies', admin: true },
+  { page: 'webhooks', label: 'Webhooks', admin: true },
+  { page: 'settings', label: 'Settings', admin: false },
 ];
 
 export function NavSidebar(props: Props) {
@@ -39,12 +44,11 @@ export function NavSidebar(props: Props) {
             </span>
           )}
         </a>
-        {agent.role === 'admin' &&
-          ADMIN_LINKS.map(({ page, label }) => (
-            <a key={page} class="sidebar__link" href={routeHref({ page })} aria-current={current(page)}>
-              {label}
-            </a>
-          ))}
+        {LINKS.filter((link) => !link.admin || agent.role === 'admin').map(({ page, label }) => (
+          <a key={page} class="sidebar__link" href={routeHref({ page })} aria-current={current(page)}>
+            {label}
+          </a>
+        ))}
       </nav>
       <div class="sidebar__footer">
         <AvailabilitySwitch agent={agent} onChanged={props.onAgentChanged} />

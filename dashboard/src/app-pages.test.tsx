@@ -1,0 +1,77 @@
+// The Leads, Saved replies, Webhooks and Settings pages in the app: who sees their links, and who may open them.
+import { describe, expect, it } from 'vitest';
+import { screen } from './test-utils/render.js';
+import { setupApp } from './test-utils/app-setup.js';
+
+const nav = () => screen.getByRole('navigation', { name: 'Main' });
+const links = () =>
+  Array.from(nav().querySelectorAll('a')).map((a) => [
+    a.textContent?.replace(/\d+$/, ''),
+    a.getAttribute('href'),
+  ]);
+
+describe('app pages', () => {
+  it('links every page for admins', async () => {
+    setupApp({ role: 'admin' });
+    await screen.findByRole('link', { name: 'Leads' });
+    expect(links()).toEqual([
+      ['Inbox', '#/inbox'],
+      ['Leads', '#/leads'],
+      ['Team', '#/team'],
+      ['Playbook', '#/playbook'],
+      ['Embed', '#/embed'],
+      ['Saved replies', '#/saved-replies'],
+      ['Webhooks', '#/webhooks'],
+      ['Settings', '#/settings'],
+    ]);
+  });
+
+  it('links Leads and Settings for agents, not the admin pages', async () => {
+    setupApp({ role: 'agent' });
+    await screen.findByRole('link', { name: 'Leads' });
+    expect(links()).toEqual([
+      ['Inbox', '#/inbox'],
+      ['Leads', '#/leads'],
+      ['Settings', '#/settings'],
+    ]);
+  });
+
+  it('marks the current page', async () => {
+    location.hash = '#/leads';
+    setupApp({ routes: { 'GET /api/records': () => ({ body: { records: [] } }) } });
+    const leads = await screen.findByRole('link', { name: 'Leads' });
+    expect(leads.getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByText('No leads or deals yet.')).toBeTruthy();
+  });
+
+  it.each([
+    ['#/saved-replies', 'Only admins can manage saved replies.', '/api/saved-replies'],
+    ['#/webhooks', 'Only admins can manage webhooks.', '/api/webhooks'],
+  ])('keeps agents out of %s without asking the admin API', async (hash, refusal, api) => {
+    location.hash = hash;
+    const { http } = setupApp({ role: 'agent' });
+    expect(await screen.findByText(refusal)).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(http.calls.filter((c) => c.url.startsWith(api))).toEqual([]);
+  });
+
+  it.each([
+    ['#/webhooks', 'GET /api/webhooks', { webhooks: [] }, 'No webhooks yet.'],
+    [
+      '#/saved-replies',
+      'GET /api/saved-replies',
+      { replies: [] },
+      'No saved replies yet. Add the answers your team gives most often.',
+    ],
+    [
+      '#/settings',
+      'GET /api/me/settings',
+      { settings: { newChat: true, assignedToMe: true, newMessage: true, sound: false } },
+      'Play a sound',
+    ],
+  ])('opens %s for admins', async (hash, route, body, text) => {
+    location.hash = hash;
+    setupApp({ routes: { [route]: () => ({ body }) } });
+    expect(await screen.findByText(text)).toBeTruthy();
+  });
+});

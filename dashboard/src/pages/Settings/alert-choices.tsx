@@ -1,0 +1,59 @@
+import type { NotificationSettings } from '@livechat/shared/model';
+import { useState } from 'preact/hooks';
+import { errorMessage } from '../../api/index.js';
+import { CheckboxField } from '../../components/checkbox-field.js';
+
+const CHOICES: readonly { key: keyof NotificationSettings; label: string; hint: string }[] = [
+  {
+    key: 'newChat',
+    label: 'New chats in Unassigned',
+    hint: 'A visitor is waiting for someone to take the chat.',
+  },
+  { key: 'assignedToMe', label: 'Chats assigned to me', hint: 'A colleague gave you a chat.' },
+  { key: 'newMessage', label: 'New messages in my chats', hint: 'Not for the chat you have open on screen.' },
+  { key: 'sound', label: 'Play a sound', hint: 'A short chime with each of the alerts above.' },
+];
+
+interface Props {
+  settings: NotificationSettings;
+  /** Throws the server's refusal; the settings shown go back by themselves. */
+  onSave: (settings: NotificationSettings) => Promise<void>;
+}
+
+/** One checkbox per kind of alert, each saved as soon as it changes. */
+export function AlertChoices({ settings, onSave }: Props) {
+  const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
+
+  const change = async (key: keyof NotificationSettings, on: boolean) => {
+    setStatus({ text: 'Saving…', failed: false });
+    try {
+      await onSave({ ...settings, [key]: on });
+      setStatus({ text: 'Saved', failed: false });
+    } catch (err) {
+      setStatus({ text: errorMessage(err), failed: true });
+    }
+  };
+
+  return (
+    <fieldset class="card fieldset" aria-describedby="alerts-hint">
+      <legend class="card__title">Notify me about</legend>
+      <p class="muted" id="alerts-hint">
+        As desktop notifications (once enabled below) and, for chats and messages, in the tab title&apos;s
+        unread count.
+      </p>
+      {CHOICES.map(({ key, label, hint }) => (
+        <CheckboxField key={key} checked={settings[key]} hint={hint} onValue={(on) => void change(key, on)}>
+          {label}
+        </CheckboxField>
+      ))}
+      {status?.failed && (
+        <p class="form-error" role="alert">
+          {status.text}
+        </p>
+      )}
+      <p class="settings__status" role="status">
+        {status && !status.failed ? status.text : ''}
+      </p>
+    </fieldset>
+  );
+}

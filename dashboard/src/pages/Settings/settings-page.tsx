@@ -1,0 +1,27 @@
+import type { NotificationSettingsStore } from '../../notifications/settings-store.js';
+import { useStore } from '../../state/use-store.js';
+import { AlertChoices } from './alert-choices.js';
+import { DesktopPermissionPanel } from './desktop-permission.js';
+
+/** The signed-in agent's own settings: which alerts they get. Open to every agent. */
+export function SettingsPage({ settings }: { settings: NotificationSettingsStore }) {
+  const state = useStore(settings);
+  return (
+    <main class="page">
+      <h1 class="page__title">Settings</h1>
+      {state.status === 'loading' && <p class="empty">Loading…</p>}
+      {state.status === 'error' && (
+        <div class="list-error" role="alert">
+          <span>{state.message}</span>
+          <button type="button" class="button button--small" onClick={() => void settings.load()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <AlertChoices settings={state.settings} onSave={(next) => settings.save(next)} />
+      )}
+      <DesktopPermissionPanel />
+    </main>
+  );
+}
