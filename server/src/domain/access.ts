@@ -1,6 +1,7 @@
 // Who may see what. Every list, read, write and event fan-out asks here, so the rule lives in one place.
 import type { Agent, Conversation } from '@livechat/shared/model';
-import type { Viewer, Visitor } from '../store/index.js';
+import type { Store, Viewer, Visitor } from '../store/index.js';
+import { notFound } from './errors.js';
 
 /**
  * Agents see a conversation once it reached the inbox (the playbook handed it over, or the visitor wrote after a
@@ -17,4 +18,11 @@ export const viewerOf = (agent: Agent): Viewer => ({ agentId: agent.id, admin: a
 
 export function visitorCanSee(visitor: Visitor, conversation: Conversation): boolean {
   return conversation.visitorId === visitor.id;
+}
+
+/** The conversation if the agent may see it; unknown and not-yours are the same not-found (ids cannot be probed). */
+export function visibleConversation(store: Store, agent: Agent, conversationId: string): Conversation {
+  const conversation = store.conversations.byId(conversationId);
+  if (!conversation || !agentCanSee(agent, conversation)) throw notFound('Conversation');
+  return conversation;
 }

@@ -1,16 +1,12 @@
 // What agents add to a conversation for each other: internal notes and tags. Visitors never see either.
 import type { Activity, Agent, Conversation } from '@livechat/shared/model';
 import type { Store } from '../store/index.js';
-import { agentCanSee } from './access.js';
-import { notFound } from './errors.js';
+import { visibleConversation } from './access.js';
 import type { Timeline } from './timeline.js';
 
 export function createAnnotationService(store: Store, timeline: Timeline) {
-  function visible(agent: Agent, conversationId: string): Conversation {
-    const conversation = store.conversations.byId(conversationId);
-    if (!conversation || !agentCanSee(agent, conversation)) throw notFound('Conversation');
-    return conversation;
-  }
+  const visible = (agent: Agent, conversationId: string): Conversation =>
+    visibleConversation(store, agent, conversationId);
 
   return {
     activities: (agent: Agent, conversationId: string): Activity[] =>

@@ -4,15 +4,14 @@
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation } from '@livechat/shared/model';
 import type { Store } from '../store/index.js';
-import { agentCanSee } from './access.js';
-import { DomainError, notFound } from './errors.js';
+import { visibleConversation } from './access.js';
+import { DomainError } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
 import type { Timeline, WriteUnit } from './timeline.js';
 
 export function createAssignmentService(store: Store, timeline: Timeline, runner: PlaybookRunner) {
   function openAndVisible(agent: Agent, conversationId: string): Conversation {
-    const conversation = store.conversations.byId(conversationId);
-    if (!conversation || !agentCanSee(agent, conversation)) throw notFound('Conversation');
+    const conversation = visibleConversation(store, agent, conversationId);
     if (conversation.status === 'closed')
       throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is closed.');
     return conversation;

@@ -3,7 +3,7 @@
 import { ErrorCode, LIMITS } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation, ConversationStatus, Message } from '@livechat/shared/model';
 import type { Store, Visitor } from '../store/index.js';
-import { agentCanSee, visitorCanSee } from './access.js';
+import { agentCanSee, visibleConversation, visitorCanSee } from './access.js';
 import { DomainError, notFound } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
 import type { Author, Timeline, WriteUnit } from './timeline.js';
@@ -42,11 +42,8 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
     return { conversation: store.conversations.byId(id)!, opened: true };
   }
 
-  function visibleToAgent(agent: Agent, conversationId: string): Conversation {
-    const conversation = store.conversations.byId(conversationId);
-    if (!conversation || !agentCanSee(agent, conversation)) throw notFound('Conversation');
-    return conversation;
-  }
+  const visibleToAgent = (agent: Agent, conversationId: string): Conversation =>
+    visibleConversation(store, agent, conversationId);
 
   return {
     /**

@@ -3,8 +3,8 @@
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation } from '@livechat/shared/model';
 import type { Store } from '../store/index.js';
-import { agentCanSee } from './access.js';
-import { DomainError, notFound } from './errors.js';
+import { visibleConversation } from './access.js';
+import { DomainError } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
 import type { Timeline } from './timeline.js';
 import type { WebhookService } from './webhooks/index.js';
@@ -18,8 +18,7 @@ export function createClosingService(
   return {
     close: (agent: Agent, conversationId: string): Promise<Conversation> =>
       timeline.commit((unit) => {
-        const before = store.conversations.byId(conversationId);
-        if (!before || !agentCanSee(agent, before)) throw notFound('Conversation');
+        const before = visibleConversation(store, agent, conversationId);
         const closed = store.conversations.close(conversationId, unit.now);
         if (!closed)
           throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is already closed.');

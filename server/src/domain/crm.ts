@@ -3,18 +3,14 @@
 import type { CreateRecordBody } from '@livechat/shared/api';
 import type { Agent, Conversation, ConversationDetails, CrmRecord, RecordKind } from '@livechat/shared/model';
 import type { Store } from '../store/index.js';
-import { agentCanSee, viewerOf } from './access.js';
-import { notFound } from './errors.js';
+import { viewerOf, visibleConversation } from './access.js';
 import type { Timeline, WriteUnit } from './timeline.js';
 import { newId } from './tokens.js';
 import type { WebhookService } from './webhooks/index.js';
 
 export function createCrmService(store: Store, timeline: Timeline, webhooks: WebhookService) {
-  function visible(agent: Agent, conversationId: string): Conversation {
-    const conversation = store.conversations.byId(conversationId);
-    if (!conversation || !agentCanSee(agent, conversation)) throw notFound('Conversation');
-    return conversation;
-  }
+  const visible = (agent: Agent, conversationId: string): Conversation =>
+    visibleConversation(store, agent, conversationId);
 
   function read(conversation: Conversation): ConversationDetails {
     const contact = store.visitors.contact(conversation.visitorId);
