@@ -24,7 +24,15 @@ describe('routes', () => {
     expect(parseRoute(routeHref(route))).toEqual(route);
     const invite = { page: 'invite', token: 'a/b+c' } as const;
     expect(parseRoute(routeHref(invite))).toEqual(invite);
-    for (const page of ['team', 'playbook', 'embed', 'leads', 'saved-replies', 'settings', 'webhooks'] as const)
+    for (const page of [
+      'team',
+      'playbook',
+      'embed',
+      'leads',
+      'saved-replies',
+      'settings',
+      'webhooks',
+    ] as const)
       expect(parseRoute(routeHref({ page }))).toEqual({ page });
   });
 });

@@ -15,15 +15,7 @@ export type Route =
   | { page: 'invite'; token: string };
 
 /** Pages that are one fixed path segment. */
-const SIMPLE_PAGES = [
-  'team',
-  'playbook',
-  'embed',
-  'leads',
-  'saved-replies',
-  'settings',
-  'webhooks',
-] as const;
+const SIMPLE_PAGES = ['team', 'playbook', 'embed', 'leads', 'saved-replies', 'settings', 'webhooks'] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];
 
 const isSimplePage = (part: string | undefined): part is SimplePage =>

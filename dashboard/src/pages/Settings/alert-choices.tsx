@@ -35,17 +35,21 @@ export function AlertChoices({ settings, onSave }: Props) {
   };
 
   return (
-    <fieldset class="card fieldset" aria-describedby="alerts-hint">
-      <legend class="card__title">Notify me about</legend>
+    <section class="card" aria-labelledby="alerts-title">
+      <h2 class="card__title" id="alerts-title">
+        Notify me about
+      </h2>
       <p class="muted" id="alerts-hint">
-        As desktop notifications (once enabled below) and, for chats and messages, in the tab title&apos;s
-        unread count.
+        As desktop notifications, once they are enabled below. The tab title counts new chats and messages
+        whatever you choose here.
       </p>
-      {CHOICES.map(({ key, label, hint }) => (
-        <CheckboxField key={key} checked={settings[key]} hint={hint} onValue={(on) => void change(key, on)}>
-          {label}
-        </CheckboxField>
-      ))}
+      <div class="check-list" role="group" aria-labelledby="alerts-title" aria-describedby="alerts-hint">
+        {CHOICES.map(({ key, label, hint }) => (
+          <CheckboxField key={key} checked={settings[key]} hint={hint} onValue={(on) => void change(key, on)}>
+            {label}
+          </CheckboxField>
+        ))}
+      </div>
       {status?.failed && (
         <p class="form-error" role="alert">
           {status.text}
@@ -54,6 +58,6 @@ export function AlertChoices({ settings, onSave }: Props) {
       <p class="settings__status" role="status">
         {status && !status.failed ? status.text : ''}
       </p>
-    </fieldset>
+    </section>
   );
 }

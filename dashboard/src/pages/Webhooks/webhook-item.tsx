@@ -12,6 +12,8 @@ interface Props {
 
 export function WebhookItem({ webhook: w, onSetActive, onDelete }: Props) {
   const [busy, setBusy] = useState(false);
+  /** The switch shows the agent's choice at once; it goes back if the server refuses it. */
+  const [activeShown, setActiveShown] = useState<boolean | null>(null);
   const [showDeliveries, setShowDeliveries] = useState(false);
   const logId = useId();
 
@@ -30,10 +32,13 @@ export function WebhookItem({ webhook: w, onSetActive, onDelete }: Props) {
         <span class="webhook__url">{w.url}</span>
         <div class="webhook__actions">
           <CheckboxField
-            checked={w.active}
+            checked={activeShown ?? w.active}
             disabled={busy}
             ariaLabel={`Active ${w.url}`}
-            onValue={(active) => void run(() => onSetActive(active))}
+            onValue={(active) => {
+              setActiveShown(active);
+              void run(() => onSetActive(active)).finally(() => setActiveShown(null));
+            }}
           >
             Active
           </CheckboxField>
