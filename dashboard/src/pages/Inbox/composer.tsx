@@ -14,7 +14,7 @@ interface Props {
 
 type Mode = 'reply' | 'note';
 
-/** Below the timeline: a reply to the visitor, or an internal note for the team (also on closed conversations). */
+/** Below the timeline: a reply to the visitor, or an internal note for the team (notes also on closed ones). */
 export function Composer({ closed, draft, onDraft, onSend, onNote, replies }: Props) {
   const [mode, setMode] = useState<Mode>('reply');
   const modeButton = (m: Mode, label: string) => (
@@ -29,15 +29,13 @@ export function Composer({ closed, draft, onDraft, onSend, onNote, replies }: Pr
   );
   return (
     <div class={`composer composer--${mode}`}>
+      {closed && <p class="composer__closed">This conversation is closed.</p>}
       <div class="composer__modes" role="group" aria-label="Write">
         {modeButton('reply', 'Reply')}
         {modeButton('note', 'Note')}
       </div>
-      {mode === 'note' ? (
-        <NoteBox onNote={onNote} />
-      ) : closed ? (
-        <p class="reply reply__notice">This conversation is closed.</p>
-      ) : (
+      {mode === 'note' && <NoteBox onNote={onNote} />}
+      {mode === 'reply' && !closed && (
         <ReplyBox initial={draft} onDraft={onDraft} onSend={onSend} replies={replies} />
       )}
     </div>

@@ -33,8 +33,8 @@ export function ConversationHeader({ conversation: c, agentId, colleagues }: Pro
           <span class="thread-header__number">#{c.number}</span> {c.visitorName}
         </h2>
         <div class="thread-header__sub">
-          {c.status === 'closed' && c.closedAt !== null ? (
-            <ClosedAt class="badge badge--closed" ts={c.closedAt} />
+          {c.status === 'closed' && c.closedAt != null ? (
+            <ClosedAt class="badge badge--closed-at" ts={c.closedAt} />
           ) : (
             <span class={`badge badge--${c.status}`}>{c.status === 'open' ? 'Open' : 'Closed'}</span>
           )}

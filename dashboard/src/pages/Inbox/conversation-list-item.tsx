@@ -25,7 +25,7 @@ export function ConversationListItem({ conversation: c, selected }: Props) {
         <span class="conv__preview">{c.lastMessagePreview ?? 'No messages yet'}</span>
         <span class="conv__badges">
           <ConversationBadges conversation={c} />
-          {c.closedAt !== null && <ClosedAt class="badge badge--closed" ts={c.closedAt} />}
+          {c.closedAt != null && <ClosedAt class="badge badge--closed-at" ts={c.closedAt} />}
           {c.tags.map((tag) => (
             <span key={tag} class="badge badge--tag">
               {tag}

@@ -7,6 +7,7 @@ import {
   fromDraft,
   serverDetailsErrors,
   toDraft,
+  withoutErrors,
 } from './details-draft.js';
 import { details } from '../../test-utils/inbox-fixtures.js';
 
@@ -61,5 +62,12 @@ describe('details draft', () => {
     expect(defaultDealTitle(draft)).toBe('Vera deal');
     expect(defaultDealTitle({ ...draft, organizationName: 'Acme' })).toBe('Acme deal');
     expect(defaultDealTitle(toDraft(details()))).toBe('New deal');
+  });
+
+  it("drops an edited field's error, the deal value's for amount and currency", () => {
+    const errors = { dealValue: 'a deal needs a value', email: 'Invalid email address' };
+    expect(withoutErrors(errors, ['currency'])).toEqual({ email: 'Invalid email address' });
+    expect(withoutErrors(errors, ['email', 'amount'])).toEqual({});
+    expect(withoutErrors(errors, ['note'])).toBe(errors);
   });
 });

@@ -81,6 +81,17 @@ export function serverDetailsErrors(error: unknown): DetailsErrors {
 
 export const hasErrors = (errors: DetailsErrors) => Object.keys(errors).length > 0;
 
+/** The field a draft key edits: amount and currency make up the deal value. */
+const fieldOf = (key: keyof DetailsDraft): DetailsField =>
+  key === 'amount' || key === 'currency' ? 'dealValue' : key;
+
+/** The errors without those of the edited keys' fields; the same object when none was shown. */
+export function withoutErrors(errors: DetailsErrors, keys: readonly (keyof DetailsDraft)[]): DetailsErrors {
+  const fields = new Set(keys.map(fieldOf));
+  if (!Object.keys(errors).some((f) => fields.has(f as DetailsField))) return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([f]) => !fields.has(f as DetailsField)));
+}
+
 /** A new deal's title unless the agent typed one: "<organization or contact> deal". */
 export function defaultDealTitle(draft: DetailsDraft): string {
   const who = draft.organizationName.trim() || draft.contactName.trim();

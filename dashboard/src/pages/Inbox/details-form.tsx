@@ -17,6 +17,7 @@ import {
   hasErrors,
   serverDetailsErrors,
   toDraft,
+  withoutErrors,
   type DetailsDraft,
   type DetailsErrors,
 } from './details-draft.js';
@@ -43,9 +44,11 @@ export function DetailsForm({ conversationId, initial, onCreated }: Props) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
+  /** An edit hides the status and the edited field's error (the rest stay until the next check). */
   const edit = (patch: Partial<DetailsDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setStatus('');
+    setErrors((e) => withoutErrors(e, Object.keys(patch) as (keyof DetailsDraft)[]));
   };
   const text = (key: TextKey) => ({
     value: draft[key],

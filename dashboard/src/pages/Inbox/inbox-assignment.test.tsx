@@ -108,6 +108,10 @@ describe('Inbox assignment and closing', () => {
     expect(http.calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([
       '/api/conversations/c-1/close',
     ]);
+    // Notes still go on the record of a closed conversation.
+    fireEvent.click(within(view).getByRole('button', { name: 'Note' }));
+    expect(within(view).getByRole('textbox', { name: 'Internal note' })).toBeTruthy();
+    expect(within(view).getByText('This conversation is closed.')).toBeTruthy();
 
     const list = screen.getByRole('region', { name: 'Conversations' });
     fireEvent.click(within(list).getByRole('tab', { name: /^Closed/ }));

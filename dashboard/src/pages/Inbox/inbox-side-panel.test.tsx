@@ -73,6 +73,7 @@ describe('Inbox side panel', () => {
     expect(http.calls.some((c) => c.method === 'PUT')).toBe(false);
 
     type(field('Phone'), '');
+    expect(field('Phone').getAttribute('aria-invalid')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Save details' }));
     expect(await screen.findByText('This address bounces')).toBeTruthy();
     expect(field('Email').getAttribute('aria-invalid')).toBe('true');
@@ -159,6 +160,8 @@ describe('Inbox side panel', () => {
       },
     });
     expect(screen.queryByRole('textbox', { name: 'Reply' })).toBeNull();
+    // The visitor has no other conversation: no section for them.
+    expect(screen.queryByRole('region', { name: 'Earlier conversations' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Save details' }));
     await waitFor(() => expect(screen.getByRole('status', { name: 'Saved' })).toBeTruthy());
     expect(http.calls.some((c) => c.method === 'PUT')).toBe(true);

@@ -13,7 +13,7 @@ interface Props {
   onRecordCreated: () => void;
 }
 
-/** Beside the timeline: tags, what the playbook captured, the details form with leads and deals, and history. */
+/** Beside the timeline: tags, the visitor's other chats, what the playbook captured, details, leads and deals. */
 export function SidePanel({
   conversationId,
   conversation: c,
@@ -25,9 +25,9 @@ export function SidePanel({
   return (
     <div class="side">
       {c && <TagEditor tags={c.tags} onTags={onTags} />}
+      {c && <EarlierConversations conversation={c} />}
       <LeadPanel conversationId={conversationId} lastVisitorSeq={lastVisitorSeq} ready={ready} />
       <DetailsPanel conversationId={conversationId} onRecordCreated={onRecordCreated} />
-      {c && <EarlierConversations conversation={c} />}
     </div>
   );
 }

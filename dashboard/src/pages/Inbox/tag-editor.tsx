@@ -65,6 +65,7 @@ export function TagEditor({ tags, onTags }: Props) {
         <input
           class="input input--compact"
           aria-label="Add tag"
+          placeholder="New tag"
           aria-invalid={invalid ? true : undefined}
           maxLength={32}
           value={text}
