@@ -209,6 +209,12 @@ export const webhooksApi = {
     request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/${enc(id)}/deliveries`).then(
       (r) => r.deliveries,
     ),
+  /** Sends a failed delivery once more, with the same id and body; 409 when it is not failed. */
+  retryDelivery: (id: string, deliveryId: string) =>
+    request<{ delivery: WebhookDelivery }>(
+      'POST',
+      `/api/webhooks/${enc(id)}/deliveries/${enc(deliveryId)}/retry`,
+    ).then((r) => r.delivery),
 };
 
 export type ConversationsApi = typeof conversationsApi;

@@ -1,7 +1,8 @@
 import type { WebhookDelivery } from '@livechat/shared/api';
-import { webhooksApi } from '../../api/index.js';
+import { useState } from 'preact/hooks';
+import { errorMessage, webhooksApi } from '../../api/index.js';
 import { useLoad } from '../../components/use-load.js';
-import { formatFull } from '../../components/format-time.js';
+import { DELIVERY_COLUMNS, DeliveryRow } from './delivery-row.js';
 
 interface Props {
   webhookId: string;
@@ -9,28 +10,25 @@ interface Props {
   id: string;
 }
 
-const STATUS_BADGE: Record<WebhookDelivery['status'], { label: string; class: string }> = {
-  pending: { label: 'Pending', class: 'badge badge--waiting' },
-  succeeded: { label: 'Succeeded', class: 'badge badge--open' },
-  failed: { label: 'Failed', class: 'badge badge--missed' },
-};
-
-const COLUMNS = [
-  'Event',
-  'Status',
-  'Attempts',
-  'Last response',
-  'Last error',
-  'Next attempt',
-  'Created',
-  'Delivered',
-];
-
-const when = (ts: number | null) => (ts === null ? '—' : formatFull(ts));
-
-/** The webhook's newest deliveries, newest first, as the server logged them. */
+/** The webhook's newest deliveries, newest first, as the server logged them; a failed one can be sent again. */
 export function DeliveryLog({ webhookId, url, id }: Props) {
-  const { state, reload } = useLoad(() => webhooksApi.deliveries(webhookId), [webhookId]);
+  const { state, reload, setData } = useLoad(() => webhooksApi.deliveries(webhookId), [webhookId]);
+  const [retrying, setRetrying] = useState<string | null>(null);
+  const [retryError, setRetryError] = useState<string | null>(null);
+
+  const retry = async (deliveries: WebhookDelivery[], deliveryId: string) => {
+    setRetrying(deliveryId);
+    setRetryError(null);
+    try {
+      const updated = await webhooksApi.retryDelivery(webhookId, deliveryId);
+      setData(deliveries.map((d) => (d.id === updated.id ? updated : d)));
+    } catch (err) {
+      setRetryError(errorMessage(err));
+    } finally {
+      setRetrying(null);
+    }
+  };
+
   return (
     <div class="deliveries" id={id}>
       <div class="deliveries__bar">
@@ -40,9 +38,9 @@ export function DeliveryLog({ webhookId, url, id }: Props) {
         </button>
       </div>
       {state.status === 'loading' && <p class="empty">Loading…</p>}
-      {state.status === 'error' && (
+      {(state.status === 'error' || retryError) && (
         <p class="form-error" role="alert">
-          {state.message}
+          {state.status === 'error' ? state.message : retryError}
         </p>
       )}
       {state.status === 'ready' && state.data.length === 0 && <p class="empty">No deliveries yet.</p>}
@@ -50,29 +48,24 @@ export function DeliveryLog({ webhookId, url, id }: Props) {
         <table class="table" aria-label={`Deliveries for ${url}`}>
           <thead>
             <tr>
-              {COLUMNS.map((c) => (
+              {DELIVERY_COLUMNS.map((c) => (
                 <th key={c} scope="col">
                   {c}
                 </th>
               ))}
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {state.data.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <code>{d.event}</code>
-                </td>
-                <td>
-                  <span class={STATUS_BADGE[d.status].class}>{STATUS_BADGE[d.status].label}</span>
-                </td>
-                <td>{d.attempts}</td>
-                <td>{d.lastStatusCode === null ? '—' : `HTTP ${d.lastStatusCode}`}</td>
-                <td class="pre-wrap">{d.lastError ?? '—'}</td>
-                <td>{d.status === 'pending' ? when(d.nextAttemptAt) : '—'}</td>
-                <td>{when(d.createdAt)}</td>
-                <td>{when(d.deliveredAt)}</td>
-              </tr>
+              <DeliveryRow
+                key={d.id}
+                delivery={d}
+                busy={retrying !== null}
+                onRetry={() => void retry(state.data, d.id)}
+              />
             ))}
           </tbody>
         </table>

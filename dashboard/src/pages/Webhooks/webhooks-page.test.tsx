@@ -219,8 +219,9 @@ describe('WebhooksPage', () => {
         formatFull(T0 + 120_000),
         formatFull(T0 + 60_000),
         '—',
+        '',
       ],
-      ['lead.created', 'Succeeded', '1', 'HTTP 200', '—', '—', formatFull(T0), formatFull(T0 + 1000)],
+      ['lead.created', 'Succeeded', '1', 'HTTP 200', '—', '—', formatFull(T0), formatFull(T0 + 1000), ''],
     ]);
 
     fireEvent.click(
@@ -234,6 +235,47 @@ describe('WebhooksPage', () => {
       screen.getByRole('button', { name: 'Hide deliveries for https://crm.example.com/hooks' }),
     );
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('sends a failed delivery again', async () => {
+    const failed: WebhookDelivery = {
+      id: 'd-9',
+      webhookId: 'wh-1',
+      event: 'conversation.closed',
+      status: 'failed',
+      attempts: 8,
+      lastStatusCode: 500,
+      lastError: 'HTTP 500',
+      nextAttemptAt: null,
+      createdAt: T0,
+      deliveredAt: null,
+    };
+    let answer: 'ok' | 'conflict' = 'ok';
+    const http = setup({
+      'GET /api/webhooks/wh-1/deliveries': () => ({ body: { deliveries: [failed] } }),
+      'POST /api/webhooks/wh-1/deliveries/d-9/retry': () =>
+        answer === 'ok'
+          ? { body: { delivery: { ...failed, status: 'pending', nextAttemptAt: T0 + 10_000 } } }
+          : apiError(409, 'conflict', 'Only a failed delivery can be retried.'),
+    });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Show deliveries for https://crm.example.com/hooks' }),
+    );
+    const retry = await screen.findByRole('button', {
+      name: `Retry conversation.closed delivery of ${formatFull(T0)}`,
+    });
+    answer = 'conflict';
+    fireEvent.click(retry);
+    expect((await screen.findByRole('alert')).textContent).toBe('Only a failed delivery can be retried.');
+    answer = 'ok';
+    fireEvent.click(retry);
+    expect(await screen.findByText('Pending')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Retry/ })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(http.calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([
+      '/api/webhooks/wh-1/deliveries/d-9/retry',
+      '/api/webhooks/wh-1/deliveries/d-9/retry',
+    ]);
   });
 
   it('says when a webhook has no deliveries yet', async () => {
