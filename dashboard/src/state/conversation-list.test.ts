@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyListAnswer,
   applyMessage,
   removeConversation,
   upsertConversation,
@@ -52,5 +53,22 @@ describe('conversation list', () => {
     const next = applyMessage(map, message(2, { body: 'new text', createdAt: T0 + 99 }));
     expect(next.get('c-1')).toMatchObject({ lastSeq: 2, lastMessagePreview: 'new text', updatedAt: T0 + 99 });
     expect(applyMessage(next, message(2))).toBe(next);
+  });
+
+  it('applies a list answer: live additions stay, live removals stay out, listed ones are visible again', () => {
+    const held = {
+      conversations: mapOf(conversation({ id: 'a', updatedAt: T0 + 9, visitorName: 'newer' })),
+      removed: new Set(['b', 'gone']),
+    };
+    const fresh = [
+      conversation({ id: 'a', updatedAt: T0, visitorName: 'older' }),
+      conversation({ id: 'b' }),
+      conversation({ id: 'c' }),
+    ];
+    const answer = applyListAnswer(held, fresh, { added: new Set(['live']), removed: new Set(['c']) });
+    expect([...answer.listIds].sort()).toEqual(['a', 'b', 'live']);
+    expect(answer.conversations.get('a')?.visitorName).toBe('newer');
+    expect(answer.conversations.has('c')).toBe(false);
+    expect([...answer.removed]).toEqual(['gone']);
   });
 });

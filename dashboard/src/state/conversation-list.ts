@@ -35,6 +35,33 @@ export function applyMessage(map: ConversationMap, message: Message): Conversati
   return next;
 }
 
+export interface ListAnswer {
+  conversations: ConversationMap;
+  listIds: ReadonlySet<string>;
+  removed: ReadonlySet<string>;
+}
+
+/**
+ * Applies the server's list to what is held. Live frames that arrived while it was asked win: conversations they
+ * added stay listed, those they removed stay out; anything listed is visible to the agent again.
+ */
+export function applyListAnswer(
+  held: { conversations: ConversationMap; removed: ReadonlySet<string> },
+  fresh: readonly Conversation[],
+  live: { added: ReadonlySet<string>; removed: ReadonlySet<string> },
+): ListAnswer {
+  let { conversations } = held;
+  const listIds = new Set(live.added);
+  const removed = new Set(held.removed);
+  for (const c of fresh) {
+    if (live.removed.has(c.id)) continue;
+    conversations = upsertConversation(conversations, c);
+    listIds.add(c.id);
+    removed.delete(c.id);
+  }
+  return { conversations, listIds, removed };
+}
+
 /** Newest activity first; the higher number first on a tie. */
 export function byActivity(a: Conversation, b: Conversation): number {
   return b.updatedAt - a.updatedAt || b.number - a.number;

@@ -20,6 +20,7 @@ import {
 } from '@livechat/shared/client';
 import { ApiError, conversationsApi, errorMessage, type ConversationsApi } from '../api/index.js';
 import {
+  applyListAnswer,
   applyMessage,
   removeConversation,
   upsertConversation,
@@ -36,6 +37,7 @@ import {
   type Thread,
 } from './thread.js';
 import { DEFAULT_FOLDER, type FolderId } from './folders.js';
+import { debounce, type Debounced } from './debounce.js';
 
 export interface InboxState {
   connection: ConnectionStatus;
@@ -126,12 +128,14 @@ export class InboxStore {
   private readonly gapFills = new Set<string>();
   /** Who is signed in, from the socket's welcome: files conversations under My chats. */
   private agentId: string | null = null;
-  private countsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A burst of events and actions asks for the folder counts once. */
+  private readonly countsRefresh: Debounced;
   private readonly onBrowserOnline = () => this.client.reconnectNow();
 
   constructor(private readonly options: InboxStoreOptions = {}) {
     this.api = options.api ?? conversationsApi;
     this.now = options.now ?? Date.now;
+    this.countsRefresh = debounce(() => void this.refreshCounts(), options.countsDelayMs ?? 300);
     this.client = new ReconnectingClient<AgentServerFrame, AckFrame>({
       ...options.client,
       url: options.socketUrl ?? defaultSocketUrl,
@@ -160,8 +164,7 @@ export class InboxStore {
 
   stop(): void {
     globalThis.removeEventListener?.('online', this.onBrowserOnline);
-    if (this.countsTimer !== null) clearTimeout(this.countsTimer);
-    this.countsTimer = null;
+    this.countsRefresh.cancel();
     this.client.stop();
   }
 
@@ -279,15 +282,15 @@ export class InboxStore {
         break;
       case 'message.created':
         this.addMessages(frame.message.conversationId, [frame.message]);
-        this.scheduleCounts();
+        this.countsRefresh.schedule();
         break;
       case 'conversation.updated':
         this.applyConversation(frame.conversation);
-        this.scheduleCounts();
+        this.countsRefresh.schedule();
         break;
       case 'conversation.removed':
         this.forget(frame.conversationId);
-        this.scheduleCounts();
+        this.countsRefresh.schedule();
         break;
       case 'activity.created':
         this.addActivities(frame.activity.conversationId, [frame.activity]);
@@ -306,16 +309,8 @@ export class InboxStore {
     try {
       const fresh = await this.api.list(listQuery(this.state.folder, this.state.filters));
       if (generation !== this.listGeneration) return;
-      let conversations = this.state.conversations;
-      const listIds = new Set(this.addedLive);
-      const removed = new Set(this.state.removed);
-      for (const c of fresh) {
-        if (this.removedLive.has(c.id)) continue;
-        conversations = upsertConversation(conversations, c);
-        listIds.add(c.id);
-        removed.delete(c.id);
-      }
-      this.set({ conversations, listIds, removed, listLoading: false });
+      const live = { added: this.addedLive, removed: this.removedLive };
+      this.set({ ...applyListAnswer(this.state, fresh, live), listLoading: false });
     } catch (error) {
       if (generation !== this.listGeneration) return;
       this.set({ listLoading: false, listError: errorMessage(error) });
@@ -323,7 +318,7 @@ export class InboxStore {
     }
   }
 
-  /** Folder sizes, now. Events and actions ask through `scheduleCounts`, which batches them. */
+  /** Folder sizes, now. Events and actions ask through `countsRefresh`, which batches them. */
   async refreshCounts(): Promise<void> {
     try {
       this.set({ counts: await this.api.counts() });
@@ -331,14 +326,6 @@ export class InboxStore {
       // The numbers keep their last value; the list shows connection problems.
       this.checkSignedOut(error);
     }
-  }
-
-  private scheduleCounts(): void {
-    if (this.countsTimer !== null) clearTimeout(this.countsTimer);
-    this.countsTimer = setTimeout(() => {
-      this.countsTimer = null;
-      void this.refreshCounts();
-    }, this.options.countsDelayMs ?? 300);
   }
 
   /**
@@ -358,7 +345,7 @@ export class InboxStore {
       onRefused?.();
       return errorMessage(error);
     } finally {
-      this.scheduleCounts();
+      this.countsRefresh.schedule();
       if (this.state.activities.has(conversationId)) void this.loadActivities(conversationId);
     }
   }
