@@ -1,35 +1,13 @@
 // Accessibility: axe-core finds no serious or critical violations in the dashboard's screens or in the widget
 // (inside its Shadow DOM) on the demo site.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
+import { seriousViolations } from './axe.js';
 import { ADMIN } from './stack.js';
 import { e2ePlaybook } from './api.js';
 
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 // The default playbook, so the open widget shows the bot's rich text and choice buttons.
 const env = useStackAndBrowser({ playbook: e2ePlaybook(60) });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 describe('accessibility (axe-core)', () => {
   it('has no serious violations on the sign-in screen, the inbox, the team, playbook and embed pages', async () => {
@@ -59,6 +37,16 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('link', { name: 'Embed' }).click();
     await page.getByRole('button', { name: 'Copy snippet' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    for (const [link, ready] of [
+      ['Leads', 'Export CSV'],
+      ['Saved replies', 'Add saved reply'],
+      ['Webhooks', 'Add webhook'],
+      ['Settings', 'Play a sound'],
+    ] as const) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await page.getByText(ready).first().waitFor();
+      expect(await seriousViolations(page), link).toEqual([]);
+    }
   });
 
   it('has no serious violations in the widget, closed and open', async () => {

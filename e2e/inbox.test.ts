@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
 import { ADMIN } from './stack.js';
+import { seriousViolations } from './axe.js';
 
 const env = useStackAndBrowser();
 const VISITOR_TEXT = 'Hi! We need 40 seats for our sales team.';
@@ -42,7 +43,7 @@ async function signIn(browser: Browser, email: string, password: string): Promis
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('tab', { name: /Unassigned/ }).waitFor();
+  await page.getByRole('tab', { name: 'Unassigned', exact: true }).waitFor();
   return page;
 }
 
@@ -89,6 +90,10 @@ describe('agent inbox in a real browser', () => {
       (window as unknown as { lastNotification: { onclick: () => void } }).lastNotification.onclick(),
     );
     await annPage.getByRole('button', { name: 'Assign to me' }).click();
+    // The Assignee combobox is the only control of that name, and shows who has the chat.
+    const assignee = annPage.getByRole('combobox', { name: 'Assignee' });
+    await expect.poll(() => assignee.count()).toBe(1);
+    await expect.poll(() => assignee.locator('option:checked').innerText()).toBe('Ann');
     await expect.poll(() => visitor.getByRole('log').innerText()).toContain('Ann joined the chat');
 
     // Ben: it is gone from his lists and search at once.
@@ -130,10 +135,12 @@ describe('agent inbox in a real browser', () => {
       .first()
       .waitFor();
     expect(await annPage.getByRole('textbox', { name: 'Reply' }).count()).toBe(1);
+    // The conversation view with its side panel, timeline and records passes axe.
+    expect(await seriousViolations(annPage)).toEqual([]);
 
     await annPage.getByRole('button', { name: 'Close chat' }).click();
     await annPage.getByText('This conversation is closed.').waitFor();
-    await annPage.getByRole('tab', { name: /Closed/ }).click();
+    await annPage.getByRole('tab', { name: 'Closed', exact: true }).click();
     const closedItem = annPage.getByRole('link', { name: /Vera Visitor/ });
     await expect.poll(() => closedItem.innerText()).toMatch(/Closed/);
 
@@ -142,8 +149,8 @@ describe('agent inbox in a real browser', () => {
     await expect.poll(() => annPage.locator('main').innerText()).toContain('Acme d.o.o.');
 
     // Ben never got a notification about Ann's chat after she took it, and still does not see it anywhere.
-    for (const folder of [/Unassigned/, /My chats/, /Closed/]) {
-      await benPage.getByRole('tab', { name: folder }).click();
+    for (const folder of ['Unassigned', 'My chats', 'Closed']) {
+      await benPage.getByRole('tab', { name: folder, exact: true }).click();
       expect(await benSees()).toBe(false);
     }
     await visitor.context().close();

@@ -9,7 +9,7 @@ interface Props {
   onFolder: (folder: FolderId) => void;
 }
 
-/** The folders as tabs, each with its live size ("Unassigned 3"). */
+/** The folders as tabs, each with its live size ("Unassigned 3"); the size is a description, not in the name. */
 export function FolderTabs({ role, folder, counts, onFolder }: Props) {
   return (
     <div class="tabs" role="tablist" aria-label="Folders">
@@ -22,13 +22,21 @@ export function FolderTabs({ role, folder, counts, onFolder }: Props) {
             role="tab"
             class="tabs__tab"
             aria-selected={folder === f.id}
+            aria-describedby={count !== null ? `folder-count-${f.id}` : undefined}
             onClick={() => onFolder(f.id)}
           >
             {f.label}
             {count !== null && (
               <>
                 {' '}
-                <span class="tabs__count">{count}</span>
+                {/* Described, not part of the name: the tab is "Unassigned" whatever its size. */}
+                <span class="tabs__count" aria-hidden="true">
+                  {count}
+                </span>
+                {/* Hidden from the name computation, still read as the tab's description. */}
+                <span class="visually-hidden" id={`folder-count-${f.id}`} aria-hidden="true">
+                  {count === 1 ? '1 conversation' : `${count} conversations`}
+                </span>
               </>
             )}
           </button>

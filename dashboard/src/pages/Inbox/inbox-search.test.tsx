@@ -37,8 +37,8 @@ describe('Inbox search and filters', () => {
     const { http, connect } = setupApp();
     await connect();
     const list = await screen.findByRole('region', { name: 'Conversations' });
-    fireEvent.click(within(list).getByRole('tab', { name: /^Closed/ }));
-    const byAssignee = within(list).getByRole('combobox', { name: 'Filter by assignee' });
+    fireEvent.click(within(list).getByRole('tab', { name: 'Closed' }));
+    const byAssignee = within(list).getByRole('combobox', { name: 'Assigned to' });
     await waitFor(() => expect(within(byAssignee).getByRole('option', { name: 'Bob Agent' })).toBeTruthy());
     fireEvent.change(within(list).getByRole('combobox', { name: 'Status' }), { target: { value: 'closed' } });
     fireEvent.change(byAssignee, { target: { value: 'ag-2' } });

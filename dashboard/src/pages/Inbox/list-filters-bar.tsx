@@ -72,7 +72,7 @@ export function ListFiltersBar({ filters, colleagues, onFilters }: Props) {
         />
         <SelectField
           class="field--compact"
-          label="Filter by assignee"
+          label="Assigned to"
           value={filters.assigneeId}
           options={assignees}
           onValue={(assigneeId) => set({ assigneeId })}
