@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
 import { e2ePlaybook, savePlaybook, text } from './api.js';
 import { ADMIN } from './stack.js';
+import { DEFAULT_PLAYBOOK } from '../server/src/domain/playbook/default-playbook.js';
 
 const env = useStackAndBrowser({ playbook: e2ePlaybook(30) });
 let agent: Page;
@@ -46,7 +47,8 @@ const waitForText = (page: Page, text: string, timeout = 10_000) =>
   expect.poll(() => logOf(page).innerText(), { timeout }).toContain(text);
 
 async function openInUnassigned(match: RegExp) {
-  await agent.getByRole('tab', { name: 'Unassigned' }).click();
+  await agent.getByRole('link', { name: /^Inbox/ }).click();
+  await agent.getByRole('tab', { name: 'Unassigned', exact: true }).click();
   await agent.getByRole('link', { name: match }).first().click();
 }
 
@@ -181,6 +183,20 @@ describe('playbook in a real browser', () => {
     await expect
       .poll(() => logOf(visitor).locator('strong', { hasText: 'our team replies fast' }).count())
       .toBe(1);
+    await visitor.context().close();
+  });
+
+  it('(g) with the playbook a new site starts with, a visitor reaches the team at once and can type meanwhile', async () => {
+    await savePlaybook(env.stack().server.url, DEFAULT_PLAYBOOK);
+    await setAvailable(true);
+    const visitor = await (await env.browser().newContext()).newPage();
+    await visitor.goto(env.stack().demoUrl);
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    await visitor.getByRole('status').waitFor();
+    await answer(visitor, 'Do you ship to Ljubljana?');
+    await openInUnassigned(/Do you ship to Ljubljana/);
+    await agent.getByRole('button', { name: 'Assign to me' }).click();
+    await waitForText(visitor, 'Admin joined the chat');
     await visitor.context().close();
   });
 });

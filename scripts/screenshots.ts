@@ -23,7 +23,7 @@ try {
 
   await visitor.goto(stack.demoUrl);
   await visitor.getByRole('button', { name: 'Open chat' }).click();
-  await visitor.getByRole('button', { name: 'A product demo' }).click();
+  await visitor.getByRole('button', { name: 'A demo' }).click();
   await visitor.getByRole('status').waitFor();
   await agent.getByRole('tab', { name: 'Unassigned' }).click();
   await agent

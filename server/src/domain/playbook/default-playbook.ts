@@ -1,5 +1,5 @@
-// The playbook a new site starts with: greet, ask what the visitor needs, then hand over to the team, or
-// qualify and capture the lead when nobody is there.
+// The playbook a new site starts with: a greeting, then straight to the team — or, when nobody is there in time,
+// a short qualification that captures the lead. Admins add questions before the card in the editor.
 import type { Playbook, RichText } from '@livechat/shared/model';
 
 const text = (...paragraphs: string[]): RichText =>
@@ -25,32 +25,25 @@ export const DEFAULT_PLAYBOOK: Playbook = {
       ],
     },
     {
-      id: 'topic',
-      kind: 'question',
-      text: text('What can we help you with?'),
-      input: 'choice',
-      choices: ['Pricing', 'A product demo', 'Something else'],
-      field: 'custom.topic',
-    },
-    {
       id: 'handover',
       kind: 'live_chat',
-      onlineMessage: text('Thanks! I am finding someone from our team for you.'),
+      onlineMessage: text(
+        'I am finding someone from our team for you. Feel free to write your question meanwhile.',
+      ),
       waitSeconds: 60,
       offlineMessage: text('Our team is away right now, but we will get back to you soon.'),
       offlineFlow: {
         questions: [
           {
-            id: 'team-size',
-            text: text('How many people are in your team?'),
+            id: 'request',
+            text: text('What can we help you with?'),
             input: 'text',
-            field: 'custom.team_size',
+            field: 'custom.request',
           },
         ],
         capture: [
           { field: 'name', text: text('What is your name?') },
           { field: 'email', text: text('What is your email address?') },
-          { field: 'organization', text: text('Which company are you with?') },
         ],
         thankYou: text('Thank you! We will be in touch within one business day.'),
       },
