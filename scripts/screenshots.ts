@@ -1,16 +1,10 @@
 // Regenerates the README screenshots from a running stack: `npx tsx scripts/screenshots.ts`.
 import { launchBrowser } from '../e2e/browser.js';
 import { ADMIN, startStack } from '../e2e/stack.js';
-import { DEFAULT_PLAYBOOK } from '../server/src/domain/playbook/default-playbook.js';
+import { e2ePlaybook } from '../e2e/api.js';
 
-// The playbook a new install starts with, and a wait long enough to take the pictures.
-const [greeting, topic, card] = DEFAULT_PLAYBOOK.steps;
-const stack = await startStack({
-  playbook: {
-    ...DEFAULT_PLAYBOOK,
-    steps: [greeting!, topic!, { ...card!, waitSeconds: 300 } as typeof card & {}],
-  },
-});
+// A playbook with a question before the Live Chat card, and a wait long enough to take the pictures.
+const stack = await startStack({ playbook: e2ePlaybook(300) });
 const browser = await launchBrowser();
 try {
   const agent = await (await browser.newContext({ viewport: { width: 1280, height: 760 } })).newPage();
