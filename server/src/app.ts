@@ -52,6 +52,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     now,
     // Referenced only when a timer fires, after `app` exists.
     onError: (err) => app.log.error({ err }, 'background task failed'),
+    webhooksAllowPrivateNetworks: config.webhooksAllowPrivateNetworks,
   });
   const firstRun = await seed(store, {
     adminEmail: config.admin.email,

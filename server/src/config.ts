@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +50,8 @@ export interface AppConfig {
    * them even in background tabs, where timers are throttled.
    */
   agentTimeoutMs: number;
+  /** Webhooks may call loopback and private addresses (otherwise refused, against SSRF). */
+  webhooksAllowPrivateNetworks: boolean;
 }
 
 /** A token-bucket rate: tokens added per second, and the most held (the burst after a quiet spell). */
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     newVisitorRate: { perSecond: 0.5, burst: 20 },
     trustProxy: e.TRUST_PROXY === 'true',
     agentTimeoutMs: 20_000,
+    webhooksAllowPrivateNetworks: e.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === 'true',
   };
 }
 
@@ -94,6 +98,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     ...loadConfig({ LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'admin-password' }),
     databasePath: ':memory:',
     shutdownGraceMs: 400,
+    // Test receivers listen on 127.0.0.1.
+    webhooksAllowPrivateNetworks: true,
     ...overrides,
   };
 }

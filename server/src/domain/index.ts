@@ -26,9 +26,14 @@ export interface DomainOptions {
   now?: () => number;
   /** Failures of background work (a wait timer firing), which has no caller to tell. */
   onError?: (err: unknown) => void;
+  /** Let webhooks call loopback and private-network addresses (local development, tests). */
+  webhooksAllowPrivateNetworks?: boolean;
 }
 
-export function createDomain(store: Store, { now = Date.now, onError = () => {} }: DomainOptions = {}) {
+export function createDomain(
+  store: Store,
+  { now = Date.now, onError = () => {}, webhooksAllowPrivateNetworks = false }: DomainOptions = {},
+) {
   const events = createEventBus();
   const writes = createWriteBatcher(store);
   const timeline = createTimeline(store, writes, events, now);
@@ -40,7 +45,11 @@ export function createDomain(store: Store, { now = Date.now, onError = () => {} 
     now,
     onError,
   });
-  const webhooks = createWebhookService(store, { now, onError });
+  const webhooks = createWebhookService(store, {
+    now,
+    onError,
+    allowPrivateNetworks: webhooksAllowPrivateNetworks,
+  });
   const auth = createAuthService(store, now);
   const invites = createInviteService(store, auth, now);
   return {

@@ -7,6 +7,7 @@ import { DomainError, notFound } from '../errors.js';
 import { newId } from '../tokens.js';
 import { createDispatcher, DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './dispatcher.js';
 import { newWebhookSecret } from './signature.js';
+import { assertPublicTarget, isObviouslyInternal } from './address-guard.js';
 
 export { verifySignature, sign, SIGNATURE_HEADER } from './signature.js';
 export type { DispatcherOptions } from './dispatcher.js';
@@ -16,6 +17,8 @@ export interface WebhookServiceOptions {
   onError: (err: unknown) => void;
   /** Delivery tuning (poll interval, backoff, timeouts, concurrency); realistic defaults. */
   delivery?: Partial<DispatcherOptions>;
+  /** Allow URLs on loopback and private networks (off by default: see address-guard.ts). */
+  allowPrivateNetworks?: boolean;
 }
 
 export interface NewWebhook {
@@ -31,11 +34,27 @@ export const DELIVERY_LOG_LIMIT = 100;
 const normalize = (events: readonly WebhookEvent[]): WebhookEvent[] =>
   WEBHOOK_EVENTS.filter((e) => events.includes(e));
 
-export function createWebhookService(store: Store, { now, onError, delivery = {} }: WebhookServiceOptions) {
+export function createWebhookService(
+  store: Store,
+  { now, onError, delivery = {}, allowPrivateNetworks = false }: WebhookServiceOptions,
+) {
+  const guardedFetch: DispatcherOptions['fetch'] = async (input, init) => {
+    // The dispatcher passes the webhook's URL as a string.
+    await assertPublicTarget(input instanceof Request ? input.url : input.toString());
+    return DEFAULT_DISPATCHER_OPTIONS.fetch(input, init);
+  };
   const dispatcher = createDispatcher(
     { store, now, onError },
-    { ...DEFAULT_DISPATCHER_OPTIONS, ...delivery },
+    { ...DEFAULT_DISPATCHER_OPTIONS, ...(!allowPrivateNetworks && { fetch: guardedFetch }), ...delivery },
   );
+
+  const checkUrl = (url: string | undefined): void => {
+    if (url !== undefined && !allowPrivateNetworks && isObviouslyInternal(url))
+      throw new DomainError(
+        ErrorCode.InvalidRequest,
+        'Webhook URLs must be on the public internet (the server can allow internal ones with WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true).',
+      );
+  };
 
   const webhook = (id: string): Webhook => {
     const found = store.webhooks.byId(id);
@@ -48,6 +67,7 @@ export function createWebhookService(store: Store, { now, onError, delivery = {}
 
     /** The secret is returned here and never again. */
     create({ url, events }: NewWebhook): { webhook: Webhook; secret: string } {
+      checkUrl(url);
       const created: Webhook = {
         id: newId(),
         url,
@@ -61,6 +81,7 @@ export function createWebhookService(store: Store, { now, onError, delivery = {}
     },
 
     update(id: string, change: WebhookChange): Webhook {
+      checkUrl(change.url);
       const updated = store.transaction(() => {
         const next: Webhook = { ...webhook(id), ...change };
         if (change.events) next.events = normalize(change.events);
