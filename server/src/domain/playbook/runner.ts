@@ -16,29 +16,13 @@ export interface RunnerOptions {
   onError: (err: unknown) => void;
 }
 
-/** Saved versions never change, so parsed ones are kept (a few per site at most are in use at once). */
-const CACHED_VERSIONS = 64;
-
 export function createPlaybookRunner({ store, timeline, agentsAvailable, now, onError }: RunnerOptions) {
-  const versions = new Map<string, Playbook>();
   /**
    * Conversations whose bot has nothing left to do (an agent joined, or it finished and the chat is in the inbox):
    * their messages skip the run lookup. Memory only, so a restart just reads each run once more.
    */
   const finished = new Set<string>();
   const FINISHED_CAP = 100_000;
-  function playbookOf(run: PlaybookRun): Playbook | null {
-    const key = `${run.siteId}/${run.version}`;
-    let playbook = versions.get(key);
-    if (!playbook) {
-      const stored = store.playbooks.byVersion(run.siteId, run.version);
-      if (!stored) return null;
-      if (versions.size >= CACHED_VERSIONS) versions.delete(versions.keys().next().value!);
-      versions.set(key, (playbook = stored));
-    }
-    return playbook;
-  }
-
   const timers = createDeadlineTimers(now, (conversationId) => {
     timeline
       .commit((unit) => {
@@ -56,7 +40,7 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
     run: PlaybookRun,
     step: (playbook: Playbook, ctx: engine.EngineContext) => engine.Outcome,
   ): engine.RunState | null {
-    const playbook = playbookOf(run);
+    const playbook = store.playbooks.byVersion(run.siteId, run.version);
     if (!playbook) return null;
     const { run: next, actions } = step(playbook, { now: unit.now, agentsAvailable: agentsAvailable() });
     const bot = { kind: 'bot' as const, id: null, name: playbook.botName };
