@@ -32,7 +32,7 @@ const hostileObject = fc.dictionary(
 function snapshot() {
   const db = app.store;
   return JSON.stringify([
-    db.conversations.list(null),
+    db.conversations.search({ limit: 1000 }, { agentId: agentId, admin: true }),
     db.messages.after(conversationId, 0, 1000),
     app.domain.team.list(),
     db.sites.all(),

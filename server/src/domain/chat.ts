@@ -1,9 +1,9 @@
 // Conversations and messages: visitors and agents writing (group-committed, idempotent by client id, gap-free seq),
 // starting a conversation (which starts its playbook), replay and reads.
 import { ErrorCode, LIMITS } from '@livechat/shared/protocol/constants';
-import type { Agent, Conversation, ConversationStatus, Message } from '@livechat/shared/model';
+import type { Agent, Conversation, Message } from '@livechat/shared/model';
 import type { Store, Visitor } from '../store/index.js';
-import { agentCanSee, visibleConversation, visitorCanSee } from './access.js';
+import { visibleConversation, visitorCanSee } from './access.js';
 import { DomainError, notFound } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
 import type { Author, Timeline, WriteUnit } from './timeline.js';
@@ -101,9 +101,6 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
     },
 
     agentConversation: visibleToAgent,
-
-    listForAgent: (agent: Agent, status: ConversationStatus | null): Conversation[] =>
-      store.conversations.list(status).filter((c) => agentCanSee(agent, c)),
 
     /** Messages after a seq, oldest first, capped at LIMITS.maxReplay. */
     messagesAfter: (conversationId: string, afterSeq: number, limit: number = LIMITS.maxReplay): Message[] =>

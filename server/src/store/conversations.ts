@@ -50,6 +50,21 @@ const RETURNING = `RETURNING *, (SELECT ${VISITOR_NAME} FROM visitors v WHERE v.
 /** Takes the next seq and records the activity in one statement; run it inside the message's transaction. */
 const ADVANCE = `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now, last_message_preview = @preview`;
 
+/** Every search filter; each is off when its parameter is null. Fixed text: no SQL is built from input. */
+const SEARCH_FILTERS = `c.queued_at IS NOT NULL
+  AND (@admin = 1 OR c.assignee_id IS NULL OR c.assignee_id = @me)
+  AND (@assignee IS NULL OR (@assignee = '' AND c.assignee_id IS NULL) OR c.assignee_id = @assignee)
+  AND (@from IS NULL OR c.updated_at >= @from)
+  AND (@to IS NULL OR c.updated_at <= @to)
+  AND (@visitorId IS NULL OR c.visitor_id = @visitorId)
+  AND (@number IS NULL OR c.number = @number)
+  AND (@text IS NULL OR v.contact_name LIKE @text ESCAPE '\\' OR v.email LIKE @text ESCAPE '\\'
+       OR v.name LIKE @text ESCAPE '\\')`;
+
+/** One status of the inbox. Exported for the schema test, which checks SQLite reads it in index order. */
+export const SEARCH_ONE_STATUS = `${SELECT} WHERE c.status = @status AND ${SEARCH_FILTERS}
+  ORDER BY c.updated_at DESC, c.number DESC LIMIT @limit`;
+
 /** Who is looking: agents see unassigned conversations and their own, admins everything. */
 export interface Viewer {
   agentId: string;
@@ -94,16 +109,6 @@ export function createConversationStore(db: Database) {
   const openForVisitor = db.prepare<[string], ConversationRow>(
     `${SELECT} WHERE c.visitor_id = ? AND c.status = 'open'`,
   );
-  // Newest activity first, read in index order (conversations_by_activity) so LIMIT stops early without a sort.
-  const listByStatus = db.prepare<{ status: string; limit: number }, ConversationRow>(
-    `${SELECT} WHERE c.status = @status AND c.queued_at IS NOT NULL ORDER BY c.updated_at DESC, c.number DESC LIMIT @limit`,
-  );
-  // Both statuses: SQLite merges the two index-ordered reads (MERGE (UNION ALL)), still without a sort.
-  const listAll = db.prepare<{ limit: number }, ConversationRow>(
-    `${SELECT} WHERE c.status = 'open' AND c.queued_at IS NOT NULL
-     UNION ALL ${SELECT} WHERE c.status = 'closed' AND c.queued_at IS NOT NULL
-     ORDER BY updated_at DESC, number DESC LIMIT @limit`,
-  );
   const nextNumber = db.prepare('SELECT COALESCE(MAX(number), 0) + 1 FROM conversations').pluck();
   const insert = db.prepare(
     `INSERT INTO conversations (id, number, site_id, visitor_id, channel, status, created_at, updated_at)
@@ -130,19 +135,13 @@ export function createConversationStore(db: Database) {
     `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now
      WHERE id = @id AND status = 'open' AND queued_at IS NOT NULL AND assignee_id IS NULL ${RETURNING}`,
   );
-  const search = db.prepare<SearchParams, ConversationRow>(
-    `${SELECT}
-     WHERE c.queued_at IS NOT NULL
-       AND (@admin = 1 OR c.assignee_id IS NULL OR c.assignee_id = @me)
-       AND (@status IS NULL OR c.status = @status)
-       AND (@assignee IS NULL OR (@assignee = '' AND c.assignee_id IS NULL) OR c.assignee_id = @assignee)
-       AND (@from IS NULL OR c.updated_at >= @from)
-       AND (@to IS NULL OR c.updated_at <= @to)
-       AND (@visitorId IS NULL OR c.visitor_id = @visitorId)
-       AND (@number IS NULL OR c.number = @number)
-       AND (@text IS NULL OR v.contact_name LIKE @text ESCAPE '\\' OR v.email LIKE @text ESCAPE '\\'
-            OR v.name LIKE @text ESCAPE '\\')
-     ORDER BY c.updated_at DESC, c.number DESC LIMIT @limit`,
+  // Newest activity first, read in index order (conversations_by_activity), so LIMIT stops early without sorting
+  // the table; one status at a time, both statuses merged (MERGE (UNION ALL)), still without a sort.
+  const searchOneStatus = db.prepare<SearchParams, ConversationRow>(SEARCH_ONE_STATUS);
+  const searchBothStatuses = db.prepare<SearchParams, ConversationRow>(
+    `${SELECT} WHERE c.status = 'open' AND ${SEARCH_FILTERS}
+     UNION ALL ${SELECT} WHERE c.status = 'closed' AND ${SEARCH_FILTERS}
+     ORDER BY updated_at DESC, number DESC LIMIT @limit`,
   );
   const counts = db.prepare<{ me: string; admin: 0 | 1 }, FolderCountRow>(
     `SELECT COALESCE(SUM(status = 'open' AND assignee_id IS NULL), 0) AS unassigned,
@@ -171,8 +170,6 @@ export function createConversationStore(db: Database) {
     openForVisitor: (visitorId: string) => row(openForVisitor.get(visitorId)),
     /** Just the id of the visitor's open conversation (one index read, for the message hot path). */
     openIdOfVisitor: (visitorId: string): string | null => openIdOfVisitor.get(visitorId) ?? null,
-    list: (status: ConversationStatus | null, limit = 500): Conversation[] =>
-      (status ? listByStatus.all({ status, limit }) : listAll.all({ limit })).map(toConversation),
     /** Creates an open conversation with the next free number. Call inside a transaction. */
     create: (c: { id: string; siteId: string; visitorId: string; now: number }) => {
       const number = nextNumber.get() as number;
@@ -180,7 +177,7 @@ export function createConversationStore(db: Database) {
     },
     /** The inbox's lists: filters, and what the viewer may see (agents: unassigned and their own). */
     search: (filter: ConversationFilter, viewer: Viewer): Conversation[] =>
-      search
+      (filter.status ? searchOneStatus : searchBothStatuses)
         .all({
           me: viewer.agentId,
           admin: viewer.admin ? 1 : 0,

@@ -3,6 +3,21 @@ import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate, openDatabase, type Database } from './database.js';
 import { createStore } from './index.js';
+import { SEARCH_ONE_STATUS } from './conversations.js';
+
+/** Every parameter of the inbox search, all filters off. */
+const SEARCH_PARAMS = {
+  me: 'nobody',
+  admin: 1,
+  status: 'open',
+  assignee: null,
+  from: null,
+  to: null,
+  visitorId: null,
+  number: null,
+  text: null,
+  limit: 50,
+};
 
 const COLUMNS =
   '(id, conversation_id, seq, client_id, author_kind, author_id, author_name, body, created_at)';
@@ -75,18 +90,18 @@ describe('schema', () => {
         VALUES ('c2', 2, 's1', 'v1', 'closed', 0, 9, 9, 0), ('c3', 3, 's1', 'v1', 'closed', 0, 5, 5, 0);
     `);
     const store = createStore(db);
-    const ids = (status: 'open' | 'closed' | null, limit?: number) =>
-      store.conversations.list(status, limit).map((c) => c.id);
+    const admin = { agentId: 'nobody', admin: true };
+    const list = (status: 'open' | 'closed' | null, limit = 500) =>
+      store.conversations.search({ ...(status && { status }), limit }, admin);
+    const ids = (status: 'open' | 'closed' | null, limit?: number) => list(status, limit).map((c) => c.id);
     expect(ids(null)).toEqual(['c2', 'c3', 'c1']);
     expect(ids(null, 2)).toEqual(['c2', 'c3']);
     expect(ids('closed')).toEqual(['c2', 'c3']);
     expect(ids('open')).toEqual(['c1']);
-    expect(store.conversations.list('open')[0]).toMatchObject({ visitorName: 'Visitor 1', lastSeq: 2 });
-    const plan = db
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT id FROM conversations WHERE status = 'open' ORDER BY updated_at DESC, number DESC",
-      )
-      .all() as { detail: string }[];
+    expect(list('open')[0]).toMatchObject({ visitorName: 'Visitor 1', lastSeq: 2 });
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${SEARCH_ONE_STATUS}`).all(SEARCH_PARAMS) as {
+      detail: string;
+    }[];
     // Read in index order: no sort of the whole table before LIMIT.
     expect(plan.map((p) => p.detail).join('; ')).toContain('USING INDEX conversations_by_activity');
     expect(plan.some((p) => p.detail.includes('TEMP B-TREE'))).toBe(false);
@@ -105,7 +120,9 @@ describe('schema', () => {
     `);
     migrate(db);
     const store = createStore(db);
-    expect(store.conversations.list('open').map((c) => [c.id, c.queuedAt])).toEqual([['c1', 7]]);
+    const admin = { agentId: 'nobody', admin: true };
+    const open = store.conversations.search({ status: 'open', limit: 10 }, admin);
+    expect(open.map((c) => [c.id, c.queuedAt])).toEqual([['c1', 7]]);
     expect(store.messages.after('c1', 0, 10).map((m) => m.body)).toEqual(['hello']);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });

@@ -72,9 +72,6 @@ export type UpdateAgentBody = z.infer<typeof UpdateAgentBodySchema>;
 
 export const IdParamsSchema = z.object({ id: IdSchema });
 
-export const ConversationListQuerySchema = z.object({
-  status: ConversationStatusSchema.optional(),
-});
 export const ConversationListBodySchema = z.object({ conversations: z.array(ConversationSchema) });
 export const ConversationBodySchema = z.object({ conversation: ConversationSchema });
 
