@@ -42,9 +42,9 @@ export function LeadPanel({ conversationId, lastVisitorSeq, ready }: Props) {
 function LeadDetails({ lead }: { lead: LeadData }) {
   return (
     <>
-      <h3 class="lead__heading">Contact</h3>
+      <h3 class="side__heading">Contact</h3>
       <ContactList contact={lead.contact} />
-      <h3 class="lead__heading">Answers</h3>
+      <h3 class="side__heading">Answers</h3>
       {lead.answers.length === 0 ? (
         <p class="muted">No answers yet.</p>
       ) : (
