@@ -24,6 +24,12 @@ export default tseslint.config(
       'no-new-func': 'error',
       // Fastify handlers and guards are async by contract, with or without an await inside.
       '@typescript-eslint/require-await': 'off',
+      // A switch over a union (frame types, event types, kinds) names every member: a new member is a compile-time
+      // to-do wherever it is handled, not a silent fall into `default`.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false, allowDefaultCaseForExhaustiveSwitch: true },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

@@ -1,4 +1,4 @@
-// Vitest projects: node (shared + server), dom (widget + dashboard components), browser (real Chromium, cross-origin).
+// Vitest projects: node (shared + server + contract), dom (widget + dashboard components), browser (real Chromium, cross-origin).
 import { defineConfig } from 'vitest/config';
 
 const preactJsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
@@ -12,7 +12,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'server/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            // The dashboard's API client against the real server (it imports both apps, so it lives in neither).
+            'contract/**/*.test.ts',
+          ],
         },
       },
       {

@@ -165,7 +165,7 @@ describe('playbook in a real browser', () => {
     await save.click();
     await expect
       .poll(() => added.innerText())
-      .toContain('links must be http://, https:// or mailto: addresses');
+      .toContain('Links must be http://, https:// or mailto: addresses.');
     expect(await text.getAttribute('aria-invalid')).toBe('true');
 
     await text.fill('Quick one: **our team replies fast**.');

@@ -1,10 +1,12 @@
 // Builds dist/widget-chat.js: the chat panel as an ES module (preact bundled), imported by the loader on first open.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { inlineProtocolConstants } from './vite.inline-constants.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: false,
+  plugins: [inlineProtocolConstants()],
   // Classic h() calls: smaller than the automatic runtime (no jsx-runtime module, no `children` keys).
   oxc: {
     jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },

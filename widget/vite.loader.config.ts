@@ -1,10 +1,12 @@
 // Builds dist/widget.js: the loader, a classic script (IIFE) that host pages embed with <script async>.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { inlineProtocolConstants } from './vite.inline-constants.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: false,
+  plugins: [inlineProtocolConstants()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,4 +1,4 @@
-// The Leads, Saved replies, Webhooks and Settings pages in the app: who sees their links, and who may open them.
+// The Leads, Saved replies, Webhooks, Settings and Profile pages in the app: who sees their links, and who may open them.
 import { describe, expect, it } from 'vitest';
 import { screen } from './test-utils/render.js';
 import { setupApp } from './test-utils/app-setup.js';
@@ -23,16 +23,18 @@ describe('app pages', () => {
       ['Saved replies', '#/saved-replies'],
       ['Webhooks', '#/webhooks'],
       ['Settings', '#/settings'],
+      ['Profile', '#/profile'],
     ]);
   });
 
-  it('links Leads and Settings for agents, not the admin pages', async () => {
+  it('links Leads, Settings and Profile for agents, not the admin pages', async () => {
     setupApp({ role: 'agent' });
     await screen.findByRole('link', { name: 'Leads' });
     expect(links()).toEqual([
       ['Inbox', '#/inbox'],
       ['Leads', '#/leads'],
       ['Settings', '#/settings'],
+      ['Profile', '#/profile'],
     ]);
   });
 

@@ -13,10 +13,13 @@ import { conversationRoutes } from './http/conversation-routes.js';
 import { registerDocs } from './http/docs.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerOriginCheck } from './http/origin-check.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerWellFormedBodies } from './http/well-formed.js';
 import { registerStaticRoutes } from './http/static-routes.js';
 import { teamRoutes } from './http/team-routes.js';
 import { inviteRoutes } from './http/invite-routes.js';
 import { meRoutes } from './http/me-routes.js';
+import { avatarRoutes } from './http/avatar-routes.js';
 import { siteRoutes } from './http/site-routes.js';
 import { widgetRoutes } from './http/widget-routes.js';
 import { webhookRoutes } from './http/webhook-routes.js';
@@ -52,6 +55,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     now,
     // Referenced only when a timer fires, after `app` exists.
     onError: (err) => app.log.error({ err }, 'background task failed'),
+    onDebug: (detail, message) => app.log.debug(detail, message),
     webhooksAllowPrivateNetworks: config.webhooksAllowPrivateNetworks,
   });
   const firstRun = await seed(store, {
@@ -76,7 +80,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // First, so every answer carries them, a refusal by the hooks below included.
+  await registerSecurityHeaders(app, config.publicUrl);
   registerOriginCheck(app, config.dashboardOrigins);
+  registerWellFormedBodies(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -110,6 +117,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(inviteRoutes(domain, config.publicUrl), { prefix: '/api/invites' });
   await app.register(siteRoutes(domain), { prefix: '/api/sites' });
   await app.register(meRoutes(domain), { prefix: '/api/me' });
+  await app.register(avatarRoutes(domain), { prefix: '/api' });
   await app.register(widgetRoutes(domain), { prefix: '/api/widget' });
   await app.register(webhookRoutes(domain), { prefix: '/api/webhooks' });
   registerVisitorGateway(app, domain, hub, config);

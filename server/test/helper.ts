@@ -1,6 +1,8 @@
 // Test helpers: an app on an in-memory database, signed-in agents, and WebSocket clients over injectWS.
 import type { FastifyInstance } from 'fastify';
 import type WebSocket from 'ws';
+import type { z } from 'zod';
+import { AgentServerFrameSchema, VisitorServerFrameSchema } from '@livechat/shared/protocol';
 import {
   PROTOCOL_VERSION,
   VISITOR_SOCKET_PATH,
@@ -87,22 +89,43 @@ export type Frame = { type: string; [key: string]: unknown };
 
 const openSockets = new Set<TestSocket>();
 
-/** Terminates every test socket still open; call in afterEach before closing the app. */
+/**
+ * Terminates every test socket still open; call in afterEach before closing the app. Fails the test when a socket
+ * received a frame that its channel's shared server-frame schema does not accept.
+ */
 export function closeTestSockets(): void {
+  const invalid = [...openSockets].flatMap((socket) => socket.invalidFrames);
   for (const socket of openSockets) socket.close();
   openSockets.clear();
+  if (invalid.length > 0)
+    throw new Error(`the server sent frames its schema refuses:\n${invalid.join('\n')}`);
 }
 
-/** A WebSocket test client that records every frame and its close code. */
+/**
+ * A WebSocket test client that records every frame and its close code. Every frame is parsed with the channel's
+ * shared server-frame schema: one that does not parse fails the test (at the next wait, or at closeTestSockets).
+ */
 export class TestSocket {
   readonly frames: Frame[] = [];
+  /** Frames the schema refused, with the reasons. */
+  readonly invalidFrames: string[] = [];
   closeCode: number | null = null;
   private waiters: (() => void)[] = [];
 
-  constructor(readonly ws: WebSocket) {
+  constructor(
+    readonly ws: WebSocket,
+    private readonly schema: z.ZodType<{ type: string }>,
+  ) {
     openSockets.add(this);
     ws.on('message', (data) => {
-      this.frames.push(JSON.parse(String(data)) as Frame);
+      const text = String(data);
+      const frame = JSON.parse(text) as Frame;
+      const parsed = schema.safeParse(frame);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`);
+        this.invalidFrames.push(`${text.slice(0, 500)} (${issues.join('; ')})`);
+      }
+      this.frames.push(frame);
       this.wake();
     });
     ws.on('close', (code) => {
@@ -135,6 +158,8 @@ export class TestSocket {
   private async until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (this.invalidFrames.length > 0)
+        throw new Error(`the server sent frames its schema refuses:\n${this.invalidFrames.join('\n')}`);
       const value = probe();
       if (value !== undefined) return value;
       const left = deadline - Date.now();
@@ -162,7 +187,7 @@ export async function visitorSocket(
   const ws = await app.injectWS(`${VISITOR_SOCKET_PATH}?siteKey=${encodeURIComponent(siteKey)}`, {
     headers: { origin },
   });
-  return new TestSocket(ws);
+  return new TestSocket(ws, VisitorServerFrameSchema);
 }
 
 /** A visitor socket after hello/welcome. Pass a token to come back as the same visitor. */
@@ -178,7 +203,7 @@ export async function connectedVisitor(app: FastifyInstance, hello: Record<strin
 
 export async function agentSocket(app: FastifyInstance, cookie: string, origin = 'http://localhost:8787') {
   const ws = await app.injectWS(AGENT_SOCKET_PATH, { headers: { cookie, origin } });
-  return new TestSocket(ws);
+  return new TestSocket(ws, AgentServerFrameSchema);
 }
 
 export async function connectedAgent(

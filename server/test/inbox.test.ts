@@ -189,17 +189,28 @@ describe('side panel, leads and deals', () => {
     const { conversationId: id } = await visitorChat(app);
     await call(app, ann.cookie, 'POST', `/api/conversations/${id}/records`, {
       kind: 'lead',
-      details: { ...EMPTY_DETAILS, contactName: '=HYPERLINK("http://evil")', note: 'line 1\nline "2"' },
+      details: {
+        ...EMPTY_DETAILS,
+        contactName: '=HYPERLINK("http://evil")',
+        phone: '+386 40 123 456',
+        organizationName: 'Bob;=1+1;',
+        organizationAddress: '\uFF1D1+1',
+        note: 'line 1\nline "2"',
+      },
     });
     const csv = await call(app, ann.cookie, 'GET', '/api/records.csv?kind=lead');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="leads.csv"');
     const [header, row] = csv.body.replace(/^\uFEFF/, '').split('\r\n');
+    // Every cell quoted: one cell whatever separator the reader's locale splits on (`;` in Turkish or Slovenian Excel).
     expect(header).toBe(
-      'type,title,value,currency,expected_close_date,contact_name,contact_email,contact_phone,organization,organization_address,conversation,note,created_by,created_at',
+      '"type","title","value","currency","expected_close_date","contact_name","contact_email","contact_phone","organization","organization_address","conversation","note","created_by","created_at"',
     );
-    expect(row).toContain(`"'=HYPERLINK(""http://evil"") lead"`);
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(row).toContain(',"+386 40 123 456",');
+    expect(row).toContain(',"Bob;=1+1;",');
+    expect(row).toContain('"lead","Bob;=1+1; lead",');
+    expect(row).toContain(`,"'\uFF1D1+1",`);
     expect(csv.body).toContain('"line 1\nline ""2"""');
     expect(
       (await call(app, ann.cookie, 'GET', '/api/records.csv?kind=deal')).body.trim().split('\r\n'),
@@ -304,9 +315,13 @@ describe('search, filters and counts', () => {
 
     const counts = async (cookie: string) =>
       (await call(app, cookie, 'GET', '/api/conversations/counts')).json();
-    expect(await counts(admin)).toEqual({ counts: { unassigned: 1, mine: 0, all: 2, closed: 1 } });
-    expect(await counts(ann.cookie)).toEqual({ counts: { unassigned: 1, mine: 1, all: null, closed: 0 } });
-    expect(await counts(ben.cookie)).toEqual({ counts: { unassigned: 1, mine: 0, all: null, closed: 1 } });
+    expect(await counts(admin)).toEqual({ counts: { unassigned: 1, mine: 0, all: 2, bot: 0, closed: 1 } });
+    expect(await counts(ann.cookie)).toEqual({
+      counts: { unassigned: 1, mine: 1, all: null, bot: null, closed: 0 },
+    });
+    expect(await counts(ben.cookie)).toEqual({
+      counts: { unassigned: 1, mine: 0, all: null, bot: null, closed: 1 },
+    });
     expect((await call(app, admin, 'GET', '/api/conversations?from=soon')).statusCode).toBe(400);
   });
 });

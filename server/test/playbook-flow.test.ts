@@ -41,10 +41,10 @@ describe('playbook flow', () => {
       'bot:rich:Hello from Ava',
       'bot:question:What brings you here?\nPricing · Demo',
     ]);
-    // While only the bot talks, the conversation is not in the agents' inbox.
+    // While only the bot talks, the conversation is not in the agents' inbox (only in the admins' Bot folder).
     const inbox = () =>
       app
-        .inject({ url: '/api/conversations', headers: { cookie } })
+        .inject({ url: '/api/conversations?folder=unassigned', headers: { cookie } })
         .then((r) => r.json<{ conversations: { id: string; missedAt: number | null }[] }>().conversations);
     expect(await inbox()).toEqual([]);
 

@@ -110,7 +110,7 @@ describe('playbook routes', () => {
         res.json<{ error: { details: { path: string; message: string }[] } }>().error.details,
       ).toContainEqual({
         path: 'body.steps.0.text.0.children.0.href',
-        message: 'links must be http://, https:// or mailto: addresses',
+        message: 'Links must be http://, https:// or mailto: addresses.',
       });
     }
     const image = [{ type: 'image', src: 'javascript:alert(1)', alt: 'x' }];
@@ -142,7 +142,7 @@ describe('playbook routes', () => {
     const site = demoSite(app);
     const patch = (payload: object) =>
       app.inject({ method: 'PATCH', url: `/api/sites/${site.id}`, headers: { cookie: admin }, payload });
-    const bad = await patch({ allowedOrigins: ['https://shop.example.com/path'] });
+    const bad = await patch({ allowedOrigins: ['shop.example.com'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { details: { path: string }[] } }>().error.details[0]!.path).toBe(
       'body.allowedOrigins.0',

@@ -41,6 +41,7 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/agents/',
       '/api/agents/{id}',
+      '/api/agents/{id}/avatar',
       '/api/agents/{id}/invite',
       '/api/auth/login',
       '/api/auth/logout',
@@ -62,6 +63,9 @@ describe('OpenAPI', () => {
       '/api/health',
       '/api/invites/{token}',
       '/api/me/availability',
+      '/api/me/avatar',
+      '/api/me/password',
+      '/api/me/profile',
       '/api/me/settings',
       '/api/records',
       '/api/records.csv',

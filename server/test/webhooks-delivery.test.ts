@@ -250,7 +250,7 @@ describe('webhook delivery', () => {
         status: 'failed',
         attempts: 2,
         lastStatusCode: null,
-        lastError: 'timed out after 150 ms',
+        lastError: 'timed out',
         nextAttemptAt: null,
       },
     ]);
@@ -375,7 +375,7 @@ describe('webhook delivery', () => {
       emit(first, 'lead.created', { leadId: 'L1' });
       await until(async () => (await deliveries(first, id))[0]?.attempts === 1);
       expect((await deliveries(first, id))[0]).toMatchObject({ status: 'pending', lastStatusCode: null });
-      expect((await deliveries(first, id))[0]!.lastError).toMatch(/ECONNREFUSED/);
+      expect((await deliveries(first, id))[0]!.lastError).toBe('connection failed');
       await first.close();
       apps.splice(apps.indexOf(first), 1);
 

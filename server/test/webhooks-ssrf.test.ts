@@ -1,20 +1,91 @@
 // With the install's default (private networks not allowed), webhooks cannot be pointed into the server's own
-// network: refused when saved if the URL says so, and before each request if the name resolves there.
+// network: refused when saved if the URL says so, and at connect time if the name resolves there (resolved once, and
+// the socket connects to exactly what was checked). The delivery log only ever says why in coarse words.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { login, makeApp } from './helper.js';
+import { createStore, openDatabase, type Store } from '../src/store/index.js';
+import {
+  createWebhookService,
+  type DispatcherOptions,
+  type WebhookService,
+  type WebhookServiceOptions,
+} from '../src/domain/webhooks/index.js';
 
-let app: FastifyInstance;
-let receiver: http.Server | undefined;
+let app: FastifyInstance | undefined;
+let store: Store | undefined;
+let service: WebhookService | undefined;
+const servers: http.Server[] = [];
 afterEach(async () => {
   await app?.close();
-  await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
+  await service?.stop();
+  store?.close();
+  app = store = service = undefined;
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
 });
 
+/** A receiver on `host` that counts what reaches it; `answer` gives the status (and a Location for 3xx). */
+async function receiver(host = '127.0.0.1', answer: (res: http.ServerResponse) => void = (res) => res.end()) {
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    hits.push(req.url ?? '');
+    answer(res);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return { hits, port: (server.address() as AddressInfo).port };
+}
+
+const FAST: Partial<DispatcherOptions> = {
+  pollIntervalMs: 10,
+  retryDelaysMs: [20],
+  jitter: 0,
+  maxAttempts: 2,
+  requestTimeoutMs: 300,
+};
+
+/** The webhook service alone, on an in-memory store, with an injected resolver. */
+function standalone(options: Partial<WebhookServiceOptions>) {
+  store = createStore(openDatabase(':memory:'));
+  service = createWebhookService(store, {
+    now: Date.now,
+    onError: (err) => {
+      throw err;
+    },
+    ...options,
+    delivery: { ...FAST, ...options.delivery },
+  });
+  return service;
+}
+
+/** Waits for the delivery's last attempt to be over and returns it. */
+async function settled(s: WebhookService, webhookId: string) {
+  await expect.poll(() => s.deliveries(webhookId)[0]?.status, { timeout: 5000, interval: 20 }).toBe('failed');
+  return s.deliveries(webhookId)[0]!;
+}
+
+/** A webhook stored without the save-time check (as if its name resolved elsewhere when it was saved). */
+function plant(target: FastifyInstance, url: string) {
+  target.store.webhooks.insert(
+    { id: 'hook-1', url, events: ['lead.created'], active: true, createdAt: 1 },
+    'whsec_test',
+  );
+  target.store.transaction(() => target.domain.webhooks.enqueue('lead.created', { lead: { id: 'l1' } }));
+}
+
+/** This host's first non-loopback IPv4 address, if it has one. */
+const lanAddress = Object.values(os.networkInterfaces())
+  .flatMap((list) => list ?? [])
+  .find((i) => i.family === 'IPv4' && !i.internal)?.address;
+
 describe('webhooks and internal addresses', () => {
-  it('refuses internal URLs when saved, and internal targets before sending', async () => {
+  it('refuses internal URLs when saved, in every special-purpose range', async () => {
     app = await makeApp({ webhooksAllowPrivateNetworks: false });
     const admin = await login(app);
     for (const url of [
@@ -22,6 +93,14 @@ describe('webhooks and internal addresses', () => {
       'http://localhost:8787/api',
       'http://169.254.169.254/latest',
       'http://[::1]/x',
+      'http://192.0.2.10/x',
+      'http://198.51.100.10/x',
+      'http://203.0.113.10/x',
+      'http://[64:ff9b::a9fe:a9fe]/latest',
+      'http://[::7f00:1]/x',
+      'http://[2002:7f00:1::1]/x',
+      'http://[::ffff:127.0.0.1]/x',
+      'http://[fd00::2]/x',
     ]) {
       const res = await app.inject({
         method: 'POST',
@@ -32,29 +111,114 @@ describe('webhooks and internal addresses', () => {
       expect(res.statusCode, url).toBe(400);
       expect(res.json<{ error: { message: string } }>().error.message).toContain('public internet');
     }
+  });
 
-    // A hook that slipped past the save check (a name that resolves inside): the request is never made.
-    let hits = 0;
-    receiver = http.createServer((_req, res) => {
-      hits++;
-      res.end();
+  it('never sends to an internal address that slipped past the save check', async () => {
+    app = await makeApp({ webhooksAllowPrivateNetworks: false });
+    app.domain.webhooks.configure(FAST);
+    const r = await receiver();
+    plant(app, `http://127.0.0.1:${r.port}/in`);
+    const delivery = await settled(app.domain.webhooks, 'hook-1');
+    expect(delivery).toMatchObject({ attempts: 2, lastError: 'refused: address not allowed' });
+    expect(r.hits).toEqual([]);
+  });
+
+  it.skipIf(lanAddress === undefined)(
+    "refuses a listener on this host's own non-loopback interface address",
+    async () => {
+      app = await makeApp({ webhooksAllowPrivateNetworks: false });
+      app.domain.webhooks.configure(FAST);
+      const r = await receiver(lanAddress);
+      const url = `http://${lanAddress}:${r.port}/in`;
+      const saved = await app.inject({
+        method: 'POST',
+        url: '/api/webhooks',
+        headers: { cookie: await login(app) },
+        payload: { url, events: ['lead.created'] },
+      });
+      expect(saved.statusCode).toBe(400);
+      plant(app, url);
+      expect(await settled(app.domain.webhooks, 'hook-1')).toMatchObject({
+        lastError: 'refused: address not allowed',
+      });
+      expect(r.hits).toEqual([]);
+    },
+  );
+
+  it("refuses a name that resolves to one of this host's addresses, though that address is public", async () => {
+    const s = standalone({
+      addresses: { resolve: async () => ['93.184.216.34'], ownAddresses: () => ['93.184.216.34'] },
     });
-    await new Promise<void>((resolve) => receiver!.listen(0, '127.0.0.1', resolve));
-    const port = (receiver.address() as AddressInfo).port;
-    app.store.webhooks.insert(
-      {
-        id: 'hook-1',
-        url: `http://127.0.0.1:${port}/in`,
-        events: ['lead.created'],
-        active: true,
-        createdAt: 1,
+    const { webhook } = s.create({ url: 'http://own-name.test:8080/in', events: ['lead.created'] });
+    s.start();
+    s.enqueue('lead.created', {});
+    expect(await settled(s, webhook.id)).toMatchObject({ lastError: 'refused: address not allowed' });
+  });
+
+  it('resolves once and connects only to the checked answer, never to a later private one (DNS rebinding)', async () => {
+    const r = await receiver();
+    // Public the first time, private ever after: a second resolution (check, then connect) would reach the receiver.
+    const asked: string[][] = [];
+    const s = standalone({
+      addresses: {
+        resolve: async () => {
+          const answer = asked.length === 0 ? ['93.184.216.34'] : ['127.0.0.1'];
+          asked.push(answer);
+          return answer;
+        },
       },
-      'whsec_test',
+      delivery: { maxAttempts: 1 },
+    });
+    const { webhook } = s.create({ url: `http://rebind.test:${r.port}/in`, events: ['lead.created'] });
+    s.start();
+    s.enqueue('lead.created', {});
+    const delivery = await settled(s, webhook.id);
+    expect(asked).toEqual([['93.184.216.34']]);
+    expect(r.hits).toEqual([]);
+    expect(delivery.lastError).toMatch(/^(timed out|connection failed|HTTP \d+)$/);
+  });
+
+  it('refuses a name when one of its answers is private, whatever the order', async () => {
+    const r = await receiver();
+    const s = standalone({ addresses: { resolve: async () => ['93.184.216.34', '127.0.0.1'] } });
+    const { webhook } = s.create({ url: `http://mixed.test:${r.port}/in`, events: ['lead.created'] });
+    s.start();
+    s.enqueue('lead.created', {});
+    expect(await settled(s, webhook.id)).toMatchObject({ lastError: 'refused: address not allowed' });
+    expect(r.hits).toEqual([]);
+  });
+});
+
+describe('the delivery log stays coarse', () => {
+  it('says "connection failed" with no errno or port; the detail goes to the debug log only', async () => {
+    const r = await receiver();
+    const port = r.port;
+    await new Promise((resolve) => servers.pop()!.close(resolve)); // nobody listens there now
+    const debug: Record<string, unknown>[] = [];
+    const s = standalone({ allowPrivateNetworks: true, onDebug: (detail) => debug.push(detail) });
+    const { webhook } = s.create({ url: `http://127.0.0.1:${port}/in`, events: ['lead.created'] });
+    s.start();
+    s.enqueue('lead.created', {});
+    const delivery = await settled(s, webhook.id);
+    expect(delivery.lastError).toBe('connection failed');
+    expect(JSON.stringify(s.deliveries(webhook.id))).not.toContain(String(port));
+    expect(debug[0]).toMatchObject({ err: { code: 'ECONNREFUSED' }, deliveryId: delivery.id });
+  });
+
+  it('says "timed out", and "HTTP 302" for a redirect, which is not followed', async () => {
+    const hang = await receiver('127.0.0.1', () => {});
+    const target = await receiver();
+    const redirect = await receiver('127.0.0.1', (res) =>
+      res.writeHead(302, { location: `http://127.0.0.1:${target.port}/elsewhere` }).end(),
     );
-    app.store.transaction(() => app.domain.webhooks.enqueue('lead.created', { lead: { id: 'l1' } }));
-    await expect
-      .poll(() => app.domain.webhooks.deliveries('hook-1')[0]?.lastError ?? null, { timeout: 5000 })
-      .toContain('not a public address');
-    expect(hits).toBe(0);
+    const s = standalone({ allowPrivateNetworks: true });
+    const slow = s.create({ url: `http://127.0.0.1:${hang.port}/in`, events: ['lead.created'] }).webhook;
+    const moved = s.create({ url: `http://127.0.0.1:${redirect.port}/in`, events: ['lead.created'] }).webhook;
+    s.start();
+    s.enqueue('lead.created', {});
+    expect((await settled(s, slow.id)).lastError).toBe('timed out');
+    expect(await settled(s, moved.id)).toMatchObject({ lastStatusCode: 302, lastError: 'HTTP 302' });
+    expect(redirect.hits).toHaveLength(2);
+    expect(target.hits).toEqual([]);
   });
 });

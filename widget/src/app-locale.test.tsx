@@ -25,12 +25,15 @@ describe('panel language', () => {
     const m = mountForTest();
     expect(m.ui.getByRole('heading', { name: 'Bizimle sohbet edin' })).toBeTruthy();
     expect(m.ui.getByText('Bağlanıyor…')).toBeTruthy();
-    await connect(m, 'sl', botMessage(1, question('email')), systemMessage(2, agentJoined('Ayşe Yılmaz')));
+    await connect(m, 'sl', botMessage(1, question('email')));
     expect(m.root.querySelector('section')?.getAttribute('lang')).toBe('tr');
     expect(m.ui.getByRole('button', { name: 'Sohbeti kapat' })).toBeTruthy();
     expect(m.ui.getByRole('button', { name: 'Gönder' })).toBeTruthy();
     expect(m.ui.getByRole('textbox', { name: 'Mesaj' })).toBeTruthy();
     expect(m.ui.getByText('Şu anda çevrimdışıyız — bize mesaj bırakın')).toBeTruthy();
+    await server(() =>
+      m.net.last.receive({ type: 'message.created', message: systemMessage(2, agentJoined('Ayşe Yılmaz')) }),
+    );
     expect(m.ui.getByText('Ayşe Yılmaz sohbete katıldı')).toBeTruthy();
   });
 

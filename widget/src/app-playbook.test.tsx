@@ -257,13 +257,16 @@ describe('header', () => {
     await receive(
       m,
       systemMessage(2, agentJoined('Ada Lovelace')),
-      agentMessage(3, { body: 'Hi, Ada here' }),
+      agentMessage(3, { body: 'Hi, Ada here', author: { kind: 'agent', id: 'a1', name: 'Ada Lovelace' } }),
     );
     expect(m.ui.getByRole('heading', { name: 'Ada Lovelace' })).toBeTruthy();
     expect(m.root.querySelector('.head .avatar')?.textContent).toBe('AL');
     expect(m.ui.getByText('Ada Lovelace joined the chat').className).toBe('event');
     // Agent bubbles keep their author line.
-    expect(m.ui.getByText('Ada')).toBeTruthy();
+    expect([...m.root.querySelectorAll('.author')].map((a) => a.textContent)).toEqual([
+      'Robo Helper',
+      'Ada Lovelace',
+    ]);
   });
 
   it('says in its own language that the team closed the chat, not the English body', async () => {

@@ -33,7 +33,7 @@ describe('chat panel', () => {
     expect(ui.getByText(body)).toBeTruthy();
     expect(root.querySelector('img, b')).toBeNull();
     expect((window as { __xss?: number }).__xss).toBeUndefined();
-    expect(ui.getByText('Ada')).toBeTruthy();
+    expect(root.querySelector('.author')?.textContent).toBe('Ada');
   });
 
   it('shows a message typed offline at once as Sending…, then as sent after the ack', async () => {
@@ -116,7 +116,7 @@ describe('chat panel', () => {
     expect(bubbles()).toEqual(['agent says 1', 'agent says 2', 'mine', 'agent says 4', 'later']);
   });
 
-  it('resets the list when the welcome names another conversation', async () => {
+  it('keeps the list when the welcome names another conversation: the new one goes below', async () => {
     const { net, bubbles } = mountForTest();
     const first = net.last;
     await server(() => {
@@ -135,7 +135,7 @@ describe('chat panel', () => {
         message: agentMessage(1, { conversationId: 'c2', body: 'new' }),
       });
     });
-    expect(bubbles()).toEqual(['new']);
+    expect(bubbles()).toEqual(['agent says 1', 'new']);
   });
 
   it('reports new agent messages to the host once, and not again after a reload', async () => {

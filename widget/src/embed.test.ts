@@ -191,12 +191,49 @@ describe('launcher status', () => {
     expect(named).toBe(launcher);
   });
 
-  it('shows no dot and no description while nobody is online', async () => {
+  it('shows no dot and an empty description while nobody is online', async () => {
     statusAnswers({ online: false, locale: 'en' });
     const { launcher } = start();
     await flush();
     expect(launcher.classList.contains('online')).toBe(false);
-    expect(launcher.hasAttribute('aria-describedby')).toBe(false);
+    expect(description(launcher)).toBe('');
+  });
+
+  it('follows presence live: asks again every 30 s while the page is visible, and when it becomes visible', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let online = true;
+      const fetch = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ online, locale: 'en' }))));
+      vi.stubGlobal('fetch', fetch);
+      // Only this launcher's listener (earlier tests' launchers listen on the same document).
+      const listen = vi.spyOn(document, 'addEventListener');
+      const { launcher } = start();
+      const [, onVisibility] = listen.mock.calls.find(([type]) => type === 'visibilitychange')!;
+      await flush();
+      expect(launcher.classList.contains('online')).toBe(true);
+
+      online = false;
+      vi.advanceTimersByTime(30_000);
+      await flush();
+      expect(fetch).toHaveBeenCalledTimes(2);
+      expect(launcher.classList.contains('online')).toBe(false);
+      expect(description(launcher)).toBe('');
+
+      // A hidden page does not ask; coming back asks at once.
+      vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+      online = true;
+      vi.advanceTimersByTime(90_000);
+      await flush();
+      expect(fetch).toHaveBeenCalledTimes(2);
+      vi.spyOn(document, 'hidden', 'get').mockReturnValue(false);
+      (onVisibility as () => void)();
+      await flush();
+      expect(fetch).toHaveBeenCalledTimes(3);
+      expect(launcher.classList.contains('online')).toBe(true);
+      expect(description(launcher)).toBe("We're online");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each([
@@ -211,10 +248,28 @@ describe('launcher status', () => {
     const { launcher } = start();
     await flush();
     expect(launcher.getAttribute('aria-label')).toBe('Open chat');
-    expect(launcher.hasAttribute('aria-describedby')).toBe(false);
+    expect(description(launcher)).toBe('');
     expect(launcher.classList.contains('online')).toBe(false);
     expect(warn).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();
+  });
+
+  it('does not ask while the panel is open (it has live presence of its own), and asks again after', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const fetch = statusAnswers({ online: true, locale: 'en' });
+      const { launcher } = start();
+      launcher.click();
+      await flush();
+      expect(launcher.hidden).toBe(true);
+      vi.advanceTimersByTime(60_000);
+      expect(fetch).toHaveBeenCalledTimes(1);
+      liveChat('close');
+      vi.advanceTimersByTime(30_000);
+      expect(fetch).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("speaks the browser's language, else the site's default", async () => {

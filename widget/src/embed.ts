@@ -9,7 +9,7 @@ import { LAUNCHER_HTML } from './launcher-style.js';
 import { defaultStorage, readRaw } from './state/storage.js';
 
 /** `window.LiveChat`: the snippet's stub (with its queue `q`) before we load, our function after. */
-export type LiveChatGlobal = LiveChatFn & { q?: ArrayLike<unknown>[]; loaded?: boolean };
+export type LiveChatGlobal = LiveChatFn & { q?: Iterable<unknown>[]; loaded?: boolean };
 
 declare global {
   interface Window {
@@ -32,7 +32,7 @@ export function embed({
   storage = defaultStorage(),
 }: EmbedOptions): ShadowRoot {
   const host = document.createElement('div');
-  host.setAttribute('data-livechat', '');
+  host.dataset.livechat = '';
   const root = host.attachShadow({ mode: 'open' });
   // A constant template: no host or visitor data is ever put into markup.
   root.innerHTML = LAUNCHER_HTML;
@@ -100,7 +100,7 @@ export function embed({
   const liveChat: LiveChatGlobal = api.call;
   liveChat.loaded = true;
   window.LiveChat = liveChat;
-  for (const args of Array.from(queue)) liveChat(...(Array.from(args) as Parameters<LiveChatFn>));
+  for (const args of [...queue]) liveChat(...([...args] as Parameters<LiveChatFn>));
 
   // Reading is fine before the first open; only the chat module writes. The chat checks the entry's contents.
   const saved = readRaw(storage, siteKey);

@@ -1,5 +1,6 @@
-// The launcher's words and whether someone is there to answer, before the visitor opens the chat: one
-// cookie-less GET; whatever fails leaves the launcher as it is.
+// The launcher's words and whether someone is there to answer, before the visitor opens the chat: a cookie-less
+// GET now, again every 30 s while the page is visible and when it becomes visible (the server answers 304 while
+// nothing changed). No socket and no chat module before the visitor interacts; a failed request changes nothing.
 import { LAUNCHER_STRINGS } from './i18n/launcher-strings.js';
 import { pickLocale } from './i18n/pick-locale.js';
 
@@ -18,15 +19,22 @@ export function showStatus(
 ): void {
   const show = (status?: SiteStatus | null): void => {
     const t = LAUNCHER_STRINGS[pickLocale(LAUNCHER_STRINGS, navigator.languages, status?.locale)];
+    const online = status?.online === true;
     launcher.setAttribute('aria-label', t.open);
-    if (status?.online !== true) return;
-    note.textContent = t.online;
-    launcher.setAttribute('aria-describedby', note.id);
-    launcher.classList.add('online');
+    // The launcher is described by the note (see launcher-style.ts): empty while nobody is online.
+    note.textContent = online ? t.online : '';
+    launcher.classList.toggle('online', online);
+  };
+  const poll = (): void => {
+    // A non-JSON answer rejects and is ignored; an error body has no `online`.
+    // Not while the launcher is hidden behind the open panel, which has live presence of its own.
+    if (!document.hidden && !launcher.hidden)
+      void fetch(`${serverUrl}/api/widget/${encodeURIComponent(siteKey)}/status`, { credentials: 'omit' })
+        .then((response) => response.json() as Promise<SiteStatus | null>)
+        .then(show, () => {});
   };
   show();
-  // A non-JSON answer rejects and an error body has no `online`: both are ignored.
-  void fetch(`${serverUrl}/api/widget/${encodeURIComponent(siteKey)}/status`, { credentials: 'omit' })
-    .then((response) => response.json() as Promise<SiteStatus | null>)
-    .then(show, () => {});
+  poll();
+  setInterval(poll, 30_000);
+  document.addEventListener('visibilitychange', poll);
 }

@@ -11,12 +11,10 @@ function start(): void {
     console.warn('LiveChat: add data-site-key to the widget.js script tag');
     return;
   }
-  const { siteKey, serverUrl, chatUrl } = config;
   const run = (): void => {
     embed({
-      siteKey,
-      serverUrl,
-      importChat: () => import(/* @vite-ignore */ chatUrl) as Promise<{ mountChat: MountChat }>,
+      ...config,
+      importChat: () => import(/* @vite-ignore */ config.chatUrl) as Promise<{ mountChat: MountChat }>,
     });
   };
   if (document.body) run();

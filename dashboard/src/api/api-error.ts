@@ -1,14 +1,22 @@
-// Every failed HTTP call becomes an ApiError carrying the server's stable error code.
+// Every failed HTTP call becomes an ApiError carrying the server's stable error code (or one of the client's own).
+import { ErrorBodySchema } from '@livechat/shared/api';
+import type { ErrorCode } from '@livechat/shared/protocol/constants';
 
 export interface ErrorDetail {
   path: string;
   message: string;
 }
 
+/**
+ * The server's catalogued codes, and the client's own: the server was unreachable, answered something that is not
+ * an error body, or answered a success the client's schema cannot read.
+ */
+export type ApiErrorCode = ErrorCode | 'network_error' | 'http_error' | 'invalid_response';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: readonly ErrorDetail[] = [],
   ) {
@@ -17,20 +25,14 @@ export class ApiError extends Error {
   }
 }
 
-/** Reads an `{error:{code,message,details}}` body; anything else (a proxy's HTML page, no body) gets a generic error. */
+/** Reads an error body of the shared shape; anything else (a proxy's HTML page, no body) gets a generic error. */
 export function toApiError(status: number, body: unknown): ApiError {
-  const error = (body as { error?: unknown } | null)?.error;
-  if (error && typeof error === 'object') {
-    const { code, message, details } = error as Record<string, unknown>;
-    if (typeof code === 'string' && typeof message === 'string') {
-      return new ApiError(status, code, message, Array.isArray(details) ? details.filter(isDetail) : []);
-    }
+  const parsed = ErrorBodySchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details = [] } = parsed.data.error;
+    return new ApiError(status, code, message, details);
   }
   return new ApiError(status, status >= 500 ? 'internal' : 'http_error', `Request failed (HTTP ${status})`);
-}
-
-function isDetail(d: unknown): d is ErrorDetail {
-  return !!d && typeof (d as ErrorDetail).path === 'string' && typeof (d as ErrorDetail).message === 'string';
 }
 
 /** A message to show a person, for any thrown value. */

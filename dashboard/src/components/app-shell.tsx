@@ -14,6 +14,7 @@ import { LeadsPage } from '../pages/Leads/leads-page.js';
 import { SavedRepliesPage } from '../pages/SavedReplies/saved-replies-page.js';
 import { SettingsPage } from '../pages/Settings/settings-page.js';
 import { WebhooksPage } from '../pages/Webhooks/webhooks-page.js';
+import { ProfilePage } from '../pages/Profile/profile-page.js';
 import { useNotifications } from '../notifications/use-notifications.js';
 import { NavSidebar } from './nav-sidebar.js';
 
@@ -69,13 +70,17 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
         return <WebhooksPage agent={agent} />;
       case 'settings':
         return <SettingsPage settings={notifications.settings} />;
-      default:
+      case 'profile':
+        return <ProfilePage agent={agent} onAgentChanged={onAgentChanged} />;
+      case 'inbox':
+      case 'invite': // the app shows the invite page itself, before the shell
         return (
           <InboxPage
             store={store}
             state={state}
             agent={agent}
             conversationId={r.page === 'inbox' ? r.conversationId : null}
+            folder={r.page === 'inbox' ? r.folder : undefined}
           />
         );
     }
@@ -87,6 +92,7 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
         agent={agent}
         route={route}
         unassignedCount={unassignedCount}
+        botCount={state.counts?.bot ?? null}
         connection={state.connection}
         closeCode={state.closeCode}
         onSignOut={onSignOut}

@@ -1,6 +1,7 @@
 import type { Agent } from '@livechat/shared/model';
 import { useEffect, useId, useState } from 'preact/hooks';
-import { authApi, errorMessage } from '../api/index.js';
+import { authApi } from '../api/index.js';
+import { plainErrorMessage } from './form-errors.js';
 
 interface Props {
   agent: Agent;
@@ -27,7 +28,7 @@ export function AvailabilitySwitch({ agent, onChanged }: Props) {
       setAvailable(stored.available === true);
       onChanged(stored);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(plainErrorMessage(err));
     } finally {
       setBusy(false);
     }

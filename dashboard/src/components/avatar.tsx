@@ -1,6 +1,9 @@
 interface Props {
   name: string;
   kind?: 'visitor' | 'agent' | 'system';
+  /** The person's picture; their initials when they have none. */
+  src?: string | null | undefined;
+  large?: boolean;
 }
 
 export function initials(name: string): string {
@@ -9,9 +12,12 @@ export function initials(name: string): string {
   return letters.map((p) => [...p][0]!.toUpperCase()).join('') || '?';
 }
 
-export function Avatar({ name, kind = 'visitor' }: Props) {
+/** Decorative: the name is always written next to it. */
+export function Avatar({ name, kind = 'visitor', src, large = false }: Props) {
+  const className = `avatar avatar--${kind}${large ? ' avatar--large' : ''}`;
+  if (src) return <img class={`${className} avatar--picture`} src={src} alt="" aria-hidden="true" />;
   return (
-    <span class={`avatar avatar--${kind}`} aria-hidden="true">
+    <span class={className} aria-hidden="true">
       {initials(name)}
     </span>
   );

@@ -10,6 +10,8 @@ interface Props {
   route: Route;
   /** Open conversations nobody has taken yet. */
   unassignedCount: number;
+  /** Open chats only the bot has handled; null when this agent may not see them (no "Bot" link). */
+  botCount: number | null;
   connection: ConnectionStatus;
   closeCode: number | null;
   onSignOut: () => void;
@@ -27,11 +29,13 @@ const LINKS: { page: NavPage; label: string; admin: boolean }[] = [
   { page: 'saved-replies', label: 'Saved replies', admin: true },
   { page: 'webhooks', label: 'Webhooks', admin: true },
   { page: 'settings', label: 'Settings', admin: false },
+  { page: 'profile', label: 'Profile', admin: false },
 ];
 
 export function NavSidebar(props: Props) {
-  const { agent, route, unassignedCount } = props;
-  const current = (page: Route['page']) => (route.page === page ? 'page' : undefined);
+  const { agent, route, unassignedCount, botCount } = props;
+  const current = (page: Route['page']) =>
+    route.page === page && !(route.page === 'inbox' && route.folder === 'bot') ? 'page' : undefined;
   return (
     <aside class="sidebar">
       <div class="sidebar__brand">LiveChat</div>
@@ -44,6 +48,27 @@ export function NavSidebar(props: Props) {
             </span>
           )}
         </a>
+        {botCount !== null && (
+          <a
+            class="sidebar__link sidebar__link--sub"
+            href={routeHref({ page: 'inbox', conversationId: null, folder: 'bot' })}
+            aria-current={route.page === 'inbox' && route.folder === 'bot' ? 'page' : undefined}
+            aria-describedby={botCount > 0 ? 'sidebar-bot-count' : undefined}
+          >
+            Bot
+            {/* A description, not part of the name: the link is "Bot" whatever the count. */}
+            {botCount > 0 && (
+              <>
+                <span class="sidebar__count" aria-hidden="true">
+                  {botCount}
+                </span>
+                <span class="visually-hidden" id="sidebar-bot-count" aria-hidden="true">
+                  {botCount === 1 ? '1 conversation' : `${botCount} conversations`}
+                </span>
+              </>
+            )}
+          </a>
+        )}
         {LINKS.filter((link) => !link.admin || agent.role === 'admin').map(({ page, label }) => (
           <a key={page} class="sidebar__link" href={routeHref({ page })} aria-current={current(page)}>
             {label}
@@ -54,7 +79,7 @@ export function NavSidebar(props: Props) {
         <AvailabilitySwitch agent={agent} onChanged={props.onAgentChanged} />
         <ConnectionIndicator status={props.connection} closeCode={props.closeCode} />
         <div class="sidebar__me">
-          <Avatar name={agent.name} kind="agent" />
+          <Avatar name={agent.name} kind="agent" src={agent.avatarUrl} />
           <div class="sidebar__who">
             <div class="sidebar__name">{agent.name}</div>
             <div class="sidebar__email">{agent.email}</div>

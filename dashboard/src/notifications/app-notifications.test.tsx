@@ -24,7 +24,7 @@ async function signedIn(settings = allOn) {
 }
 
 const newChat = (id: string, visitorName: string, preview: string) => ({
-  type: 'conversation.updated',
+  type: 'conversation.updated' as const,
   conversation: conversation({
     id,
     number: 2,

@@ -39,6 +39,22 @@ describe('classify', () => {
     expect(classify(updated({ lastMessagePreview: null }), ctx())?.body).toBe('Vera Visitor');
   });
 
+  it("notifies a deactivated colleague's chats returning to Unassigned like a new chat", () => {
+    // The server moves them back with their queue time kept: an admin knew them as the colleague's, an agent not at all.
+    const back = updated({ assigneeId: null, queuedAt: T0, updatedAt: T0 + 60_000 });
+    const held = conversation({ assigneeId: 'ag-2', queuedAt: T0 });
+    for (const previous of [held, undefined]) {
+      expect(decideNotification(back, ctx({ previous }))).toMatchObject({
+        kind: 'newChat',
+        title: 'New chat',
+      });
+    }
+    // The agent's settings apply as to any new chat.
+    expect(
+      decideNotification(back, ctx({ previous: held, settings: { ...all, newChat: false } })),
+    ).toBeNull();
+  });
+
   it('ignores what is not new: a known queued chat changing, the bot alone, closed chats', () => {
     expect(classify(updated({ lastSeq: 9 }), ctx({ previous: conversation() }))).toBeNull();
     expect(classify(updated({ queuedAt: null }), ctx())).toBeNull();

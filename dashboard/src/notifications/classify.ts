@@ -38,7 +38,12 @@ export function frameConversationId(frame: AgentServerFrame): string | null {
       return frame.conversation.id;
     case 'message.created':
       return frame.message.conversationId;
-    default:
+    case 'conversation.removed':
+    case 'activity.created':
+    case 'welcome':
+    case 'ack':
+    case 'error':
+    case 'pong':
       return null;
   }
 }

@@ -20,14 +20,44 @@ export function mergeActivities(
 
 export type TimelineItem = { kind: 'message'; message: Message } | { kind: 'activity'; activity: Activity };
 
+/** A system message and the activity recorded with it come from one write: the same time, give or take. */
+const SAME_EVENT_MS = 500;
+
 /**
- * Messages (in seq order) and activities (oldest first) merged by time. On equal times the message comes first:
- * an event is recorded with or after what caused it.
+ * Whether an activity already tells what this system message tells the visitor: "Ann joined the chat" beside "Ann
+ * assigned this conversation to …", "Ann left the chat" beside the (un)assignment that made her leave, "The chat
+ * was closed." beside "… closed the conversation". The activity says more (who did it), so it is the one kept.
+ */
+export function toldByActivity(m: Message, activities: readonly Activity[]): boolean {
+  const content = m.content;
+  if (m.author.kind !== 'system' || !content) return false;
+  const near = (a: Activity) => Math.abs(a.createdAt - m.createdAt) <= SAME_EVENT_MS;
+  switch (content.type) {
+    case 'agent_joined':
+      return activities.some(
+        (a) => near(a) && a.kind === 'assigned' && a.data?.['assigneeId'] === content.agent.id,
+      );
+    case 'agent_left':
+      return activities.some((a) => near(a) && (a.kind === 'assigned' || a.kind === 'unassigned'));
+    case 'closed':
+      return activities.some((a) => near(a) && a.kind === 'closed');
+    case 'waiting':
+    case 'rich':
+    case 'question':
+    case 'invalid_answer':
+      return false;
+  }
+}
+
+/**
+ * Messages (in seq order) and activities (oldest first) merged by time, each thing told once (see `toldByActivity`).
+ * On equal times the message comes first: an event is recorded with or after what caused it.
  */
 export function timelineItems(messages: readonly Message[], activities: readonly Activity[]): TimelineItem[] {
   const items: TimelineItem[] = [];
   let a = 0;
   for (const message of messages) {
+    if (toldByActivity(message, activities)) continue;
     while (a < activities.length && activities[a]!.createdAt < message.createdAt)
       items.push({ kind: 'activity', activity: activities[a++]! });
     items.push({ kind: 'message', message });

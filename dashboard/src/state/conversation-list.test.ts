@@ -8,8 +8,10 @@ import {
   type ConversationMap,
 } from './conversation-list.js';
 import { NO_FILTERS } from './list-filters.js';
+import { markGone } from './gone.js';
 import { conversation, message, T0 } from '../test-utils/fixtures.js';
 
+const viewer = { id: 'ag-1', role: 'admin' as const, seesBotChats: true };
 const ids = (list: readonly { id: string }[]) => list.map((c) => c.id);
 
 function mapOf(...list: ReturnType<typeof conversation>[]): ConversationMap {
@@ -29,7 +31,7 @@ describe('conversation list', () => {
     );
     const listed = new Set(['a', 'b', 'mine', 'done', 'gone']);
     const view = (folder: 'unassigned' | 'mine' | 'all' | 'closed') =>
-      ids(visibleList(map, listed, { folder, filters: NO_FILTERS, agentId: 'ag-1' }));
+      ids(visibleList(map, listed, { folder, filters: NO_FILTERS, viewer }));
     expect(view('unassigned')).toEqual(['b', 'a']);
     expect(view('mine')).toEqual(['mine']);
     expect(view('all')).toEqual(['mine', 'b', 'a']);
@@ -55,20 +57,26 @@ describe('conversation list', () => {
     expect(applyMessage(next, message(2))).toBe(next);
   });
 
-  it('applies a list answer: live additions stay, live removals stay out, listed ones are visible again', () => {
+  it('applies a list answer: live additions stay, live removals stay out, gone ones come back only newer', () => {
+    let removed = markGone(new Map(), 'b', { since: T0 });
+    removed = markGone(removed, 'gone', { since: T0 });
+    removed = markGone(removed, 'stale', { since: T0 + 5 });
     const held = {
       conversations: mapOf(conversation({ id: 'a', updatedAt: T0 + 9, visitorName: 'newer' })),
-      removed: new Set(['b', 'gone']),
+      removed,
     };
     const fresh = [
       conversation({ id: 'a', updatedAt: T0, visitorName: 'older' }),
-      conversation({ id: 'b' }),
+      conversation({ id: 'b', updatedAt: T0 + 1 }),
       conversation({ id: 'c' }),
+      conversation({ id: 'stale', updatedAt: T0 + 5 }),
     ];
     const answer = applyListAnswer(held, fresh, { added: new Set(['live']), removed: new Set(['c']) });
     expect([...answer.listIds].sort()).toEqual(['a', 'b', 'live']);
     expect(answer.conversations.get('a')?.visitorName).toBe('newer');
     expect(answer.conversations.has('c')).toBe(false);
-    expect([...answer.removed]).toEqual(['gone']);
+    expect(answer.conversations.has('stale')).toBe(false);
+    expect([...answer.removed.keys()].sort()).toEqual(['gone', 'stale']);
+    expect(answer.returned).toEqual(['b']);
   });
 });

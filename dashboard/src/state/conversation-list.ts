@@ -1,7 +1,8 @@
 // Pure helpers for the conversation cache (a map by id) and the list shown from it.
 import type { Conversation, Message } from '@livechat/shared/model';
 import { inScope, type ListFilters } from './list-filters.js';
-import type { FolderId } from './folders.js';
+import type { FolderId, InboxViewer } from './folders.js';
+import { isNewerThanGone, unmarkGone, type GoneMap } from './gone.js';
 
 export type ConversationMap = ReadonlyMap<string, Conversation>;
 
@@ -38,28 +39,31 @@ export function applyMessage(map: ConversationMap, message: Message): Conversati
 export interface ListAnswer {
   conversations: ConversationMap;
   listIds: ReadonlySet<string>;
-  removed: ReadonlySet<string>;
+  removed: GoneMap;
+  /** Gone conversations the answer lists again (newer than their going): the agent may see them again. */
+  returned: readonly string[];
 }
 
 /**
  * Applies the server's list to what is held. Live frames that arrived while it was asked win: conversations they
- * added stay listed, those they removed stay out; anything listed is visible to the agent again.
+ * added stay listed, those they removed stay out; a gone conversation comes back only with a newer copy.
  */
 export function applyListAnswer(
-  held: { conversations: ConversationMap; removed: ReadonlySet<string> },
+  held: { conversations: ConversationMap; removed: GoneMap },
   fresh: readonly Conversation[],
   live: { added: ReadonlySet<string>; removed: ReadonlySet<string> },
 ): ListAnswer {
-  let { conversations } = held;
+  let { conversations, removed } = held;
   const listIds = new Set(live.added);
-  const removed = new Set(held.removed);
+  const returned: string[] = [];
   for (const c of fresh) {
-    if (live.removed.has(c.id)) continue;
+    if (live.removed.has(c.id) || !isNewerThanGone(removed, c)) continue;
     conversations = upsertConversation(conversations, c);
     listIds.add(c.id);
-    removed.delete(c.id);
+    if (removed.has(c.id)) returned.push(c.id);
+    removed = unmarkGone(removed, c.id);
   }
-  return { conversations, listIds, removed };
+  return { conversations, listIds, removed, returned };
 }
 
 /** Newest activity first; the higher number first on a tie. */
@@ -70,18 +74,18 @@ export function byActivity(a: Conversation, b: Conversation): number {
 export interface ListView {
   folder: FolderId;
   filters: ListFilters;
-  agentId: string;
+  viewer: InboxViewer;
 }
 
 /**
- * The list as shown: the listed ids' current copies that still belong in the folder (a colleague may have taken
- * one since), newest activity first.
+ * The list as shown: the listed ids' current copies that still belong in the folder or search (a colleague may have
+ * taken one since), newest activity first.
  */
 export function visibleList(map: ConversationMap, ids: ReadonlySet<string>, view: ListView): Conversation[] {
   const out: Conversation[] = [];
   for (const id of ids) {
     const c = map.get(id);
-    if (c && inScope(c, view.folder, view.filters, view.agentId)) out.push(c);
+    if (c && inScope(c, view.folder, view.filters, view.viewer)) out.push(c);
   }
   return out.sort(byActivity);
 }

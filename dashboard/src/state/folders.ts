@@ -1,46 +1,23 @@
-// Inbox folders. Each fixes part of the list's filter exactly as the server does for `?folder=`, so a conversation
-// changed live can be filed without asking the server. Adding a folder is one entry here.
-import type { Folder as FolderId, FolderCounts } from '@livechat/shared/api';
-import type { ConversationStatus, Role } from '@livechat/shared/model';
+// Inbox folders: their labels and empty texts. Which conversation belongs in which folder, and who has which folder,
+// are the shared inbox rules (@livechat/shared/inbox), the same the server applies. Adding a folder is one entry here.
+import type { FolderCounts } from '@livechat/shared/api';
+import { hasFolder, type Folder as FolderId, type InboxViewer } from '@livechat/shared/inbox';
+import type { Agent } from '@livechat/shared/model';
 
-export type { FolderId };
-
-/** What a folder pins: its status, and for some its assignee (null: nobody; 'me': the signed-in agent). */
-export interface FolderScope {
-  status: ConversationStatus;
-  assignee?: null | 'me';
-}
+export type { FolderId, InboxViewer };
 
 export interface Folder {
   id: FolderId;
   label: string;
-  scope: FolderScope;
   emptyText: string;
-  /** Only admins see every open conversation. */
-  adminOnly?: true;
 }
 
 export const FOLDERS: readonly Folder[] = [
-  {
-    id: 'unassigned',
-    label: 'Unassigned',
-    scope: { status: 'open', assignee: null },
-    emptyText: 'Nobody is waiting.',
-  },
-  {
-    id: 'mine',
-    label: 'My chats',
-    scope: { status: 'open', assignee: 'me' },
-    emptyText: 'No open chats assigned to you.',
-  },
-  {
-    id: 'all',
-    label: 'All chats',
-    scope: { status: 'open' },
-    emptyText: 'No open conversations.',
-    adminOnly: true,
-  },
-  { id: 'closed', label: 'Closed', scope: { status: 'closed' }, emptyText: 'No closed conversations.' },
+  { id: 'unassigned', label: 'Unassigned', emptyText: 'Nobody is waiting.' },
+  { id: 'mine', label: 'My chats', emptyText: 'No open chats assigned to you.' },
+  { id: 'all', label: 'All chats', emptyText: 'No open conversations.' },
+  { id: 'bot', label: 'Bot', emptyText: 'No conversations only the bot has handled.' },
+  { id: 'closed', label: 'Closed', emptyText: 'No closed conversations.' },
 ];
 
 export const DEFAULT_FOLDER: FolderId = 'unassigned';
@@ -49,8 +26,20 @@ export function folderById(id: FolderId): Folder {
   return FOLDERS.find((f) => f.id === id) ?? FOLDERS[0]!;
 }
 
-export function foldersFor(role: Role): Folder[] {
-  return FOLDERS.filter((f) => !f.adminOnly || role === 'admin');
+/**
+ * The signed-in agent as the inbox rules see them. Agents see bot-only chats where their site allows it, which the
+ * server tells through the Bot folder's count (null when not).
+ */
+export function viewerOf(agent: Pick<Agent, 'id' | 'role'>, counts: FolderCounts | null): InboxViewer {
+  return {
+    id: agent.id,
+    role: agent.role,
+    seesBotChats: agent.role === 'admin' || (counts?.bot ?? null) !== null,
+  };
+}
+
+export function foldersFor(viewer: InboxViewer): Folder[] {
+  return FOLDERS.filter((f) => hasFolder(viewer, f.id));
 }
 
 /** The folder's size, or null while unknown (or not the agent's to know). */

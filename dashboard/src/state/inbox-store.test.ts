@@ -1,4 +1,4 @@
-import type { Activity, Conversation, Message } from '@livechat/shared/model';
+import type { Activity, Conversation, Message, Role } from '@livechat/shared/model';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/index.js';
 import { fakeSockets } from '../test-utils/fake-socket.js';
@@ -15,9 +15,14 @@ afterEach(() => {
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-const counts = (unassigned = 1) => ({ unassigned, mine: 0, all: unassigned, closed: 0 });
+const counts = (unassigned = 1) => ({ unassigned, mine: 0, all: unassigned, bot: 0, closed: 0 });
 
-function setup(history: Message[] = [], list: Conversation[] = [], activities: Activity[] = []) {
+function setup(
+  history: Message[] = [],
+  list: Conversation[] = [],
+  activities: Activity[] = [],
+  role: Role = 'admin',
+) {
   const sockets = fakeSockets();
   const changed = (id: string, over: Partial<Conversation>) =>
     Promise.resolve(conversation({ id, updatedAt: T0 + 1, ...over }));
@@ -54,13 +59,14 @@ function setup(history: Message[] = [], list: Conversation[] = [], activities: A
   store.start();
   const online = async () => {
     sockets.last.open();
-    sockets.last.receive({ type: 'welcome', v: 1, agent: agent() });
+    sockets.last.receive({ type: 'welcome', v: 1, agent: agent({ role }) });
     await flush();
   };
   const thread = (id = 'c-1') => store.getState().threads.get(id);
   const listed = () => {
     const { conversations, listIds, folder, filters } = store.getState();
-    return visibleList(conversations, listIds, { folder, filters, agentId: 'ag-1' }).map((c) => c.id);
+    const viewer = { id: 'ag-1', role, seesBotChats: role === 'admin' };
+    return visibleList(conversations, listIds, { folder, filters, viewer }).map((c) => c.id);
   };
   return { store, api, sockets, onSignedOut, onAgent, online, thread, listed };
 }
@@ -288,19 +294,19 @@ describe('InboxStore', () => {
     expect(s.store.getState().counts?.unassigned).toBe(3);
   });
 
-  it('asks for the folder with the filters, again on each change', async () => {
+  it('asks for the folder with the filters, again on each change; a search spans the folders', async () => {
     const s = setup();
     await s.online();
-    expect(s.api.list).toHaveBeenLastCalledWith({ folder: 'unassigned' });
+    const asked = () => JSON.parse(JSON.stringify(s.api.list.mock.lastCall?.[0])) as object;
+    expect(asked()).toEqual({ folder: 'unassigned' });
     s.store.setFolder('closed');
-    expect(s.api.list).toHaveBeenLastCalledWith({ folder: 'closed' });
+    expect(asked()).toEqual({ folder: 'closed' });
     s.store.setFilters({ ...NO_FILTERS, q: 'vera@example.com', assigneeId: 'ag-2', status: 'closed' });
-    expect(s.api.list).toHaveBeenLastCalledWith({
-      folder: 'closed',
-      q: 'vera@example.com',
-      assigneeId: 'ag-2',
-      status: 'closed',
-    });
+    expect(asked()).toEqual({ q: 'vera@example.com', assigneeId: 'ag-2', status: 'closed' });
+    // Picking a folder ends the search (and its status filter).
+    s.store.setFolder('closed');
+    expect(asked()).toEqual({ folder: 'closed', assigneeId: 'ag-2' });
+    expect(s.store.getState().filters).toMatchObject({ q: '', status: '' });
   });
 
   it('drops a conversation a colleague took from Unassigned, and adds new ones live', async () => {
@@ -356,7 +362,7 @@ describe('InboxStore', () => {
     // Given back to this agent while still open: visible again, history reloaded.
     s.sockets.last.receive({
       type: 'conversation.updated',
-      conversation: conversation({ assigneeId: 'ag-1', updatedAt: T0 + 9 }),
+      conversation: conversation({ assigneeId: 'ag-1', updatedAt: T0 + 9000 }),
     });
     await flush();
     expect(s.store.getState().removed.has('c-1')).toBe(false);
@@ -420,5 +426,162 @@ describe('InboxStore', () => {
 
     s.api.setAssignee.mockRejectedValueOnce(new ApiError(409, 'conversation_closed', 'It is closed.'));
     await expect(s.store.reassign('c-1', null)).resolves.toBe('It is closed.');
+  });
+
+  describe('losing sight of a conversation, and getting it back', () => {
+    const handedToBob = conversation({ assigneeId: 'ag-2', updatedAt: T0 + 5000 });
+
+    async function agentWithOpenChat() {
+      const s = setup([message(1)], [conversation()], [activity()], 'agent');
+      await s.online();
+      s.store.open('c-1');
+      await flush();
+      expect(s.thread()?.status).toBe('ready');
+      return s;
+    }
+
+    it('an agent who hands the chat to a colleague loses it cleanly, whichever news comes first', async () => {
+      for (const frameFirst of [true, false]) {
+        const s = await agentWithOpenChat();
+        let answer: (c: Conversation) => void = () => {};
+        s.api.setAssignee.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+        const activityCalls = s.api.activities.mock.calls.length;
+        const reassigned = s.store.reassign('c-1', 'ag-2');
+        if (frameFirst) s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
+        answer(handedToBob);
+        await expect(reassigned).resolves.toBeNull();
+        if (!frameFirst) s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
+        await flush();
+        const state = s.store.getState();
+        expect(state.removed.get('c-1')).toMatchObject({ assigneeId: 'ag-2', notice: null });
+        expect(state.conversations.has('c-1')).toBe(false);
+        expect(state.notFound.size).toBe(0);
+        expect(s.thread()).toBeUndefined();
+        expect(state.activities.has('c-1')).toBe(false);
+        expect(s.listed()).toEqual([]);
+        // Nothing is asked about a chat the agent may not see (each would answer "not found").
+        expect(s.api.activities.mock.calls.length).toBe(activityCalls);
+      }
+    });
+
+    it('a slow answer from before does not bring a gone conversation back', async () => {
+      const s = await agentWithOpenChat();
+      let activities: (a: Activity[]) => void = () => {};
+      s.api.activities.mockImplementationOnce(() => new Promise((r) => (activities = r)));
+      s.store.timelineChanged('c-1');
+      s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
+      activities([activity({ id: 'late' })]);
+      await flush();
+      expect(s.store.getState().activities.has('c-1')).toBe(false);
+      expect(s.store.getState().removed.has('c-1')).toBe(true);
+    });
+
+    it('opens normally when it comes back unassigned, with nothing learnt before kept', async () => {
+      const s = await agentWithOpenChat();
+      await s.store.reassign('c-1', 'ag-2');
+      s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
+      s.store.open(null);
+      s.store.open('c-1'); // the agent looks again: still gone, nothing asked
+      expect(s.thread()).toBeUndefined();
+
+      s.sockets.last.receive({
+        type: 'conversation.updated',
+        conversation: conversation({ assigneeId: null, updatedAt: T0 + 9000 }),
+      });
+      await flush();
+      const state = s.store.getState();
+      expect(state.removed.has('c-1')).toBe(false);
+      expect(s.thread()).toMatchObject({ status: 'ready', error: null });
+      expect(s.thread()?.messages.map((m) => m.seq)).toEqual([1]);
+      expect(state.activities.get('c-1')?.map((a) => a.id)).toEqual(['act-1']);
+      expect(s.listed()).toEqual(['c-1']);
+      // And the agent can take it back.
+      s.api.assign.mockResolvedValueOnce(conversation({ assigneeId: 'ag-1', updatedAt: T0 + 9500 }));
+      await expect(s.store.assign('c-1')).resolves.toBeNull();
+      expect(s.store.getState().conversations.get('c-1')?.assigneeId).toBe('ag-1');
+      expect(s.store.getState().removed.has('c-1')).toBe(false);
+    });
+
+    it('after a reconnect, asks again about the open gone chat: it may have come back meanwhile', async () => {
+      const s = await agentWithOpenChat();
+      s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
+      s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-other' });
+      s.sockets.last.drop(1006);
+      await new Promise((r) => setTimeout(r, 20));
+      // Given back to this agent while the socket was down: no frame told it.
+      s.api.get.mockResolvedValueOnce(conversation({ assigneeId: 'ag-1', updatedAt: T0 + 9000 }));
+      s.sockets.last.open();
+      s.sockets.last.receive({ type: 'welcome', v: 1, agent: agent({ role: 'agent' }) });
+      await flush();
+      await flush();
+      expect(s.api.get).toHaveBeenCalledWith('c-1');
+      expect(s.store.getState().removed.size).toBe(0);
+      expect(s.thread()).toMatchObject({ status: 'ready', error: null });
+    });
+
+    it('an admin keeps seeing a chat handed to a colleague', async () => {
+      const s = setup([message(1)], [conversation()], [], 'admin');
+      await s.online();
+      s.store.open('c-1');
+      await flush();
+      s.api.setAssignee.mockResolvedValueOnce(handedToBob);
+      await s.store.reassign('c-1', 'ag-2');
+      expect(s.store.getState().removed.has('c-1')).toBe(false);
+      expect(s.store.getState().conversations.get('c-1')?.assigneeId).toBe('ag-2');
+      expect(s.thread()?.status).toBe('ready');
+    });
+
+    it("the loser of an assign race keeps the server's words, whether the removal comes first or not", async () => {
+      for (const frameFirst of [true, false]) {
+        const s = await agentWithOpenChat();
+        const refusal = new ApiError(409, 'already_assigned', 'Already taken by Bob.');
+        let refuse: () => void = () => {};
+        s.api.assign.mockImplementationOnce(
+          () => new Promise((_, reject) => (refuse = () => reject(refusal))),
+        );
+        const assigned = s.store.assign('c-1');
+        if (frameFirst) s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
+        refuse();
+        await expect(assigned).resolves.toBe('Already taken by Bob.');
+        if (!frameFirst) s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
+        await flush();
+        expect(s.store.getState().removed.get('c-1')?.notice).toBe('Already taken by Bob.');
+        expect(s.api.get).not.toHaveBeenCalled();
+      }
+    });
+
+    it('a chat the agent may not see, opened by its id, is "not found" until it is theirs to see', async () => {
+      const s = setup([], [], [], 'agent');
+      await s.online();
+      const notFound = new ApiError(404, 'not_found', 'Conversation not found.');
+      s.api.get.mockRejectedValueOnce(notFound);
+      s.api.messages.mockRejectedValueOnce(notFound);
+      s.api.activities.mockRejectedValueOnce(notFound);
+      s.store.open('c-1');
+      await flush();
+      expect(s.store.getState().notFound.has('c-1')).toBe(true);
+      expect(s.store.getState().conversations.has('c-1')).toBe(false);
+
+      // It is unassigned now: the open view loads it, without being opened again.
+      s.sockets.last.receive({
+        type: 'conversation.updated',
+        conversation: conversation({ updatedAt: T0 + 9000 }),
+      });
+      await flush();
+      expect(s.store.getState().notFound.has('c-1')).toBe(false);
+      expect(s.thread()).toMatchObject({ status: 'ready', error: null });
+
+      // Opened again later after a second "not found", it is asked again.
+      s.api.get.mockRejectedValueOnce(notFound);
+      s.store.open(null);
+      s.store.open('c-2');
+      await flush();
+      expect(s.store.getState().notFound.has('c-2')).toBe(true);
+      s.store.open(null);
+      s.store.open('c-2');
+      await flush();
+      expect(s.store.getState().notFound.has('c-2')).toBe(false);
+      expect(s.store.getState().conversations.has('c-2')).toBe(true);
+    });
   });
 });

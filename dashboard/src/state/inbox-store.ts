@@ -9,7 +9,14 @@ import type {
   AgentServerFrame,
   ConversationWatch,
 } from '@livechat/shared/protocol';
-import { AGENT_SOCKET_PATH, CloseCode, LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
+import {
+  AGENT_SOCKET_PATH,
+  CloseCode,
+  ErrorCode,
+  LIMITS,
+  PROTOCOL_VERSION,
+} from '@livechat/shared/protocol/constants';
+import { canSee, type InboxViewer } from '@livechat/shared/inbox';
 import {
   ReconnectingClient,
   createClientId,
@@ -27,7 +34,14 @@ import {
   type ConversationMap,
 } from './conversation-list.js';
 import { mergeActivities } from './activities.js';
-import { inScope, listQuery, matchesText, NO_FILTERS, type ListFilters } from './list-filters.js';
+import {
+  inScope,
+  isSearching,
+  listQuery,
+  matchesName,
+  NO_FILTERS,
+  type ListFilters,
+} from './list-filters.js';
 import {
   emptyThread,
   highestSeq,
@@ -36,7 +50,8 @@ import {
   type PendingReply,
   type Thread,
 } from './thread.js';
-import { DEFAULT_FOLDER, type FolderId } from './folders.js';
+import { DEFAULT_FOLDER, viewerOf, type FolderId } from './folders.js';
+import { isNewerThanGone, markGone, unmarkGone, type Gone, type GoneMap } from './gone.js';
 import { debounce, type Debounced } from './debounce.js';
 
 export interface InboxState {
@@ -57,8 +72,10 @@ export interface InboxState {
   threads: ReadonlyMap<string, Thread>;
   /** The agents-only timeline of conversations that were opened, oldest first. */
   activities: ReadonlyMap<string, readonly Activity[]>;
-  /** Conversations the agent lost sight of (given to a colleague) while holding them. */
-  removed: ReadonlySet<string>;
+  /** Conversations the agent lost sight of (given to a colleague, or taken by one first), and why. */
+  removed: GoneMap;
+  /** Conversations the server does not know, or that are not the agent's to see: the same "not found". */
+  notFound: ReadonlySet<string>;
 }
 
 type ConversationCalls =
@@ -114,7 +131,8 @@ export class InboxStore {
     openId: null,
     threads: new Map(),
     activities: new Map(),
-    removed: new Set(),
+    removed: new Map(),
+    notFound: new Set(),
   };
   private readonly listeners = new Set<() => void>();
   private readonly client: ReconnectingClient<AgentServerFrame, AckFrame>;
@@ -126,8 +144,13 @@ export class InboxStore {
   private addedLive = new Set<string>();
   private removedLive = new Set<string>();
   private readonly gapFills = new Set<string>();
-  /** Who is signed in, from the socket's welcome: files conversations under My chats. */
-  private agentId: string | null = null;
+  /** Who is signed in, from the socket's welcome: what they may see, and which chats are theirs. */
+  private agent: Pick<Agent, 'id' | 'role'> | null = null;
+  /**
+   * Bumped per conversation whenever the agent loses or regains sight of it: an answer to a request made before
+   * is about another state of affairs and is dropped.
+   */
+  private readonly epochs = new Map<string, number>();
   /** A burst of events and actions asks for the folder counts once. */
   private readonly countsRefresh: Debounced;
   private readonly onBrowserOnline = () => this.client.reconnectNow();
@@ -168,9 +191,16 @@ export class InboxStore {
     this.client.stop();
   }
 
+  /** Shows a folder; picking one while a search spans them all ends the search. */
   setFolder(folder: FolderId): void {
-    if (folder === this.state.folder) return;
-    this.set({ folder, listIds: new Set() });
+    const { filters } = this.state;
+    const searching = isSearching(filters);
+    if (folder === this.state.folder && !searching) return;
+    this.set({
+      folder,
+      listIds: new Set(),
+      filters: searching ? { ...filters, q: '', status: '' } : filters,
+    });
     void this.refreshList();
   }
 
@@ -187,9 +217,14 @@ export class InboxStore {
     return this.act(
       conversationId,
       () => this.api.assign(conversationId),
-      () => {
-        // Quietly: a conversation the agent may no longer see keeps its last known state.
-        void this.fetchConversation(conversationId, false);
+      (error) => {
+        if (this.agent?.role !== 'admin' && hasCode(error, ErrorCode.AlreadyAssigned)) {
+          // A colleague was faster: the chat is theirs now, out of this agent's sight, with the server's words.
+          this.forget(conversationId, { notice: errorMessage(error) });
+        } else {
+          // Quietly, unless it is gone: a conversation the agent may no longer see keeps its last known state.
+          void this.fetchConversation(conversationId, isNotFound(error));
+        }
         void this.refreshList();
       },
     );
@@ -231,6 +266,8 @@ export class InboxStore {
     if (conversationId === this.state.openId) return;
     this.set({ openId: conversationId });
     if (conversationId === null || this.state.removed.has(conversationId)) return;
+    // Not found last time: asked again, it may be the agent's to see by now.
+    if (this.state.notFound.has(conversationId)) this.clearNotFound(conversationId);
     if (!this.state.conversations.has(conversationId)) void this.fetchConversation(conversationId);
     if (!this.state.activities.has(conversationId)) void this.loadActivities(conversationId);
     const thread = this.state.threads.get(conversationId);
@@ -276,7 +313,7 @@ export class InboxStore {
   handleFrame(frame: AgentServerFrame): void {
     switch (frame.type) {
       case 'welcome':
-        this.agentId = frame.agent.id;
+        this.agent = { id: frame.agent.id, role: frame.agent.role };
         this.handleWelcome();
         this.options.onAgent?.(frame.agent);
         break;
@@ -289,14 +326,16 @@ export class InboxStore {
         this.countsRefresh.schedule();
         break;
       case 'conversation.removed':
-        this.forget(frame.conversationId);
+        this.forget(frame.conversationId, {});
         this.countsRefresh.schedule();
         break;
       case 'activity.created':
         this.addActivities(frame.activity.conversationId, [frame.activity]);
         break;
-      default:
-        // ack/error answers arrive through send(); unknown event types are ignored (additive protocol).
+      case 'ack':
+      case 'error':
+      case 'pong':
+        // Answers to commands arrive through send(); unknown event types match nothing (additive protocol).
         break;
     }
   }
@@ -310,7 +349,9 @@ export class InboxStore {
       const fresh = await this.api.list(listQuery(this.state.folder, this.state.filters));
       if (generation !== this.listGeneration) return;
       const live = { added: this.addedLive, removed: this.removedLive };
-      this.set({ ...applyListAnswer(this.state, fresh, live), listLoading: false });
+      const { returned, ...answer } = applyListAnswer(this.state, fresh, live);
+      this.set({ ...answer, listLoading: false });
+      for (const id of returned) this.cameBack(id);
     } catch (error) {
       if (generation !== this.listGeneration) return;
       this.set({ listLoading: false, listError: errorMessage(error) });
@@ -335,14 +376,14 @@ export class InboxStore {
   private async act(
     conversationId: string,
     call: () => Promise<Conversation>,
-    onRefused?: () => void,
+    onRefused?: (error: unknown) => void,
   ): Promise<string | null> {
     try {
       this.applyConversation(await call());
       return null;
     } catch (error) {
       this.checkSignedOut(error);
-      onRefused?.();
+      onRefused?.(error);
       return errorMessage(error);
     } finally {
       this.countsRefresh.schedule();
@@ -350,54 +391,104 @@ export class InboxStore {
     }
   }
 
-  /** A newer copy of a conversation: held, and added to the list when it now belongs there. */
+  /**
+   * What the signed-in agent may see, by the shared rules; null before the first welcome. Until the counts tell
+   * whether the site shows agents bot-only chats, one the server sent is taken as visible.
+   */
+  private viewer(): InboxViewer | null {
+    if (!this.agent) return null;
+    const viewer = viewerOf(this.agent, this.state.counts);
+    return this.state.counts === null ? { ...viewer, seesBotChats: true } : viewer;
+  }
+
+  /**
+   * A newer copy of a conversation: held, and added to the list when it now belongs there. A copy the agent may not
+   * see (they handed it to a colleague) makes it go; a newer visible copy of a gone one brings it back.
+   */
   private applyConversation(conversation: Conversation): void {
     const { id } = conversation;
+    const held = this.state.conversations.get(id);
+    if (held && held.updatedAt > conversation.updatedAt) return;
+    const viewer = this.viewer();
+    if (viewer && !canSee(viewer, conversation)) {
+      this.forget(id, { assigneeId: conversation.assigneeId, since: conversation.updatedAt });
+      return;
+    }
+    if (!isNewerThanGone(this.state.removed, conversation)) return;
     const conversations = upsertConversation(this.state.conversations, conversation);
     const current = conversations.get(id)!;
-    let { listIds, removed } = this.state;
+    let { listIds } = this.state;
     const { folder, filters } = this.state;
     const belongs =
-      this.agentId !== null &&
-      inScope(current, folder, filters, this.agentId) &&
-      matchesText(current, filters.q);
+      viewer !== null && inScope(current, folder, filters, viewer) && matchesName(current, filters.q);
     if (belongs && !listIds.has(id)) {
       listIds = new Set(listIds).add(id);
       this.addedLive.add(id);
     }
-    const wasRemoved = removed.has(id);
-    if (wasRemoved) removed = new Set([...removed].filter((r) => r !== id));
-    this.set({ conversations, listIds, removed });
-    // Visible again while open (given back to this agent): its history was dropped with it.
-    if (wasRemoved && this.state.openId === id) {
-      void this.loadThread(id, 0);
-      void this.loadActivities(id);
-    }
+    // Gone, or "not found" when last asked: the agent may see it now.
+    const returned = this.state.removed.has(id) || this.state.notFound.has(id);
+    this.set({ conversations, listIds, removed: unmarkGone(this.state.removed, id) });
+    if (returned) this.cameBack(id);
   }
 
-  /** The agent may no longer see the conversation: out of every list, its history dropped. */
-  private forget(id: string): void {
+  /** The agent may no longer see the conversation: out of every list, its history dropped, why remembered. */
+  private forget(id: string, news: Partial<Gone>): void {
     this.removedLive.add(id);
     this.addedLive.delete(id);
+    this.bumpEpoch(id);
+    const since = Math.max(news.since ?? 0, this.state.conversations.get(id)?.updatedAt ?? 0);
     const listIds = new Set(this.state.listIds);
     listIds.delete(id);
     const threads = new Map(this.state.threads);
     threads.delete(id);
     const activities = new Map(this.state.activities);
     activities.delete(id);
+    const notFound = new Set(this.state.notFound);
+    notFound.delete(id);
     this.set({
       conversations: removeConversation(this.state.conversations, id),
       listIds,
       threads,
       activities,
-      removed: new Set(this.state.removed).add(id),
+      notFound,
+      removed: markGone(this.state.removed, id, { ...news, since }),
     });
   }
 
+  /** Visible again (given back, or unassigned): whatever was learnt before is dropped; open, it loads afresh. */
+  private cameBack(id: string): void {
+    this.bumpEpoch(id);
+    this.clearNotFound(id);
+    if (this.state.openId !== id) return;
+    void this.loadThread(id, 0);
+    void this.loadActivities(id);
+  }
+
+  private clearNotFound(id: string): void {
+    const threads = new Map(this.state.threads);
+    threads.delete(id);
+    const notFound = new Set(this.state.notFound);
+    notFound.delete(id);
+    this.set({ threads, notFound });
+  }
+
+  private markNotFound(id: string): void {
+    this.set({ notFound: new Set(this.state.notFound).add(id) });
+  }
+
+  private epoch(id: string): number {
+    return this.epochs.get(id) ?? 0;
+  }
+
+  private bumpEpoch(id: string): void {
+    this.epochs.set(id, this.epoch(id) + 1);
+  }
+
   private async loadActivities(id: string): Promise<void> {
+    const epoch = this.epoch(id);
     try {
       const fresh = await this.api.activities(id);
-      if (this.state.removed.has(id)) return;
+      if (epoch !== this.epoch(id) || this.state.removed.has(id)) return;
       const activities = new Map(this.state.activities);
       activities.set(id, mergeActivities(activities.get(id) ?? [], fresh));
       this.set({ activities });
@@ -440,10 +531,16 @@ export class InboxStore {
     }
     // Timeline events are not replayed: the open one is asked again, the others when next opened.
     const activities = new Map([...this.state.activities].filter(([id]) => id === openId));
-    this.set({ threads, activities });
+    // What went out of sight (or was not found) may be the agent's again after the gap: the open one is asked
+    // again, the others when next opened.
+    const removed = new Map([...this.state.removed].filter(([id]) => id === openId));
+    const notFound = new Set([...this.state.notFound].filter((id) => id === openId));
+    this.set({ threads, activities, removed, notFound });
     void this.refreshList();
     void this.refreshCounts();
     if (openId !== null && activities.has(openId)) void this.loadActivities(openId);
+    if (openId !== null && (removed.has(openId) || notFound.has(openId)))
+      void this.fetchConversation(openId, false);
   }
 
   private handleStatus(connection: ConnectionStatus, closeCode?: number): void {
@@ -453,27 +550,34 @@ export class InboxStore {
     }
   }
 
+  /** `failThread`: a refusal shows in the conversation's view (404: "not found"); otherwise it stays quiet. */
   private async fetchConversation(id: string, failThread = true): Promise<void> {
+    const epoch = this.epoch(id);
     try {
       const conversation = await this.api.get(id);
-      this.set({ conversations: upsertConversation(this.state.conversations, conversation) });
+      if (epoch === this.epoch(id)) this.applyConversation(conversation);
     } catch (error) {
-      if (failThread)
-        this.updateThread(id, (t) => ({ ...t, status: 'error', error: errorMessage(error) }), true);
       this.checkSignedOut(error);
+      if (!failThread || epoch !== this.epoch(id)) return;
+      if (isNotFound(error)) this.markNotFound(id);
+      else this.updateThread(id, (t) => ({ ...t, status: 'error', error: errorMessage(error) }), true);
     }
   }
 
   private async loadThread(id: string, afterSeq: number): Promise<void> {
+    const epoch = this.epoch(id);
     this.updateThread(id, (t) => ({ ...t, status: 'loading', error: null }), true);
     try {
       await this.fetchAfter(id, afterSeq);
+      if (epoch !== this.epoch(id)) return;
       this.updateThread(id, (t) => ({ ...t, status: 'ready' }));
       // Messages stored between the HTTP read and now arrive through the watch replay.
       if (this.state.openId === id) this.watch(id);
     } catch (error) {
-      this.updateThread(id, (t) => ({ ...t, status: 'error', error: errorMessage(error) }));
       this.checkSignedOut(error);
+      if (epoch !== this.epoch(id)) return;
+      if (isNotFound(error)) this.markNotFound(id);
+      this.updateThread(id, (t) => ({ ...t, status: 'error', error: errorMessage(error) }));
     }
   }
 
@@ -584,3 +688,8 @@ export class InboxStore {
 function isStopped(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'stopped';
 }
+
+const hasCode = (error: unknown, code: string) => error instanceof ApiError && error.code === code;
+
+/** Unknown, or not this agent's to see: the server answers both alike. */
+const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;

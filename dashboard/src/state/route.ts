@@ -1,9 +1,12 @@
-// Hash routes: #/inbox, #/inbox/<conversationId>, #/team, #/playbook, #/embed, #/leads, #/saved-replies,
-// #/settings, #/webhooks, #/invite/<token>.
+// Hash routes: #/inbox, #/inbox/<conversationId>, #/folder/<folder> (the inbox showing that folder), #/team, #/playbook, #/embed, #/leads, #/saved-replies,
+// #/settings, #/webhooks, #/profile, #/invite/<token>.
 // Anything else is the inbox.
 
+import { FolderSchema, type Folder } from '@livechat/shared/api';
+
 export type Route =
-  | { page: 'inbox'; conversationId: string | null }
+  /** `folder`: a link asked for this folder (the sidebar's "Bot"); otherwise the inbox keeps the one chosen. */
+  | { page: 'inbox'; conversationId: string | null; folder?: Folder }
   | { page: 'team' }
   | { page: 'playbook' }
   | { page: 'embed' }
@@ -11,11 +14,22 @@ export type Route =
   | { page: 'saved-replies' }
   | { page: 'settings' }
   | { page: 'webhooks' }
+  /** The signed-in agent's own name, picture and password. */
+  | { page: 'profile' }
   /** An invite link from an admin; open without signing in. */
   | { page: 'invite'; token: string };
 
 /** Pages that are one fixed path segment. */
-const SIMPLE_PAGES = ['team', 'playbook', 'embed', 'leads', 'saved-replies', 'settings', 'webhooks'] as const;
+const SIMPLE_PAGES = [
+  'team',
+  'playbook',
+  'embed',
+  'leads',
+  'saved-replies',
+  'settings',
+  'webhooks',
+  'profile',
+] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];
 
 const isSimplePage = (part: string | undefined): part is SimplePage =>
@@ -28,6 +42,10 @@ export function parseRoute(hash: string): Route {
     const token = decodePart(parts[1]);
     if (token) return { page: 'invite', token };
   }
+  if (parts[0] === 'folder') {
+    const folder = FolderSchema.safeParse(parts[1]);
+    if (folder.success) return { page: 'inbox', conversationId: null, folder: folder.data };
+  }
   if (parts[0] === 'inbox' && parts[1]) {
     const conversationId = decodePart(parts[1]);
     if (conversationId) return { page: 'inbox', conversationId };
@@ -38,6 +56,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   if (route.page === 'invite') return `#/invite/${encodeURIComponent(route.token)}`;
   if (route.page === 'inbox') {
+    if (route.folder && !route.conversationId) return `#/folder/${route.folder}`;
     return route.conversationId ? `#/inbox/${encodeURIComponent(route.conversationId)}` : '#/inbox';
   }
   return `#/${route.page}`;

@@ -1,5 +1,6 @@
 // The whole app against a mocked HTTP API and a fake agent socket.
 import type { Conversation, Message } from '@livechat/shared/model';
+import { AgentServerFrameSchema, type AgentServerFrame } from '@livechat/shared/protocol';
 import { expect } from 'vitest';
 import { App } from '../app.js';
 import { actSync, render, waitFor } from './render.js';
@@ -37,7 +38,9 @@ export function setupApp({
   });
   const sockets = fakeSockets();
   render(<App createSocket={sockets.createSocket} />);
-  const server = (frame: object) => actSync(() => sockets.last.receive(frame));
+  // Checked like the server's own frames: a frame the server could never send fails the test.
+  const server = (frame: AgentServerFrame) =>
+    actSync(() => sockets.last.receive(AgentServerFrameSchema.parse(frame)));
   const connect = async () => {
     await waitFor(() => expect(sockets.sockets.length).toBeGreaterThan(0));
     actSync(() => sockets.last.open());

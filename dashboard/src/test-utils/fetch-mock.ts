@@ -1,5 +1,6 @@
 // A fetch stand-in that routes "METHOD /path" to handlers and records every call.
 import { afterEach, vi } from 'vitest';
+import type { ErrorCode } from '@livechat/shared/protocol/constants';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -42,6 +43,7 @@ export function mockFetch(routes: Record<string, Handler>) {
 
 const notFound = { error: { code: 'not_found', message: 'No such route in the test' } };
 
-export function apiError(status: number, code: string, message: string) {
+/** An error body as the server sends it: the code must be one of the catalogue's. */
+export function apiError(status: number, code: ErrorCode, message: string) {
   return { status, body: { error: { code, message } } };
 }

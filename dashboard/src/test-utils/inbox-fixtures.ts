@@ -1,10 +1,21 @@
 // Fixtures for the inbox's agents-only data: timeline activities, side panel details, leads and deals, saved replies.
-import type { Activity, ConversationDetails, CrmRecord, SavedReply } from '@livechat/shared/model';
+// Built with the shared schemas, like fixtures.ts: what the server could never send fails.
+import {
+  ActivitySchema,
+  ConversationDetailsSchema,
+  CrmRecordSchema,
+  SavedReplySchema,
+  type Activity,
+  type ConversationDetails,
+  type CrmRecord,
+  type SavedReply,
+} from '@livechat/shared/model';
+import { ColleagueListBodySchema } from '@livechat/shared/api';
 import type { Colleague } from '../api/index.js';
-import { T0 } from './fixtures.js';
+import { build, T0 } from './fixtures.js';
 
 export function activity(over: Partial<Activity> = {}): Activity {
-  return {
+  return build(ActivitySchema, {
     id: 'act-1',
     conversationId: 'c-1',
     kind: 'assigned',
@@ -13,11 +24,11 @@ export function activity(over: Partial<Activity> = {}): Activity {
     data: null,
     createdAt: T0,
     ...over,
-  };
+  });
 }
 
 export function details(over: Partial<ConversationDetails> = {}): ConversationDetails {
-  return {
+  return build(ConversationDetailsSchema, {
     dealValue: null,
     expectedCloseDate: null,
     contactName: '',
@@ -27,11 +38,11 @@ export function details(over: Partial<ConversationDetails> = {}): ConversationDe
     organizationAddress: '',
     note: '',
     ...over,
-  };
+  });
 }
 
 export function crmRecord(over: Partial<CrmRecord> = {}): CrmRecord {
-  return {
+  return build(CrmRecordSchema, {
     id: 'rec-1',
     kind: 'lead',
     title: 'Acme',
@@ -45,15 +56,23 @@ export function crmRecord(over: Partial<CrmRecord> = {}): CrmRecord {
     createdBy: { id: 'ag-1', name: 'Ada Admin' },
     createdAt: T0,
     ...over,
-  };
+  });
 }
 
 export function savedReply(over: Partial<SavedReply> = {}): SavedReply {
-  return { id: 'sr-1', shortcut: 'hello', body: 'Hello! How can I help?', updatedAt: T0, ...over };
+  return build(SavedReplySchema, {
+    id: 'sr-1',
+    shortcut: 'hello',
+    body: 'Hello! How can I help?',
+    updatedAt: T0,
+    ...over,
+  });
 }
 
-export const COLLEAGUES: Colleague[] = [
-  { id: 'ag-1', name: 'Ada Admin', available: true },
-  { id: 'ag-2', name: 'Bob Agent', available: true },
-  { id: 'ag-3', name: 'Cy Closer', available: false },
-];
+export const COLLEAGUES: Colleague[] = build(ColleagueListBodySchema, {
+  agents: [
+    { id: 'ag-1', name: 'Ada Admin', available: true },
+    { id: 'ag-2', name: 'Bob Agent', available: true },
+    { id: 'ag-3', name: 'Cy Closer', available: false },
+  ],
+}).agents;

@@ -1,13 +1,23 @@
 // Default answers for the inbox's side requests (counts, colleagues, saved replies, timeline, side panel).
 import type { Conversation, Role } from '@livechat/shared/model';
+import { FolderCountsBodySchema } from '@livechat/shared/api';
 import type { Handler } from './fetch-mock.js';
+import { build } from './fixtures.js';
 import { COLLEAGUES, details } from './inbox-fixtures.js';
 
 export function inboxRoutes(conv: Conversation, role: Role): Record<string, Handler> {
   const base = `/api/conversations/${conv.id}`;
   return {
     'GET /api/conversations/counts': () => ({
-      body: { counts: { unassigned: 1, mine: 0, all: role === 'admin' ? 1 : null, closed: 0 } },
+      body: build(FolderCountsBodySchema, {
+        counts: {
+          unassigned: 1,
+          mine: 0,
+          all: role === 'admin' ? 1 : null,
+          bot: role === 'admin' ? 0 : null,
+          closed: 0,
+        },
+      }),
     }),
     'GET /api/colleagues': () => ({ body: { agents: COLLEAGUES } }),
     'GET /api/saved-replies': () => ({ body: { replies: [] } }),

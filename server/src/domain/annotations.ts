@@ -22,7 +22,7 @@ export function createAnnotationService(store: Store, timeline: Timeline) {
         }),
       ),
 
-    /** Replaces the tags (deduplicated, in the given order). */
+    /** Replaces the tags (deduplicated, in the given order); one timeline entry says what was added and removed. */
     setTags: (agent: Agent, conversationId: string, tags: string[]): Promise<Conversation> =>
       timeline.commit((unit) => {
         const before = visible(agent, conversationId);
@@ -30,16 +30,29 @@ export function createAnnotationService(store: Store, timeline: Timeline) {
         if (JSON.stringify(unique) === JSON.stringify(before.tags)) return before;
         const after = store.conversations.setTags(conversationId, unique)!;
         unit.changed(after);
-        unit.activity(after, {
-          kind: 'tags_changed',
-          actor: { id: agent.id, name: agent.name },
-          text: unique.length
-            ? `${agent.name} set the tags: ${unique.join(', ')}`
-            : `${agent.name} removed the tags`,
-          data: { tags: unique },
-        });
+        const added = unique.filter((t) => !before.tags.includes(t));
+        const removed = before.tags.filter((t) => !unique.includes(t));
+        // A new order alone is no event.
+        if (added.length + removed.length > 0)
+          unit.activity(after, {
+            kind: 'tags_changed',
+            actor: { id: agent.id, name: agent.name },
+            text: `${agent.name} ${tagChange(added, removed)}`,
+            data: { tags: unique, added, removed },
+          });
         return after;
       }),
   };
 }
 export type AnnotationService = ReturnType<typeof createAnnotationService>;
+
+const tagList = (tags: string[]) => `${tags.length === 1 ? 'tag' : 'tags'} ${tags.join(', ')}`;
+
+/** "added the tag pricing", "removed the tags a, b", "added the tag a and removed the tag b". */
+export function tagChange(added: string[], removed: string[]): string {
+  const parts = [
+    ...(added.length ? [`added the ${tagList(added)}`] : []),
+    ...(removed.length ? [`removed the ${tagList(removed)}`] : []),
+  ];
+  return parts.join(' and ');
+}

@@ -4,12 +4,42 @@
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation } from '@livechat/shared/model';
 import type { Store } from '../store/index.js';
-import { visibleConversation } from './access.js';
-import { DomainError } from './errors.js';
+import { isBotOnly } from '@livechat/shared/inbox';
+import { agentCanSee, visibleConversation } from './access.js';
+import { DomainError, notFound } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
 import type { Timeline, WriteUnit } from './timeline.js';
 
+/** How long after a claim its losers learn who won: a click that raced it, not a later probe of a colleague's chat. */
+const RACE_WINDOW_MS = 15_000;
+
 export function createAssignmentService(store: Store, timeline: Timeline, runner: PlaybookRunner) {
+  /** Recent "Assign to me" wins by conversation, oldest first (pruned as new ones come). */
+  const recentClaims = new Map<string, { agentId: string; at: number }>();
+  const rememberClaim = (conversationId: string, agentId: string, at: number) => {
+    for (const [id, claim] of recentClaims) {
+      if (at - claim.at <= RACE_WINDOW_MS) break;
+      recentClaims.delete(id);
+    }
+    recentClaims.delete(conversationId);
+    recentClaims.set(conversationId, { agentId, at });
+  };
+  /**
+   * Who holds it is told to those who see it anyway (admins) and to whoever just lost the race: they saw it in
+   * Unassigned and a colleague took it moments ago. A later probe of a colleague's chat is answered as unknown.
+   */
+  const mayLearnHolder = (agent: Agent, current: Conversation, now: number) => {
+    if (current.status !== 'open') return false;
+    if (agentCanSee(agent, current, store.sites)) return true;
+    const claim = recentClaims.get(current.id);
+    return (
+      claim !== undefined &&
+      claim.agentId === current.assigneeId &&
+      now - claim.at <= RACE_WINDOW_MS &&
+      agentCanSee(agent, { ...current, assigneeId: null }, store.sites)
+    );
+  };
+
   function openAndVisible(agent: Agent, conversationId: string): Conversation {
     const conversation = visibleConversation(store, agent, conversationId);
     if (conversation.status === 'closed')
@@ -21,6 +51,7 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
   function joined(unit: WriteUnit, actor: Agent, assignee: Agent, before: Conversation, after: Conversation) {
     runner.agentJoined(unit, after);
     unit.changed(after, before);
+    if (before.assigneeId) agentLeft(store, unit, after.id, before.assigneeId);
     const text =
       actor.id === assignee.id
         ? `${actor.name} assigned this conversation to themselves`
@@ -40,12 +71,16 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
     /** Takes an unassigned conversation; "Already taken by <name>." when a colleague was first. */
     assignToMe: (agent: Agent, conversationId: string): Promise<Conversation> =>
       timeline.commit((unit) => {
+        // A bot-only conversation (the Bot folder) is claimed too, by whoever may see it: for others it is unknown.
+        const target = store.conversations.byId(conversationId);
+        if (target && isBotOnly(target) && !agentCanSee(agent, target, store.sites))
+          throw notFound('Conversation');
         const claimed = store.conversations.claim(conversationId, agent.id, unit.now);
         if (!claimed) {
           const current = store.conversations.byId(conversationId);
           if (current?.assigneeId === agent.id) return current;
-          // Whoever saw it in Unassigned may learn who was faster; anything else stays not-found.
-          if (current?.assigneeId && current.queuedAt !== null && current.status === 'open' && agent.active) {
+          // Whoever just lost the race may learn who was faster; anything else (a probe) stays not-found.
+          if (current?.assigneeId && mayLearnHolder(agent, current, unit.now)) {
             const holder = store.agents.byId(current.assigneeId);
             throw new DomainError(
               ErrorCode.AlreadyAssigned,
@@ -56,6 +91,7 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
           throw new DomainError(ErrorCode.Conflict, 'This conversation cannot be assigned now.');
         }
         const before = { ...claimed, assigneeId: null };
+        rememberClaim(claimed.id, agent.id, unit.now);
         joined(unit, agent, agent, before, claimed);
         return claimed;
       }),
@@ -73,6 +109,7 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
           joined(unit, actor, assignee, before, after);
         } else {
           unit.changed(after, before);
+          if (before.assigneeId) agentLeft(store, unit, after.id, before.assigneeId);
           unit.activity(after, {
             kind: 'unassigned',
             actor: { id: actor.id, name: actor.name },
@@ -85,3 +122,29 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
   };
 }
 export type AssignmentService = ReturnType<typeof createAssignmentService>;
+
+/** The visitor sees the agent who had the conversation leave it (handed on, unassigned, deactivated). */
+function agentLeft(store: Store, unit: WriteUnit, conversationId: string, agentId: string): void {
+  const name = store.agents.byId(agentId)?.name ?? 'The agent';
+  unit.post(conversationId, { kind: 'system', id: null, name: '' }, `${name} left the chat`, {
+    content: { type: 'agent_left', agent: { id: agentId, name } },
+  });
+}
+
+/**
+ * A deactivated agent's open conversations go back to Unassigned, inside the deactivation's unit of work: the
+ * visitor sees them leave, the timeline says why, and agents hear of each chat as of a new one.
+ */
+export function returnChatsOfDeactivated(store: Store, unit: WriteUnit, agent: Agent): void {
+  for (const before of store.conversations.openAssignedTo(agent.id)) {
+    const after = store.conversations.setAssignee(before.id, null, unit.now)!;
+    unit.changed(after, before);
+    agentLeft(store, unit, after.id, agent.id);
+    unit.activity(after, {
+      kind: 'unassigned',
+      actor: null,
+      text: `Returned to Unassigned: ${agent.name} was deactivated`,
+      data: { reason: 'deactivated', agentId: agent.id, agentName: agent.name },
+    });
+  }
+}

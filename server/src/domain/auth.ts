@@ -1,8 +1,11 @@
-// Agent sign-in and sessions. Session tokens are random, stored hashed, and end when the agent is deactivated.
+// Agent sign-in and sessions. Session tokens are random and stored hashed. A session ends at sign-out, when the
+// agent is deactivated or their password is reset, and (all but the current one) when they change their password;
+// a `sessions.ended` event then closes the sockets opened with it.
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Agent } from '@livechat/shared/model';
 import { publicAgent, type Store } from '../store/index.js';
 import { DomainError } from './errors.js';
+import type { EventBus } from './events.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -13,13 +16,26 @@ export interface Session {
   expiresAt: number;
 }
 
-export function createAuthService(store: Store, now: () => number) {
+/** A signed-in agent and the hash of the session token they used, which identifies the session. */
+export interface AgentSession {
+  agent: Agent;
+  sessionHash: string;
+}
+
+export function createAuthService(store: Store, events: EventBus, now: () => number) {
   function startSession(agentId: string): Session {
     const token = newToken();
     const createdAt = now();
     const expiresAt = createdAt + SESSION_TTL_MS;
     store.sessions.insert(hashToken(token), agentId, createdAt, expiresAt);
     return { token, expiresAt };
+  }
+
+  function agentOfSession(sessionHash: string): Agent | null {
+    const session = store.sessions.byHash(sessionHash);
+    if (!session || session.expires_at <= now()) return null;
+    const agent = store.agents.byId(session.agent_id);
+    return agent?.active ? publicAgent(agent) : null;
   }
 
   return {
@@ -39,15 +55,35 @@ export function createAuthService(store: Store, now: () => number) {
 
     /** The active agent behind a session token, or null when unknown, expired or deactivated. */
     authenticate(token: string | undefined): Agent | null {
-      if (!token) return null;
-      const session = store.sessions.byHash(hashToken(token));
-      if (!session || session.expires_at <= now()) return null;
-      const agent = store.agents.byId(session.agent_id);
-      return agent?.active ? publicAgent(agent) : null;
+      return token ? agentOfSession(hashToken(token)) : null;
     },
 
+    /** Like authenticate, with the session's hash: a socket remembers it to close when the session ends. */
+    session(token: string | undefined): AgentSession | null {
+      if (!token) return null;
+      const sessionHash = hashToken(token);
+      const agent = agentOfSession(sessionHash);
+      return agent ? { agent, sessionHash } : null;
+    },
+
+    /** The active agent while the session with this hash lasts, else null (a socket checks before acting). */
+    agentOfSession,
+
+    /** Ends this session; the sockets opened with it close. */
     logout(token: string | undefined): void {
-      if (token) store.sessions.remove(hashToken(token));
+      if (!token) return;
+      const sessionHash = hashToken(token);
+      const session = store.sessions.byHash(sessionHash);
+      if (!session) return;
+      store.sessions.remove(sessionHash);
+      events.publish({ type: 'sessions.ended', agentId: session.agent_id, sessionHashes: [sessionHash] });
+    },
+
+    /** Ends every session of the agent, or all but `exceptHash` (the one that changed the password). */
+    endSessions(agentId: string, exceptHash?: string): void {
+      if (exceptHash === undefined) store.sessions.removeForAgent(agentId);
+      else store.sessions.removeForAgentExcept(agentId, exceptHash);
+      events.publish({ type: 'sessions.ended', agentId, ...(exceptHash ? { exceptHash } : {}) });
     },
   };
 }

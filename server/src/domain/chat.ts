@@ -3,6 +3,7 @@
 import { ErrorCode, LIMITS } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation, Message } from '@livechat/shared/model';
 import type { Store, Visitor } from '../store/index.js';
+import { isBotOnly } from '@livechat/shared/inbox';
 import { visibleConversation, visitorCanSee } from './access.js';
 import { DomainError, notFound } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
@@ -15,17 +16,43 @@ export interface SendResult {
   created: boolean;
 }
 
+/**
+ * A client id already stored for this author: the same command sent again (same body, and the same conversation
+ * when the command names one) gets the stored message back; anything else is a clash, refused so that neither
+ * message is lost silently.
+ */
+function resendOf(existing: Message, body: string, conversationId: string | null): Message {
+  if (conversationId !== null && existing.conversationId !== conversationId) {
+    throw new DomainError(
+      ErrorCode.ClientIdReused,
+      'This message id was already used in another conversation; send the message with a new id.',
+    );
+  }
+  if (existing.body !== body) {
+    throw new DomainError(
+      ErrorCode.ClientIdReused,
+      'This message id was already used for a different message; send the message with a new id.',
+    );
+  }
+  return existing;
+}
+
 export function createChatService(store: Store, timeline: Timeline, runner: PlaybookRunner) {
-  /** Stores a message once per (author, client id); a resend returns the stored one. Acked after COMMIT. */
+  /**
+   * Stores a message once per (author, client id); an exact resend returns the stored one, a reuse of the id for
+   * another message is refused. `conversationId` is null when the author does not name it (a visitor writes to
+   * their open conversation). Acked after COMMIT.
+   */
   function send(
     author: Author,
     clientId: string,
     body: string,
+    conversationId: string | null,
     write: (unit: WriteUnit) => Message,
   ): Promise<SendResult> {
     return timeline.commit((unit) => {
       const existing = store.messages.byClientId(author.kind, author.id, clientId);
-      if (existing) return { message: existing, created: false };
+      if (existing) return { message: resendOf(existing, body, conversationId), created: false };
       return { message: write(unit), created: true };
     });
   }
@@ -60,7 +87,7 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
     /** A visitor's message goes to their open conversation (created on a first message), then to its bot. */
     sendVisitorMessage: (visitor: Visitor, clientId: string, body: string): Promise<SendResult> => {
       const author: Author = { kind: 'visitor', id: visitor.id, name: visitor.name };
-      return send(author, clientId, body, (unit) => {
+      return send(author, clientId, body, null, (unit) => {
         // The hot path: one index read for the id; the conversation comes back from the seq update.
         let id = store.conversations.openIdOfVisitor(visitor.id);
         const opened = id === null;
@@ -80,11 +107,14 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
       clientId: string,
       body: string,
     ): Promise<SendResult> =>
-      send({ kind: 'agent', id: agent.id, name: agent.name }, clientId, body, (unit) => {
+      send({ kind: 'agent', id: agent.id, name: agent.name }, clientId, body, conversationId, (unit) => {
         const conversation = visibleToAgent(agent, conversationId);
         if (conversation.status === 'closed') {
           throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is closed.');
         }
+        // The bot still runs a Bot-folder chat: an agent takes it over ("Assign to me") before replying.
+        if (isBotOnly(conversation))
+          throw new DomainError(ErrorCode.Conflict, 'Assign this conversation to yourself to reply.');
         return unit.post(conversation.id, { kind: 'agent', id: agent.id, name: agent.name }, body, {
           clientId,
         });

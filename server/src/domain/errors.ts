@@ -5,6 +5,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input field the refusal is about (e.g. `currentPassword`), so a form can show it beside that field. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -7,8 +7,13 @@ export type DomainEvent =
   | { type: 'conversation.updated'; conversation: Conversation; before?: Conversation }
   /** A note or event in the agents-only timeline. */
   | { type: 'activity.created'; activity: Activity; conversation: Conversation }
-  /** The agent's sessions were ended (deactivated, or signed out): their sockets must close. */
+  /** The agent was deactivated: every session of theirs ended and their sockets must close. */
   | { type: 'agent.revoked'; agentId: string }
+  /**
+   * Sessions of the agent ended (sign-out, password change or reset): the sockets opened with them close (4010).
+   * `sessionHashes`: only these; `exceptHash`: all but this one; neither: every session of the agent.
+   */
+  | { type: 'sessions.ended'; agentId: string; sessionHashes?: string[]; exceptHash?: string }
   /** The agent's name or role changed: their open sockets must see and be checked as the new agent. */
   | { type: 'agent.updated'; agent: Agent }
   /** Whether at least one agent is available changed: widgets show it. */

@@ -1,57 +1,74 @@
-// The inbox's lists and counts, as the agent may see them (see access.ts).
+// The inbox's lists and counts, as the agent may see them (see access.ts). The rules are those of
+// @livechat/shared/inbox (`matchesQuery`); the store's SQL implements them and is property-tested against them.
 import type { ConversationSearchQuery, FolderCounts } from '@livechat/shared/api';
-import type { Agent, Conversation } from '@livechat/shared/model';
+import { hasFolder, parseConversationNumber, type Folder, type InboxViewer } from '@livechat/shared/inbox';
+import type { Agent, Conversation, ConversationStatus } from '@livechat/shared/model';
+import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { ConversationFilter, Store } from '../store/index.js';
 import { viewerOf } from './access.js';
 import { DomainError } from './errors.js';
-import { ErrorCode } from '@livechat/shared/protocol/constants';
+
+/** The status every conversation of a folder has. */
+const FOLDER_STATUS: Record<Folder, ConversationStatus> = {
+  unassigned: 'open',
+  mine: 'open',
+  all: 'open',
+  bot: 'open',
+  closed: 'closed',
+};
 
 /** "12" or "#12" is a conversation number; anything else is looked for in the contact's name and email. */
 function textOrNumber(q: string | undefined): Pick<ConversationFilter, 'number' | 'text'> {
   if (!q) return {};
-  const number = /^#?(\d{1,9})$/.exec(q);
-  return number ? { number: Number(number[1]) } : { text: q };
+  const number = parseConversationNumber(q);
+  return number === null ? { text: q } : { number };
 }
 
 export function createInboxService(store: Store) {
+  /** The agent's folders: the Bot folder where any site shows it to agents (admins always have it). */
+  const folderViewer = (agent: Agent): InboxViewer => ({
+    id: agent.id,
+    role: agent.role,
+    seesBotChats: agent.role === 'admin' || store.sites.anyBotFolderForAgents(),
+  });
+
   return {
     search(agent: Agent, query: ConversationSearchQuery): Conversation[] {
+      if (query.folder && !hasFolder(folderViewer(agent), query.folder))
+        throw new DomainError(
+          ErrorCode.Forbidden,
+          query.folder === 'all'
+            ? 'Only admins see all chats.'
+            : 'This site does not show agents the Bot folder.',
+        );
+      const q = query.q?.trim() || undefined;
+      // A search covers every folder the agent may see; without one, the folder applies.
+      const folder = q ? undefined : query.folder;
+      const folderStatus = folder && FOLDER_STATUS[folder];
+      // A status the folder excludes lists nothing (Closed inside Unassigned).
+      if (folderStatus && query.status && query.status !== folderStatus) return [];
+      const status = query.status ?? folderStatus;
       const filter: ConversationFilter = {
         limit: query.limit,
-        ...textOrNumber(query.q),
-        ...(query.status && { status: query.status }),
+        ...textOrNumber(q),
+        ...(folder && { folder }),
+        ...(status && { status }),
         ...(query.assigneeId && { assigneeId: query.assigneeId === 'none' ? null : query.assigneeId }),
         ...(query.from !== undefined && { from: query.from }),
         ...(query.to !== undefined && { to: query.to }),
         ...(query.visitorId && { visitorId: query.visitorId }),
       };
-      switch (query.folder) {
-        case 'unassigned':
-          Object.assign(filter, { status: 'open', assigneeId: null });
-          break;
-        case 'mine':
-          Object.assign(filter, { status: 'open', assigneeId: agent.id });
-          break;
-        case 'all':
-          if (agent.role !== 'admin')
-            throw new DomainError(ErrorCode.Forbidden, 'Only admins see all chats.');
-          Object.assign(filter, { status: 'open' });
-          break;
-        case 'closed':
-          Object.assign(filter, { status: 'closed' });
-          break;
-        case undefined:
-          break;
-      }
       return store.conversations.search(filter, viewerOf(agent));
     },
 
     counts(agent: Agent): FolderCounts {
       const c = store.conversations.counts(viewerOf(agent));
+      const viewer = folderViewer(agent);
       return {
         unassigned: c.unassigned,
         mine: c.mine,
-        all: agent.role === 'admin' ? c.open : null,
+        all: hasFolder(viewer, 'all') ? c.open : null,
+        bot: hasFolder(viewer, 'bot') ? c.bot : null,
         closed: c.closed,
       };
     },

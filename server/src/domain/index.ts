@@ -5,13 +5,14 @@ import { createAuthService } from './auth.js';
 import { createChatService } from './chat.js';
 import { createEventBus } from './events.js';
 import { createInviteService } from './invites.js';
-import { createLeadService } from './leads.js';
+import { captureBotLead, createLeadService } from './leads.js';
 import { createPlaybookRunner } from './playbook/runner.js';
 import { createPresence } from './presence.js';
 import { createSiteService } from './sites.js';
 import { createTeamService } from './team.js';
 import { createTimeline } from './timeline.js';
 import { createVisitorService } from './visitors.js';
+import { createVisitorHistory } from './visitor-history.js';
 import { createWriteBatcher } from './write-batcher.js';
 import { createWebhookService } from './webhooks/index.js';
 import { createInboxService } from './inbox.js';
@@ -20,7 +21,10 @@ import { createCrmService } from './crm.js';
 import { createAnnotationService } from './annotations.js';
 import { createSavedReplyService } from './saved-replies.js';
 import { createAgentSettingsService } from './agent-settings.js';
+import { createProfileService } from './profile.js';
 import { publicAgent } from '../store/index.js';
+import type { Agent, Conversation } from '@livechat/shared/model';
+import { agentCanSee } from './access.js';
 
 export interface DomainOptions {
   now?: () => number;
@@ -28,11 +32,13 @@ export interface DomainOptions {
   onError?: (err: unknown) => void;
   /** Let webhooks call loopback and private-network addresses (local development, tests). */
   webhooksAllowPrivateNetworks?: boolean;
+  /** Detail for the debug log (why a webhook attempt failed: errno, address, port). */
+  onDebug?: (detail: Record<string, unknown>, message: string) => void;
 }
 
 export function createDomain(
   store: Store,
-  { now = Date.now, onError = () => {}, webhooksAllowPrivateNetworks = false }: DomainOptions = {},
+  { now = Date.now, onError = () => {}, onDebug, webhooksAllowPrivateNetworks = false }: DomainOptions = {},
 ) {
   const events = createEventBus();
   const writes = createWriteBatcher(store);
@@ -44,13 +50,16 @@ export function createDomain(
     agentsAvailable: presence.anyAvailable,
     now,
     onError,
+    onLeadCaptured: (unit, conversation, botName) =>
+      captureBotLead(store, webhooks, unit, conversation, botName),
   });
   const webhooks = createWebhookService(store, {
     now,
     onError,
     allowPrivateNetworks: webhooksAllowPrivateNetworks,
+    ...(onDebug && { onDebug }),
   });
-  const auth = createAuthService(store, now);
+  const auth = createAuthService(store, events, now);
   const invites = createInviteService(store, auth, now);
   return {
     /** The domain's clock (epoch ms). */
@@ -63,8 +72,10 @@ export function createDomain(
     presence,
     /** The running playbooks: call `resume()` once at start, `stop()` at shutdown. */
     playbooks,
-    team: createTeamService(store, events, invites, now),
+    team: createTeamService(store, events, invites, now, timeline),
     visitors: createVisitorService(store, now),
+    /** What a visitor's widget replays: their recent conversations, or the rest after a resume. */
+    visitorHistory: createVisitorHistory(store),
     sites: createSiteService(store, now),
     chat: createChatService(store, timeline, playbooks),
     assignment: createAssignmentService(store, timeline, playbooks),
@@ -77,6 +88,10 @@ export function createDomain(
     annotations: createAnnotationService(store, timeline),
     savedReplies: createSavedReplyService(store, now),
     settings: createAgentSettingsService(store),
+    /** The signed-in agent's own name, picture and password. */
+    profile: createProfileService(store, events, auth, now),
+    /** Whether the agent may see the conversation (lists, reads, live events): see access.ts. */
+    canSee: (agent: Agent, conversation: Conversation) => agentCanSee(agent, conversation, store.sites),
     /** Every active agent with whether they are available now, for the Assignee combobox. */
     colleagues: () =>
       store.agents

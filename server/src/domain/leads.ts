@@ -1,6 +1,10 @@
-// Lead data of a conversation: the visitor's contact details and the answers given to the playbook.
-import type { LeadData } from '@livechat/shared/model';
+// Lead data of a conversation (the visitor's contact details and the answers given to the playbook), and the lead
+// the chatbot creates when its offline flow has captured a visitor, as LeadBooster's chatbot does.
+import type { Conversation, LeadData } from '@livechat/shared/model';
 import type { Store } from '../store/index.js';
+import type { WriteUnit } from './timeline.js';
+import { newId } from './tokens.js';
+import type { WebhookService } from './webhooks/index.js';
 
 export function createLeadService(store: Store) {
   return {
@@ -10,4 +14,45 @@ export function createLeadService(store: Store) {
       answers: store.answers.of(conversation.id),
     }),
   };
+}
+
+/**
+ * The offline flow finished: a lead linked to the contact, their organization (if given) and the conversation, with
+ * the answers as its note; `lead.created` goes to the webhooks. Once per conversation: a replayed or re-run capture
+ * finds the bot's lead there and does nothing.
+ */
+export function captureBotLead(
+  store: Store,
+  webhooks: Pick<WebhookService, 'enqueue'>,
+  unit: WriteUnit,
+  conversation: Conversation,
+  botName: string,
+): void {
+  const contact = store.visitors.contact(conversation.visitorId);
+  const organizationId = contact.organization
+    ? store.crm.organization(contact.organization, '', newId(), unit.now)
+    : null;
+  const note = store.answers
+    .of(conversation.id)
+    .filter((a) => a.field.startsWith('custom.'))
+    .map((a) => `${a.question}: ${a.value}`)
+    .join('\n');
+  const record = store.crm.insertBotLead({
+    id: newId(),
+    title: `${contact.organization || contact.name || `Chat #${conversation.number}`} lead`,
+    conversationId: conversation.id,
+    visitorId: conversation.visitorId,
+    organizationId,
+    note,
+    botName,
+    createdAt: unit.now,
+  });
+  if (!record) return;
+  unit.activity(conversation, {
+    kind: 'lead_created',
+    actor: null,
+    text: `${botName} created the lead "${record.title}"`,
+    data: { recordId: record.id, title: record.title },
+  });
+  webhooks.enqueue('lead.created', { lead: record });
 }

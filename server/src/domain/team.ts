@@ -1,15 +1,24 @@
-// Team management by admins: add agents, change roles, deactivate (which ends their sessions and sockets at once).
+// Team management by admins: add agents, change roles, deactivate (which ends their sessions and sockets at once,
+// and returns their open chats to Unassigned).
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { CreateAgentBody, UpdateAgentBody } from '@livechat/shared/api';
 import type { Agent } from '@livechat/shared/model';
 import { NO_PASSWORD, publicAgent, type Store } from '../store/index.js';
 import type { InviteService, IssuedInvite } from './invites.js';
 import { DomainError, notFound } from './errors.js';
+import { returnChatsOfDeactivated } from './assignment.js';
 import type { EventBus } from './events.js';
 import { hashPassword } from './passwords.js';
+import type { Timeline } from './timeline.js';
 import { newId } from './tokens.js';
 
-export function createTeamService(store: Store, events: EventBus, invites: InviteService, now: () => number) {
+export function createTeamService(
+  store: Store,
+  events: EventBus,
+  invites: InviteService,
+  now: () => number,
+  timeline: Timeline,
+) {
   return {
     list: (): Agent[] => store.agents.all().map(publicAgent),
 
@@ -40,7 +49,8 @@ export function createTeamService(store: Store, events: EventBus, invites: Invit
 
     async update(id: string, changes: UpdateAgentBody): Promise<Agent> {
       const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
-      const { agent, revoked } = store.transaction(() => {
+      // One unit of work: the deactivation and the return of the agent's chats to Unassigned commit together.
+      const { agent, revoked } = await timeline.commit((unit) => {
         const current = store.agents.byId(id);
         if (!current) throw notFound('Agent');
         const next = {
@@ -60,11 +70,14 @@ export function createTeamService(store: Store, events: EventBus, invites: Invit
         }
         store.agents.update(next);
         const revoked = current.active && !next.active;
-        if (revoked) store.sessions.removeForAgent(id);
+        // A password reset ends every session too: whoever held the old password is signed out.
+        if (revoked || passwordHash) store.sessions.removeForAgent(id);
+        if (revoked) returnChatsOfDeactivated(store, unit, publicAgent(next));
         return { agent: publicAgent(next), revoked };
       });
       // Open sockets act for the agent as they are now: closed when deactivated, updated otherwise (e.g. a new role).
       events.publish(revoked ? { type: 'agent.revoked', agentId: id } : { type: 'agent.updated', agent });
+      if (passwordHash && !revoked) events.publish({ type: 'sessions.ended', agentId: id });
       return agent;
     },
   };

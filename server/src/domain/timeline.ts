@@ -1,6 +1,7 @@
 // Writing to conversations' timelines: a unit of work runs inside one group commit, stores messages with the next
 // gap-free seq, records which conversations changed, and publishes all of it only after COMMIT, in order.
 import type { Activity, AuthorKind, Conversation, Message, MessageContent } from '@livechat/shared/model';
+import { truncateText } from '@livechat/shared/model';
 import type { Store } from '../store/index.js';
 import type { DomainEvent, EventBus } from './events.js';
 import { notFound } from './errors.js';
@@ -63,7 +64,8 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
             const conversation = store.conversations.advance(
               conversationId,
               at,
-              body.slice(0, PREVIEW_LENGTH),
+              // Never half an emoji: a lone surrogate cannot be stored as UTF-8.
+              truncateText(body, PREVIEW_LENGTH),
             );
             if (!conversation) throw notFound('Conversation');
             latest.set(conversation.id, conversation);

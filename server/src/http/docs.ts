@@ -19,6 +19,10 @@ export async function registerDocs(app: FastifyInstance, publicUrl: string): Pro
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI injects a <style> element; only this page allows inline styles (still no inline scripts).
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 }

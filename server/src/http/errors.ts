@@ -25,7 +25,10 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof DomainError) return sendError(reply, error.code, error.message);
+    if (error instanceof DomainError) {
+      const details = error.field ? [{ path: `body.${error.field}`, message: error.message }] : undefined;
+      return sendError(reply, error.code, error.message, details);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
         path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),

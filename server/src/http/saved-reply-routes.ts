@@ -7,6 +7,7 @@ import {
   SavedReplyBodySchema,
   SavedReplyInputSchema,
   SavedReplyListBodySchema,
+  UpdateSavedReplyBodySchema,
 } from '@livechat/shared/api';
 import type { Domain } from '../domain/index.js';
 import { currentAgent, guards } from './session.js';
@@ -58,7 +59,7 @@ export function savedReplyRoutes(domain: Domain): FastifyPluginAsyncZod {
           tags: ['saved replies'],
           summary: 'Change a saved reply (admins only)',
           params: IdParamsSchema,
-          body: SavedReplyInputSchema.partial().refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+          body: UpdateSavedReplyBodySchema,
           response: { 200: SavedReplyBodySchema, ...errors },
         },
       },

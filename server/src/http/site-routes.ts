@@ -1,4 +1,5 @@
-// Site settings for admins: allowed origins (the embed page) and the playbook. Agents get 403 here.
+// Site settings for admins: allowed origins (the embed page), the Bot folder for agents, and the playbook. Agents
+// get 403 here.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ErrorBodySchema,
@@ -35,7 +36,8 @@ export function siteRoutes(domain: Domain): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['sites'],
-          summary: 'Rename a site or change the origins its widget may run on (admins only)',
+          summary:
+            'Rename a site, change the origins its widget may run on, or show agents its Bot folder (admins only)',
           params: IdParamsSchema,
           body: UpdateSiteBodySchema,
           response: { 200: SiteBodySchema, ...errors },

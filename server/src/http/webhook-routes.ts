@@ -9,8 +9,8 @@ import {
   IdParamsSchema,
   UpdateWebhookBodySchema,
   WebhookBodySchema,
+  WebhookDeliveryBodySchema,
   WebhookDeliveryListBodySchema,
-  WebhookDeliverySchema,
   WebhookListBodySchema,
 } from '@livechat/shared/api';
 import { IdSchema } from '@livechat/shared/model';
@@ -102,7 +102,7 @@ export function webhookRoutes(domain: Domain): FastifyPluginAsyncZod {
           tags,
           summary: 'Send a failed delivery once more, with the same id and body',
           params: DeliveryParamsSchema,
-          response: { 200: z.object({ delivery: WebhookDeliverySchema }), ...errors, 409: ErrorBodySchema },
+          response: { 200: WebhookDeliveryBodySchema, ...errors, 409: ErrorBodySchema },
         },
       },
       async (request) => ({

@@ -1,5 +1,6 @@
 // Public endpoints the widget calls from customers' pages (cross-origin, without credentials).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ErrorBodySchema, SiteKeyParamsSchema, WidgetStatusBodySchema } from '@livechat/shared/api';
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Domain } from '../domain/index.js';
@@ -15,7 +16,12 @@ export function widgetRoutes(domain: Domain): FastifyPluginAsyncZod {
           summary:
             "Whether anyone is available, for the launcher; readable only from the site's allowed origins",
           params: SiteKeyParamsSchema,
-          response: { 200: WidgetStatusBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
+          response: {
+            200: WidgetStatusBodySchema,
+            304: z.null().describe('Not modified: the status is the one the ETag names'),
+            403: ErrorBodySchema,
+            404: ErrorBodySchema,
+          },
         },
       },
       async (request, reply) => {
@@ -26,7 +32,16 @@ export function widgetRoutes(domain: Domain): FastifyPluginAsyncZod {
           throw new DomainError(ErrorCode.OriginNotAllowed, 'This origin may not embed this site.');
         // No credentials: the answer is the same for every visitor, so it only needs the origin allowed.
         void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
-        return { online: domain.presence.anyAvailable(), locale: domain.sites.playbook(site.id).locale };
+        const body = {
+          online: domain.presence.anyAvailable(),
+          locale: domain.sites.playbook(site.id).locale,
+        };
+        // Launchers ask again every 30 s while their page is visible: the browser revalidates (no-cache) and an
+        // unchanged status costs a bodyless 304.
+        const etag = `"${body.online ? 1 : 0}-${body.locale}"`;
+        void reply.header('cache-control', 'no-cache').header('etag', etag);
+        if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+        return body;
       },
     );
   };

@@ -9,8 +9,19 @@ interface AgentRow {
   password_hash: string;
   active: 0 | 1;
   available: 0 | 1;
+  avatar_version: number | null;
   created_at: number;
 }
+
+/** An agent's picture as stored: its bytes and the type sniffed from them. */
+export interface StoredAvatar {
+  contentType: AvatarType;
+  data: Buffer;
+}
+export type AvatarType = 'image/png' | 'image/jpeg' | 'image/webp';
+
+/** Where an agent's picture is served; the version changes with each upload, so caches refresh. */
+export const avatarUrl = (agentId: string, version: number) => `/api/agents/${agentId}/avatar?v=${version}`;
 
 export type AgentWithHash = Agent & { passwordHash: string };
 
@@ -21,6 +32,7 @@ const toAgent = (r: AgentRow): AgentWithHash => ({
   role: r.role,
   active: r.active === 1,
   available: r.available === 1,
+  avatarUrl: r.avatar_version === null ? null : avatarUrl(r.id, r.avatar_version),
   createdAt: r.created_at,
   passwordHash: r.password_hash,
 });
@@ -49,6 +61,19 @@ export function createAgentStore(db: Database) {
     .prepare<[string], string | null>('SELECT notification_settings FROM agents WHERE id = ?')
     .pluck();
   const setSettings = db.prepare('UPDATE agents SET notification_settings = ? WHERE id = ?');
+  const avatar = db.prepare<[string], { content_type: AvatarType; data: Buffer }>(
+    'SELECT content_type, data FROM agent_avatars WHERE agent_id = ?',
+  );
+  const putAvatar = db.prepare(
+    `INSERT INTO agent_avatars (agent_id, content_type, data) VALUES (@id, @contentType, @data)
+     ON CONFLICT (agent_id) DO UPDATE SET content_type = excluded.content_type, data = excluded.data`,
+  );
+  // Strictly increasing, even for two uploads in the same millisecond.
+  const bumpAvatarVersion = db.prepare(
+    'UPDATE agents SET avatar_version = MAX(@now, COALESCE(avatar_version, 0) + 1) WHERE id = @id',
+  );
+  const deleteAvatar = db.prepare('DELETE FROM agent_avatars WHERE agent_id = ?');
+  const clearAvatarVersion = db.prepare('UPDATE agents SET avatar_version = NULL WHERE id = ?');
   const activeAdmins = db.prepare("SELECT COUNT(*) FROM agents WHERE role = 'admin' AND active = 1").pluck();
   const count = db.prepare('SELECT COUNT(*) FROM agents').pluck();
   const toRow = (a: AgentWithHash) => ({
@@ -77,6 +102,19 @@ export function createAgentStore(db: Database) {
     /** Stored notification settings (JSON), or null for the defaults. */
     notificationSettings: (id: string): string | null => settings.get(id) ?? null,
     setNotificationSettings: (id: string, json: string) => void setSettings.run(json, id),
+    avatar: (id: string): StoredAvatar | null => {
+      const row = avatar.get(id);
+      return row ? { contentType: row.content_type, data: row.data } : null;
+    },
+    /** Stores the agent's picture and gives it a new version; call inside a transaction. */
+    setAvatar: (id: string, picture: StoredAvatar, now: number) => {
+      putAvatar.run({ id, contentType: picture.contentType, data: picture.data });
+      bumpAvatarVersion.run({ id, now });
+    },
+    removeAvatar: (id: string) => {
+      deleteAvatar.run(id);
+      clearAvatarVersion.run(id);
+    },
     activeAdminCount: () => activeAdmins.get() as number,
     count: () => count.get() as number,
   };

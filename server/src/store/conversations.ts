@@ -1,3 +1,4 @@
+import type { Folder } from '@livechat/shared/api';
 import type { Conversation, ConversationStatus } from '@livechat/shared/model';
 import type { Database } from './database.js';
 
@@ -50,16 +51,31 @@ const RETURNING = `RETURNING *, (SELECT ${VISITOR_NAME} FROM visitors v WHERE v.
 /** Takes the next seq and records the activity in one statement; run it inside the message's transaction. */
 const ADVANCE = `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now, last_message_preview = @preview`;
 
+/**
+ * Who may see a conversation (`canSee` of @livechat/shared/inbox): admins all; agents their own and the unassigned
+ * ones that reached the inbox, and bot-only ones (never queued, nobody's) where the site shows agents the Bot folder.
+ * Uses @me and @admin. The property test in server/test/inbox-rules.test.ts holds it to the shared rule.
+ */
+export const VISIBLE_TO_VIEWER = `(@admin = 1 OR c.assignee_id = @me OR (c.assignee_id IS NULL AND (c.queued_at IS NOT NULL
+  OR c.site_id IN (SELECT id FROM sites WHERE bot_folder_for_agents = 1))))`;
+
+/** Folder membership (`inFolder` of @livechat/shared/inbox), off when @folder is null. */
+const IN_FOLDER = `(@folder IS NULL
+  OR (@folder = 'unassigned' AND c.status = 'open' AND c.queued_at IS NOT NULL AND c.assignee_id IS NULL)
+  OR (@folder = 'mine' AND c.status = 'open' AND c.assignee_id = @me)
+  OR (@folder = 'all' AND @admin = 1 AND c.status = 'open' AND (c.queued_at IS NOT NULL OR c.assignee_id IS NOT NULL))
+  OR (@folder = 'bot' AND c.status = 'open' AND c.queued_at IS NULL AND c.assignee_id IS NULL)
+  OR (@folder = 'closed' AND c.status = 'closed'))`;
+
 /** Every search filter; each is off when its parameter is null. Fixed text: no SQL is built from input. */
-const SEARCH_FILTERS = `c.queued_at IS NOT NULL
-  AND (@admin = 1 OR c.assignee_id IS NULL OR c.assignee_id = @me)
+const SEARCH_FILTERS = `${VISIBLE_TO_VIEWER}
+  AND ${IN_FOLDER}
   AND (@assignee IS NULL OR (@assignee = '' AND c.assignee_id IS NULL) OR c.assignee_id = @assignee)
   AND (@from IS NULL OR c.updated_at >= @from)
   AND (@to IS NULL OR c.updated_at <= @to)
   AND (@visitorId IS NULL OR c.visitor_id = @visitorId)
   AND (@number IS NULL OR c.number = @number)
-  AND (@text IS NULL OR v.contact_name LIKE @text ESCAPE '\\' OR v.email LIKE @text ESCAPE '\\'
-       OR v.name LIKE @text ESCAPE '\\')`;
+  AND (@text IS NULL OR ${VISITOR_NAME} LIKE @text ESCAPE '\\' OR v.email LIKE @text ESCAPE '\\')`;
 
 /** One status of the inbox. Exported for the schema test, which checks SQLite reads it in index order. */
 export const SEARCH_ONE_STATUS = `${SELECT} WHERE c.status = @status AND ${SEARCH_FILTERS}
@@ -72,6 +88,8 @@ export interface Viewer {
 }
 
 export interface ConversationFilter {
+  /** Folder membership (see IN_FOLDER); undefined for every conversation the viewer may see. */
+  folder?: Folder;
   status?: ConversationStatus;
   /** An agent's id, or null for unassigned; undefined for any. */
   assigneeId?: string | null;
@@ -87,6 +105,7 @@ export interface ConversationFilter {
 type SearchParams = {
   me: string;
   admin: 0 | 1;
+  folder: Folder | null;
   status: string | null;
   assignee: string | null;
   from: number | null;
@@ -100,7 +119,10 @@ type SearchParams = {
 export interface FolderCountRow {
   unassigned: number;
   mine: number;
+  /** Every open conversation that reached the inbox (the admins' All chats). */
   open: number;
+  /** Open bot-only conversations the viewer may see. */
+  bot: number;
   closed: number;
 }
 
@@ -130,10 +152,12 @@ export function createConversationStore(db: Database) {
   const markMissed = db.prepare<{ id: string; now: number }, ConversationRow>(
     `UPDATE conversations SET missed_at = COALESCE(missed_at, @now), waiting_until = NULL WHERE id = @id ${RETURNING}`,
   );
-  // The compare-and-set that makes "Assign to me" atomic: only an open, queued, unassigned conversation is taken.
+  // The compare-and-set that makes "Assign to me" atomic: only an open, unassigned conversation is taken. A bot-only
+  // one (taken over from the Bot folder) reaches the inbox with it.
   const claim = db.prepare<{ id: string; agentId: string; now: number }, ConversationRow>(
-    `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now
-     WHERE id = @id AND status = 'open' AND queued_at IS NOT NULL AND assignee_id IS NULL ${RETURNING}`,
+    `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now,
+       queued_at = COALESCE(queued_at, @now)
+     WHERE id = @id AND status = 'open' AND assignee_id IS NULL ${RETURNING}`,
   );
   // Newest activity first, read in index order (conversations_by_activity), so LIMIT stops early without sorting
   // the table; one status at a time, both statuses merged (MERGE (UNION ALL)), still without a sort.
@@ -144,14 +168,17 @@ export function createConversationStore(db: Database) {
      ORDER BY updated_at DESC, number DESC LIMIT @limit`,
   );
   const counts = db.prepare<{ me: string; admin: 0 | 1 }, FolderCountRow>(
-    `SELECT COALESCE(SUM(status = 'open' AND assignee_id IS NULL), 0) AS unassigned,
-            COALESCE(SUM(status = 'open' AND assignee_id = @me), 0) AS mine,
-            COALESCE(SUM(status = 'open'), 0) AS open,
-            COALESCE(SUM(status = 'closed' AND (@admin = 1 OR assignee_id IS NULL OR assignee_id = @me)), 0) AS closed
-     FROM conversations WHERE queued_at IS NOT NULL`,
+    `SELECT COALESCE(SUM(c.status = 'open' AND c.queued_at IS NOT NULL AND c.assignee_id IS NULL), 0) AS unassigned,
+            COALESCE(SUM(c.status = 'open' AND c.assignee_id = @me), 0) AS mine,
+            COALESCE(SUM(c.status = 'open' AND (c.queued_at IS NOT NULL OR c.assignee_id IS NOT NULL)), 0) AS open,
+            COALESCE(SUM(c.status = 'open' AND c.queued_at IS NULL AND c.assignee_id IS NULL
+              AND ${VISIBLE_TO_VIEWER}), 0) AS bot,
+            COALESCE(SUM(c.status = 'closed' AND ${VISIBLE_TO_VIEWER}), 0) AS closed
+     FROM conversations c`,
   );
   const setAssignee = db.prepare<{ id: string; agentId: string | null; now: number }, ConversationRow>(
-    `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now
+    `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now,
+       queued_at = COALESCE(queued_at, @now)
      WHERE id = @id AND status = 'open' ${RETURNING}`,
   );
   const close = db.prepare<{ id: string; now: number }, ConversationRow>(
@@ -160,6 +187,12 @@ export function createConversationStore(db: Database) {
   );
   const setTags = db.prepare<{ id: string; tags: string }, ConversationRow>(
     `UPDATE conversations SET tags = @tags WHERE id = @id ${RETURNING}`,
+  );
+  const recentOfVisitor = db.prepare<[string, number], ConversationRow>(
+    `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC, c.number DESC LIMIT ?`,
+  );
+  const openAssignedTo = db.prepare<[string], ConversationRow>(
+    `${SELECT} WHERE c.assignee_id = ? AND c.status = 'open' ORDER BY c.number`,
   );
   const openIdOfVisitor = db
     .prepare<[string], string>("SELECT id FROM conversations WHERE visitor_id = ? AND status = 'open'")
@@ -181,6 +214,7 @@ export function createConversationStore(db: Database) {
         .all({
           me: viewer.agentId,
           admin: viewer.admin ? 1 : 0,
+          folder: filter.folder ?? null,
           status: filter.status ?? null,
           assignee: filter.assigneeId === undefined ? null : (filter.assigneeId ?? ''),
           from: filter.from ?? null,
@@ -191,10 +225,15 @@ export function createConversationStore(db: Database) {
           limit: filter.limit,
         })
         .map(toConversation),
+    /** The visitor's newest conversations, newest first (the widget's history). */
+    recentOfVisitor: (visitorId: string, limit: number): Conversation[] =>
+      recentOfVisitor.all(visitorId, limit).map(toConversation),
+    /** The agent's open conversations (a deactivated agent's go back to Unassigned). */
+    openAssignedTo: (agentId: string): Conversation[] => openAssignedTo.all(agentId).map(toConversation),
     /** Folder sizes as the viewer sees them. `open` counts every open conversation (the admins' All chats). */
     counts: (viewer: Viewer): FolderCountRow =>
       counts.get({ me: viewer.agentId, admin: viewer.admin ? 1 : 0 })!,
-    /** Sets or clears the assignee of an open conversation; null when it is not open. */
+    /** Sets or clears the assignee of an open conversation (which is then in the inbox); null when not open. */
     setAssignee: (id: string, agentId: string | null, now: number) =>
       row(setAssignee.get({ id, agentId, now })),
     /** Closes an open conversation; null when it was not open. */
@@ -206,7 +245,7 @@ export function createConversationStore(db: Database) {
     setWaiting: (id: string, until: number | null) => row(setWaiting.get({ id, until })),
     /** Nobody took it: the offline flow runs. Ends any wait. */
     markMissed: (id: string, now: number) => row(markMissed.get({ id, now })),
-    /** Assigns an open, queued, unassigned conversation; null when it is not (someone else was first). */
+    /** Assigns an open, unassigned conversation (queuing it); null when it is not (someone else was first). */
     claim: (id: string, agentId: string, now: number) => row(claim.get({ id, agentId, now })),
     /** Reserves the next gap-free seq of a conversation; returns it updated (lastSeq is the new seq), or null. */
     advance: (id: string, now: number, preview: string) => row(advanceById.get({ id, now, preview })),

@@ -1,7 +1,7 @@
 // Organizations and the leads and deals created from conversations.
 import type { CrmRecord, Currency, Money, RecordKind } from '@livechat/shared/model';
 import type { Database } from './database.js';
-import type { Viewer } from './conversations.js';
+import { VISIBLE_TO_VIEWER, type Viewer } from './conversations.js';
 
 interface RecordRow {
   id: string;
@@ -20,8 +20,10 @@ interface RecordRow {
   organization_name: string | null;
   organization_address: string | null;
   note: string;
-  created_by: string;
-  created_by_name: string;
+  source: 'agent' | 'bot';
+  created_by: string | null;
+  created_by_name: string | null;
+  creator_name: string | null;
   created_at: number;
 }
 
@@ -39,7 +41,11 @@ const toRecord = (r: RecordRow): CrmRecord => ({
       ? null
       : { id: r.organization_id, name: r.organization_name ?? '', address: r.organization_address ?? '' },
   note: r.note,
-  createdBy: { id: r.created_by, name: r.created_by_name },
+  // The chatbot is no agent: its records carry the id "bot" and the bot's name.
+  createdBy:
+    r.created_by === null
+      ? { id: BOT_CREATOR_ID, name: r.creator_name ?? 'Bot' }
+      : { id: r.created_by, name: r.created_by_name ?? '' },
   createdAt: r.created_at,
 });
 
@@ -51,7 +57,10 @@ const SELECT = `SELECT r.*, c.number AS conversation_number,
   JOIN conversations c ON c.id = r.conversation_id
   JOIN visitors v ON v.id = r.visitor_id
   LEFT JOIN organizations o ON o.id = r.organization_id
-  JOIN agents a ON a.id = r.created_by`;
+  LEFT JOIN agents a ON a.id = r.created_by`;
+
+/** `createdBy.id` of records the chatbot created (its offline flow's leads). */
+export const BOT_CREATOR_ID = 'bot';
 
 export interface NewRecord {
   id: string;
@@ -67,6 +76,11 @@ export interface NewRecord {
   createdAt: number;
 }
 
+/** A lead the chatbot captured: at most one per conversation. */
+export type NewBotLead = Omit<NewRecord, 'kind' | 'value' | 'expectedCloseDate' | 'createdBy'> & {
+  botName: string;
+};
+
 export function createCrmStore(db: Database) {
   const orgByKey = db.prepare<[string], { id: string }>('SELECT id FROM organizations WHERE name_key = ?');
   const insertOrg = db.prepare(
@@ -79,6 +93,12 @@ export function createCrmStore(db: Database) {
      VALUES (@id, @kind, @title, @amount, @currency, @date, @conversationId, @visitorId, @organizationId, @note,
        @createdBy, @createdAt)`,
   );
+  const insertBotLead = db.prepare(
+    `INSERT INTO crm_records (id, kind, title, conversation_id, visitor_id, organization_id, note, source,
+       creator_name, created_at)
+     VALUES (@id, 'lead', @title, @conversationId, @visitorId, @organizationId, @note, 'bot', @botName, @createdAt)
+     ON CONFLICT (conversation_id) WHERE source = 'bot' DO NOTHING`,
+  );
   const byId = db.prepare<[string], RecordRow>(`${SELECT} WHERE r.id = ?`);
   const ofConversation = db.prepare<[string], RecordRow>(
     `${SELECT} WHERE r.conversation_id = ? ORDER BY r.created_at, r.id`,
@@ -86,7 +106,7 @@ export function createCrmStore(db: Database) {
   // Records of conversations the viewer may see (the same rule as the inbox), newest first.
   const list = db.prepare<{ me: string; admin: 0 | 1; kind: string | null }, RecordRow>(
     `${SELECT} WHERE (@kind IS NULL OR r.kind = @kind)
-       AND (@admin = 1 OR c.assignee_id IS NULL OR c.assignee_id = @me)
+       AND ${VISIBLE_TO_VIEWER}
      ORDER BY r.created_at DESC, r.id LIMIT 5000`,
   );
   return {
@@ -109,6 +129,11 @@ export function createCrmStore(db: Database) {
         date: r.expectedCloseDate,
       });
       return toRecord(byId.get(r.id)!);
+    },
+    /** Inserts the conversation's bot lead; null when it has one already (a replayed or re-run capture). */
+    insertBotLead(r: NewBotLead): CrmRecord | null {
+      const { changes } = insertBotLead.run(r);
+      return changes === 0 ? null : toRecord(byId.get(r.id)!);
     },
     ofConversation: (conversationId: string) => ofConversation.all(conversationId).map(toRecord),
     list: (viewer: Viewer, kind: RecordKind | null) =>

@@ -9,6 +9,7 @@ import { SEARCH_ONE_STATUS } from './conversations.js';
 const SEARCH_PARAMS = {
   me: 'nobody',
   admin: 1,
+  folder: null,
   status: 'open',
   assignee: null,
   from: null,
@@ -26,7 +27,7 @@ const COLUMNS =
 function seeded(): Database {
   const db = openDatabase(':memory:');
   db.exec(`
-    INSERT INTO sites VALUES ('s1', 'key', 'Site', '[]', 0);
+    INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES ('s1', 'key', 'Site', '[]', 0);
     INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at)
       VALUES ('v1', 's1', 'hash', 'Visitor 1', 0, 0);
     INSERT INTO conversations (id, number, site_id, visitor_id, status, last_seq, created_at, updated_at, queued_at)
@@ -124,6 +125,42 @@ describe('schema', () => {
     const open = store.conversations.search({ status: 'open', limit: 10 }, admin);
     expect(open.map((c) => [c.id, c.queuedAt])).toEqual([['c1', 7]]);
     expect(store.messages.after('c1', 0, 10).map((m) => m.body)).toEqual(['hello']);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('keeps leads and deals when 008 rebuilds their table, and allows one bot lead per conversation', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, 7);
+    db.exec(`
+      INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES ('s1', 'key', 'Site', '[]', 0);
+      INSERT INTO agents (id, email, name, role, password_hash, created_at) VALUES ('a1', 'a@x', 'Ann', 'agent', 'h', 0);
+      INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at) VALUES ('v1', 's1', 'h', 'V', 0, 0);
+      INSERT INTO conversations (id, number, site_id, visitor_id, status, created_at, updated_at, queued_at)
+        VALUES ('c1', 1, 's1', 'v1', 'open', 0, 0, 0);
+      INSERT INTO crm_records (id, kind, title, value_amount, value_currency, conversation_id, visitor_id, created_by,
+        created_at) VALUES ('r1', 'deal', 'Big deal', '10', 'EUR', 'c1', 'v1', 'a1', 5);
+    `);
+    migrate(db);
+    const store = createStore(db);
+    expect(store.crm.ofConversation('c1')).toEqual([
+      expect.objectContaining({ id: 'r1', title: 'Big deal', createdBy: { id: 'a1', name: 'Ann' } }),
+    ]);
+    expect(store.sites.byId('s1')).toMatchObject({ botFolderForAgents: false });
+    const lead = (id: string) => ({
+      id,
+      title: 'Lead',
+      conversationId: 'c1',
+      visitorId: 'v1',
+      organizationId: null,
+      note: '',
+      botName: 'Ava',
+      createdAt: 6,
+    });
+    expect(store.crm.insertBotLead(lead('r2'))).toMatchObject({ createdBy: { id: 'bot', name: 'Ava' } });
+    expect(store.crm.insertBotLead(lead('r3'))).toBeNull();
+    expect(store.crm.ofConversation('c1').map((r) => r.id)).toEqual(['r1', 'r2']);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

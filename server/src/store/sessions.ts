@@ -14,6 +14,7 @@ export function createSessionStore(db: Database) {
   const byHash = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const removeForAgent = db.prepare('DELETE FROM sessions WHERE agent_id = ?');
+  const removeForAgentExcept = db.prepare('DELETE FROM sessions WHERE agent_id = ? AND token_hash <> ?');
   const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   return {
     insert: (tokenHash: string, agentId: string, createdAt: number, expiresAt: number) =>
@@ -21,6 +22,9 @@ export function createSessionStore(db: Database) {
     byHash: (tokenHash: string) => byHash.get(tokenHash) ?? null,
     remove: (tokenHash: string) => void remove.run(tokenHash),
     removeForAgent: (agentId: string) => void removeForAgent.run(agentId),
+    /** Every session of the agent but one (theirs, after they changed their password). */
+    removeForAgentExcept: (agentId: string, keepHash: string) =>
+      void removeForAgentExcept.run(agentId, keepHash),
     removeExpired: (now: number) => removeExpired.run(now).changes,
   };
 }

@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import { CloseCode, ErrorCode, LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import type { Message } from '@livechat/shared/model';
+import type { AgentServerFrame, COMMON_SERVER_FRAMES, VisitorServerFrame } from '@livechat/shared/protocol';
 import { DomainError } from '../domain/index.js';
 import type { Rate } from '../config.js';
 import { TokenBucket } from './token-bucket.js';
@@ -17,8 +18,18 @@ const HELLO_REFUSAL_CLOSE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.RateLimited]: CloseCode.RateLimited,
 };
 
+/** Any frame the server may send, on either channel: only the shared server-frame schemas' types compile. */
+export type ServerFrame = AgentServerFrame | VisitorServerFrame;
+/** Frames of both channels (ack, error, message.created, pong): every Connection may send them. */
+export type CommonServerFrame = z.infer<(typeof COMMON_SERVER_FRAMES)[number]>;
+
+declare const frameBrand: unique symbol;
+/** A frame serialized by encodeFrame; it remembers its frame type, so it reaches only channels that carry it. */
+export type EncodedFrame<F extends ServerFrame> = Buffer & { readonly [frameBrand]: F };
+
 /** Serializes a frame once for sending to many connections with sendEncoded. */
-export const encodeFrame = (frame: object): Buffer => Buffer.from(JSON.stringify(frame));
+export const encodeFrame = <F extends ServerFrame>(frame: F): EncodedFrame<F> =>
+  Buffer.from(JSON.stringify(frame)) as EncodedFrame<F>;
 
 export interface FrameHandlers<C extends { type: string }> {
   /** Handles the validated `hello`; throw DomainError to refuse it (the socket is then closed). */
@@ -27,7 +38,8 @@ export interface FrameHandlers<C extends { type: string }> {
   command(frame: Exclude<C, { type: 'hello' } | { type: 'ping' }>): void | Promise<void>;
 }
 
-export class Connection {
+/** A socket of one channel: `S` is that channel's server frames (AgentServerFrame or VisitorServerFrame). */
+export class Connection<S extends ServerFrame = ServerFrame> {
   private strikes = 0;
   private readonly bucket: TokenBucket;
   private corked = false;
@@ -48,12 +60,16 @@ export class Connection {
   }
 
   /** Sends a frame, or closes the socket when the client has stopped reading (bounded server memory). */
-  send(frame: object): boolean {
-    return this.sendEncoded(JSON.stringify(frame));
+  send(frame: S | CommonServerFrame): boolean {
+    return this.write(JSON.stringify(frame));
   }
 
   /** Sends a frame serialized once by encodeFrame for a fan-out to many connections. */
-  sendEncoded(data: Buffer | string): boolean {
+  sendEncoded(data: EncodedFrame<S | CommonServerFrame>): boolean {
+    return this.write(data);
+  }
+
+  private write(data: Buffer | string): boolean {
     if (this.socket.readyState !== this.socket.OPEN) return false;
     // Bytes corked in this tick were never offered to the client: only what it had not taken before is a backlog.
     const backlog = this.corked ? this.backlogAtCork : this.socket.bufferedAmount;

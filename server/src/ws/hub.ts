@@ -2,16 +2,22 @@
 import type { Agent } from '@livechat/shared/model';
 import { CloseCode } from '@livechat/shared/protocol/constants';
 import type { Domain, DomainEvent } from '../domain/index.js';
-import { agentCanSee } from '../domain/access.js';
+import type { AgentServerFrame, VisitorServerFrame } from '@livechat/shared/protocol';
 import { encodeFrame, type Connection } from './connection.js';
+
+/** Each channel's sockets take only that channel's frames (a compile error otherwise). */
+type VisitorConnection = Connection<VisitorServerFrame>;
+type AgentConnection = Connection<AgentServerFrame>;
 
 const LIVENESS_INTERVAL_MS = 30_000;
 
 export function createHub(domain: Domain, agentTimeoutMs: number) {
-  const visitors = new Map<string, Set<Connection>>();
-  const agents = new Map<Connection, Agent>();
+  const visitors = new Map<string, Set<VisitorConnection>>();
+  const agents = new Map<AgentConnection, Agent>();
+  /** The session (token hash) each agent socket was opened with, so ending a session closes exactly its sockets. */
+  const sessions = new Map<AgentConnection, string>();
 
-  const add = <K>(map: Map<K, Set<Connection>>, key: K, conn: Connection) => {
+  const add = <K>(map: Map<K, Set<VisitorConnection>>, key: K, conn: VisitorConnection) => {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
     set.add(conn);
@@ -31,7 +37,7 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         for (const conn of visitors.get(event.conversation.visitorId) ?? [])
           if (echo(conn)) conn.sendEncoded(frame);
         for (const [conn, agent] of agents)
-          if (agentCanSee(agent, event.conversation) && echo(conn)) conn.sendEncoded(frame);
+          if (domain.canSee(agent, event.conversation) && echo(conn)) conn.sendEncoded(frame);
         break;
       }
       case 'conversation.updated': {
@@ -39,16 +45,16 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         const removed = encodeFrame({ type: 'conversation.removed', conversationId: event.conversation.id });
         const before = event.before;
         for (const [conn, agent] of agents) {
-          if (agentCanSee(agent, event.conversation)) conn.sendEncoded(frame);
+          if (domain.canSee(agent, event.conversation)) conn.sendEncoded(frame);
           // Reassigned to a colleague: it leaves this agent's lists (and open view) at once.
-          else if (before && agentCanSee(agent, before)) conn.sendEncoded(removed);
+          else if (before && domain.canSee(agent, before)) conn.sendEncoded(removed);
         }
         break;
       }
       case 'activity.created': {
         const frame = encodeFrame({ type: 'activity.created', activity: event.activity });
         for (const [conn, agent] of agents)
-          if (agentCanSee(agent, event.conversation)) conn.sendEncoded(frame);
+          if (domain.canSee(agent, event.conversation)) conn.sendEncoded(frame);
         break;
       }
       case 'presence.changed': {
@@ -62,6 +68,13 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
       case 'agent.revoked':
         for (const [conn, agent] of agents)
           if (agent.id === event.agentId) conn.close(CloseCode.SessionRevoked, 'session revoked');
+        break;
+      case 'sessions.ended':
+        for (const [conn, hash] of sessions) {
+          if (agents.get(conn)?.id !== event.agentId || hash === event.exceptHash) continue;
+          if (event.sessionHashes && !event.sessionHashes.includes(hash)) continue;
+          conn.close(CloseCode.SessionRevoked, 'session ended');
+        }
         break;
     }
   };
@@ -99,17 +112,19 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
   agentLiveness.unref();
 
   return {
-    addVisitor: (visitorId: string, conn: Connection) => add(visitors, visitorId, conn),
-    addAgent(agent: Agent, conn: Connection) {
+    addVisitor: (visitorId: string, conn: VisitorConnection) => add(visitors, visitorId, conn),
+    addAgent(agent: Agent, sessionHash: string, conn: AgentConnection) {
       agents.set(conn, agent);
+      sessions.set(conn, sessionHash);
       domain.presence.connected(agent);
       conn.socket.on('close', () => {
         agents.delete(conn);
+        sessions.delete(conn);
         domain.presence.disconnected(agent.id);
       });
     },
     /** The agent a connection acts for, as of now (a role change applies at once). */
-    agentOf: (conn: Connection): Agent | undefined => agents.get(conn),
+    agentOf: (conn: AgentConnection): Agent | undefined => agents.get(conn),
     /** Every live connection, for shutdown. */
     connections,
     stop() {

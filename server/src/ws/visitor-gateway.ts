@@ -1,6 +1,10 @@
 // The visitor channel: site key and Origin are checked at connect, the token at hello; then replay, then live.
 import type { FastifyInstance } from 'fastify';
-import { VisitorClientFrameSchema, type VisitorClientFrame } from '@livechat/shared/protocol';
+import {
+  VisitorClientFrameSchema,
+  type VisitorClientFrame,
+  type VisitorServerFrame,
+} from '@livechat/shared/protocol';
 import {
   CloseCode,
   ErrorCode,
@@ -25,7 +29,7 @@ export function registerVisitorGateway(
   // Each hello without a token stores a new visitor: bounded per IP, so a script cannot grow the table freely.
   const newVisitors = createKeyedLimit(newVisitorRate);
   app.get(VISITOR_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
-    const conn = new Connection(socket, request.log, frameRate);
+    const conn = new Connection<VisitorServerFrame>(socket, request.log, frameRate);
     const siteKey = (request.query as Record<string, unknown>).siteKey;
     const site = typeof siteKey === 'string' ? domain.visitors.siteByKey(siteKey) : null;
     if (!site) return conn.close(CloseCode.UnknownSite, 'unknown site key');
@@ -45,15 +49,13 @@ export function registerVisitorGateway(
         const identified = domain.visitors.identify(site, frame.token);
         visitor = identified.visitor;
         const open = domain.chat.openConversationOf(visitor);
-        // Replay the open conversation: after the client's position when it resumes that one, else from the start.
-        let afterSeq = 0;
-        if (frame.resume) {
-          if (frame.resume.conversationId === open?.id) afterSeq = frame.resume.afterSeq;
-          else if (!ownsConversation(domain, visitor, frame.resume.conversationId)) {
-            conn.error(ErrorCode.NotFound, 'Resume position not found; replaying the open conversation.');
-          }
-        }
+        const me = visitor;
+        // Their recent conversations (closed ones stay readable), or the rest of the resumed one and any newer.
+        const plan = domain.visitorHistory.plan(visitor, frame.resume);
+        if (plan.forged)
+          conn.error(ErrorCode.NotFound, 'Resume position not found; replaying your conversations.');
         const { botName, botAvatarUrl, locale } = domain.sites.playbook(site.id);
+        const online = domain.presence.anyAvailable();
         conn.send({
           type: 'welcome',
           v: PROTOCOL_VERSION,
@@ -61,11 +63,23 @@ export function registerVisitorGateway(
           ...(identified.issuedToken ? { token: identified.issuedToken } : {}),
           conversationId: open?.id ?? null,
           serverTime: domain.now(),
-          online: domain.presence.anyAvailable(),
+          online,
           site: { botName, botAvatarUrl, locale },
+          history: plan.from.map((p) => p.conversationId),
         });
-        if (open) replay(domain, conn, open.id, afterSeq);
-        hub.addVisitor(visitor.id, conn);
+        // Live events start once the replay has caught up (it pages through any number of messages).
+        const source = {
+          page: domain.visitorHistory.page,
+          openId: () => domain.visitorHistory.openId(me),
+        };
+        replay(conn, source, plan.from, () => {
+          hub.addVisitor(me.id, conn);
+          const now = domain.presence.anyAvailable();
+          if (now !== online) conn.send({ type: 'presence', online: now });
+        }).catch((err: unknown) => {
+          conn.log.error({ err }, 'replay failed');
+          conn.close(CloseCode.Internal, 'replay failed');
+        });
       },
       async command(frame) {
         switch (frame.type) {
@@ -86,15 +100,4 @@ export function registerVisitorGateway(
       },
     });
   });
-}
-
-/** A resume naming a conversation that is not the visitor's gets an error; one of theirs that closed does not. */
-function ownsConversation(domain: Domain, visitor: Visitor, conversationId: string): boolean {
-  try {
-    domain.chat.visitorConversation(visitor, conversationId);
-    return true;
-  } catch (err) {
-    if (err instanceof DomainError) return false;
-    throw err;
-  }
 }

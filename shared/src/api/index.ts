@@ -1,1 +1,3 @@
 export * from './schemas.js';
+// The zod namespace, for types only (z.input / z.output): the dashboard reaches zod through shared.
+export type { z } from 'zod';

@@ -1,5 +1,7 @@
 // HTTP API request and response bodies. The server validates with these and generates its OpenAPI document from them.
 import { z } from 'zod';
+// Installs zod's human messages for everything validated with these schemas (the server's 400 details).
+import '../model/human-errors.js';
 import { AgentSchema, EmailSchema, PasswordSchema, PersonNameSchema, RoleSchema } from '../model/agent.js';
 import { ConversationSchema, ConversationStatusSchema, TagSchema } from '../model/conversation.js';
 import {
@@ -29,7 +31,10 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-export const LoginBodySchema = z.object({ email: EmailSchema, password: z.string().min(1).max(200) });
+export const LoginBodySchema = z.object({
+  email: EmailSchema,
+  password: z.string('Enter your password.').min(1, 'Enter your password.').max(200),
+});
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
 export const AgentBodySchema = z.object({ agent: AgentSchema });
@@ -64,10 +69,29 @@ export const InviteInfoBodySchema = z.object({
 export type InviteInfo = z.infer<typeof InviteInfoBodySchema>;
 export const AcceptInviteBodySchema = z.object({ password: PasswordSchema });
 
+/** The signed-in agent's own profile ("Profile" page). */
+export const UpdateProfileBodySchema = z
+  .object({ name: PersonNameSchema })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'There is nothing to change.');
+export type UpdateProfileBody = z.infer<typeof UpdateProfileBodySchema>;
+
+/** A password change by the agent: ends every other session of theirs (and closes their sockets). */
+export const ChangePasswordBodySchema = z.object({
+  currentPassword: z.string('Enter your current password.').min(1, 'Enter your current password.').max(200),
+  newPassword: PasswordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
+
+/** The agent's picture, sent as the raw request body of PUT /api/me/avatar (the server sniffs its bytes). */
+export const AvatarBodySchema = z.custom<Blob>((v) => v instanceof Blob, 'Choose an image.');
+/** The largest picture the server takes, in bytes. */
+export const AVATAR_MAX_BYTES = 512 * 1024;
+
 export const UpdateAgentBodySchema = z
   .object({ name: PersonNameSchema, role: RoleSchema, active: z.boolean(), password: PasswordSchema })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+  .refine((b) => Object.keys(b).length > 0, 'There is nothing to change.');
 export type UpdateAgentBody = z.infer<typeof UpdateAgentBodySchema>;
 
 export const IdParamsSchema = z.object({ id: IdSchema });
@@ -92,9 +116,14 @@ export const SiteBodySchema = z.object({ site: SiteSchema });
 export const SiteListBodySchema = z.object({ sites: z.array(SiteSchema) });
 /** The embed page edits where the widget may run. */
 export const UpdateSiteBodySchema = z
-  .object({ name: z.string().trim().min(1).max(100), allowedOrigins: z.array(OriginSchema).max(50) })
+  .object({
+    name: z.string().trim().min(1, 'Enter a name.').max(100),
+    allowedOrigins: z.array(OriginSchema).max(50, 'Allow at most 50 origins.'),
+    /** Agents (not only admins) see the Bot folder. */
+    botFolderForAgents: z.boolean(),
+  })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+  .refine((b) => Object.keys(b).length > 0, 'There is nothing to change.');
 export type UpdateSiteBody = z.infer<typeof UpdateSiteBodySchema>;
 
 export const PlaybookBodySchema = z.object({ playbook: StoredPlaybookSchema });
@@ -111,12 +140,17 @@ export const LeadDataBodySchema = z.object({ lead: LeadDataSchema });
 
 // --- The inbox: folders, search, assignment, closing, the side panel, leads and deals, notes, tags ---
 
-export const FolderSchema = z.enum(['unassigned', 'mine', 'all', 'closed']);
+/** `bot`: open conversations only the bot has handled so far (admins; agents too where the site allows). */
+export const FolderSchema = z.enum(['unassigned', 'mine', 'all', 'bot', 'closed']);
 export type Folder = z.infer<typeof FolderSchema>;
 
 /**
- * Filters of the conversation list. `folder` picks the folder (`all` is for admins); `q` matches a conversation
- * number ("12" or "#12") or the contact's name or email; `from`/`to` bound the last activity (epoch ms).
+ * Filters of the conversation list (the rules: `matchesQuery` in @livechat/shared/inbox). `folder` picks the folder
+ * (`all` is for admins, `bot` for admins and, where the site allows, agents; others get 403). `q` matches a
+ * conversation number ("12" or "#12") or the contact's name or email, and searches every conversation the agent may
+ * see, whatever the folder. Every other filter narrows the list: a `status` the folder excludes (closed inside
+ * Unassigned) lists nothing; an `assigneeId` of a colleague lists nothing for an agent, who cannot see those chats;
+ * `from`/`to` bound the last activity (epoch ms).
  */
 export const ConversationSearchQuerySchema = z.object({
   folder: FolderSchema.optional(),
@@ -138,6 +172,8 @@ export const FolderCountsBodySchema = z.object({
     unassigned: z.number().int(),
     mine: z.number().int(),
     all: z.number().int().nullable(),
+    /** Null for agents when the site does not show them the Bot folder. */
+    bot: z.number().int().nullable(),
     closed: z.number().int(),
   }),
 });
@@ -166,19 +202,20 @@ export const RecordListQuerySchema = z.object({ kind: RecordKindSchema.optional(
 
 export const ActivityListBodySchema = z.object({ activities: z.array(ActivitySchema) });
 export const ActivityBodySchema = z.object({ activity: ActivitySchema });
-export const NoteBodySchema = z.object({ body: z.string().trim().min(1, 'must not be empty').max(5000) });
+export const NoteBodySchema = z.object({ body: z.string().trim().min(1, 'Write a note first.').max(5000) });
 
 export const TagsBodySchema = z.object({ tags: z.array(TagSchema).max(20) });
 
 export const SavedReplyInputSchema = z.object({
-  /** Typed after "/" to find it: lowercase letters, digits and "-". */
+  /** Typed after "/" to find it: lowercase letters, digits and "-". A "/" typed before it is dropped ("/price"). */
   shortcut: z
-    .string()
+    .string('Enter a shortcut.')
     .trim()
+    .overwrite((s) => s.replace(/^\/+\s*/, ''))
     .toLowerCase()
-    .min(1)
-    .max(32)
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and "-"'),
+    .min(1, { message: 'Enter a shortcut.', abort: true })
+    .max(32, 'Use at most 32 characters.')
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lowercase letters, digits and "-", starting with a letter or digit.'),
   body: MessageBodySchema,
 });
 export const SavedReplyListBodySchema = z.object({ replies: z.array(SavedReplySchema) });
@@ -206,18 +243,25 @@ export const WebhookSchema = z.object({
 });
 export type Webhook = z.infer<typeof WebhookSchema>;
 
-export const CreateWebhookBodySchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(2000),
-  events: z.array(WebhookEventSchema).min(1),
-});
+const WebhookUrlSchema = z
+  .string('Enter the endpoint URL.')
+  .trim()
+  .min(1, 'Enter the endpoint URL.')
+  .pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'Enter the full address of your endpoint, starting with https:// or http://.',
+      })
+      .max(2000, 'Use at most 2000 characters.'),
+  );
+const WebhookEventsSchema = z.array(WebhookEventSchema).min(1, 'Choose at least one event.');
+
+export const CreateWebhookBodySchema = z.object({ url: WebhookUrlSchema, events: WebhookEventsSchema });
 export const UpdateWebhookBodySchema = z
-  .object({
-    url: z.url({ protocol: /^https?$/ }).max(2000),
-    events: z.array(WebhookEventSchema).min(1),
-    active: z.boolean(),
-  })
+  .object({ url: WebhookUrlSchema, events: WebhookEventsSchema, active: z.boolean() })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+  .refine((b) => Object.keys(b).length > 0, 'There is nothing to change.');
 /** The signing secret is shown once, when the webhook is created. */
 export const CreatedWebhookBodySchema = z.object({ webhook: WebhookSchema, secret: z.string() });
 export const WebhookBodySchema = z.object({ webhook: WebhookSchema });
@@ -237,3 +281,15 @@ export const WebhookDeliverySchema = z.object({
 });
 export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
 export const WebhookDeliveryListBodySchema = z.object({ deliveries: z.array(WebhookDeliverySchema) });
+export const WebhookDeliveryBodySchema = z.object({ delivery: WebhookDeliverySchema });
+
+// --- Bodies the server once declared inline: declared here so the dashboard sends and reads the same shapes ---
+
+/** A saved reply's changes (admins). */
+export const UpdateSavedReplyBodySchema = SavedReplyInputSchema.partial().refine(
+  (b) => Object.keys(b).length > 0,
+  'There is nothing to change.',
+);
+
+/** Every active agent, for the "Assignee" combobox. */
+export type Colleague = z.infer<typeof ColleagueListBodySchema>['agents'][number];

@@ -162,6 +162,37 @@ describe('ReconnectingClient', () => {
     expect(net.sockets).toHaveLength(2);
   });
 
+  it('redials on reconnectNow even while an attempt hangs, but not while online', () => {
+    const { client } = setup();
+    client.start();
+    expect(client.status).toBe('connecting');
+    client.reconnectNow(); // the first attempt never opened (a dead network)
+    expect(net.sockets).toHaveLength(2);
+    expect(net.sockets[0]!.readyState).toBe(3);
+    connect();
+    client.reconnectNow();
+    expect(net.sockets).toHaveLength(2);
+  });
+
+  it('drops the socket at once on dropNow, keeps the outbox, and retries with backoff', () => {
+    const { client, statuses } = setup();
+    client.start();
+    const socket = connect();
+    void client.send({ type: 'message.send', id: 'cmd-00009' }).catch(() => {});
+    client.dropNow();
+    expect(statuses.at(-1)).toBe('offline');
+    expect(socket.readyState).toBe(3);
+    expect(client.pending).toHaveLength(1);
+    vi.advanceTimersByTime(300);
+    expect(net.sockets).toHaveLength(1); // the first backoff (375 ms here) has not passed yet
+    client.reconnectNow();
+    expect(net.sockets).toHaveLength(2);
+    expect(connect().sentOfType('message.send')).toHaveLength(1);
+    client.stop();
+    client.dropNow(); // nothing to drop
+    expect(statuses.at(-1)).toBe('stopped');
+  });
+
   it('rejects pending commands when stopped', async () => {
     const { client } = setup();
     client.start();

@@ -109,11 +109,26 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
     this.outbox.clear();
   }
 
-  /** Redial at once (e.g. the browser came back online), skipping the rest of the backoff. */
+  /**
+   * Redial at once (the browser came back online), skipping the rest of the backoff and any attempt still hanging
+   * on the dead network.
+   */
   reconnectNow(): void {
-    if (this.stopped || this.current === 'online' || this.current === 'connecting') return;
+    if (this.stopped || this.current === 'online') return;
     this.attempt = 0;
     this.connect();
+  }
+
+  /**
+   * The network is gone (the browser's `offline` event): drop the socket now, since a dead network may not close it
+   * for minutes, and retry with backoff (or at `reconnectNow`).
+   */
+  dropNow(): void {
+    if (this.stopped || !this.socket) return;
+    this.dropSocket(4000);
+    this.clearTimers();
+    this.setStatus('offline');
+    this.scheduleReconnect();
   }
 
   /**
@@ -208,14 +223,8 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
   private heartbeat(): void {
     const socket = this.socket;
     if (!socket) return;
-    if (this.opts.now() - this.lastHeard > this.opts.deadAfterMs) {
-      // A dead network may not fire `close` for minutes: give up on this socket now.
-      this.dropSocket(4000);
-      this.clearTimers();
-      this.setStatus('offline');
-      this.scheduleReconnect();
-      return;
-    }
+    // A dead network may not fire `close` for minutes: give up on this socket now.
+    if (this.opts.now() - this.lastHeard > this.opts.deadAfterMs) return this.dropNow();
     if (this.current === 'online' && socket.readyState === SOCKET_OPEN) socket.send('{"type":"ping"}');
   }
 

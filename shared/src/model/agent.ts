@@ -4,9 +4,22 @@ import { IdSchema, TimestampSchema } from './ids.js';
 export const RoleSchema = z.enum(['admin', 'agent']);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const EmailSchema = z.string().trim().toLowerCase().max(254).email();
-export const PasswordSchema = z.string().min(8, 'at least 8 characters').max(200);
-export const PersonNameSchema = z.string().trim().min(1).max(100);
+export const EmailSchema = z
+  .string('Enter an email address.')
+  .trim()
+  .toLowerCase()
+  .min(1, { message: 'Enter an email address.', abort: true })
+  .max(254, 'Use at most 254 characters.')
+  .email('Enter a valid email address.');
+export const PasswordSchema = z
+  .string('Enter a password.')
+  .min(8, 'Use at least 8 characters.')
+  .max(200, 'Use at most 200 characters.');
+export const PersonNameSchema = z
+  .string('Enter a name.')
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(100, 'Use at most 100 characters.');
 
 export const AgentSchema = z.object({
   id: IdSchema,
@@ -18,6 +31,8 @@ export const AgentSchema = z.object({
   invited: z.boolean().optional(),
   /** The agent's "Available" switch. They count as available only while it is on and a dashboard is connected. */
   available: z.boolean().optional(),
+  /** Where the agent's picture is served (set on their Profile page); absent or null when they have none. */
+  avatarUrl: z.string().nullable().optional(),
   createdAt: TimestampSchema,
 });
 export type Agent = z.infer<typeof AgentSchema>;

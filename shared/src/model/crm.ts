@@ -11,23 +11,29 @@ export type Currency = z.infer<typeof CurrencySchema>;
 export const AmountSchema = z
   .string()
   .trim()
-  .regex(/^\d{1,12}(\.\d{1,2})?$/, 'a number like 1250 or 99.90');
+  .regex(/^\d{1,12}(\.\d{1,2})?$/, 'Enter a number like 1250 or 99.90.');
 
 export const MoneySchema = z.object({ amount: AmountSchema, currency: CurrencySchema });
 export type Money = z.infer<typeof MoneySchema>;
 
 /** A calendar date, YYYY-MM-DD. */
-export const DateSchema = z.iso.date('a date like 2026-12-31');
+export const DateSchema = z.iso.date('Enter a date like 2026-12-31.');
 
 const text = (max: number) => z.string().trim().max(max);
-const optionalEmail = z.union([z.literal(''), z.string().trim().toLowerCase().max(254).pipe(z.email())]);
+const optionalEmail = z.union([
+  z.literal(''),
+  z.string().trim().toLowerCase().max(254).pipe(z.email('Enter a valid email address.')),
+]);
 const optionalPhone = z.union([
   z.literal(''),
   z
     .string()
     .trim()
     .max(40)
-    .refine((v) => /^\+?\d{6,15}$/.test(v.replace(/[\s().\-/]/g, '')), 'a phone number like +386 40 123 456'),
+    .refine(
+      (v) => /^\+?\d{6,15}$/.test(v.replace(/[\s().\-/]/g, '')),
+      'Enter a phone number like +386 40 123 456.',
+    ),
 ]);
 
 /**

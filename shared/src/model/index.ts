@@ -1,5 +1,7 @@
+export * from './human-errors.js';
 export * from './ids.js';
 export * from './message.js';
+export * from './text.js';
 export * from './conversation.js';
 export * from './agent.js';
 export * from './site.js';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol/constants.js';
 import { ClientIdSchema, IdSchema, SeqSchema, TimestampSchema } from './ids.js';
-import { QuestionInputSchema, StepIdSchema } from './playbook.js';
+import { AnswerKindSchema, QuestionInputSchema, StepIdSchema } from './playbook.js';
 import { RichTextSchema } from './rich-text.js';
+import { BROKEN_CHARACTER_MESSAGE, isWellFormedText } from './text.js';
 
 /** `bot`: the site's playbook speaking; `system`: an event in the timeline (an agent joined, the wait began). */
 export const AuthorKindSchema = z.enum(['visitor', 'agent', 'bot', 'system']);
@@ -11,15 +12,19 @@ export type AuthorKind = z.infer<typeof AuthorKindSchema>;
 export const MessageBodySchema = z
   .string()
   .max(LIMITS.maxMessageLength)
-  .refine((s) => s.trim().length > 0, 'must not be empty');
+  .refine((s) => s.trim().length > 0, 'must not be empty')
+  .refine(isWellFormedText, BROKEN_CHARACTER_MESSAGE);
 
 /**
  * What a bot or system message shows, beyond its plain-text `body` (which every message has, for previews, the
  * dashboard and text-only channels). Receivers that do not know a `type` show the body.
  */
 export const MessageContentSchema = z.discriminatedUnion('type', [
-  /** A playbook message in rich text. */
-  z.object({ type: z.literal('rich'), text: RichTextSchema }),
+  /**
+   * A playbook message in rich text. `away`: the bot's offline message (nobody from the team is there to answer),
+   * so the widget stops telling the visitor the team is online.
+   */
+  z.object({ type: z.literal('rich'), text: RichTextSchema, away: z.literal(true).optional() }),
   /** The bot asks; the next visitor message is the answer, checked by `input` (and `choices`). */
   z.object({
     type: z.literal('question'),
@@ -28,12 +33,17 @@ export const MessageContentSchema = z.discriminatedUnion('type', [
     input: QuestionInputSchema,
     choices: z.array(z.string()).optional(),
   }),
-  /** The visitor's answer did not fit the question's `input`; the widget says so in its own language. */
-  z.object({ type: z.literal('invalid_answer'), input: QuestionInputSchema }),
+  /**
+   * The visitor's answer did not fit the question's `input` (or, for `name`, did not look like a person's name);
+   * the widget says so in its own language.
+   */
+  z.object({ type: z.literal('invalid_answer'), input: AnswerKindSchema }),
   /** The conversation waits in Unassigned for an agent until `until` (epoch ms, server clock). */
   z.object({ type: z.literal('waiting'), until: TimestampSchema }),
   /** An agent took the conversation: from now on the widget shows their name instead of the bot's. */
   z.object({ type: z.literal('agent_joined'), agent: z.object({ id: IdSchema, name: z.string() }) }),
+  /** The agent left the conversation (handed it on, unassigned or deactivated); the widget stops showing their name. */
+  z.object({ type: z.literal('agent_left'), agent: z.object({ id: IdSchema, name: z.string() }) }),
   /** The team closed the conversation; the visitor's next message starts a new one. */
   z.object({ type: z.literal('closed') }),
 ]);

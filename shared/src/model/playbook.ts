@@ -15,7 +15,7 @@ export const StepIdSchema = z
   .string()
   .min(1)
   .max(32)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only');
+  .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, "_" and "-" only.');
 
 export const CONTACT_FIELDS = ['name', 'email', 'phone', 'organization'] as const;
 export const ContactFieldSchema = z.enum(CONTACT_FIELDS);
@@ -26,12 +26,19 @@ export const FieldRefSchema = z
   .string()
   .regex(
     /^(contact\.(name|email|phone|organization)|custom\.[a-z][a-z0-9_]{0,39})$/,
-    'contact.name, contact.email, contact.phone, contact.organization or custom.<name> (lowercase letters, digits, _)',
+    'Choose contact.name, contact.email, contact.phone, contact.organization or custom.<name> (lowercase letters, digits, _).',
   );
 export type FieldRef = `contact.${ContactField}` | `custom.${string}`;
 
 export const QuestionInputSchema = z.enum(['text', 'email', 'phone', 'choice']);
 export type QuestionInput = z.infer<typeof QuestionInputSchema>;
+
+/**
+ * How an answer is checked: by its question's input, or as a person's name (`name`) when a free-text question
+ * saves to contact.name. An invalid answer says which check refused it.
+ */
+export const AnswerKindSchema = z.enum([...QuestionInputSchema.options, 'name']);
+export type AnswerKind = z.infer<typeof AnswerKindSchema>;
 
 export const PLAYBOOK_LIMITS = {
   maxSteps: 30,
@@ -42,7 +49,11 @@ export const PLAYBOOK_LIMITS = {
   maxWaitSeconds: 3600,
 } as const;
 
-const ChoiceSchema = z.string().trim().min(1, 'must not be empty').max(PLAYBOOK_LIMITS.maxChoiceLength);
+const ChoiceSchema = z
+  .string()
+  .trim()
+  .min(1, 'Options cannot be empty.')
+  .max(PLAYBOOK_LIMITS.maxChoiceLength);
 
 const QuestionFieldsSchema = z.object({
   id: StepIdSchema,
@@ -59,12 +70,12 @@ function checkChoices(q: z.infer<typeof QuestionFieldsSchema>, ctx: z.Refinement
       ctx.addIssue({
         code: 'custom',
         path: ['choices'],
-        message: 'a choice question needs at least 2 options',
+        message: 'A choice question needs at least 2 options.',
       });
     else if (new Set(q.choices.map((c) => c.toLowerCase())).size !== q.choices.length)
-      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'options must differ' });
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'Options must differ.' });
   } else if (q.choices !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['choices'], message: 'only choice questions have options' });
+    ctx.addIssue({ code: 'custom', path: ['choices'], message: 'Only choice questions have options.' });
   }
 }
 
@@ -84,7 +95,7 @@ export const OfflineFlowSchema = z.object({
     .max(CONTACT_FIELDS.length)
     .refine(
       (fields) => new Set(fields.map((f) => f.field)).size === fields.length,
-      'each field at most once',
+      'Capture each field at most once.',
     ),
   thankYou: RichTextSchema,
 });
@@ -116,12 +127,12 @@ export type Step = MessageStep | QuestionStep | LiveChatStep;
 
 const StepSchema = z.discriminatedUnion('kind', [MessageStepSchema, QuestionStepSchema, LiveChatStepSchema]);
 
-const HttpsUrlSchema = z.string().max(2000).refine(isSafeImageSrc, 'must be an https:// address');
+const HttpsUrlSchema = z.string().max(2000).refine(isSafeImageSrc, 'Use an https:// address.');
 
 /** What an admin saves. The server refuses anything else with field-level errors and keeps the stored one. */
 const PlaybookFieldsSchema = z.object({
   /** The name the widget shows for the bot until an agent joins. */
-  botName: z.string().trim().min(1, 'must not be empty').max(60),
+  botName: z.string().trim().min(1, 'Enter the bot’s name.').max(60),
   botAvatarUrl: HttpsUrlSchema.nullable(),
   /** The widget's language when the visitor's browser prefers none of LOCALES. */
   locale: LocaleSchema,
@@ -138,7 +149,7 @@ export const PlaybookSchema = PlaybookFieldsSchema.superRefine((playbook, ctx) =
         ctx.addIssue({
           code: 'custom',
           path: ['steps', index, 'id'],
-          message: `step id "${id}" is used twice`,
+          message: `The step id "${id}" is used twice.`,
         });
       ids.add(id);
     }
@@ -146,7 +157,7 @@ export const PlaybookSchema = PlaybookFieldsSchema.superRefine((playbook, ctx) =
       ctx.addIssue({
         code: 'custom',
         path: ['steps', index, 'kind'],
-        message: 'the Live Chat card must be the last step (nothing after it would ever run)',
+        message: 'The Live Chat card must be the last step (nothing after it would ever run).',
       });
   });
 });

@@ -30,7 +30,7 @@ const InlineSchema: z.ZodType<Inline> = z.lazy(() =>
       href: z
         .string()
         .max(RICH_TEXT_LIMITS.maxUrlLength)
-        .refine(isSafeLinkHref, 'links must be http://, https:// or mailto: addresses'),
+        .refine(isSafeLinkHref, 'Links must be http://, https:// or mailto: addresses.'),
       children: z.array(InlineSchema).min(1),
     }),
   ]),
@@ -47,7 +47,7 @@ const BlockSchema: z.ZodType<Block> = z.discriminatedUnion('type', [
     src: z
       .string()
       .max(RICH_TEXT_LIMITS.maxUrlLength)
-      .refine(isSafeImageSrc, 'images must be https:// addresses'),
+      .refine(isSafeImageSrc, 'Images must be https:// addresses.'),
     alt: z.string().max(200),
   }),
 ]);
@@ -69,7 +69,7 @@ function inlineStats(nodes: Inline[], depth: number): { length: number; depth: n
 /** A non-empty rich text within RICH_TEXT_LIMITS. */
 export const RichTextSchema: z.ZodType<RichText> = z
   .array(BlockSchema)
-  .min(1, 'must not be empty')
+  .min(1, 'Fill in this text.')
   .max(RICH_TEXT_LIMITS.maxBlocks)
   .superRefine((blocks, ctx) => {
     let length = 0;
@@ -84,11 +84,11 @@ export const RichTextSchema: z.ZodType<RichText> = z
       }
     }
     if (length > RICH_TEXT_LIMITS.maxTextLength)
-      ctx.addIssue({ code: 'custom', message: `at most ${RICH_TEXT_LIMITS.maxTextLength} characters` });
+      ctx.addIssue({ code: 'custom', message: `Use at most ${RICH_TEXT_LIMITS.maxTextLength} characters.` });
     if (depth > RICH_TEXT_LIMITS.maxDepth)
       ctx.addIssue({
         code: 'custom',
-        message: `formatting nested more than ${RICH_TEXT_LIMITS.maxDepth} deep`,
+        message: `Formatting is nested more than ${RICH_TEXT_LIMITS.maxDepth} deep.`,
       });
   });
 

@@ -30,7 +30,7 @@ export const CloseCode = {
   UnknownSite: 4004,
   /** No `hello` within LIMITS.helloTimeoutMs. */
   HelloTimeout: 4008,
-  /** The agent was deactivated or signed out elsewhere. */
+  /** The socket's session ended: signed out, password changed elsewhere or reset, or the agent deactivated. */
   SessionRevoked: 4010,
   /** The client stopped reading and its send buffer passed LIMITS.maxBufferedBytes. */
   SlowConsumer: 4013,
@@ -65,6 +65,7 @@ export const ErrorCode = {
   LastAdmin: 'last_admin',
   ConversationClosed: 'conversation_closed',
   AlreadyAssigned: 'already_assigned',
+  ClientIdReused: 'client_id_reused',
   PayloadTooLarge: 'payload_too_large',
   RateLimited: 'rate_limited',
   OutboxFull: 'outbox_full',

@@ -41,6 +41,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; description: s
     status: 409,
     description: 'Another agent took the conversation first; the message names them.',
   },
+  [ErrorCode.ClientIdReused]: {
+    status: 409,
+    description:
+      'The command id was already used by this author for another message (another conversation or another body); an exact resend gets the stored message back.',
+  },
   [ErrorCode.PayloadTooLarge]: { status: 413, description: 'The body or frame is larger than allowed.' },
   [ErrorCode.RateLimited]: { status: 429, description: 'Too many requests; retry later.' },
   [ErrorCode.OutboxFull]: {

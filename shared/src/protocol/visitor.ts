@@ -54,7 +54,7 @@ export type VisitorClientFrame = z.infer<typeof VisitorClientFrameSchema>;
 /**
  * server -> visitor, answer to `hello`. `token` is present only when a new visitor was issued;
  * the widget stores it. `conversationId` is the visitor's open conversation, if any. After `welcome`
- * the server replays the messages after the resume position (or the whole open conversation).
+ * the server replays the messages after the resume position (or the visitor's recent conversations, see `history`).
  */
 export const VisitorWelcomeSchema = z.object({
   type: z.literal('welcome'),
@@ -68,6 +68,12 @@ export const VisitorWelcomeSchema = z.object({
   online: z.boolean().optional(),
   /** How the site's widget presents itself (from its playbook). */
   site: WidgetSiteSchema.optional(),
+  /**
+   * The visitor's conversations whose messages follow this welcome, oldest first (the open one, if any, last):
+   * on a fresh connection their recent ones, so closed conversations stay readable; on a resume the resumed one
+   * and any newer. Every message is replayed, in pages, before live events. Absent from older servers.
+   */
+  history: z.array(IdSchema).optional(),
 });
 export type VisitorWelcome = z.infer<typeof VisitorWelcomeSchema>;
 

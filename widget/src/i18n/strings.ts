@@ -1,6 +1,6 @@
 // Every text the chat panel shows itself (visible or for screen readers), per locale. The launcher has its own
 // small table (launcher-strings.ts) so that widget.js stays small.
-import type { Locale, QuestionInput } from '@livechat/shared/model';
+import type { AnswerKind, Locale } from '@livechat/shared/model';
 
 export interface Strings {
   /** Connected, and an agent is available. */
@@ -25,12 +25,16 @@ export interface Strings {
   /** Followed by the time left, m:ss. */
   waiting: string;
   joined: (name: string) => string;
+  /** The agent handed the chat on (or was unassigned): the bot and the team take over again. */
+  left: (name: string) => string;
+  /** Why a message over the limit (`n` characters) is not sent; never cut silently. */
+  tooLong: (n: number) => string;
   /** The team closed the conversation; writing again starts a new one. */
   closed: string;
   /** Placeholder of the textbox while a question asks for an email address or a phone number. */
   hint: Record<'email' | 'phone', string>;
   /** Why an answer was not accepted. */
-  invalid: Record<QuestionInput, string>;
+  invalid: Record<AnswerKind, string>;
 }
 
 export const STRINGS: Record<Locale, Strings> = {
@@ -52,6 +56,8 @@ export const STRINGS: Record<Locale, Strings> = {
     empty: 'Hi there! Ask us anything, we are happy to help.',
     waiting: 'Waiting for an agent…',
     joined: (name) => `${name} joined the chat`,
+    left: (name) => `${name} left the chat`,
+    tooLong: (n) => `Please shorten your message to ${n} characters or fewer.`,
     closed: 'This chat was closed. Write again any time to start a new one.',
     hint: {
       email: 'Your email address',
@@ -62,6 +68,7 @@ export const STRINGS: Record<Locale, Strings> = {
       email: 'Please enter a valid email address.',
       phone: 'Please enter a valid phone number.',
       choice: 'Please pick one of the options.',
+      name: 'Please enter your name.',
     },
   },
   tr: {
@@ -82,6 +89,8 @@ export const STRINGS: Record<Locale, Strings> = {
     empty: 'Merhaba! Aklınıza takılan her şeyi sorabilirsiniz, yardımcı olmaktan memnuniyet duyarız.',
     waiting: 'Bir temsilci bekleniyor…',
     joined: (name) => `${name} sohbete katıldı`,
+    left: (name) => `${name} sohbetten ayrıldı`,
+    tooLong: (n) => `Lütfen mesajınızı en fazla ${n} karakter olacak şekilde kısaltın.`,
     closed: 'Bu sohbet kapatıldı. Yeni bir sohbet başlatmak için istediğiniz zaman yazabilirsiniz.',
     hint: {
       email: 'E-posta adresiniz',
@@ -92,6 +101,7 @@ export const STRINGS: Record<Locale, Strings> = {
       email: 'Lütfen geçerli bir e-posta adresi girin.',
       phone: 'Lütfen geçerli bir telefon numarası girin.',
       choice: 'Lütfen seçeneklerden birini seçin.',
+      name: 'Lütfen adınızı girin.',
     },
   },
   sl: {
@@ -112,6 +122,8 @@ export const STRINGS: Record<Locale, Strings> = {
     empty: 'Pozdravljeni! Vprašajte nas karkoli, z veseljem vam pomagamo.',
     waiting: 'Čakamo na prostega svetovalca …',
     joined: (name) => `${name} je zdaj v klepetu`,
+    left: (name) => `${name} ni več v klepetu`,
+    tooLong: (n) => `Sporočilo skrajšajte na največ ${n} znakov.`,
     closed: 'Ta klepet je zaključen. Za novega nam lahko pišete kadar koli.',
     hint: {
       email: 'Vaš e-poštni naslov',
@@ -122,6 +134,7 @@ export const STRINGS: Record<Locale, Strings> = {
       email: 'Vpišite veljaven e-poštni naslov.',
       phone: 'Vpišite veljavno telefonsko številko.',
       choice: 'Izberite eno od možnosti.',
+      name: 'Vpišite svoje ime.',
     },
   },
 };

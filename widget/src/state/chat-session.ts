@@ -1,7 +1,7 @@
 // One visitor's chat: the connection, the message list and what survives a reload. The UI reads `get()` and
 // re-renders on `subscribe`; it never touches the socket or storage itself.
 import { createClientId, type Command, type ConnectionStatus } from '@livechat/shared/client';
-import { CloseCode, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
+import { CloseCode, LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import type { Message } from '@livechat/shared/model';
 import type {
   ConversationStart,
@@ -12,7 +12,16 @@ import type {
 } from '@livechat/shared/protocol';
 import type { ChatOptions } from '../chat-api.js';
 import { createVisitorClient } from '../transport/visitor-client.js';
-import { EMPTY, addPending, clearConfirmed, confirm, lastSeq, setStatus, type Messages } from './messages.js';
+import {
+  EMPTY,
+  addConversations,
+  addPending,
+  clearConfirmed,
+  confirm,
+  lastSeq,
+  setStatus,
+  type Messages,
+} from './messages.js';
 import { defaultStorage, readSaved, writeSaved, type Saved, type SavedMessage } from './storage.js';
 
 export interface SessionState {
@@ -22,6 +31,8 @@ export interface SessionState {
   connectedOnce: boolean;
   /** The server refused this site (origin or site key): nothing can be sent. */
   unavailable: boolean;
+  /** The browser says the network is gone (its `offline` event). */
+  netDown: boolean;
   open: boolean;
   /** Whether an agent is available (welcome, then `presence`); undefined when the server does not say. */
   online?: boolean;
@@ -50,7 +61,11 @@ export function createChatSession(options: ChatOptions): ChatSession {
   const saved = readSaved(storage, siteKey);
   let token = saved.token;
   let seen = saved.seen;
-  /** From the last welcome or the newest message; undefined until the first welcome of this page load. */
+  /**
+   * Where a reconnect resumes: the newest conversation a message arrived for (the server replays conversations
+   * oldest first), else the first the welcome announced; null when the visitor has none; undefined until the
+   * first welcome of this page load.
+   */
   let conversationId: string | null | undefined;
   let retriedAuth = false;
   let destroyed = false;
@@ -59,6 +74,7 @@ export function createChatSession(options: ChatOptions): ChatSession {
     status: 'connecting',
     connectedOnce: false,
     unavailable: false,
+    netDown: !navigator.onLine,
     open: false,
     clockOffset: 0,
   };
@@ -82,22 +98,24 @@ export function createChatSession(options: ChatOptions): ChatSession {
   const hello = (): VisitorHello => {
     const frame: VisitorHello = { type: 'hello', v: PROTOCOL_VERSION };
     if (token) frame.token = token;
-    // No resume on the first connection of a page load: the server then replays the whole open conversation.
-    if (conversationId) frame.resume = { conversationId, afterSeq: lastSeq(state.messages) };
+    // No resume on the first connection of a page load: the server then replays the visitor's recent conversations.
+    if (conversationId) frame.resume = { conversationId, afterSeq: lastSeq(state.messages, conversationId) };
     return frame;
   };
 
   /** A stored message, from an ack, a `message.created` echo or a replay. */
   function receive(m: Message): void {
-    let messages = state.messages;
-    if (m.conversationId !== conversationId) {
-      // A new conversation (e.g. the old one was closed): seqs start over, so the old list must go.
-      if (conversationId) messages = clearConfirmed(messages);
-      conversationId = m.conversationId;
-    }
-    const result = confirm(messages, m);
+    const result = confirm(state.messages, m);
+    const { order } = result.messages;
+    const at = order.indexOf(m.conversationId);
+    // A newer conversation (the visitor wrote after a close, or the replay moved on): resume from there.
+    if (!conversationId || at > order.indexOf(conversationId)) conversationId = m.conversationId;
     if (result.added) {
-      const known = seen?.conversationId === m.conversationId && m.seq <= seen.seq;
+      // Reported on an earlier page load: an older conversation, or this one up to the seq reported last.
+      const known =
+        seen &&
+        (at < order.indexOf(seen.conversationId) ||
+          (seen.conversationId === m.conversationId && m.seq <= seen.seq));
       if (!known) {
         seen = { conversationId: m.conversationId, seq: m.seq };
         const { kind, name } = m.author;
@@ -110,11 +128,12 @@ export function createChatSession(options: ChatOptions): ChatSession {
   function onFrame(frame: VisitorServerFrame): void {
     if (frame.type === 'welcome') {
       if (frame.token) token = frame.token;
-      const messages =
-        frame.conversationId === conversationId ? state.messages : clearConfirmed(state.messages);
-      conversationId = frame.conversationId;
+      // Earlier conversations stay listed; the server replays the announced ones (oldest first) after this.
+      const history = frame.history ?? [];
+      const announced = frame.conversationId ? [...history, frame.conversationId] : history;
+      conversationId = history[0] ?? frame.conversationId ?? conversationId ?? null;
       update({
-        messages,
+        messages: addConversations(state.messages, announced),
         connectedOnce: true,
         online: frame.online ?? state.online,
         site: frame.site ?? state.site,
@@ -190,7 +209,13 @@ export function createChatSession(options: ChatOptions): ChatSession {
     onStatus,
     ...(options.createSocket && { createSocket: options.createSocket }),
   });
-  const reconnect = (): void => client.reconnectNow();
+  // The browser knows at once when the network goes or comes back: no waiting for a heartbeat or a backoff.
+  const network = (e: Event): void => {
+    const netDown = e.type === 'offline';
+    if (netDown) client.dropNow();
+    else client.reconnectNow();
+    update({ netDown });
+  };
 
   // Messages a previous page load could not deliver: same ids, so the server stores each at most once.
   for (const { id, body } of saved.pending ?? []) {
@@ -198,7 +223,8 @@ export function createChatSession(options: ChatOptions): ChatSession {
     deliver(id, body);
   }
   client.start();
-  window.addEventListener('online', reconnect);
+  window.addEventListener('online', network);
+  window.addEventListener('offline', network);
 
   return {
     get: () => state,
@@ -208,7 +234,8 @@ export function createChatSession(options: ChatOptions): ChatSession {
     },
     send(body) {
       const text = body.trim();
-      if (!text || state.unavailable) return false;
+      // Never cut: the composer says when a message is over the limit, and the server would refuse it.
+      if (!text || text.length > LIMITS.maxMessageLength || state.unavailable) return false;
       const id = createClientId();
       update({ messages: addPending(state.messages, id, text) });
       deliver(id, text);
@@ -227,7 +254,8 @@ export function createChatSession(options: ChatOptions): ChatSession {
     },
     destroy() {
       destroyed = true;
-      window.removeEventListener('online', reconnect);
+      window.removeEventListener('online', network);
+      window.removeEventListener('offline', network);
       listeners.clear();
       client.stop();
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agentMessage, visitorMessage } from '../testing/fake-socket.js';
 import {
   EMPTY,
+  addConversations,
   addPending,
   allMessages,
   clearConfirmed,
@@ -26,7 +27,7 @@ describe('messages', () => {
       agentMessage(1),
     );
     expect(allMessages(s).map((m) => m.seq)).toEqual([1, 2, 3]);
-    expect(lastSeq(s)).toBe(3);
+    expect(lastSeq(s, 'c1')).toBe(3);
     expect(confirm(s, agentMessage(2)).added).toBe(false);
   });
 
@@ -51,9 +52,23 @@ describe('messages', () => {
     expect(bodies(s)).toEqual(['x:failed']);
   });
 
-  it('clears stored messages for a new conversation but keeps unsent ones', () => {
+  it('lists conversations one after another, each by seq, whatever the arrival order', () => {
+    const c2 = (seq: number) => agentMessage(seq, { conversationId: 'c2', body: `c2 says ${seq}` });
+    let s = addConversations(EMPTY, ['c1', 'c2']);
+    s = apply(s, c2(1), agentMessage(2), agentMessage(1), c2(2), c2(1));
+    expect(bodies(s)).toEqual(['agent says 1:sent', 'agent says 2:sent', 'c2 says 1:sent', 'c2 says 2:sent']);
+    expect([lastSeq(s, 'c1'), lastSeq(s, 'c2'), lastSeq(s, 'c3')]).toEqual([2, 2, 0]);
+    // A conversation nobody announced (the visitor wrote after a close) goes after the others.
+    s = apply(s, agentMessage(1, { conversationId: 'c3', body: 'new' }), agentMessage(3));
+    expect(bodies(s).at(-1)).toBe('new:sent');
+    expect(bodies(s)[2]).toBe('agent says 3:sent');
+    expect(addConversations(s, ['c2', 'c4']).order).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+
+  it('clears stored messages for another visitor but keeps unsent ones', () => {
     const s = clearConfirmed(apply(addPending(EMPTY, 'client-a', 'x'), agentMessage(1)));
     expect(bodies(s)).toEqual(['x:sending']);
-    expect(lastSeq(s)).toBe(0);
+    expect(s.order).toEqual([]);
+    expect(lastSeq(s, 'c1')).toBe(0);
   });
 });

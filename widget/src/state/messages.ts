@@ -1,12 +1,12 @@
-// The message list of one conversation: server messages keyed by seq (each exactly once, in seq order), then the
-// visitor's unacknowledged messages in send order. Pure functions over an immutable value.
+// What the panel lists: the visitor's conversations one after another (a closed one stays readable above the next),
+// each conversation's server messages by seq (each exactly once), then the visitor's unacknowledged messages in send
+// order. Pure functions over an immutable value.
 import type { AuthorKind, Message, MessageContent } from '@livechat/shared/model';
-import { insertBySeq } from '@livechat/shared/client';
 
 export type MessageStatus = 'sending' | 'sent' | 'failed';
 
 export interface ChatMessage {
-  /** Stable render key: the client id while pending and after (so the row is not remounted), else the seq. */
+  /** Stable render key: the client id while pending and after (so the row is not remounted), else the server id. */
   key: string;
   seq: number | null;
   clientId: string | null;
@@ -17,21 +17,32 @@ export interface ChatMessage {
   status: MessageStatus;
 }
 
-/** A message the server stored: it has its seq. */
-export type ConfirmedMessage = ChatMessage & { seq: number };
+/** A message the server stored: it has its conversation and seq. */
+export type ConfirmedMessage = ChatMessage & { seq: number; conversationId: string };
 
 export interface Messages {
-  /** Sorted by seq, no duplicates. */
+  /** Conversation ids, oldest first: the order their messages are listed in. */
+  order: readonly string[];
+  /** Sorted by (conversation, seq), no duplicates. */
   confirmed: readonly ConfirmedMessage[];
   /** Sent by this page, no seq yet, in send order. */
   pending: readonly ChatMessage[];
 }
 
-export const EMPTY: Messages = { confirmed: [], pending: [] };
+export const EMPTY: Messages = { order: [], confirmed: [], pending: [] };
 
-export const lastSeq = (s: Messages): number => s.confirmed.at(-1)?.seq ?? 0;
+/** The highest seq held of one conversation. */
+export const lastSeq = (s: Messages, conversationId: string): number =>
+  s.confirmed.findLast((m) => m.conversationId === conversationId)?.seq ?? 0;
 
 export const allMessages = (s: Messages): ChatMessage[] => [...s.confirmed, ...s.pending];
+
+/** Conversations the server announced (oldest first), after those already listed. */
+export const addConversations = (s: Messages, ids: readonly string[]): Messages => {
+  const order = [...s.order];
+  for (const id of ids) if (!order.includes(id)) order.push(id);
+  return { ...s, order };
+};
 
 export function addPending(s: Messages, clientId: string, body: string): Messages {
   if (s.pending.some((m) => m.clientId === clientId)) return s;
@@ -47,29 +58,40 @@ export function addPending(s: Messages, clientId: string, body: string): Message
 }
 
 /**
- * Adds a stored message (from an ack, an echo or a replay) unless its seq is already held, and retires the
- * pending message with the same client id. `added` tells whether it was new.
+ * Adds a stored message (from an ack, an echo or a replay) unless it is already held, and retires the pending
+ * message with the same client id. A conversation not listed yet goes after the others. `added` tells whether it
+ * was new.
  */
 export function confirm(s: Messages, m: Message): { messages: Messages; added: boolean } {
   const pending = m.clientId === null ? s.pending : s.pending.filter((p) => p.clientId !== m.clientId);
+  const { order } = addConversations(s, [m.conversationId]);
+  const rank = (x: { conversationId: string; seq: number }): number =>
+    order.indexOf(x.conversationId) * 2 ** 32 + x.seq;
+  const at = rank(m);
+  const list = s.confirmed;
+  // From the end: replays and live messages arrive in order, so this is usually one step.
+  let i = list.length;
+  while (i && rank(list[i - 1]!) > at) i--;
+  if (i && rank(list[i - 1]!) === at) return { messages: { ...s, pending }, added: false };
   const message: ConfirmedMessage = {
-    key: m.clientId ?? `s${m.seq}`,
+    key: m.clientId ?? m.id,
     seq: m.seq,
+    conversationId: m.conversationId,
     clientId: m.clientId,
     author: { kind: m.author.kind, name: m.author.name },
     body: m.body,
     content: m.content,
     status: 'sent',
   };
-  const confirmed = insertBySeq(s.confirmed, message);
-  if (confirmed === s.confirmed)
-    return { messages: pending === s.pending ? s : { ...s, pending }, added: false };
-  return { messages: { confirmed, pending }, added: true };
+  return {
+    messages: { order, confirmed: [...list.slice(0, i), message, ...list.slice(i)], pending },
+    added: true,
+  };
 }
 
 export function setStatus(s: Messages, clientId: string, status: MessageStatus): Messages {
   return { ...s, pending: s.pending.map((m) => (m.clientId === clientId ? { ...m, status } : m)) };
 }
 
-/** A different conversation: drop what the server will replay, keep what the visitor has not got delivered. */
-export const clearConfirmed = (s: Messages): Messages => ({ ...s, confirmed: [] });
+/** Another visitor (the stored token was refused): drop what was shown, keep what was not delivered yet. */
+export const clearConfirmed = (s: Messages): Messages => ({ ...EMPTY, pending: s.pending });

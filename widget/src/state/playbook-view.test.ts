@@ -5,11 +5,12 @@ import {
   agentMessage,
   botMessage,
   question,
+  richText,
   systemMessage,
   visitorMessage,
 } from '../testing/fake-socket.js';
 import { EMPTY, addPending, allMessages, confirm, type ChatMessage, type Messages } from './messages.js';
-import { countdown, initials, pendingQuestion, speaker, waitingUntil } from './playbook-view.js';
+import { countdown, initials, pendingQuestion, situation, speaker, waitingUntil } from './playbook-view.js';
 
 const list = (...messages: Message[]): ChatMessage[] =>
   allMessages(messages.reduce((s: Messages, m) => confirm(s, m).messages, EMPTY));
@@ -41,8 +42,9 @@ describe('pendingQuestion', () => {
     expect(pendingQuestion([...refused, ...list(visitorMessage(4, 'c2', 'a@b.co'))])).toBeNull();
   });
 
-  it('ends when an agent joins', () => {
+  it('ends when an agent joins or the conversation is closed', () => {
     expect(pendingQuestion(list(email, systemMessage(2, agentJoined())))).toBeNull();
+    expect(pendingQuestion(list(email, systemMessage(2, { type: 'closed' })))).toBeNull();
   });
 });
 
@@ -58,20 +60,49 @@ describe('waitingUntil', () => {
   });
 });
 
-describe('speaker', () => {
+describe('situation and speaker', () => {
   const site = { botName: 'Robo', botAvatarUrl: 'https://cdn.example.com/robo.png', locale: 'en' as const };
+  const left = (name: string) => ({ type: 'agent_left' as const, agent: { id: 'a1', name } });
+  const away = { type: 'rich' as const, text: richText('We are away'), away: true as const };
+  const now = (...messages: Message[]) => situation(list(...messages));
+
   it('is the bot until an agent joins, then the agent who joined last', () => {
-    expect(speaker(list(botMessage(1)), site, 'Chat with us')).toEqual({
+    expect(speaker(now(botMessage(1)), site, 'Chat with us')).toEqual({
       name: 'Robo',
       avatarUrl: 'https://cdn.example.com/robo.png',
     });
-    const joined = list(systemMessage(1, agentJoined('Ada')), systemMessage(2, agentJoined('Grace Hopper')));
+    const joined = now(systemMessage(1, agentJoined('Ada')), systemMessage(2, agentJoined('Grace Hopper')));
+    expect(joined).toEqual({ agent: 'Grace Hopper' });
     expect(speaker(joined, site, 'x')).toEqual({ name: 'Grace Hopper', avatarUrl: null });
   });
 
+  it('follows the conversation: an agent who writes is in it, one who left or a close hands back to the bot', () => {
+    expect(
+      now(botMessage(1), agentMessage(2, { author: { kind: 'agent', id: 'a9', name: 'Maja' } })),
+    ).toEqual({
+      agent: 'Maja',
+    });
+    expect(
+      now(systemMessage(1, agentJoined('Ada')), visitorMessage(2, 'c1', 'hi'), systemMessage(3, left('Ada'))),
+    ).toEqual({});
+    expect(now(systemMessage(1, agentJoined('Ada')), systemMessage(2, { type: 'closed' }))).toEqual({});
+    expect(
+      speaker(now(systemMessage(1, agentJoined('Ada')), systemMessage(2, left('Ada'))), site, 'x').name,
+    ).toBe('Robo');
+  });
+
+  it('knows when the bot said the team is away, until an agent joins or the conversation closes', () => {
+    expect(now(botMessage(1, away), botMessage(2, question('email')), visitorMessage(3, 'c1', 'x'))).toEqual({
+      away: true,
+    });
+    expect(now(botMessage(1, away), systemMessage(2, agentJoined('Ada')))).toEqual({ agent: 'Ada' });
+    expect(now(botMessage(1, away), systemMessage(2, { type: 'closed' }), botMessage(3))).toEqual({});
+    expect(now(botMessage(1, { type: 'rich', text: richText('Hello') }))).toEqual({});
+  });
+
   it('falls back without site details and refuses unsafe avatar URLs', () => {
-    expect(speaker([], undefined, 'Chat with us')).toEqual({ name: 'Chat with us', avatarUrl: null });
-    expect(speaker([], { ...site, botAvatarUrl: 'javascript:alert(1)' }, 'x').avatarUrl).toBeNull();
+    expect(speaker({}, undefined, 'Chat with us')).toEqual({ name: 'Chat with us', avatarUrl: null });
+    expect(speaker({}, { ...site, botAvatarUrl: 'javascript:alert(1)' }, 'x').avatarUrl).toBeNull();
   });
 });
 

@@ -10,7 +10,7 @@ export type QuestionContent = Extract<MessageContent, { type: 'question' }>;
 /**
  * The newest question while it is unanswered. The server takes the visitor's next message as the answer, so any
  * visitor message after it (sent or still sending) answers it, unless the server refused it (`invalid_answer`).
- * Once an agent has joined, the playbook no longer asks.
+ * Once an agent has joined, or the conversation was closed, the playbook no longer asks.
  */
 export function pendingQuestion(messages: readonly ChatMessage[]): QuestionContent | null {
   let refused = false;
@@ -18,7 +18,7 @@ export function pendingQuestion(messages: readonly ChatMessage[]): QuestionConte
     const m = messages[i]!;
     const type = m.content?.type;
     if (type === 'question') return m.content as QuestionContent;
-    if (type === 'agent_joined') return null;
+    if (type === 'agent_joined' || type === 'closed') return null;
     if (type === 'invalid_answer') refused = true;
     else if (m.author.kind === 'visitor' && !refused) return null;
   }
@@ -31,20 +31,36 @@ export function waitingUntil(messages: readonly ChatMessage[]): number | null {
   return content?.type === 'waiting' ? content.until : null;
 }
 
+/** Where the conversation stands, from the newest event that says so. */
+export interface Situation {
+  /** The agent in the chat (they joined or wrote, and have not left since). */
+  agent?: string;
+  /** The bot said the team is away (its offline message) and nobody joined since. */
+  away?: boolean;
+}
+
+/** Across conversations: a closed one ends everything before it, and the next starts fresh. */
+export function situation(messages: readonly ChatMessage[]): Situation {
+  for (let i = messages.length; i--;) {
+    const m = messages[i]!;
+    const c = m.content;
+    if (c?.type === 'agent_joined') return { agent: c.agent.name };
+    if (m.author.kind === 'agent') return { agent: m.author.name };
+    if (c?.type === 'agent_left' || c?.type === 'closed') break;
+    if (c?.type === 'rich' && c.away) return { away: true };
+  }
+  return {};
+}
+
 export interface Speaker {
   name: string;
   /** https only; null shows initials. */
   avatarUrl: string | null;
 }
 
-/** Who the header shows: the agent who joined last, else the site's bot, else `fallback` (older servers). */
-export function speaker(
-  messages: readonly ChatMessage[],
-  site: WidgetSite | undefined,
-  fallback: string,
-): Speaker {
-  const joined = messages.findLast((m) => m.content?.type === 'agent_joined')?.content;
-  if (joined?.type === 'agent_joined') return { name: joined.agent.name, avatarUrl: null };
+/** Who the header shows: the agent in the chat, else the site's bot, else `fallback` (older servers). */
+export function speaker(now: Situation, site: WidgetSite | undefined, fallback: string): Speaker {
+  if (now.agent) return { name: now.agent, avatarUrl: null };
   const url = site?.botAvatarUrl;
   return { name: site?.botName || fallback, avatarUrl: url && isSafeImageSrc(url) ? url : null };
 }

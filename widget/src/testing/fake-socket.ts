@@ -26,7 +26,8 @@ export const SITE = { botName: 'Robo Helper', botAvatarUrl: null, locale: 'en' }
 
 export function agentMessage(seq: number, over: Partial<Message> = {}): Message {
   return {
-    id: `m${seq}`,
+    // Unique across conversations, as server ids are.
+    id: `${over.conversationId ?? 'c1'}-m${seq}`,
     conversationId: 'c1',
     seq,
     clientId: null,

@@ -1,25 +1,31 @@
 import type { Strings } from '../i18n/strings.js';
 import type { SessionState } from '../state/chat-session.js';
-import type { Speaker } from '../state/playbook-view.js';
+import type { Situation, Speaker } from '../state/playbook-view.js';
 import { Avatar } from './avatar.js';
 import { CloseIcon } from './icons.js';
 
 interface Props {
   t: Strings;
   state: SessionState;
+  now: Situation;
   speaker: Speaker;
   onClose: () => void;
 }
 
-/** The line under the name: the connection first, then whether anyone is there. */
-function statusText(s: SessionState, t: Strings): string {
-  if (s.unavailable) return t.offline;
+/**
+ * The line under the name: the connection first; then whether anyone is there, only where that means something:
+ * not beside an agent who is in the chat, and "away" once the bot has said the team is away.
+ */
+export function statusText(s: SessionState, now: Situation, t: Strings): string {
+  if (s.unavailable || s.netDown) return t.offline;
   if (s.status !== 'online') return s.connectedOnce ? t.reconnecting : t.connecting;
+  if (now.agent) return '';
   // A server that does not say whether anyone is available counts as online (as it did before presence).
-  return s.online === false ? t.leaveMessage : t.online;
+  return now.away || s.online === false ? t.leaveMessage : t.online;
 }
 
-export function ChatHeader({ t, state, speaker, onClose }: Props) {
+export function ChatHeader({ t, state, now, speaker, onClose }: Props) {
+  const text = statusText(state, now, t);
   return (
     <header class="head">
       <Avatar {...speaker} />
@@ -29,8 +35,8 @@ export function ChatHeader({ t, state, speaker, onClose }: Props) {
         </h2>
         {/* A polite live region, not role=status: the waiting indicator is the panel's one status. */}
         <p class="sub" aria-live="polite">
-          <span class={state.status === 'online' && state.online !== false ? 'dot' : 'dot off'} />
-          {statusText(state, t)}
+          {text && <span class={text === t.online ? 'dot' : 'dot off'} />}
+          {text}
         </p>
       </div>
       <button class="close" type="button" aria-label={t.close} onClick={onClose}>

@@ -23,7 +23,11 @@ interface State {
 
 const INPUT_MODE = { email: 'email', phone: 'tel' } as const;
 const hasInputMode = (input: string): input is keyof typeof INPUT_MODE => input in INPUT_MODE;
+/** Answers to the bot are shorter than messages; both are counted, never cut. */
+const limitOf = (question: QuestionContent | null): number =>
+  question ? MAX_ANSWER_LENGTH : LIMITS.maxMessageLength;
 const ERROR_ID = 'lc-answer-error';
+const COUNT_ID = 'lc-count';
 
 // A class, like the panel's other stateful parts: preact/hooks would cost the bundle about 1 KB gzip.
 export class Composer extends Component<Props, State> {
@@ -33,6 +37,8 @@ export class Composer extends Component<Props, State> {
     const { question, onSend } = this.props;
     const { text } = this.state;
     let body = text;
+    // Over the limit: the message says so; nothing is cut or sent.
+    if (text.length > limitOf(question)) return;
     if (question) {
       const answer = checkAnswer(question.input, text, question.choices);
       if (!answer.ok) {
@@ -46,7 +52,13 @@ export class Composer extends Component<Props, State> {
   };
 
   override render({ t, disabled, inputRef, question }: Props, { text, refused }: State) {
-    const invalid = question !== null && refused === question;
+    const limit = limitOf(question);
+    // The counter shows near the limit; past it the message cannot be sent and says why.
+    const counted = text.length > limit * 0.9;
+    const tooLong = text.length > limit;
+    const error = tooLong
+      ? t.tooLong(limit)
+      : question !== null && refused === question && t.invalid[question.input];
     /** An email or phone question: the keyboard and placeholder fit it. */
     const typed = question && hasInputMode(question.input) ? question.input : undefined;
     return (
@@ -57,20 +69,24 @@ export class Composer extends Component<Props, State> {
           this.submit();
         }}
       >
-        {invalid && (
+        {error && (
           <p class="error" id={ERROR_ID} role="alert">
-            {t.invalid[question.input]}
+            {error}
+          </p>
+        )}
+        {counted && (
+          <p class={tooLong ? 'count over' : 'count'} id={COUNT_ID}>
+            {text.length}/{limit}
           </p>
         )}
         <textarea
           ref={inputRef}
           aria-label={t.message}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? ERROR_ID : undefined}
+          aria-invalid={!!error || undefined}
+          aria-describedby={error ? ERROR_ID : counted ? COUNT_ID : undefined}
           inputmode={typed && INPUT_MODE[typed]}
           placeholder={typed ? t.hint[typed] : t.placeholder}
           rows={1}
-          maxLength={question ? MAX_ANSWER_LENGTH : LIMITS.maxMessageLength}
           value={text}
           disabled={disabled}
           onInput={(e) => this.setState({ text: e.currentTarget.value, refused: null })}
@@ -82,7 +98,7 @@ export class Composer extends Component<Props, State> {
             }
           }}
         />
-        <button class="send" type="submit" aria-label={t.send} disabled={disabled || !text.trim()}>
+        <button class="send" type="submit" aria-label={t.send} disabled={disabled || tooLong || !text.trim()}>
           <SendIcon />
         </button>
       </form>

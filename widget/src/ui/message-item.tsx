@@ -22,17 +22,18 @@ function Bubble({ t, message: m }: Pick<Props, 't' | 'message'>) {
   return <p class="bubble">{c?.type === 'invalid_answer' ? t.invalid[c.input] : m.body}</p>;
 }
 
-function eventText(t: Strings, m: ChatMessage): string {
-  if (m.content?.type === 'agent_joined') return t.joined(m.content.agent.name);
-  if (m.content?.type === 'closed') return t.closed;
-  return m.body;
+function eventText(t: Strings, { content: c, body }: ChatMessage): string {
+  if (c?.type === 'agent_joined') return t.joined(c.agent.name);
+  if (c?.type === 'agent_left') return t.left(c.agent.name);
+  return c?.type === 'closed' ? t.closed : body;
 }
 
 export function MessageItem({ t, message: m, showAuthor, onRetry }: Props) {
   const c = m.content;
   // The wait is shown by the waiting indicator while it lasts.
   if (c?.type === 'waiting') return null;
-  if (m.author.kind === 'system' || c?.type === 'agent_joined') return <p class="event">{eventText(t, m)}</p>;
+  if (m.author.kind === 'system' || c?.type === 'agent_joined' || c?.type === 'agent_left')
+    return <p class="event">{eventText(t, m)}</p>;
   const mine = m.author.kind === 'visitor';
   return (
     <div class={`msg ${mine ? 'mine' : 'theirs'} ${m.author.kind}`}>

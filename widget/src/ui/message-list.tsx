@@ -11,27 +11,56 @@ interface Props {
   onRetry: (clientId: string) => void;
 }
 
+/**
+ * Keeps the newest content in view: after every render, when the log itself shrinks (choices, a notice or the
+ * waiting line appear below it) and when an image in it loads; unless the visitor scrolled up to read.
+ */
 export class MessageList extends Component<Props> {
   private log = createRef<HTMLDivElement>();
+  /** Follow the bottom: true until the visitor scrolls up, again once they are back at the bottom. */
+  private stick = true;
+  /** Where our own last scroll put the log: a scroll event at or below it is not the visitor scrolling up. */
+  private pos = 0;
+  private observer: ResizeObserver | undefined;
 
   // Before the browser paints, so the list never shows at its old position first.
   override componentDidMount(): void {
-    this.scrollDown();
+    this.observer = new ResizeObserver(this.follow);
+    this.observer.observe(this.log.current!);
+    this.follow();
   }
 
-  override componentDidUpdate(prev: Props): void {
-    if (prev.messages.length !== this.props.messages.length || prev.visible !== this.props.visible)
-      this.scrollDown();
+  override componentDidUpdate(): void {
+    this.follow();
   }
 
-  private scrollDown(): void {
+  override componentWillUnmount(): void {
+    this.observer?.disconnect();
+  }
+
+  private follow = (): void => {
     const log = this.log.current;
-    if (log) log.scrollTop = log.scrollHeight;
-  }
+    if (log && this.stick) {
+      log.scrollTop = log.scrollHeight;
+      this.pos = log.scrollTop;
+    }
+  };
+
+  private onScroll = (): void => {
+    const log = this.log.current!;
+    this.stick = log.scrollTop >= Math.min(this.pos, log.scrollHeight - log.clientHeight - 40);
+  };
 
   override render({ t, messages, onRetry }: Props) {
     return (
-      <div class="log" role="log" aria-live="polite" ref={this.log}>
+      <div
+        class="log"
+        role="log"
+        aria-live="polite"
+        ref={this.log}
+        onScroll={this.onScroll}
+        onLoadCapture={this.follow}
+      >
         {messages.length === 0 && <p class="empty">{t.empty}</p>}
         {messages.map((m, i) => {
           const prev = messages[i - 1];

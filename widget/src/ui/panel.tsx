@@ -3,7 +3,7 @@ import { pickLocale } from '../i18n/pick-locale.js';
 import { STRINGS } from '../i18n/strings.js';
 import type { ChatSession, SessionState } from '../state/chat-session.js';
 import { allMessages } from '../state/messages.js';
-import { pendingQuestion, speaker, waitingUntil } from '../state/playbook-view.js';
+import { pendingQuestion, situation, speaker, waitingUntil } from '../state/playbook-view.js';
 import { ChatHeader } from './chat-header.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
@@ -42,6 +42,7 @@ export class Panel extends Component<Props, SessionState> {
     const messages = allMessages(state.messages);
     const question = pendingQuestion(messages);
     const until = waitingUntil(messages);
+    const now = situation(messages);
     return (
       <section
         class="panel"
@@ -51,7 +52,13 @@ export class Panel extends Component<Props, SessionState> {
         hidden={!state.open}
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
       >
-        <ChatHeader t={t} state={state} speaker={speaker(messages, state.site, t.title)} onClose={onClose} />
+        <ChatHeader
+          t={t}
+          state={state}
+          now={now}
+          speaker={speaker(now, state.site, t.title)}
+          onClose={onClose}
+        />
         {state.unavailable && <p class="banner">{t.unavailable}</p>}
         <MessageList t={t} messages={messages} visible={state.open} onRetry={session.retry} />
         {until !== null && <WaitingStatus key={until} t={t} until={until} clockOffset={state.clockOffset} />}

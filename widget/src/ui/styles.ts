@@ -37,7 +37,9 @@ white-space:pre-wrap;overflow-wrap:anywhere}
 .choices{display:flex;flex-wrap:wrap;gap:8px;padding:12px 12px 0}
 .choice{padding:6px 14px;border:1px solid ${accent};border-radius:16px;background:#fff;color:${accent};font:inherit;
 cursor:pointer}
-.error{flex-basis:100%;margin:0 8px;color:#b91c1c;font-size:13px}
+.error,.count{flex-basis:100%;margin:0 8px;color:#b91c1c;font-size:13px}
+.count{color:#64748b;font-size:12px;text-align:right}
+.count.over{color:#b91c1c}
 .state{margin:2px 4px 0;color:#64748b;font-size:12px}
 .failed{color:#b91c1c}
 .state button{padding:0;border:0;background:none;color:inherit;font:inherit;text-decoration:underline;cursor:pointer}

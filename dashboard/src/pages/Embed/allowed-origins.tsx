@@ -1,8 +1,9 @@
 import type { Site } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
-import { errorMessage, sitesApi } from '../../api/index.js';
+import { sitesApi } from '../../api/index.js';
 import { TextField } from '../../components/text-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
+import { InvalidFields, plainErrorMessage } from '../../components/form-errors.js';
 import { checkOrigin } from './origin.js';
 
 interface Props {
@@ -19,13 +20,17 @@ export function AllowedOrigins({ site, onSaved }: Props) {
   const save = async (allowedOrigins: string[]) =>
     onSaved(await sitesApi.update(site.id, { allowedOrigins }));
 
-  // A refused origin, typed or by the server, is shown on the input.
-  const { busy, error, submit } = useFormSubmit(async () => {
-    const check = checkOrigin(input, site.allowedOrigins);
-    if (!check.ok) throw new Error(check.error);
-    await save([...site.allowedOrigins, check.origin]);
-    setInput('');
-  });
+  // A refused origin, by this page's check or by the server, is shown on the input.
+  const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
+    async () => {
+      const check = checkOrigin(input, site.allowedOrigins);
+      if (!check.ok) throw new InvalidFields({ allowedOrigins: check.error });
+      await save([...site.allowedOrigins, check.origin]);
+      setInput('');
+    },
+    undefined,
+    ['allowedOrigins'],
+  );
 
   const remove = async (origin: string) => {
     setRemoving(origin);
@@ -33,7 +38,7 @@ export function AllowedOrigins({ site, onSaved }: Props) {
     try {
       await save(site.allowedOrigins.filter((o) => o !== origin));
     } catch (err) {
-      setRemoveError(errorMessage(err));
+      setRemoveError(plainErrorMessage(err));
     } finally {
       setRemoving(null);
     }
@@ -71,15 +76,24 @@ export function AllowedOrigins({ site, onSaved }: Props) {
           ))}
         </ul>
       )}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <form class="origins__add" onSubmit={(e) => void submit(e)} noValidate>
         <TextField
           label="Allowed origin"
           placeholder="https://www.example.com"
+          hint="You may paste any page of the website: only its origin is kept."
           autocomplete="off"
           spellcheck={false}
-          error={error}
+          error={fieldErrors.allowedOrigins}
           value={input}
-          onValue={setInput}
+          onValue={(value) => {
+            setInput(value);
+            clearField('allowedOrigins');
+          }}
         />
         <button type="submit" class="button" disabled={busy}>
           Add origin

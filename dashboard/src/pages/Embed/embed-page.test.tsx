@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '../../test-utils/ren
 import { apiError, mockFetch } from '../../test-utils/fetch-mock.js';
 import { mockClipboard } from '../../test-utils/clipboard-mock.js';
 import { agent, site } from '../../test-utils/fixtures.js';
+import { fieldError } from '../../test-utils/field-error.js';
 import { EmbedPage } from './embed-page.js';
 
 function setup() {
@@ -55,15 +56,49 @@ describe('EmbedPage', () => {
     expect(patches().at(-1)).toEqual({ allowedOrigins: ['https://shop.example.com'] });
   });
 
-  it('refuses an invalid origin inline without saving', async () => {
+  it('refuses an invalid origin next to the field without saving', async () => {
     const { patches } = setup();
     const input = await screen.findByRole('textbox', { name: 'Allowed origin' });
-    fireEvent.input(input, { target: { value: 'https://example.com/shop' } });
+    fireEvent.input(input, { target: { value: 'shop.example.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add origin' }));
-    await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
-    const error = document.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!);
-    expect(error?.textContent).toBe('Enter an origin like https://example.com (no path)');
+    await waitFor(() => expect(fieldError(input)).toBe('Enter an origin like https://example.com.'));
     expect(patches()).toEqual([]);
+    // Typing again clears the message about the old value.
+    fireEvent.input(input, { target: { value: 'https://shop.example.com' } });
+    expect(input.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('keeps only the origin of an address pasted with a path', async () => {
+    const { patches } = setup();
+    const input = await screen.findByRole('textbox', { name: 'Allowed origin' });
+    fireEvent.input(input, { target: { value: 'https://shop.example.com/products?x=1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add origin' }));
+    await waitFor(() => expect(origins()).toEqual(['http://localhost:8080', 'https://shop.example.com']));
+    expect(patches()).toEqual([{ allowedOrigins: ['http://localhost:8080', 'https://shop.example.com'] }]);
+  });
+
+  it("shows the server's refusal of an origin next to the field, in its words", async () => {
+    mockFetch({
+      'GET /api/sites': () => ({ body: { sites: [site()] } }),
+      'PATCH /api/sites/site-1': () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_request',
+            message: 'The request is invalid.',
+            details: [
+              { path: 'body.allowedOrigins.1', message: 'Enter an origin like https://example.com.' },
+            ],
+          },
+        },
+      }),
+    });
+    render(<EmbedPage agent={agent()} />);
+    const input = await screen.findByRole('textbox', { name: 'Allowed origin' });
+    fireEvent.input(input, { target: { value: 'https://ok.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add origin' }));
+    await waitFor(() => expect(fieldError(input)).toBe('Enter an origin like https://example.com.'));
+    expect(document.body.textContent).not.toMatch(/request is invalid|body\./);
   });
 
   it("shows the server's refusal of a removal", async () => {

@@ -2,14 +2,14 @@ import { OriginSchema } from '@livechat/shared/model';
 
 export type OriginCheck = { ok: true; origin: string } | { ok: false; error: string };
 
-/** Checks an origin the admin typed; forgives a trailing slash and capitals, which browsers never send. */
+/**
+ * Checks an origin the admin typed, with the server's schema: a full address ("https://Shop.example.com/products")
+ * is cut down to its origin, as the server would store it.
+ */
 export function checkOrigin(raw: string, allowed: readonly string[]): OriginCheck {
-  const origin = raw.trim().replace(/\/$/, '').toLowerCase();
-  if (!origin) return { ok: false, error: 'Enter an origin like https://example.com' };
-  const parsed = OriginSchema.safeParse(origin);
-  if (!parsed.success) {
-    return { ok: false, error: `Enter ${parsed.error.issues[0]?.message ?? 'a valid origin'} (no path)` };
-  }
-  if (allowed.includes(parsed.data)) return { ok: false, error: `${parsed.data} is already allowed` };
+  const parsed = OriginSchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, error: parsed.error.issues[0]?.message ?? 'Enter a valid origin.' };
+  if (allowed.includes(parsed.data)) return { ok: false, error: `${parsed.data} is already allowed.` };
   return { ok: true, origin: parsed.data };
 }

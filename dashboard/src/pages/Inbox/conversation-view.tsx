@@ -2,6 +2,7 @@ import type { Activity, Agent, Conversation, Message, SavedReply } from '@livech
 import { useMemo } from 'preact/hooks';
 import type { Colleague } from '../../api/index.js';
 import { timelineItems } from '../../state/activities.js';
+import type { Gone } from '../../state/gone.js';
 import type { Thread } from '../../state/thread.js';
 import { Composer } from './composer.js';
 import { ConversationActions } from './conversation-actions.js';
@@ -28,8 +29,10 @@ interface Props extends ConversationHandlers {
   thread: Thread | undefined;
   /** Undefined until loaded. */
   activities: readonly Activity[] | undefined;
-  /** The agent lost sight of it: a colleague has it now. */
-  removed: boolean;
+  /** The agent lost sight of it (a colleague has it now), and why. */
+  gone: Gone | undefined;
+  /** Unknown, or not the agent's to see: the server answers both alike, and so does this view. */
+  notFound: boolean;
   agent: Agent;
   colleagues: readonly Colleague[];
   replies: readonly SavedReply[];
@@ -53,12 +56,13 @@ export function ConversationView(props: Props) {
   const items = useMemo(() => timelineItems(messages, activities), [messages, activities]);
   const label = c ? `Conversation #${c.number}` : 'Conversation';
 
-  if (props.removed) {
-    return (
-      <section class="inbox__thread inbox__thread--empty" aria-label={label}>
-        <p class="empty">This conversation is no longer assigned to you.</p>
-      </section>
-    );
+  if (props.gone) return <GoneNotice gone={props.gone} colleagues={colleagues} />;
+  if (props.notFound) return <EmptyThread text="Conversation not found." />;
+  // Nothing to act on before the conversation is known (it may turn out not to be found).
+  if (!c && thread?.status !== 'ready') {
+    if (thread?.status === 'error')
+      return <EmptyThread text={thread.error ?? 'Something went wrong'} alert />;
+    return <EmptyThread text="Loading conversation…" />;
   }
   return (
     <section class="inbox__thread" aria-label={label}>
@@ -85,6 +89,7 @@ export function ConversationView(props: Props) {
             pending={thread?.pending ?? []}
             agentId={agent.id}
             agentName={agent.name}
+            visitorName={c?.visitorName ?? null}
             onRetry={props.onRetry}
             onDiscard={props.onDiscard}
           />
@@ -110,4 +115,28 @@ export function ConversationView(props: Props) {
       </div>
     </section>
   );
+}
+
+/** The thread pane without a conversation to show: a short, neutral line. */
+function EmptyThread({ text, alert }: { text: string; alert?: boolean }) {
+  return (
+    <section class="inbox__thread inbox__thread--empty" aria-label="Conversation">
+      <p class="empty" role={alert ? 'alert' : 'status'}>
+        {text}
+      </p>
+    </section>
+  );
+}
+
+/** Why the chat left the agent's view: the server's words for their own action, else who has it when known. */
+export function goneText(gone: Gone, colleagues: readonly Colleague[]): string {
+  if (gone.notice) return gone.notice;
+  const name = gone.assigneeId && colleagues.find((c) => c.id === gone.assigneeId)?.name;
+  return name
+    ? `Handed to ${name}. You can no longer see this chat.`
+    : 'This chat is now with a colleague. You can no longer see it.';
+}
+
+function GoneNotice({ gone, colleagues }: { gone: Gone; colleagues: readonly Colleague[] }) {
+  return <EmptyThread text={goneText(gone, colleagues)} />;
 }

@@ -29,10 +29,11 @@ describe('details draft', () => {
 
   it("checks with the server's rules, by field, and a deal needs a value", () => {
     const draft = { ...toDraft(details()), amount: '12.345', email: 'vera at example', phone: '12' };
+    // The shared schema's own words, meant for people.
     expect(checkDraft(draft)).toEqual({
-      dealValue: 'a number like 1250 or 99.90',
-      email: 'Invalid email address',
-      phone: 'a phone number like +386 40 123 456',
+      dealValue: expect.stringContaining('1250 or 99.90'),
+      email: expect.stringMatching(/valid email/i),
+      phone: expect.stringContaining('+386 40 123 456'),
     });
     expect(checkDraft(toDraft(details()))).toEqual({});
     expect(checkDraft(toDraft(details()), 'deal')).toEqual({ dealValue: DEAL_NEEDS_VALUE });

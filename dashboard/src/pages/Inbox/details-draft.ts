@@ -81,6 +81,11 @@ export function serverDetailsErrors(error: unknown): DetailsErrors {
 
 export const hasErrors = (errors: DetailsErrors) => Object.keys(errors).length > 0;
 
+/** Whether two drafts say the same (unsaved edits make the draft differ from what was saved). */
+export function sameDraft(a: DetailsDraft, b: DetailsDraft): boolean {
+  return (Object.keys(a) as (keyof DetailsDraft)[]).every((k) => a[k] === b[k]);
+}
+
 /** The field a draft key edits: amount and currency make up the deal value. */
 const fieldOf = (key: keyof DetailsDraft): DetailsField =>
   key === 'amount' || key === 'currency' ? 'dealValue' : key;

@@ -6,21 +6,24 @@ import {
   type RecordKind,
 } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
-import { conversationsApi, errorMessage } from '../../api/index.js';
+import { ApiError, conversationsApi, errorMessage } from '../../api/index.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextAreaField } from '../../components/text-area-field.js';
 import { TextField } from '../../components/text-field.js';
+import { useUnsavedGuard } from '../../components/use-unsaved-guard.js';
 import {
   checkDraft,
   defaultDealTitle,
   fromDraft,
   hasErrors,
+  sameDraft,
   serverDetailsErrors,
   toDraft,
   withoutErrors,
   type DetailsDraft,
   type DetailsErrors,
 } from './details-draft.js';
+import { useConversationLeaveGuard } from './use-conversation-leave-guard.js';
 
 interface Props {
   conversationId: string;
@@ -32,12 +35,21 @@ const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));
 
 type TextKey = Exclude<keyof DetailsDraft, 'currency'>;
 
+/** Asked before switching chats (or pages) with edits not saved; a reload or close asks the browser's question. */
+export const UNSAVED_DETAILS_QUESTION =
+  'The details of this chat have unsaved changes. Leave without saving them?';
+
 /**
  * The conversation's details, pre-filled from what the playbook captured: saved on "Save details", and saved with
  * a new lead or deal. Client checks first, then the server's field errors, inline.
  */
 export function DetailsForm({ conversationId, initial, onCreated }: Props) {
   const [draft, setDraft] = useState(() => toDraft(initial));
+  /** The details as the server last stored them: edits since are unsaved. */
+  const [saved, setSaved] = useState(draft);
+  const dirty = !sameDraft(draft, saved);
+  useUnsavedGuard(dirty);
+  useConversationLeaveGuard(dirty, conversationId, UNSAVED_DETAILS_QUESTION);
   const [dealTitle, setDealTitle] = useState('');
   const [errors, setErrors] = useState<DetailsErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -69,7 +81,14 @@ export function DetailsForm({ conversationId, initial, onCreated }: Props) {
     } catch (error) {
       const fields = serverDetailsErrors(error);
       setErrors(fields);
-      setFormError(hasErrors(fields) ? 'Please check the highlighted fields.' : errorMessage(error));
+      // The fields carry the details; the form says only what is left (never the raw validation paths).
+      setFormError(
+        hasErrors(fields)
+          ? 'Please check the highlighted fields.'
+          : error instanceof ApiError
+            ? error.message
+            : errorMessage(error),
+      );
     } finally {
       setBusy(false);
     }
@@ -77,7 +96,9 @@ export function DetailsForm({ conversationId, initial, onCreated }: Props) {
 
   const save = () =>
     run(null, async (details) => {
-      setDraft(toDraft(await conversationsApi.saveDetails(conversationId, details)));
+      const stored = toDraft(await conversationsApi.saveDetails(conversationId, details));
+      setDraft(stored);
+      setSaved(stored);
       return 'Saved';
     });
 
@@ -89,6 +110,8 @@ export function DetailsForm({ conversationId, initial, onCreated }: Props) {
         details,
         ...(title && { title }),
       });
+      // Creating saves the details too.
+      setSaved(draft);
       onCreated(record);
       setDealTitle('');
       return kind === 'lead' ? 'Lead created' : 'Deal created';

@@ -1,19 +1,19 @@
 import type { FolderCounts } from '@livechat/shared/api';
-import type { Role } from '@livechat/shared/model';
-import { folderCount, foldersFor, type FolderId } from '../../state/folders.js';
+import { folderCount, foldersFor, type FolderId, type InboxViewer } from '../../state/folders.js';
 
 interface Props {
-  role: Role;
-  folder: FolderId;
+  viewer: InboxViewer;
+  /** null while a search spans every folder: no tab is the one shown. */
+  folder: FolderId | null;
   counts: FolderCounts | null;
   onFolder: (folder: FolderId) => void;
 }
 
 /** The folders as tabs, each with its live size ("Unassigned 3"); the size is a description, not in the name. */
-export function FolderTabs({ role, folder, counts, onFolder }: Props) {
+export function FolderTabs({ viewer, folder, counts, onFolder }: Props) {
   return (
     <div class="tabs" role="tablist" aria-label="Folders">
-      {foldersFor(role).map((f) => {
+      {foldersFor(viewer).map((f) => {
         const count = folderCount(counts, f.id);
         return (
           <button

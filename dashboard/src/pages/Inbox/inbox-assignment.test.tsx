@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '../../test-utils/render.js';
 import { apiError, type Call } from '../../test-utils/fetch-mock.js';
 import { setupApp } from '../../test-utils/app-setup.js';
-import { conversation, T0 } from '../../test-utils/fixtures.js';
+import { conversation, lead, message, T0 } from '../../test-utils/fixtures.js';
+import { details } from '../../test-utils/inbox-fixtures.js';
 
 const reassigned = ({ body }: Call) => ({
   body: {
@@ -13,6 +14,12 @@ const reassigned = ({ body }: Call) => ({
     }),
   },
 });
+
+/** The line the thread pane shows in place of a chat the agent lost sight of. */
+const notice = async () => {
+  const pane = await screen.findByRole('region', { name: 'Conversation' });
+  return within(pane).getByRole('status').textContent;
+};
 
 describe('Inbox assignment and closing', () => {
   it('reassigns with the Assignee combobox, to a colleague and back to Unassigned', async () => {
@@ -71,11 +78,117 @@ describe('Inbox assignment and closing', () => {
     await within(screen.getByRole('log')).findByText('Hello there');
 
     server({ type: 'conversation.removed', conversationId: 'c-1' });
-    expect(await screen.findByText('This conversation is no longer assigned to you.')).toBeTruthy();
+    expect(await notice()).toBe('This chat is now with a colleague. You can no longer see it.');
     expect(within(list).queryByText('Vera Visitor')).toBeNull();
     expect(screen.queryByRole('log')).toBeNull();
     expect(screen.queryByRole('textbox', { name: 'Reply' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('an agent hands the chat to a colleague: it leaves cleanly, and opens normally when it comes back', async () => {
+    location.hash = '#/inbox/c-1';
+    const mine = conversation({ assigneeId: 'ag-1', lastSeq: 1, lastMessagePreview: 'Hello there' });
+    let visible = true;
+    const gone = () => apiError(404, 'not_found', 'Conversation not found.');
+    const { http, server, connect } = setupApp({
+      role: 'agent',
+      conv: mine,
+      routes: {
+        'PUT /api/conversations/c-1/assignee': (call) => {
+          visible = false;
+          return reassigned(call);
+        },
+        // Every read of a colleague's chat is "not found", as the server answers.
+        'GET /api/conversations/c-1/messages': () =>
+          visible ? { body: { messages: [message(1, { body: 'Hello there' })] } } : gone(),
+        'GET /api/conversations/c-1/activities': () => (visible ? { body: { activities: [] } } : gone()),
+        'GET /api/conversations/c-1/details': () => (visible ? { body: { details: details() } } : gone()),
+        'GET /api/conversations/c-1/lead': () => (visible ? { body: { lead: lead() } } : gone()),
+        'GET /api/conversations/c-1/records': () => (visible ? { body: { records: [] } } : gone()),
+      },
+    });
+    await connect();
+    const view = await screen.findByRole('region', { name: 'Conversation #1' });
+    await within(within(view).getByRole('log')).findByText('Hello there');
+    const assignee = within(view).getByRole('combobox', { name: 'Assignee' });
+    await waitFor(() => expect(within(assignee).getByRole('option', { name: 'Bob Agent' })).toBeTruthy());
+
+    fireEvent.change(assignee, { target: { value: 'ag-2' } });
+    expect(await notice()).toBe('Handed to Bob Agent. You can no longer see this chat.');
+    // The server tells the socket too; the view stays as it is.
+    server({ type: 'conversation.removed', conversationId: 'c-1' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await notice()).toBe('Handed to Bob Agent. You can no longer see this chat.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/not found/i)).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Reply' })).toBeNull();
+    expect(screen.queryByRole('log')).toBeNull();
+    const list = screen.getByRole('region', { name: 'Conversations' });
+    expect(within(list).queryByText('Vera Visitor')).toBeNull();
+
+    // Bob puts it back in Unassigned: it opens as any chat does.
+    visible = true;
+    server({
+      type: 'conversation.updated',
+      conversation: conversation({ assigneeId: null, updatedAt: T0 + 120_000, lastSeq: 1 }),
+    });
+    const back = await screen.findByRole('region', { name: 'Conversation #1' });
+    await within(within(back).getByRole('log')).findByText('Hello there');
+    expect(within(back).getByRole('button', { name: 'Assign to me' })).toBeTruthy();
+    expect(within(back).getByRole('textbox', { name: 'Reply' })).toBeTruthy();
+    await waitFor(() =>
+      expect(within(back).getByRole<HTMLInputElement>('textbox', { name: 'Contact name' })).toBeTruthy(),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/not found/i)).toBeNull();
+    await within(list).findByText('Vera Visitor');
+    expect(http.calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([{ assigneeId: 'ag-2' }]);
+  });
+
+  it("the loser of an Assign to me race reads the server's words, not a generic line", async () => {
+    location.hash = '#/inbox/c-1';
+    let refuse: () => void = () => {};
+    const { server, connect } = setupApp({
+      role: 'agent',
+      routes: {
+        'POST /api/conversations/c-1/assign': () =>
+          new Promise((resolve) => {
+            refuse = () => resolve(apiError(409, 'already_assigned', 'Already taken by Bob Agent.'));
+          }),
+      },
+    });
+    await connect();
+    const view = await screen.findByRole('region', { name: 'Conversation #1' });
+    fireEvent.click(await within(view).findByRole('button', { name: 'Assign to me' }));
+    // Bob's win reaches the socket before the refusal reaches the click.
+    server({ type: 'conversation.removed', conversationId: 'c-1' });
+    refuse();
+    await waitFor(async () => expect(await notice()).toBe('Already taken by Bob Agent.'));
+    expect(screen.queryByText('This conversation is no longer assigned to you.')).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Reply' })).toBeNull();
+  });
+
+  // The server answers 404 alike for both; so does the view: the same pane, word for word.
+  it.each(['c-theirs', 'c-unknown'])(
+    'a chat opened by its address that the agent may not see (%s) is a plain not found',
+    async (id) => {
+      location.hash = `#/inbox/${id}`;
+      const notFound = () => apiError(404, 'not_found', 'Conversation not found.');
+      const { connect } = setupApp({
+        role: 'agent',
+        routes: {
+          [`GET /api/conversations/${id}`]: notFound,
+          [`GET /api/conversations/${id}/messages`]: notFound,
+          [`GET /api/conversations/${id}/activities`]: notFound,
+        },
+      });
+      await connect();
+      const pane = await screen.findByRole('region', { name: 'Conversation' });
+      await waitFor(() => expect(pane.textContent).toBe('Conversation not found.'));
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(screen.queryByRole('textbox', { name: 'Reply' })).toBeNull();
+    },
+  );
 
   it('closes the chat: closed time in the header, no reply box, listed under Closed', async () => {
     location.hash = '#/inbox/c-1';

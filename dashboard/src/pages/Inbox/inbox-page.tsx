@@ -1,6 +1,7 @@
 import type { Agent } from '@livechat/shared/model';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { visibleList } from '../../state/conversation-list.js';
+import { viewerOf, type FolderId } from '../../state/folders.js';
 import type { InboxState, InboxStore } from '../../state/inbox-store.js';
 import { ConversationList } from './conversation-list.js';
 import { ConversationView, type ConversationHandlers } from './conversation-view.js';
@@ -12,12 +13,18 @@ interface Props {
   state: InboxState;
   agent: Agent;
   conversationId: string | null;
+  /** A link asked for this folder (`#/folder/bot`). */
+  folder?: FolderId;
 }
 
-export function InboxPage({ store, state, agent, conversationId }: Props) {
+export function InboxPage({ store, state, agent, conversationId, folder: linkedFolder }: Props) {
   // Unsent drafts per conversation, kept while the page is mounted.
   const drafts = useRef(new Map<string, string>());
   const { colleagues, replies } = useInboxData();
+
+  useEffect(() => {
+    if (linkedFolder) store.setFolder(linkedFolder);
+  }, [store, linkedFolder]);
 
   useEffect(() => {
     store.open(conversationId);
@@ -25,10 +32,11 @@ export function InboxPage({ store, state, agent, conversationId }: Props) {
     return () => store.open(null);
   }, [store, conversationId]);
 
-  const { conversations, listIds, folder, filters } = state;
+  const { conversations, listIds, folder, filters, counts } = state;
+  const viewer = useMemo(() => viewerOf(agent, counts), [agent, counts]);
   const list = useMemo(
-    () => visibleList(conversations, listIds, { folder, filters, agentId: agent.id }),
-    [conversations, listIds, folder, filters, agent.id],
+    () => visibleList(conversations, listIds, { folder, filters, viewer }),
+    [conversations, listIds, folder, filters, viewer],
   );
 
   const handlers = (id: string): ConversationHandlers => ({
@@ -48,7 +56,7 @@ export function InboxPage({ store, state, agent, conversationId }: Props) {
     <main class="inbox">
       <ConversationList
         conversations={list}
-        role={agent.role}
+        viewer={viewer}
         folder={folder}
         counts={state.counts}
         filters={filters}
@@ -67,7 +75,8 @@ export function InboxPage({ store, state, agent, conversationId }: Props) {
           conversation={conversations.get(conversationId)}
           thread={state.threads.get(conversationId)}
           activities={state.activities.get(conversationId)}
-          removed={state.removed.has(conversationId)}
+          gone={state.removed.get(conversationId)}
+          notFound={state.notFound.has(conversationId)}
           agent={agent}
           colleagues={colleagues}
           replies={replies}

@@ -1,10 +1,11 @@
 // The side column: the details form (pre-filled, saved, checked), leads and deals, tags, earlier conversations.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '../../test-utils/render.js';
 import type { Call } from '../../test-utils/fetch-mock.js';
 import { setupApp } from '../../test-utils/app-setup.js';
 import { conversation, T0 } from '../../test-utils/fixtures.js';
 import { crmRecord, details } from '../../test-utils/inbox-fixtures.js';
+import { UNSAVED_DETAILS_QUESTION } from './details-form.js';
 
 const filled = details({ contactName: 'Vera Visitor', email: 'vera@example.com', organizationName: 'Acme' });
 
@@ -31,7 +32,7 @@ describe('Inbox side panel', () => {
   it('pre-fills the details, saves them and says so', async () => {
     const { http } = await openDetails({
       routes: {
-        'PUT /api/conversations/c-1/details': ({ body }: Call) => ({ body: { details: body } }),
+        'PUT /api/conversations/c-1/details': ({ body }: Call) => ({ body }),
       },
     });
     expect(field('Email').value).toBe('vera@example.com');
@@ -48,27 +49,74 @@ describe('Inbox side panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save details' }));
 
     await waitFor(() => expect(screen.getByRole('status', { name: 'Saved' }).textContent).toBe('Saved'));
+    // The body the server's DetailsBodySchema reads: the details under `details`.
     expect(http.calls.find((c) => c.method === 'PUT')?.body).toEqual({
-      ...filled,
-      dealValue: { amount: '1250', currency: 'USD' },
-      expectedCloseDate: '2026-03-31',
-      phone: '+386 40 123 456',
-      organizationAddress: 'Main St 1',
-      note: 'Wants 20 seats',
+      details: {
+        ...filled,
+        dealValue: { amount: '1250', currency: 'USD' },
+        expectedCloseDate: '2026-03-31',
+        phone: '+386 40 123 456',
+        organizationAddress: 'Main St 1',
+        note: 'Wants 20 seats',
+      },
     });
     type(field('Note'), 'Wants 25 seats');
     expect(screen.queryByRole('status', { name: 'Saved' })).toBeNull();
   });
 
+  it('asks before unsaved edits are lost: switching chats, and reloading or closing the tab', async () => {
+    await openDetails({
+      routes: { 'PUT /api/conversations/c-1/details': ({ body }: Call) => ({ body }) },
+    });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    // Nothing edited: leaving asks nothing.
+    expect(unload()).toBe(false);
+
+    type(field('Note'), 'Call back Monday');
+    expect(unload()).toBe(true);
+    location.hash = '#/inbox/c-2';
+    await waitFor(() => expect(confirm).toHaveBeenCalledWith(UNSAVED_DETAILS_QUESTION));
+    // The agent stays: the address goes back and the edit is still there.
+    await waitFor(() => expect(location.hash).toBe('#/inbox/c-1'));
+    expect(field('Note').value).toBe('Call back Monday');
+    expect(screen.getByRole('region', { name: 'Conversation #1' })).toBeTruthy();
+
+    // Saved: nothing to lose any more.
+    fireEvent.click(screen.getByRole('button', { name: 'Save details' }));
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Saved' })).toBeTruthy());
+    expect(unload()).toBe(false);
+    confirm.mockClear();
+    location.hash = '#/inbox';
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Conversation #1' })).toBeNull());
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('leaves with unsaved edits when the agent confirms', async () => {
+    await openDetails();
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    type(field('Contact name'), 'Vera V.');
+    location.hash = '#/inbox';
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Conversation #1' })).toBeNull());
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(location.hash).toBe('#/inbox');
+  });
+
   it("checks fields before sending, and shows the server's field errors inline", async () => {
     const { http } = await openDetails({
       routes: {
-        'PUT /api/conversations/c-1/details': () => refusal('body.email', 'This address bounces'),
+        'PUT /api/conversations/c-1/details': () => refusal('body.details.email', 'This address bounces'),
       },
     });
     type(field('Phone'), '12');
     fireEvent.click(screen.getByRole('button', { name: 'Save details' }));
-    expect(await screen.findByText('a phone number like +386 40 123 456')).toBeTruthy();
+    expect(await screen.findByText(/phone number like \+386 40 123 456/)).toBeTruthy();
     expect(field('Phone').getAttribute('aria-invalid')).toBe('true');
     expect(http.calls.some((c) => c.method === 'PUT')).toBe(false);
 
@@ -79,6 +127,7 @@ describe('Inbox side panel', () => {
     expect(field('Email').getAttribute('aria-invalid')).toBe('true');
     expect(field('Email').getAttribute('aria-describedby')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toBe('Please check the highlighted fields.');
+    expect(document.body.textContent).not.toContain('body.');
   });
 
   it('creates a lead and a deal from the details, lists them, and refreshes the timeline', async () => {
@@ -156,7 +205,7 @@ describe('Inbox side panel', () => {
     const { http } = await openDetails({
       conv: conversation({ status: 'closed', closedAt: T0 + 5 }),
       routes: {
-        'PUT /api/conversations/c-1/details': ({ body }: Call) => ({ body: { details: body } }),
+        'PUT /api/conversations/c-1/details': ({ body }: Call) => ({ body }),
       },
     });
     expect(screen.queryByRole('textbox', { name: 'Reply' })).toBeNull();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '../../test-utils/render.js';
 import { setupApp } from '../../test-utils/app-setup.js';
-import { message, T0 } from '../../test-utils/fixtures.js';
+import { conversation, message, T0 } from '../../test-utils/fixtures.js';
 import { activity } from '../../test-utils/inbox-fixtures.js';
 
 const texts = (log: HTMLElement) =>
@@ -99,5 +99,71 @@ describe('Inbox timeline', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Reply' }));
     expect(screen.getByRole('textbox', { name: 'Reply' })).toBeTruthy();
+  });
+
+  it("names the visitor by the contact's current name, and says each event once", async () => {
+    location.hash = '#/inbox/c-1';
+    const visitor = { kind: 'visitor' as const, id: 'v-1', name: 'Visitor 7553' };
+    const system = { kind: 'system' as const, id: null, name: '' };
+    const ann = { id: 'ag-2', name: 'Ann' };
+    const { server, connect } = setupApp({
+      conv: conversation({ visitorName: 'Vera Stone', lastSeq: 5 }),
+      history: [
+        message(1, { author: visitor, body: 'Hi' }),
+        message(2, {
+          author: system,
+          body: 'Ann joined the chat',
+          content: { type: 'agent_joined', agent: ann },
+        }),
+        message(3, { author: visitor, body: 'Thanks' }),
+        message(4, {
+          author: system,
+          body: 'Ann left the chat',
+          content: { type: 'agent_left', agent: ann },
+        }),
+        message(5, { author: system, body: 'The chat was closed.', content: { type: 'closed' } }),
+      ],
+      routes: {
+        'GET /api/conversations/c-1/activities': () => ({
+          body: {
+            activities: [
+              activity({
+                id: 'joined',
+                text: 'Ann assigned this conversation to themselves',
+                data: { assigneeId: 'ag-2', assigneeName: 'Ann' },
+                createdAt: T0 + 2000,
+              }),
+              activity({
+                id: 'closed',
+                kind: 'closed',
+                text: 'Ann closed the conversation',
+                createdAt: T0 + 5000,
+              }),
+            ],
+          },
+        }),
+      },
+    });
+    await connect();
+    const log = await screen.findByRole('log', { name: 'Messages' });
+    await waitFor(() =>
+      expect(texts(log)).toEqual([
+        'Hi',
+        'Ann assigned this conversation to themselves',
+        'Thanks',
+        'Ann left the chat',
+        'Ann closed the conversation',
+      ]),
+    );
+    const authors = () => [...log.querySelectorAll('.msg--visitor .msg__author')].map((a) => a.textContent);
+    expect(authors()).toEqual(['Vera Stone', 'Vera Stone']);
+    expect(within(log).queryByText('Visitor 7553')).toBeNull();
+
+    // The contact's name changes (the bot asked, or an agent saved the details): the thread follows at once.
+    server({
+      type: 'conversation.updated',
+      conversation: conversation({ visitorName: 'Vera Stone-Ray', lastSeq: 5, updatedAt: T0 + 60_000 }),
+    });
+    await waitFor(() => expect(authors()).toEqual(['Vera Stone-Ray', 'Vera Stone-Ray']));
   });
 });

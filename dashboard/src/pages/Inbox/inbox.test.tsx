@@ -4,6 +4,7 @@ import { fireEvent, screen, waitFor, within } from '../../test-utils/render.js';
 import { apiError } from '../../test-utils/fetch-mock.js';
 import { setupApp } from '../../test-utils/app-setup.js';
 import { conversation, lead, message, T0 } from '../../test-utils/fixtures.js';
+import { details } from '../../test-utils/inbox-fixtures.js';
 
 const rich = (text: string) => [
   {
@@ -204,7 +205,7 @@ describe('Inbox', () => {
     const { http, server, connect } = setupApp({
       routes: {
         'GET /api/conversations/counts': () => ({
-          body: { counts: { unassigned, mine: 1, all: 3, closed: 7 } },
+          body: { counts: { unassigned, mine: 1, all: 3, bot: 4, closed: 7 } },
         }),
       },
     });
@@ -217,7 +218,9 @@ describe('Inbox', () => {
         .map(
           (t) => `${t.firstChild?.textContent ?? ''} ${t.querySelector('.tabs__count')?.textContent ?? ''}`,
         );
-    await waitFor(() => expect(text()).toEqual(['Unassigned 2', 'My chats 1', 'All chats 3', 'Closed 7']));
+    await waitFor(() =>
+      expect(text()).toEqual(['Unassigned 2', 'My chats 1', 'All chats 3', 'Bot 4', 'Closed 7']),
+    );
     expect(
       within(tabs).getByRole('tab', { name: 'Unassigned', description: '2 conversations' }),
     ).toBeTruthy();
@@ -235,12 +238,111 @@ describe('Inbox', () => {
     expect(asked()).toBe(before + 1);
   });
 
-  it('shows All chats to admins only', async () => {
-    const { connect } = setupApp({ role: 'agent' });
+  it('shows All chats to admins only, and Bot to agents only where their site shows it', async () => {
+    const { connect } = setupApp({
+      role: 'agent',
+      routes: {
+        'GET /api/conversations/counts': () => ({
+          body: { counts: { unassigned: 1, mine: 0, all: null, bot: null, closed: 0 } },
+        }),
+      },
+    });
     await connect();
     const tabs = await screen.findByRole('tablist', { name: 'Folders' });
     expect(within(tabs).queryByRole('tab', { name: /All chats/ })).toBeNull();
-    expect(within(tabs).getAllByRole('tab')).toHaveLength(3);
+    expect(within(tabs).queryByRole('tab', { name: 'Bot' })).toBeNull();
+    expect(
+      within(tabs)
+        .getAllByRole('tab')
+        .map((t) => t.firstChild?.textContent),
+    ).toEqual(['Unassigned', 'My chats', 'Closed']);
+  });
+
+  it('lists the chats only the bot has handled in Bot; one opens with its transcript and Assign to me', async () => {
+    location.hash = '#/inbox';
+    const botOnly = conversation({
+      id: 'c-5',
+      number: 5,
+      visitorName: 'Bo Bot',
+      queuedAt: null,
+      lastSeq: 2,
+      lastMessagePreview: 'What brings you here?',
+    });
+    const transcript = [
+      message(1, { conversationId: 'c-5', body: 'Hi there' }),
+      message(2, {
+        conversationId: 'c-5',
+        author: { kind: 'bot', id: null, name: 'Ava' },
+        body: 'What brings you here?',
+      }),
+    ];
+    const { http, connect } = setupApp({
+      role: 'agent',
+      routes: {
+        'GET /api/conversations/counts': () => ({
+          body: { counts: { unassigned: 0, mine: 0, all: null, bot: 1, closed: 0 } },
+        }),
+        'GET /api/conversations': ({ url }) => ({
+          body: { conversations: url.includes('folder=bot') ? [botOnly] : [] },
+        }),
+        'GET /api/conversations/c-5': () => ({ body: { conversation: botOnly } }),
+        'GET /api/conversations/c-5/messages': () => ({ body: { messages: transcript } }),
+        'GET /api/conversations/c-5/activities': () => ({ body: { activities: [] } }),
+        'GET /api/conversations/c-5/details': () => ({ body: { details: details() } }),
+        'GET /api/conversations/c-5/records': () => ({ body: { records: [] } }),
+        'GET /api/conversations/c-5/lead': () => ({ body: { lead: lead() } }),
+      },
+    });
+    await connect();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    fireEvent.click(await within(list).findByRole('tab', { name: 'Bot' }));
+    const link = await within(list).findByRole('link', { name: /Bo Bot/ });
+    expect(http.calls.some((c) => c.url === '/api/conversations?folder=bot')).toBe(true);
+    location.hash = link.getAttribute('href')!;
+    const view = await screen.findByRole('region', { name: 'Conversation #5' });
+    const log = within(view).getByRole('log');
+    await within(log).findByText('Hi there');
+    expect(within(log).getByText('What brings you here?')).toBeTruthy();
+    expect(within(view).getByRole('button', { name: 'Assign to me' })).toBeTruthy();
+  });
+
+  it('opens the Bot folder from the sidebar link "Bot", shown only to those who may see it', async () => {
+    location.hash = '#/inbox';
+    const { http, connect } = setupApp({
+      role: 'agent',
+      routes: {
+        'GET /api/conversations/counts': () => ({
+          body: { counts: { unassigned: 0, mine: 0, all: null, bot: 2, closed: 0 } },
+        }),
+      },
+    });
+    await connect();
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    const bot = await within(nav).findByRole('link', { name: 'Bot' });
+    expect(bot.getAttribute('href')).toBe('#/folder/bot');
+    location.hash = bot.getAttribute('href')!;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    await waitFor(() =>
+      expect(within(list).getByRole('tab', { name: 'Bot' }).getAttribute('aria-selected')).toBe('true'),
+    );
+    expect(http.calls.some((c) => c.url === '/api/conversations?folder=bot')).toBe(true);
+    expect(bot.getAttribute('aria-current')).toBe('page');
+  });
+
+  it('has no "Bot" link for an agent whose site keeps bot chats from agents', async () => {
+    const { connect } = setupApp({
+      role: 'agent',
+      routes: {
+        'GET /api/conversations/counts': () => ({
+          body: { counts: { unassigned: 0, mine: 0, all: null, bot: null, closed: 0 } },
+        }),
+      },
+    });
+    await connect();
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await within(nav).findByRole('link', { name: 'Inbox' });
+    expect(within(nav).queryByRole('link', { name: 'Bot' })).toBeNull();
   });
 
   it('lists All chats for an admin, asking for the folder', async () => {

@@ -3,10 +3,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Colleague } from '../../api/index.js';
 import { SelectField, type SelectOption } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
-import type { ListFilters } from '../../state/list-filters.js';
+import type { FolderId, InboxViewer } from '../../state/folders.js';
+import { usableFilters, type ListFilters } from '../../state/list-filters.js';
 
 interface Props {
+  folder: FolderId;
   filters: ListFilters;
+  viewer: InboxViewer;
   colleagues: readonly Colleague[];
   onFilters: (filters: ListFilters) => void;
 }
@@ -20,10 +23,33 @@ const STATUS_OPTIONS: readonly SelectOption<ConversationStatus | ''>[] = [
   { value: 'closed', label: 'Closed' },
 ];
 
-/** Search and filters above the list; they narrow the current folder. */
-export function ListFiltersBar({ filters, colleagues, onFilters }: Props) {
+/**
+ * "Assigned to" offers only what the viewer can see: an agent sees unassigned chats and their own, never a
+ * colleague's; an admin sees everyone's.
+ */
+export function assigneeChoices(
+  viewer: InboxViewer,
+  colleagues: readonly Colleague[],
+): SelectOption<string>[] {
+  const anyone = { value: '', label: 'Anyone' };
+  const nobody = { value: 'none', label: 'Unassigned' };
+  if (viewer.role !== 'admin') return [anyone, { value: viewer.id, label: 'Me' }, nobody];
+  return [anyone, nobody, ...colleagues.map((c) => ({ value: c.id, label: c.name }))];
+}
+
+/**
+ * Search and filters above the list. A search looks in every folder; the other filters narrow the folder (or the
+ * search), and only those that can change it are offered (see `usableFilters`).
+ */
+export function ListFiltersBar({ folder, filters, viewer, colleagues, onFilters }: Props) {
   const [text, setText] = useState(filters.q);
   const set = (patch: Partial<ListFilters>) => onFilters({ ...filters, ...patch });
+  const usable = usableFilters(folder, filters);
+
+  // The search was cleared elsewhere (a folder tab was picked): the box follows.
+  useEffect(() => {
+    if (filters.q === '') setText('');
+  }, [filters.q]);
 
   // The search applies once typing pauses; live list updates re-rendering meanwhile do not postpone it.
   const latest = useRef({ filters, onFilters });
@@ -36,12 +62,6 @@ export function ListFiltersBar({ filters, colleagues, onFilters }: Props) {
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text]);
-
-  const assignees: SelectOption<string>[] = [
-    { value: '', label: 'Anyone' },
-    { value: 'none', label: 'Unassigned' },
-    ...colleagues.map((c) => ({ value: c.id, label: c.name })),
-  ];
 
   return (
     <form
@@ -63,20 +83,24 @@ export function ListFiltersBar({ filters, colleagues, onFilters }: Props) {
         onInput={(e) => setText(e.currentTarget.value)}
       />
       <div class="list-filters__row">
-        <SelectField
-          class="field--compact"
-          label="Status"
-          value={filters.status}
-          options={STATUS_OPTIONS}
-          onValue={(status) => set({ status })}
-        />
-        <SelectField
-          class="field--compact"
-          label="Assigned to"
-          value={filters.assigneeId}
-          options={assignees}
-          onValue={(assigneeId) => set({ assigneeId })}
-        />
+        {usable.status && (
+          <SelectField
+            class="field--compact"
+            label="Status"
+            value={filters.status}
+            options={STATUS_OPTIONS}
+            onValue={(status) => set({ status })}
+          />
+        )}
+        {usable.assignee && (
+          <SelectField
+            class="field--compact"
+            label="Assigned to"
+            value={filters.assigneeId}
+            options={assigneeChoices(viewer, colleagues)}
+            onValue={(assigneeId) => set({ assigneeId })}
+          />
+        )}
         <TextField
           class="field--compact"
           label="From"

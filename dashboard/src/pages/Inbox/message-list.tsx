@@ -14,6 +14,8 @@ interface Props {
   pending: readonly PendingReply[];
   agentId: string;
   agentName: string;
+  /** The contact's current name, shown on every visitor message (they may have said it after writing). */
+  visitorName: string | null;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
 }
@@ -28,6 +30,7 @@ export function MessageList({
   pending,
   agentId,
   agentName,
+  visitorName,
   onRetry,
   onDiscard,
 }: Props) {
@@ -59,6 +62,7 @@ export function MessageList({
               key={item.message.id}
               message={item.message}
               mine={item.message.author.kind === 'agent' && item.message.author.id === agentId}
+              visitorName={visitorName}
             />
           ) : (
             <ActivityItem key={`a-${item.activity.id}`} activity={item.activity} />

@@ -7,7 +7,13 @@ function describe(m: Message): string {
       return 'Waiting for an agent';
     case 'agent_joined':
       return `${m.content.agent.name} joined the chat`;
-    default:
+    case 'agent_left':
+      return `${m.content.agent.name} left the chat`;
+    case 'closed':
+    case 'rich':
+    case 'question':
+    case 'invalid_answer':
+    case undefined:
       return m.body;
   }
 }

@@ -1,9 +1,10 @@
 import type { Agent } from '@livechat/shared/model';
-import type { InviteInfo } from '@livechat/shared/api';
+import { AcceptInviteBodySchema, type InviteInfo } from '@livechat/shared/api';
 import { useState } from 'preact/hooks';
 import { invitesApi } from '../../api/index.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { TextField } from '../../components/text-field.js';
+import { InvalidFields, issueFields } from '../../components/form-errors.js';
 import { isInvalidInvite } from './use-invite.js';
 
 interface Props {
@@ -15,16 +16,21 @@ interface Props {
   onInvalid: () => void;
 }
 
-/** The server checks the password's length; its message is shown as is. */
+/** The password is checked with the server's schema; a refusal is shown next to it. */
 export function AcceptInviteForm({ token, info, onSignedIn, onInvalid }: Props) {
   const [password, setPassword] = useState('');
-  const { busy, error, submit } = useFormSubmit(
-    async () => onSignedIn(await invitesApi.accept(token, password)),
+  const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
+    async () => {
+      const check = AcceptInviteBodySchema.safeParse({ password });
+      if (!check.success) throw new InvalidFields(issueFields(check.error.issues, ['password']));
+      onSignedIn(await invitesApi.accept(token, check.data.password));
+    },
     (err) => {
       if (!isInvalidInvite(err)) return false;
       onInvalid();
       return true;
     },
+    ['password'],
   );
 
   return (
@@ -48,8 +54,12 @@ export function AcceptInviteForm({ token, info, onSignedIn, onInvalid }: Props) 
         required
         minLength={8}
         hint="At least 8 characters."
+        error={fieldErrors.password}
         value={password}
-        onValue={setPassword}
+        onValue={(value) => {
+          setPassword(value);
+          clearField('password');
+        }}
       />
       <button class="button button--primary signin__submit" type="submit" disabled={busy} aria-busy={busy}>
         Set password and sign in

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '../../test-utils/render.js';
 import { apiError, mockFetch } from '../../test-utils/fetch-mock.js';
 import { agent, T0 } from '../../test-utils/fixtures.js';
+import { fieldError } from '../../test-utils/field-error.js';
 import { InvitePage } from './invite-page.js';
 
 const token = 'tok_0123456789abcdefghij';
@@ -49,16 +50,16 @@ describe('InvitePage', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('shows the server validation message and lets the agent try again', async () => {
-    mockFetch({
+  it('says a too short password next to the field, then the server refusal there too', async () => {
+    const { calls } = mockFetch({
       [`GET /api/invites/${token}`]: () => ({ body: info }),
       [`POST /api/invites/${token}`]: () => ({
         status: 400,
         body: {
           error: {
             code: 'invalid_request',
-            message: 'Invalid body',
-            details: [{ path: 'password', message: 'at least 8 characters' }],
+            message: 'The request is invalid.',
+            details: [{ path: 'body.password', message: 'Use at most 200 characters.' }],
           },
         },
       }),
@@ -67,9 +68,14 @@ describe('InvitePage', () => {
     render(<InvitePage token={token} onSignedIn={onSignedIn} />);
     await screen.findByRole('heading', { name: 'Welcome, Cleo New' });
     choosePassword('short');
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'Invalid body: password at least 8 characters',
-    );
+    const password = screen.getByLabelText('Password');
+    await vi.waitFor(() => expect(fieldError(password)).toBe('Use at least 8 characters.'));
+    expect(calls).toHaveLength(1); // refused before asking the server
+
+    choosePassword('long-enough-for-us');
+    await vi.waitFor(() => expect(fieldError(password)).toBe('Use at most 200 characters.'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/request is invalid|body\./);
     expect(screen.getByRole('button', { name: 'Set password and sign in' })).toHaveProperty(
       'disabled',
       false,

@@ -42,7 +42,7 @@ export function PlaybookEditor({ siteId, initial }: Props) {
     } catch (err) {
       if (!(err instanceof ApiError) || err.details.length === 0) throw err;
       errors.setServerErrors(serverFieldErrors(err.details, sent));
-      throw new Error(`${err.message} Fix the marked fields, then save again.`);
+      throw new Error('Fix the marked fields, then save again.');
     }
   });
 

@@ -145,7 +145,7 @@ describe('PlaybookPage', () => {
     await screen.findByRole('textbox', { name: 'Bot name' });
     const text = within(step(1)).getByRole('textbox', { name: 'Message text' });
     type(text, 'Click [here](javascript:alert(1))');
-    expect(errorOf(text)).toBe('links must be http://, https:// or mailto: addresses');
+    expect(errorOf(text)).toBe('Links must be http://, https:// or mailto: addresses.');
     const preview = screen.getByRole('region', { name: 'Preview' });
     expect(within(preview).getByText('Click here')).toBeTruthy();
     expect(preview.querySelector('a')).toBeNull();
@@ -154,6 +154,22 @@ describe('PlaybookPage', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Fix the marked fields/);
     expect(puts()).toEqual([]);
     expect(document.activeElement).toBe(text);
+  });
+
+  it('words the wait time and the bot name as sentences next to their fields', async () => {
+    const { puts } = setup();
+    const name = await screen.findByRole('textbox', { name: 'Bot name' });
+    const wait = within(step(3)).getByRole('spinbutton', { name: 'Wait time (seconds)' });
+    type(name, ' ');
+    type(wait, '0');
+    expect(errorOf(wait)).toBe('Enter 1 or more.');
+    expect(errorOf(name)).toBe('Enter the bot’s name.');
+    type(wait, '');
+    expect(errorOf(wait)).toBe('Enter a whole number.');
+    save();
+    await screen.findByRole('alert');
+    expect(document.body.textContent).not.toMatch(/at least 1\b|expected|Too small|must not be empty/);
+    expect(puts()).toEqual([]);
   });
 
   it('shows the server refusals on the fields they name', async () => {
@@ -166,20 +182,23 @@ describe('PlaybookPage', () => {
           details: [
             {
               path: 'body.steps.0.text.0.children.1.href',
-              message: 'links must be http://, https:// or mailto: addresses',
+              message: 'Links must be http://, https:// or mailto: addresses.',
             },
-            { path: 'body.steps.2.offlineFlow.capture.0.text', message: 'must not be empty' },
+            { path: 'body.steps.2.offlineFlow.capture.0.text', message: 'Fill in this text.' },
           ],
         },
       },
     }));
     await screen.findByRole('textbox', { name: 'Bot name' });
     save();
-    expect((await screen.findByRole('alert')).textContent).toMatch(/The request is invalid/);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Fix the marked fields, then save again.');
     expect(errorOf(within(step(1)).getByRole('textbox', { name: 'Message text' }))).toBe(
-      'links must be http://, https:// or mailto: addresses',
+      'Links must be http://, https:// or mailto: addresses.',
     );
-    expect(errorOf(within(step(3)).getByRole('textbox', { name: 'Email prompt' }))).toBe('must not be empty');
+    expect(errorOf(within(step(3)).getByRole('textbox', { name: 'Email prompt' }))).toBe(
+      'Fill in this text.',
+    );
     expect(errorOf(screen.getByRole('textbox', { name: 'Bot name' }))).toBeNull();
 
     // Editing clears what the server said about the old text.

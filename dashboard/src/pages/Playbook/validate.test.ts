@@ -21,11 +21,11 @@ describe('validateDraft', () => {
     d.steps[0] = { kind: 'message', id: 'hello', text: 'Hi [there](javascript:alert(1))' };
     const result = validateDraft(d);
     expect(!result.ok && [...result.errors]).toEqual([
-      ['steps.0.text', 'links must be http://, https:// or mailto: addresses'],
+      ['steps.0.text', 'Links must be http://, https:// or mailto: addresses.'],
     ]);
   });
 
-  it('words stock messages for people and names the wait and the options', () => {
+  it('words stock messages as sentences for people and names the wait and the options', () => {
     const d = draft();
     d.botName = '';
     (d.steps[2] as LiveChatDraft).waitSeconds = '';
@@ -35,16 +35,16 @@ describe('validateDraft', () => {
     };
     const result = validateDraft(d);
     expect(!result.ok && Object.fromEntries(result.errors)).toEqual({
-      botName: 'must not be empty',
-      'steps.1.choices': 'a choice question needs at least 2 options',
-      'steps.2.waitSeconds': 'enter a whole number',
+      botName: 'Enter the bot’s name.',
+      'steps.1.choices': 'A choice question needs at least 2 options.',
+      'steps.2.waitSeconds': 'Enter a whole number.',
     });
     (d.steps[2] as LiveChatDraft).waitSeconds = '1.5';
     const fractional = validateDraft(d);
-    expect(!fractional.ok && fractional.errors.get('steps.2.waitSeconds')).toBe('enter a whole number');
+    expect(!fractional.ok && fractional.errors.get('steps.2.waitSeconds')).toBe('Enter a whole number.');
     (d.steps[2] as LiveChatDraft).waitSeconds = '99999';
     const long = validateDraft(d);
-    expect(!long.ok && long.errors.get('steps.2.waitSeconds')).toBe('at most 3600');
+    expect(!long.ok && long.errors.get('steps.2.waitSeconds')).toBe('Enter 3600 or less.');
   });
 });
 
@@ -72,16 +72,16 @@ describe('fieldKey', () => {
       [
         {
           path: 'body.steps.0.text.0.children.1.href',
-          message: 'links must be http://, https:// or mailto: addresses',
+          message: 'Links must be http://, https:// or mailto: addresses.',
         },
-        { path: 'body.botAvatarUrl', message: 'must be an https:// address' },
+        { path: 'body.botAvatarUrl', message: 'Use an https:// address.' },
         { path: 'body', message: 'something else' },
       ],
       draft(),
     );
     expect(Object.fromEntries(errors)).toEqual({
-      'steps.0.text': 'links must be http://, https:// or mailto: addresses',
-      botAvatarUrl: 'must be an https:// address',
+      'steps.0.text': 'Links must be http://, https:// or mailto: addresses.',
+      botAvatarUrl: 'Use an https:// address.',
       '': 'something else',
     });
   });

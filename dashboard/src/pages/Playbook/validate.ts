@@ -70,26 +70,14 @@ function collect(
   return errors;
 }
 
-/** Zod's stock messages, in words an admin reads; the schema's own messages are kept as written. */
+/**
+ * The issue's message: the schema's own, or zod's stock ones in plain words (shared installs them). A wait that
+ * is empty or not a number reads as the whole number of seconds it must be.
+ */
 export function issueMessage(issue: Issue): string {
-  switch (issue.code) {
-    case 'too_small':
-      if (!issue.message.startsWith('Too small')) return issue.message;
-      if (issue.origin === 'string')
-        return issue.minimum === 1 ? 'must not be empty' : `at least ${issue.minimum} characters`;
-      return `at least ${issue.minimum}`;
-    case 'too_big':
-      if (!issue.message.startsWith('Too big')) return issue.message;
-      if (issue.origin === 'string') return `at most ${issue.maximum} characters`;
-      if (issue.origin === 'array') return `at most ${issue.maximum} items`;
-      return `at most ${issue.maximum}`;
-    case 'invalid_type':
-      return issue.expected === 'number' || issue.expected === 'int' ? 'enter a whole number' : 'required';
-    case 'invalid_value':
-      return 'choose one of the options';
-    default:
-      return issue.message;
-  }
+  if (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int'))
+    return 'Enter a whole number.';
+  return issue.message;
 }
 
 export function validateDraft(draft: PlaybookDraft): Validation {

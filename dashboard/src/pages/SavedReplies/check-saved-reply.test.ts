@@ -10,7 +10,15 @@ describe('checkSavedReply', () => {
     });
   });
 
+  it('drops the "/" typed before the shortcut', () => {
+    expect(checkSavedReply({ shortcut: '/Price', body: 'From 9 EUR.' })).toEqual({
+      ok: true,
+      input: { shortcut: 'price', body: 'From 9 EUR.' },
+    });
+  });
+
   it.each([
+    ['/', 'Enter a shortcut.'],
     ['', 'Enter a shortcut.'],
     ['   ', 'Enter a shortcut.'],
     ['-thanks', 'Use lowercase letters, digits and "-", starting with a letter or digit.'],

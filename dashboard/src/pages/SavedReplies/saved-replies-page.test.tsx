@@ -72,6 +72,37 @@ describe('SavedRepliesPage', () => {
     expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reply text' }).value).toBe('');
   });
 
+  it('takes a shortcut typed with its "/" ("/price") as "price"', async () => {
+    const http = setup();
+    await screen.findByText('Thanks for reaching out!');
+    fill('/price', 'From 9 EUR a month.');
+    fireEvent.click(screen.getByRole('button', { name: 'Add saved reply' }));
+    await waitFor(() => expect(shortcuts()).toEqual(['price', 'refund', 'thanks']));
+    expect(http.calls.at(-1)).toMatchObject({ method: 'POST', body: { shortcut: 'price' } });
+    expect(screen.getByRole('status').textContent).toBe('Added /price.');
+  });
+
+  it("shows the server's field message next to its field, never its path", async () => {
+    setup({
+      'POST /api/saved-replies': () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_request',
+            message: 'The request is invalid.',
+            details: [{ path: 'body.body', message: 'Use at most 4000 characters.' }],
+          },
+        },
+      }),
+    });
+    await screen.findByText('Thanks for reaching out!');
+    fill('hello', 'Hi');
+    fireEvent.click(screen.getByRole('button', { name: 'Add saved reply' }));
+    await waitFor(() => expect(fieldError('Reply text')).toBe('Use at most 4000 characters.'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/request is invalid|body\.body/);
+  });
+
   it('checks the fields inline before asking the server', async () => {
     const http = setup();
     await screen.findByText('Thanks for reaching out!');

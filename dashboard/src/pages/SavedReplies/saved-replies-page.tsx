@@ -1,10 +1,11 @@
 import type { Agent, SavedReply } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
-import { errorMessage, type SavedReplyInput } from '../../api/index.js';
+import type { SavedReplyInput } from '../../api/index.js';
 import { AdminOnly } from '../../components/admin-only.js';
 import { SavedReplyForm } from './saved-reply-form.js';
 import { SavedReplyRow } from './saved-reply-row.js';
 import { useSavedReplies } from './use-saved-replies.js';
+import { plainErrorMessage } from '../../components/form-errors.js';
 
 export function SavedRepliesPage({ agent }: { agent: Agent }) {
   return (
@@ -37,7 +38,7 @@ function SavedRepliesAdmin() {
       await remove(reply.id);
       if (editing?.id === reply.id) setEditing(null);
     } catch (err) {
-      setRowError(`${reply.shortcut}: ${errorMessage(err)}`);
+      setRowError(`${reply.shortcut}: ${plainErrorMessage(err)}`);
     } finally {
       setDeleting(null);
     }

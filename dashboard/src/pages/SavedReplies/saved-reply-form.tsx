@@ -5,8 +5,8 @@ import { ApiError, type SavedReplyInput } from '../../api/index.js';
 import { TextField } from '../../components/text-field.js';
 import { TextAreaField } from '../../components/text-area-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
-import { serverFieldErrors } from '../../components/server-field-errors.js';
-import { REPLY_FIELDS, checkSavedReply, type ReplyErrors, type ReplyField } from './check-saved-reply.js';
+import { InvalidFields } from '../../components/form-errors.js';
+import { REPLY_FIELDS, checkSavedReply, type ReplyField } from './check-saved-reply.js';
 
 interface Props {
   /** The reply being edited; null to add one. Keyed by the page, so a new choice starts a fresh form. */
@@ -22,7 +22,6 @@ export function SavedReplyForm({ editing, onSave, onCancel }: Props) {
     shortcut: editing?.shortcut ?? '',
     body: editing?.body ?? '',
   });
-  const [errors, setErrors] = useState<ReplyErrors>({});
   const shortcutBox = useRef<HTMLDivElement>(null);
 
   // Editing starts in the form, which may be far above the row's Edit button.
@@ -33,29 +32,34 @@ export function SavedReplyForm({ editing, onSave, onCancel }: Props) {
     input?.scrollIntoView?.({ block: 'nearest' });
   }, [editing]);
 
-  const { busy, error, submit } = useFormSubmit(
+  // This page's check and the server's refusals (a taken shortcut too) are shown next to their field.
+  const {
+    busy,
+    error,
+    fieldErrors: errors,
+    submit,
+    clearField,
+  } = useFormSubmit(
     async () => {
       const check = checkSavedReply(form);
-      setErrors(check.ok ? {} : check.errors);
-      if (!check.ok) return;
-      await onSave(check.input);
+      if (!check.ok) throw new InvalidFields<ReplyField>(check.errors);
+      try {
+        await onSave(check.input);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === ErrorCode.Conflict)
+          throw new InvalidFields<ReplyField>({ shortcut: err.message });
+        throw err;
+      }
       if (!editing) setForm({ shortcut: '', body: '' });
     },
-    (err) => {
-      const fields: ReplyErrors =
-        err instanceof ApiError && err.code === ErrorCode.Conflict
-          ? { shortcut: err.message }
-          : serverFieldErrors(err, REPLY_FIELDS);
-      if (Object.keys(fields).length === 0) return false;
-      setErrors(fields);
-      return true;
-    },
+    undefined,
+    REPLY_FIELDS,
   );
 
   const set = (field: ReplyField) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
     // The message was about the old value.
-    setErrors((e) => ({ ...e, [field]: undefined }));
+    clearField(field);
   };
 
   const title = editing ? `Edit /${editing.shortcut}` : 'Add a saved reply';

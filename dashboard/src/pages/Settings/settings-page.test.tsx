@@ -62,6 +62,26 @@ describe('SettingsPage', () => {
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
+  it('words a validation refusal plainly, without the request paths', async () => {
+    mockNotifications('default');
+    setup({
+      'PUT /api/me/settings': () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_request',
+            message: 'The request is invalid.',
+            details: [{ path: 'body.settings.sound', message: 'This value is not valid.' }],
+          },
+        },
+      }),
+    });
+    await screen.findByRole('checkbox', { name: 'Play a sound' });
+    fireEvent.click(box('Play a sound'));
+    expect((await screen.findByRole('alert')).textContent).toBe('This value is not valid.');
+    expect(document.body.textContent).not.toMatch(/request is invalid|body\./);
+  });
+
   it('offers a retry when the settings cannot be loaded', async () => {
     mockNotifications('default');
     let fail = true;

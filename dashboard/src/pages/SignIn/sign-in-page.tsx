@@ -1,8 +1,10 @@
 import type { Agent } from '@livechat/shared/model';
+import { LoginBodySchema } from '@livechat/shared/api';
 import { useState } from 'preact/hooks';
 import { authApi } from '../../api/index.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { TextField } from '../../components/text-field.js';
+import { InvalidFields, issueFields } from '../../components/form-errors.js';
 
 interface Props {
   onSignedIn: (agent: Agent) => void;
@@ -10,11 +12,20 @@ interface Props {
   notice?: string | null;
 }
 
+const FIELDS = ['email', 'password'] as const;
+
 export function SignInPage({ onSignedIn, notice = null }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const { busy, error, submit } = useFormSubmit(async () =>
-    onSignedIn(await authApi.login(email.trim(), password)),
+  const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
+    async () => {
+      // The server's own rules, so an empty or malformed email is said next to the field, without a round trip.
+      const check = LoginBodySchema.safeParse({ email, password });
+      if (!check.success) throw new InvalidFields(issueFields(check.error.issues, FIELDS));
+      onSignedIn(await authApi.login(check.data.email, check.data.password));
+    },
+    undefined,
+    FIELDS,
   );
 
   return (
@@ -33,8 +44,12 @@ export function SignInPage({ onSignedIn, notice = null }: Props) {
           name="email"
           autocomplete="username"
           required
+          error={fieldErrors.email}
           value={email}
-          onValue={setEmail}
+          onValue={(value) => {
+            setEmail(value);
+            clearField('email');
+          }}
         />
         <TextField
           label="Password"
@@ -42,8 +57,12 @@ export function SignInPage({ onSignedIn, notice = null }: Props) {
           name="password"
           autocomplete="current-password"
           required
+          error={fieldErrors.password}
           value={password}
-          onValue={setPassword}
+          onValue={(value) => {
+            setPassword(value);
+            clearField('password');
+          }}
         />
         <button class="button button--primary signin__submit" type="submit" disabled={busy} aria-busy={busy}>
           Sign in

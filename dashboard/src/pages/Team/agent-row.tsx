@@ -1,6 +1,7 @@
 import type { Agent, Role } from '@livechat/shared/model';
 import type { UpdateAgentBody } from '@livechat/shared/api';
 import { useState } from 'preact/hooks';
+import { Avatar } from '../../components/avatar.js';
 import { AgentStatus } from './agent-status.js';
 
 interface Props {
@@ -33,8 +34,13 @@ export function AgentRow({ agent: a, isSelf, onUpdate, onReissueInvite, onError 
   return (
     <tr class={a.active ? undefined : 'agents__row--inactive'}>
       <td>
-        {a.name}
-        {isSelf && <span class="muted"> (you)</span>}
+        <span class="agents__name">
+          <Avatar name={a.name} kind="agent" src={a.avatarUrl} />
+          <span>
+            {a.name}
+            {isSelf && <span class="muted"> (you)</span>}
+          </span>
+        </span>
       </td>
       <td>{a.email}</td>
       <td>

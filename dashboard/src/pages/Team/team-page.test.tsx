@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, within } from '../../test-utils/render.js';
+import { fireEvent, render, screen, waitFor, within } from '../../test-utils/render.js';
 import { apiError, mockFetch } from '../../test-utils/fetch-mock.js';
 import { agent } from '../../test-utils/fixtures.js';
+import { fieldError } from '../../test-utils/field-error.js';
 import { TeamPage } from './team-page.js';
 
 const admin = agent();
@@ -24,7 +25,7 @@ describe('TeamPage', () => {
     expect(fn).not.toHaveBeenCalled();
   });
 
-  it('lists agents and shows email_taken from the server', async () => {
+  it('lists agents and shows email_taken from the server next to Email', async () => {
     const { calls } = mockFetch({
       'GET /api/agents': () => ({ body: { agents: [admin, bob] } }),
       'POST /api/agents': () => apiError(409, 'email_taken', 'Another agent already uses this email.'),
@@ -33,7 +34,8 @@ describe('TeamPage', () => {
     expect(await screen.findByText('bob@example.com')).toBeTruthy();
 
     fillForm('bob@example.com');
-    expect((await screen.findByRole('alert')).textContent).toBe('Another agent already uses this email.');
+    const email = screen.getByLabelText('Email');
+    await waitFor(() => expect(fieldError(email)).toBe('Another agent already uses this email.'));
     expect(calls.at(-1)?.body).toEqual({
       name: 'Cleo New',
       email: 'bob@example.com',
@@ -41,6 +43,48 @@ describe('TeamPage', () => {
       password: 'correct-horse',
     });
     expect(screen.getAllByRole('row')).toHaveLength(3);
+  });
+
+  it('says what is wrong next to each field, in words, before asking the server', async () => {
+    const { calls } = mockFetch({ 'GET /api/agents': () => ({ body: { agents: [admin] } }) });
+    render(<TeamPage agent={admin} onSelfChanged={() => {}} />);
+    await screen.findByText('ada@example.com');
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'cleo@' } });
+    fireEvent.input(screen.getByLabelText('Initial password'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add agent' }));
+    const name = screen.getByLabelText('Name');
+    await waitFor(() => expect(fieldError(name)).toBe('Enter a name.'));
+    expect(fieldError(screen.getByLabelText('Email'))).toBe('Enter a valid email address.');
+    expect(fieldError(screen.getByLabelText('Initial password'))).toBe('Use at least 8 characters.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it("puts the server's field details next to their fields and the rest in plain words", async () => {
+    mockFetch({
+      'GET /api/agents': () => ({ body: { agents: [admin] } }),
+      'POST /api/agents': () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_request',
+            message: 'The request is invalid.',
+            details: [
+              { path: 'body.email', message: 'Enter a valid email address.' },
+              { path: 'body', message: 'There is nothing to change.' },
+            ],
+          },
+        },
+      }),
+    });
+    render(<TeamPage agent={admin} onSelfChanged={() => {}} />);
+    await screen.findByText('ada@example.com');
+    fillForm('cleo@example.com');
+    await waitFor(() =>
+      expect(fieldError(screen.getByLabelText('Email'))).toBe('Enter a valid email address.'),
+    );
+    expect(screen.getByRole('alert').textContent).toBe('There is nothing to change.');
+    expect(document.body.textContent).not.toMatch(/request is invalid|body\./);
   });
 
   it('adds the created agent to the table', async () => {

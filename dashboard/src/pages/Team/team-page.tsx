@@ -31,9 +31,7 @@ function TeamAdmin({ self, onSelfChanged }: { self: Agent; onSelfChanged: (agent
 
   const createAgent = async (body: CreateAgentBody) => {
     const outcome = await create(body);
-    if (!('error' in outcome)) {
-      setShownInvite(outcome.invite && { name: outcome.agent.name, invite: outcome.invite });
-    }
+    setShownInvite(outcome.invite && { name: outcome.agent.name, invite: outcome.invite });
     return outcome;
   };
 

@@ -2,16 +2,21 @@ import type { Agent } from '@livechat/shared/model';
 import type { CreateAgentBody, InviteLink, UpdateAgentBody } from '@livechat/shared/api';
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, agentsApi, errorMessage } from '../../api/index.js';
+import { ApiError, agentsApi } from '../../api/index.js';
+import { plainErrorMessage } from '../../components/form-errors.js';
 
 /** `invite` is set when the agent was created without a password. */
-export type CreateOutcome = { agent: Agent; invite: InviteLink | null } | { error: string };
+export interface CreateOutcome {
+  agent: Agent;
+  invite: InviteLink | null;
+}
 export type InviteOutcome = { invite: InviteLink } | { error: string };
 
 export interface AgentsState {
   agents: Agent[];
   loading: boolean;
   loadError: string | null;
+  /** Throws the server's refusal, for the form to show by field. */
   create: (body: CreateAgentBody) => Promise<CreateOutcome>;
   /** Resolves to an error message, or null on success. */
   update: (id: string, patch: UpdateAgentBody) => Promise<string | null>;
@@ -35,7 +40,7 @@ export function useAgents(onChanged?: (agent: Agent) => void): AgentsState {
       },
       (error: unknown) => {
         if (!live) return;
-        setLoadError(errorMessage(error));
+        setLoadError(plainErrorMessage(error));
         setLoading(false);
       },
     );
@@ -47,13 +52,9 @@ export function useAgents(onChanged?: (agent: Agent) => void): AgentsState {
   const replace = (agent: Agent) => setAgents((list) => list.map((a) => (a.id === agent.id ? agent : a)));
 
   const create = useCallback(async (body: CreateAgentBody): Promise<CreateOutcome> => {
-    try {
-      const { agent, invite } = await agentsApi.create(body);
-      setAgents((list) => [...list, agent]);
-      return { agent, invite: invite ?? null };
-    } catch (error) {
-      return { error: errorMessage(error) };
-    }
+    const { agent, invite } = await agentsApi.create(body);
+    setAgents((list) => [...list, agent]);
+    return { agent, invite: invite ?? null };
   }, []);
 
   const reissueInvite = useCallback(async (id: string): Promise<InviteOutcome> => {
@@ -64,7 +65,7 @@ export function useAgents(onChanged?: (agent: Agent) => void): AgentsState {
       if (error instanceof ApiError && error.code === ErrorCode.Conflict) {
         setAgents((list) => list.map((a) => (a.id === id ? { ...a, invited: false } : a)));
       }
-      return { error: errorMessage(error) };
+      return { error: plainErrorMessage(error) };
     }
   }, []);
 
@@ -76,7 +77,7 @@ export function useAgents(onChanged?: (agent: Agent) => void): AgentsState {
         onChanged?.(agent);
         return null;
       } catch (error) {
-        return errorMessage(error);
+        return plainErrorMessage(error);
       }
     },
     [onChanged],

@@ -4,8 +4,8 @@ import type { WebhookInput } from '../../api/index.js';
 import { TextField } from '../../components/text-field.js';
 import { CheckboxField } from '../../components/checkbox-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
-import { serverFieldErrors } from '../../components/server-field-errors.js';
-import { WEBHOOK_FIELDS, checkWebhook, type WebhookErrors } from './check-webhook.js';
+import { InvalidFields } from '../../components/form-errors.js';
+import { WEBHOOK_FIELDS, checkWebhook, type WebhookField } from './check-webhook.js';
 import { EVENT_HINTS, WEBHOOK_EVENTS } from './webhook-events.js';
 
 interface Props {
@@ -17,22 +17,22 @@ const blank: WebhookInput = { url: '', events: [] };
 
 export function AddWebhookForm({ onCreate }: Props) {
   const [form, setForm] = useState<WebhookInput>(blank);
-  const [errors, setErrors] = useState<WebhookErrors>({});
-
-  const { busy, error, submit } = useFormSubmit(
+  // This page's check and the server's refusals alike are shown next to their field.
+  const {
+    busy,
+    error,
+    fieldErrors: errors,
+    submit,
+    clearField,
+  } = useFormSubmit(
     async () => {
       const check = checkWebhook(form);
-      setErrors(check.ok ? {} : check.errors);
-      if (!check.ok) return;
+      if (!check.ok) throw new InvalidFields<WebhookField>(check.errors);
       await onCreate(check.input);
       setForm(blank);
     },
-    (err) => {
-      const fields = serverFieldErrors(err, WEBHOOK_FIELDS);
-      if (Object.keys(fields).length === 0) return false;
-      setErrors(fields);
-      return true;
-    },
+    undefined,
+    WEBHOOK_FIELDS,
   );
 
   const toggle = (event: WebhookEvent, on: boolean) => {
@@ -41,7 +41,7 @@ export function AddWebhookForm({ onCreate }: Props) {
       // Kept in the catalogue's order, whatever the order of the clicks.
       events: WEBHOOK_EVENTS.filter((e) => (e === event ? on : f.events.includes(e))),
     }));
-    setErrors((e) => ({ ...e, events: undefined }));
+    clearField('events');
   };
 
   return (
@@ -66,7 +66,7 @@ export function AddWebhookForm({ onCreate }: Props) {
         value={form.url}
         onValue={(url) => {
           setForm((f) => ({ ...f, url }));
-          setErrors((e) => ({ ...e, url: undefined }));
+          clearField('url');
         }}
       />
       <fieldset class="fieldset" aria-describedby={errors.events ? 'webhook-events-error' : undefined}>

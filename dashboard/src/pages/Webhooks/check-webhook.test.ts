@@ -10,7 +10,14 @@ describe('checkWebhook', () => {
     expect(checkWebhook({ url: 'http://localhost:9000/x', events: ['deal.created'] }).ok).toBe(true);
   });
 
-  it.each(['', 'crm.example.com/hooks', 'ftp://example.com/x', 'javascript:alert(1)'])(
+  it('asks for a URL left empty', () => {
+    expect(checkWebhook({ url: '  ', events: ['lead.created'] })).toEqual({
+      ok: false,
+      errors: { url: 'Enter the endpoint URL.' },
+    });
+  });
+
+  it.each(['crm.example.com/hooks', 'ftp://example.com/x', 'javascript:alert(1)'])(
     'refuses the URL %j',
     (url) => {
       expect(checkWebhook({ url, events: ['lead.created'] })).toEqual({

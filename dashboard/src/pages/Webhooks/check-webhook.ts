@@ -8,18 +8,14 @@ export type WebhookErrors = Partial<Record<WebhookField, string>>;
 
 export type WebhookCheck = { ok: true; input: WebhookInput } | { ok: false; errors: WebhookErrors };
 
-const MESSAGES: Record<WebhookField, string> = {
-  url: 'Enter the full address of your endpoint, starting with https:// or http://.',
-  events: 'Choose at least one event.',
-};
-
+/** The schema's own messages ("Choose at least one event."), the first per field. */
 export function checkWebhook(input: WebhookInput): WebhookCheck {
-  const parsed = CreateWebhookBodySchema.safeParse({ ...input, url: input.url.trim() });
+  const parsed = CreateWebhookBodySchema.safeParse(input);
   if (parsed.success) return { ok: true, input: parsed.data };
   const errors: WebhookErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if (field === 'url' || field === 'events') errors[field] = MESSAGES[field];
+    if ((field === 'url' || field === 'events') && !errors[field]) errors[field] = issue.message;
   }
   return { ok: false, errors };
 }

@@ -5,6 +5,7 @@ import { apiError, mockFetch, type Handler } from '../../test-utils/fetch-mock.j
 import { mockClipboard } from '../../test-utils/clipboard-mock.js';
 import { agent, T0 } from '../../test-utils/fixtures.js';
 import { formatFull } from '../../components/format-time.js';
+import { fieldError } from '../../test-utils/field-error.js';
 import { WebhooksPage } from './webhooks-page.js';
 
 const crm: Webhook = {
@@ -110,18 +111,20 @@ describe('WebhooksPage', () => {
           error: {
             code: 'invalid_request',
             message: 'The request is invalid.',
-            details: [{ path: 'body.url', message: 'Invalid URL' }],
+            details: [{ path: 'body.url', message: 'This address is on a private network.' }],
           },
         },
       }),
     });
     await screen.findByRole('list', { name: 'Endpoints' });
-    fireEvent.input(screen.getByRole('textbox', { name: 'Endpoint URL' }), {
-      target: { value: 'https://x.example' },
-    });
+    const url = screen.getByRole('textbox', { name: 'Endpoint URL' });
+    fireEvent.input(url, { target: { value: 'https://x.example' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'deal.created' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add webhook' }));
-    expect(await screen.findByText('Invalid URL')).toBeTruthy();
+    await waitFor(() => expect(fieldError(url)).toBe('This address is on a private network.'));
+    // Said next to the field only: no "The request is invalid.: body.url …" above the form.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/request is invalid|body\.url/);
     expect(screen.queryByRole('textbox', { name: 'Signing secret' })).toBeNull();
   });
 

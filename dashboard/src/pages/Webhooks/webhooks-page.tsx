@@ -1,11 +1,12 @@
 import type { Agent } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
-import { errorMessage, type WebhookInput } from '../../api/index.js';
+import type { WebhookInput } from '../../api/index.js';
 import { AdminOnly } from '../../components/admin-only.js';
 import { AddWebhookForm } from './add-webhook-form.js';
 import { SigningSecretBox } from './signing-secret-box.js';
 import { WebhookItem } from './webhook-item.js';
 import { useWebhooks } from './use-webhooks.js';
+import { plainErrorMessage } from '../../components/form-errors.js';
 
 export function WebhooksPage({ agent }: { agent: Agent }) {
   return (
@@ -32,7 +33,7 @@ function WebhooksAdmin() {
     try {
       await action();
     } catch (err) {
-      setRowError(`${url}: ${errorMessage(err)}`);
+      setRowError(`${url}: ${plainErrorMessage(err)}`);
     }
   };
 

@@ -51,7 +51,9 @@ function script(actions: engine.BotAction[]): string[] {
         return `wait:${a.until - T0}`;
       case 'answer':
         return `answer:${a.field}=${a.value}`;
-      default:
+      case 'queue':
+      case 'missed':
+      case 'lead':
         return a.type;
     }
   });
@@ -109,7 +111,11 @@ describe('playbook engine', () => {
     out = engine.visitorMessage(playbook, run, 'not-an-email', offline);
     expect(script(out.actions)).toEqual(['bot:invalid_answer:Please enter a valid email address.']);
     out = engine.visitorMessage(playbook, run, ' Vera@Example.COM ', offline);
-    expect(script(out.actions)).toEqual(['answer:contact.email=vera@example.com', 'bot:rich:Thanks!']);
+    expect(script(out.actions)).toEqual([
+      'answer:contact.email=vera@example.com',
+      'bot:rich:Thanks!',
+      'lead',
+    ]);
     expect(out.run).toMatchObject({ branch: 'offline', phase: 'done' });
     // Later messages are for the humans; the bot is done and the conversation already queued.
     expect(engine.visitorMessage(playbook, out.run, 'hello?', offline).actions).toEqual([]);
@@ -169,5 +175,110 @@ describe('playbook engine', () => {
 
   it('ships a default playbook that passes its own schema', () => {
     expect(PlaybookSchema.safeParse(DEFAULT_PLAYBOOK).success).toBe(true);
+  });
+});
+
+describe('playbook engine: names, known fields and the offline capture', () => {
+  /** Asks the name in the main flow, then (offline) the name and email again, like many real playbooks. */
+  const leadCard: LiveChatStep = {
+    ...card,
+    offlineFlow: {
+      questions: [],
+      capture: [
+        { field: 'name', text: text('Your name?') },
+        { field: 'email', text: text('Your email?') },
+      ],
+      thankYou: text('Thanks!'),
+    },
+  };
+  const named: Playbook = PlaybookSchema.parse({
+    ...playbook,
+    steps: [
+      { id: 'hi', kind: 'message', text: text('Hello') },
+      { id: 'who', kind: 'question', text: text('Who are you?'), input: 'text', field: 'contact.name' },
+      leadCard,
+    ],
+  });
+
+  it('takes only a name as an answer to a name question, and asks again otherwise', () => {
+    const { run } = engine.start(named, offline);
+    for (const answer of [
+      'How much does the premium plan cost?',
+      'I would like to know more about it',
+      '12345',
+      'https://example.com',
+      'www.example.com',
+      'jane@example.com',
+      'x'.repeat(61),
+    ]) {
+      const out = engine.visitorMessage(named, run, answer, offline);
+      expect(script(out.actions), answer).toEqual(['bot:invalid_answer:Please enter your name.']);
+      expect(out.actions[0]).toMatchObject({ content: { type: 'invalid_answer', input: 'name' } });
+      expect(out.run).toEqual(run);
+    }
+    for (const name of [
+      'Jane',
+      'Jane Doe',
+      "Seán O'Brien-Smith",
+      'Zoë Ž. Novak',
+      'Maria del Carmen García López',
+    ])
+      expect(script(engine.visitorMessage(named, run, ` ${name} `, offline).actions)[0]).toBe(
+        `answer:contact.name=${name}`,
+      );
+  });
+
+  it('skips questions whose field the contact already has, in the main flow and the offline capture', () => {
+    const returning = { ...offline, known: new Set(['contact.name', 'contact.email']) };
+    const { run, actions } = engine.start(named, returning);
+    // Nothing to ask: the greeting, then straight to the card, the offline message and the thank-you.
+    expect(script(actions)).toEqual([
+      'bot:rich:Hello',
+      'queue',
+      'missed',
+      'bot:rich:Nobody is here',
+      'bot:rich:Thanks!',
+      'lead',
+    ]);
+    expect(run).toMatchObject({ branch: 'offline', phase: 'done' });
+  });
+
+  it('does not ask the offline capture again for what the visitor answered minutes before', () => {
+    const { run } = engine.start(named, online);
+    const answered = engine.visitorMessage(named, run, 'Jane Doe', online);
+    expect(script(answered.actions)).toEqual([
+      'answer:contact.name=Jane Doe',
+      'queue',
+      'bot:rich:Finding someone',
+      'wait:30000',
+      'system:waiting:Waiting for an agent',
+    ]);
+    // Nobody took it: the capture asks only for the email (the runner knows the name from the stored answer).
+    const known = new Set(['contact.name']);
+    const due = engine.deadline(named, answered.run, { now: T0 + 30_000, agentsAvailable: true, known });
+    expect(script(due.actions)).toEqual(['missed', 'bot:rich:Nobody is here', 'bot:question:Your email?']);
+    const done = engine.visitorMessage(named, due.run, 'jane@example.com', { ...offline, known });
+    expect(script(done.actions)).toEqual([
+      'answer:contact.email=jane@example.com',
+      'bot:rich:Thanks!',
+      'lead',
+    ]);
+  });
+
+  it('skips a later question on a field answered in the same message', () => {
+    const twice: Playbook = PlaybookSchema.parse({
+      ...playbook,
+      steps: [
+        { id: 'a', kind: 'question', text: text('Name?'), input: 'text', field: 'contact.name' },
+        { id: 'b', kind: 'question', text: text('Name again?'), input: 'text', field: 'contact.name' },
+        { id: 'bye', kind: 'message', text: text('Bye') },
+      ],
+    });
+    const { run } = engine.start(twice, offline);
+    expect(script(engine.visitorMessage(twice, run, 'Jane', offline).actions)).toEqual([
+      'answer:contact.name=Jane',
+      'bot:rich:Bye',
+      'queue',
+    ]);
   });
 });

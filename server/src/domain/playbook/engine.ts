@@ -2,7 +2,7 @@
 // run and what the bot does. No I/O and no timers: the runner stores the run, posts the messages and arms the
 // deadline, all in one transaction, so a crash or restart never leaves the two out of step.
 import type { FieldRef, MessageContent, Playbook, Step } from '@livechat/shared/model';
-import { branchSteps, checkAnswer, type Branch } from '@livechat/shared/playbook';
+import { answerKind, branchSteps, checkAnswer, type Branch } from '@livechat/shared/playbook';
 import { plainText } from '@livechat/shared/rich-text';
 import type { PlaybookRun } from '../../store/index.js';
 
@@ -12,6 +12,11 @@ export interface EngineContext {
   now: number;
   /** At least one agent has the switch on and a live dashboard. */
   agentsAvailable: boolean;
+  /**
+   * Fields already known (`contact.email` of a returning visitor, `custom.topic` answered earlier in this
+   * conversation): their questions are skipped, in the main flow and the offline flow alike.
+   */
+  known?: ReadonlySet<string>;
 }
 
 /** What the bot does, in order. */
@@ -25,7 +30,9 @@ export type BotAction =
   /** Nobody took it: the offline flow starts. */
   | { type: 'missed' }
   /** Save a valid answer to its field. */
-  | { type: 'answer'; stepId: string; question: string; field: FieldRef; value: string };
+  | { type: 'answer'; stepId: string; question: string; field: FieldRef; value: string }
+  /** The offline flow ran to its end: what it captured becomes a lead (once per conversation). */
+  | { type: 'lead' };
 
 export interface Outcome {
   run: RunState;
@@ -35,6 +42,7 @@ export interface Outcome {
 /** English fallbacks for texts the widget shows in the visitor's language (see MessageContent). */
 const INVALID_ANSWER_TEXT = {
   text: 'Please write an answer.',
+  name: 'Please enter your name.',
   email: 'Please enter a valid email address.',
   phone: 'Please enter a valid phone number.',
   choice: 'Please choose one of the options.',
@@ -50,6 +58,14 @@ const rich = (text: Extract<MessageContent, { type: 'rich' }>['text']): BotActio
   content: { type: 'rich', text },
 });
 
+/** The offline message: marked, so the widget stops saying the team is online. */
+const away = (text: Extract<MessageContent, { type: 'rich' }>['text']): BotAction => ({
+  type: 'say',
+  as: 'bot',
+  body: plainText(text),
+  content: { type: 'rich', text, away: true },
+});
+
 function questionText(step: Extract<Step, { kind: 'question' }>): string {
   const prompt = plainText(step.text);
   return step.choices ? `${prompt}\n${step.choices.join(' · ')}` : prompt;
@@ -63,13 +79,20 @@ function walk(playbook: Playbook, from: RunState, ctx: EngineContext, actions: B
   let { branch, position } = from;
   for (;;) {
     const step = stepsOf(playbook, branch)[position];
-    if (!step) return { branch, position, phase: 'done', deadline: null };
+    if (!step) {
+      if (branch === 'offline') actions.push({ type: 'lead' });
+      return { branch, position, phase: 'done', deadline: null };
+    }
     switch (step.kind) {
       case 'message':
         actions.push(rich(step.text));
         position++;
         break;
       case 'question':
+        if (ctx.known?.has(step.field)) {
+          position++;
+          break;
+        }
         actions.push({
           type: 'say',
           as: 'bot',
@@ -96,7 +119,7 @@ function walk(playbook: Playbook, from: RunState, ctx: EngineContext, actions: B
           });
           return { branch, position, phase: 'waiting', deadline: until };
         }
-        actions.push({ type: 'missed' }, rich(step.offlineMessage));
+        actions.push({ type: 'missed' }, away(step.offlineMessage));
         branch = 'offline';
         position = 0;
         break;
@@ -125,13 +148,14 @@ export function visitorMessage(playbook: Playbook, run: RunState, body: string, 
   if (run.phase === 'asking') {
     const step = stepsOf(playbook, run.branch)[run.position];
     if (step?.kind === 'question') {
-      const check = checkAnswer(step.input, body, step.choices);
+      const kind = answerKind(step);
+      const check = checkAnswer(kind, body, step.choices);
       if (!check.ok) {
         actions.push({
           type: 'say',
           as: 'bot',
-          body: INVALID_ANSWER_TEXT[step.input],
-          content: { type: 'invalid_answer', input: step.input },
+          body: INVALID_ANSWER_TEXT[kind],
+          content: { type: 'invalid_answer', input: kind },
         });
         return { run, actions };
       }
@@ -142,7 +166,8 @@ export function visitorMessage(playbook: Playbook, run: RunState, body: string, 
         field: step.field,
         value: check.value,
       });
-      run = walk(playbook, { ...run, position: run.position + 1 }, ctx, actions);
+      const known = new Set(ctx.known).add(step.field);
+      run = walk(playbook, { ...run, position: run.position + 1 }, { ...ctx, known }, actions);
     }
   }
   // A playbook without a Live Chat card hands the chat to the inbox once the visitor has written after it.
@@ -155,7 +180,7 @@ export function deadline(playbook: Playbook, run: RunState, ctx: EngineContext):
   if (run.phase !== 'waiting' || run.deadline === null || ctx.now < run.deadline) return { run, actions: [] };
   const card = playbook.steps[run.position];
   if (card?.kind !== 'live_chat') return { run: { ...run, phase: 'done', deadline: null }, actions: [] };
-  const actions: BotAction[] = [{ type: 'missed' }, rich(card.offlineMessage)];
+  const actions: BotAction[] = [{ type: 'missed' }, away(card.offlineMessage)];
   return {
     run: walk(playbook, { branch: 'offline', position: 0, phase: 'asking', deadline: null }, ctx, actions),
     actions,

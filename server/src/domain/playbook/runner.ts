@@ -5,6 +5,7 @@ import type { Conversation, ContactField, Playbook } from '@livechat/shared/mode
 import type { PlaybookRun, Store } from '../../store/index.js';
 import type { Timeline, WriteUnit } from '../timeline.js';
 import { createDeadlineTimers } from './deadline-timers.js';
+import { fullerValue } from '@livechat/shared/playbook';
 import * as engine from './engine.js';
 
 export interface RunnerOptions {
@@ -14,9 +15,18 @@ export interface RunnerOptions {
   agentsAvailable: () => boolean;
   now: () => number;
   onError: (err: unknown) => void;
+  /** The offline flow finished: its capture becomes a lead (in the same unit of work). */
+  onLeadCaptured?: (unit: WriteUnit, conversation: Conversation, botName: string) => void;
 }
 
-export function createPlaybookRunner({ store, timeline, agentsAvailable, now, onError }: RunnerOptions) {
+export function createPlaybookRunner({
+  store,
+  timeline,
+  agentsAvailable,
+  now,
+  onError,
+  onLeadCaptured,
+}: RunnerOptions) {
   /**
    * Conversations whose bot has nothing left to do (an agent joined, or it finished and the chat is in the inbox):
    * their messages skip the run lookup. Memory only, so a restart just reads each run once more.
@@ -34,6 +44,14 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
       .catch(onError);
   });
 
+  /** What the bot need not ask again: the contact's known details, and what this conversation answered. */
+  function knownFields(conversation: Conversation): Set<string> {
+    const contact = store.visitors.contact(conversation.visitorId);
+    const known = new Set(store.answers.of(conversation.id).map((a) => a.field));
+    for (const [field, value] of Object.entries(contact)) if (value) known.add(`contact.${field}`);
+    return known;
+  }
+
   function apply(
     unit: WriteUnit,
     conversation: Conversation,
@@ -42,7 +60,8 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
   ): engine.RunState | null {
     const playbook = store.playbooks.byVersion(run.siteId, run.version);
     if (!playbook) return null;
-    const { run: next, actions } = step(playbook, { now: unit.now, agentsAvailable: agentsAvailable() });
+    const ctx = { now: unit.now, agentsAvailable: agentsAvailable(), known: knownFields(conversation) };
+    const { run: next, actions } = step(playbook, ctx);
     const bot = { kind: 'bot' as const, id: null, name: playbook.botName };
     const system = { kind: 'system' as const, id: null, name: '' };
     let current = conversation;
@@ -63,14 +82,22 @@ export function createPlaybookRunner({ store, timeline, agentsAvailable, now, on
         case 'missed':
           unit.changed((current = store.conversations.markMissed(current.id, unit.now)!));
           break;
+        case 'lead':
+          onLeadCaptured?.(unit, current, playbook.botName);
+          break;
         case 'answer': {
           const { type: _type, ...answer } = action;
           store.answers.save(conversation.id, { ...answer, answeredAt: unit.now });
           const [scope, name] = action.field.split('.') as [string, string];
           if (scope === 'contact') {
-            store.visitors.setContactField(conversation.visitorId, name as ContactField, action.value);
-            // The list shows the captured name instead of "Visitor 1234".
-            if (name === 'name') unit.changed((current = store.conversations.byId(current.id)!));
+            const field = name as ContactField;
+            const known = store.visitors.contact(conversation.visitorId)[field];
+            const value = fullerValue(known, action.value);
+            if (value !== known) {
+              store.visitors.setContactField(conversation.visitorId, field, value);
+              // The list shows the captured name instead of "Visitor 1234".
+              if (field === 'name') unit.changed((current = store.conversations.byId(current.id)!));
+            }
           }
           break;
         }

@@ -1,4 +1,4 @@
-// The dispatcher against a real in-memory store and a fake fetch: concurrency bounds, fairness between webhooks,
+// The dispatcher against a real in-memory store and a fake transport: concurrency bounds, fairness between webhooks,
 // and what stop() does to requests in flight.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStore, openDatabase, type Store } from '../../store/index.js';
@@ -11,22 +11,15 @@ interface Call {
   signal: AbortSignal;
 }
 
-/** A fetch whose answers the test gives by hand. */
-function manualFetch() {
+/** A transport whose answers the test gives by hand. */
+function manualPost() {
   const calls: Call[] = [];
-  const fetch: DispatcherOptions['fetch'] = (input, init) =>
-    new Promise<Response>((resolve, reject) => {
-      const signal = init!.signal!;
+  const post: DispatcherOptions['post'] = ({ url, headers, signal }) =>
+    new Promise<number>((resolve, reject) => {
       signal.addEventListener('abort', () => reject(signal.reason as Error));
-      const headers = init!.headers as Record<string, string>;
-      calls.push({
-        url: String(input),
-        deliveryId: headers['x-livechat-delivery']!,
-        resolve: (status) => resolve(new Response(null, { status })),
-        signal,
-      });
+      calls.push({ url, deliveryId: headers['x-livechat-delivery']!, resolve, signal });
     });
-  return { calls, fetch };
+  return { calls, post };
 }
 
 const until = async (probe: () => boolean, timeoutMs = 2000) => {
@@ -45,14 +38,14 @@ afterEach(async () => {
   store?.close();
 });
 
-function setUp(fetch: DispatcherOptions['fetch'], delivery: Partial<DispatcherOptions> = {}) {
+function setUp(post: DispatcherOptions['post'], delivery: Partial<DispatcherOptions> = {}) {
   store = createStore(openDatabase(':memory:'));
   service = createWebhookService(store, {
     now: Date.now,
     onError: (err) => {
       throw err;
     },
-    delivery: { fetch, pollIntervalMs: 10, concurrency: 3, perWebhookConcurrency: 2, ...delivery },
+    delivery: { post, pollIntervalMs: 10, concurrency: 3, perWebhookConcurrency: 2, ...delivery },
   });
   const slow = service.create({ url: 'http://slow.test/', events: ['lead.created'] }).webhook;
   const quick = service.create({ url: 'http://quick.test/', events: ['deal.created'] }).webhook;
@@ -61,8 +54,8 @@ function setUp(fetch: DispatcherOptions['fetch'], delivery: Partial<DispatcherOp
 
 describe('webhook dispatcher', () => {
   it('keeps a slow receiver to its own share of the slots, so other webhooks still get through', async () => {
-    const { calls, fetch } = manualFetch();
-    const { slow, quick } = setUp(fetch);
+    const { calls, post } = manualPost();
+    const { slow, quick } = setUp(post);
     service.start();
     for (let i = 0; i < 5; i++) service.enqueue('lead.created', { i });
     service.enqueue('deal.created', {});
@@ -82,8 +75,8 @@ describe('webhook dispatcher', () => {
   });
 
   it('on stop, waits for requests in flight, then aborts them and leaves them pending for the next start', async () => {
-    const { calls, fetch } = manualFetch();
-    const { slow } = setUp(fetch, { stopTimeoutMs: 50 });
+    const { calls, post } = manualPost();
+    const { slow } = setUp(post, { stopTimeoutMs: 50 });
     service.start();
     service.enqueue('lead.created', { a: 1 });
     service.enqueue('lead.created', { a: 2 });
@@ -111,8 +104,8 @@ describe('webhook dispatcher', () => {
   });
 
   it('nothing is recorded for a transaction that rolled back', async () => {
-    const { calls, fetch } = manualFetch();
-    const { slow } = setUp(fetch);
+    const { calls, post } = manualPost();
+    const { slow } = setUp(post);
     service.start();
     expect(() =>
       store.transaction(() => {

@@ -7,6 +7,8 @@
 import type { Store } from '../../store/index.js';
 import type { DueDelivery } from '../../store/webhooks.js';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.js';
+import { RefusedAddressError } from './address-guard.js';
+import type { Post } from './http-post.js';
 import { SIGNATURE_HEADER, sign } from './signature.js';
 
 export interface DispatcherOptions extends BackoffOptions {
@@ -22,11 +24,12 @@ export interface DispatcherOptions extends BackoffOptions {
   stopTimeoutMs: number;
   /** Finished deliveries are deleted from the log after this long. */
   retentionMs: number;
-  fetch: typeof fetch;
+  /** The transport; the webhook service gives the guarded one (see http-post.ts), tests a fake. */
+  post: Post;
   random: () => number;
 }
 
-export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
+export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'post'> = {
   ...DEFAULT_BACKOFF,
   pollIntervalMs: 2000,
   requestTimeoutMs: 10_000,
@@ -34,21 +37,21 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   perWebhookConcurrency: 2,
   stopTimeoutMs: 5000,
   retentionMs: 30 * 24 * 3_600_000,
-  fetch: (input, init) => fetch(input, init),
   random: Math.random,
 };
 
 const USER_AGENT = 'LiveChat-Webhooks/1';
-const MAX_ERROR_LENGTH = 500;
 const PRUNE_EVERY_MS = 3_600_000;
 
 interface Deps {
   store: Store;
   now: () => number;
   onError: (err: unknown) => void;
+  /** Why an attempt failed, in full (errno, address, port): debug level only, never in the delivery log. */
+  onDebug?: (detail: Record<string, unknown>, message: string) => void;
 }
 
-export function createDispatcher({ store, now, onError }: Deps, initial: DispatcherOptions) {
+export function createDispatcher({ store, now, onError, onDebug }: Deps, initial: DispatcherOptions) {
   let options = initial;
   let running = false;
   let timer: NodeJS.Timeout | null = null;
@@ -103,9 +106,10 @@ export function createDispatcher({ store, now, onError }: Deps, initial: Dispatc
     const timestamp = Math.floor(now() / 1000);
     let statusCode: number | null = null;
     let error: string | null = null;
+    const timeout = AbortSignal.timeout(requestTimeoutMs);
     try {
-      const response = await options.fetch(delivery.url, {
-        method: 'POST',
+      statusCode = await options.post({
+        url: delivery.url,
         headers: {
           'content-type': 'application/json',
           'user-agent': USER_AGENT,
@@ -114,16 +118,13 @@ export function createDispatcher({ store, now, onError }: Deps, initial: Dispatc
           [SIGNATURE_HEADER]: sign(delivery.secret, timestamp, delivery.body),
         },
         body: delivery.body,
-        // A redirect is a failure the admin should see, not something to follow to wherever it points.
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(requestTimeoutMs), abort.signal]),
+        signal: AbortSignal.any([timeout, abort.signal]),
       });
-      statusCode = response.status;
-      // The answer's body is not used; dropping it frees the connection.
-      await response.body?.cancel().catch(() => {});
+      // A redirect (3xx) is a failure the admin should see, not something to follow to wherever it points.
       if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
     } catch (err) {
-      error = describe(err, requestTimeoutMs);
+      error = describe(err, timeout);
+      onDebug?.({ err, deliveryId: delivery.id, url: delivery.url }, 'webhook delivery attempt failed');
     }
     // Aborted by stop(): the store may be closing. The delivery stays pending and goes out after the next start.
     if (abort.signal.aborted) return;
@@ -137,7 +138,7 @@ export function createDispatcher({ store, now, onError }: Deps, initial: Dispatc
       delivery.id,
       attempts,
       statusCode,
-      (error ?? 'failed').slice(0, MAX_ERROR_LENGTH),
+      error ?? 'failed',
       delay === null ? null : now() + delay,
     );
   }
@@ -193,14 +194,12 @@ export function createDispatcher({ store, now, onError }: Deps, initial: Dispatc
 }
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 
-/** A short, secret-free reason for the delivery log. */
-function describe(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error) {
-    if (err.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-    const cause = err.cause instanceof Error ? err.cause : null;
-    const code = cause && 'code' in cause && typeof cause.code === 'string' ? cause.code : null;
-    if (cause) return code && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message;
-    return err.message;
-  }
-  return String(err);
+/**
+ * A coarse reason for the delivery log, which admins read: no errno, address or port, so the log cannot be used to
+ * map which internal hosts and ports answer.
+ */
+function describe(err: unknown, timeout: AbortSignal): string {
+  if (err instanceof RefusedAddressError) return 'refused: address not allowed';
+  if (timeout.aborted) return 'timed out';
+  return 'connection failed';
 }

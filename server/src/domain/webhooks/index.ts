@@ -7,7 +7,8 @@ import { DomainError, notFound } from '../errors.js';
 import { newId } from '../tokens.js';
 import { createDispatcher, DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './dispatcher.js';
 import { newWebhookSecret } from './signature.js';
-import { assertPublicTarget, isObviouslyInternal } from './address-guard.js';
+import { createAddressGuard, isObviouslyInternal, type AddressGuardOptions } from './address-guard.js';
+import { createHttpPost } from './http-post.js';
 
 export { verifySignature, sign, SIGNATURE_HEADER } from './signature.js';
 export type { DispatcherOptions } from './dispatcher.js';
@@ -19,6 +20,10 @@ export interface WebhookServiceOptions {
   delivery?: Partial<DispatcherOptions>;
   /** Allow URLs on loopback and private networks (off by default: see address-guard.ts). */
   allowPrivateNetworks?: boolean;
+  /** The guard's resolver and this host's addresses (tests inject them). */
+  addresses?: AddressGuardOptions;
+  /** Full detail of failed attempts, for the debug log. */
+  onDebug?: (detail: Record<string, unknown>, message: string) => void;
 }
 
 export interface NewWebhook {
@@ -36,20 +41,23 @@ const normalize = (events: readonly WebhookEvent[]): WebhookEvent[] =>
 
 export function createWebhookService(
   store: Store,
-  { now, onError, delivery = {}, allowPrivateNetworks = false }: WebhookServiceOptions,
+  {
+    now,
+    onError,
+    onDebug,
+    delivery = {},
+    allowPrivateNetworks = false,
+    addresses = {},
+  }: WebhookServiceOptions,
 ) {
-  const guardedFetch: DispatcherOptions['fetch'] = async (input, init) => {
-    // The dispatcher passes the webhook's URL as a string.
-    await assertPublicTarget(input instanceof Request ? input.url : input.toString());
-    return DEFAULT_DISPATCHER_OPTIONS.fetch(input, init);
-  };
+  const guard = allowPrivateNetworks ? null : createAddressGuard(addresses);
   const dispatcher = createDispatcher(
-    { store, now, onError },
-    { ...DEFAULT_DISPATCHER_OPTIONS, ...(!allowPrivateNetworks && { fetch: guardedFetch }), ...delivery },
+    { store, now, onError, ...(onDebug && { onDebug }) },
+    { ...DEFAULT_DISPATCHER_OPTIONS, post: createHttpPost(guard), ...delivery },
   );
 
   const checkUrl = (url: string | undefined): void => {
-    if (url !== undefined && !allowPrivateNetworks && isObviouslyInternal(url))
+    if (url !== undefined && guard && isObviouslyInternal(url, guard))
       throw new DomainError(
         ErrorCode.InvalidRequest,
         'Webhook URLs must be on the public internet (the server can allow internal ones with WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true).',

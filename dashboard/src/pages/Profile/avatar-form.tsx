@@ -1,0 +1,76 @@
+import type { Agent } from '@livechat/shared/model';
+import { useState } from 'preact/hooks';
+import { profileApi } from '../../api/index.js';
+import { Avatar } from '../../components/avatar.js';
+import { Field } from '../../components/field.js';
+import { plainErrorMessage } from '../../components/form-errors.js';
+import { checkAvatar } from './check-avatar.js';
+
+interface Props {
+  agent: Agent;
+  onChanged: (agent: Agent) => void;
+}
+
+/** The agent's picture: uploaded as soon as it is chosen, shown beside their name in the dashboard. */
+export function AvatarForm({ agent, onChanged }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: () => Promise<Agent>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await action());
+    } catch (err) {
+      setError(plainErrorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Cleared so that choosing the same file again (after fixing it, or after a removal) is a change again.
+    input.value = '';
+    if (!file) return;
+    const problem = checkAvatar(file);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    void run(() => profileApi.setAvatar(file));
+  };
+
+  return (
+    <section class="card profile-avatar" aria-labelledby="profile-avatar-title">
+      <h2 class="card__title" id="profile-avatar-title">
+        Picture
+      </h2>
+      <div class="profile-avatar__row">
+        <Avatar name={agent.name} kind="agent" src={agent.avatarUrl} large />
+        <Field label="Avatar" hint="A PNG, JPEG or WebP image of up to 512 KB." error={error}>
+          {(control) => (
+            <input
+              class="input"
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              disabled={busy}
+              {...control}
+              onChange={(e) => choose(e.currentTarget)}
+            />
+          )}
+        </Field>
+      </div>
+      {agent.avatarUrl && (
+        <button
+          type="button"
+          class="button"
+          disabled={busy}
+          onClick={() => void run(() => profileApi.removeAvatar())}
+        >
+          Remove avatar
+        </button>
+      )}
+    </section>
+  );
+}

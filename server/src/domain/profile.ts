@@ -1,0 +1,92 @@
+// The signed-in agent's own profile: their name, picture and password. A new name reaches their open sockets at once
+// (so "<name> joined the chat" uses it from then on); a new password ends every other session of theirs.
+import { ErrorCode } from '@livechat/shared/protocol/constants';
+import type { Agent } from '@livechat/shared/model';
+import type { ChangePasswordBody, UpdateProfileBody } from '@livechat/shared/api';
+import { publicAgent, type Store } from '../store/index.js';
+import type { AvatarType, StoredAvatar } from '../store/agents.js';
+import type { AuthService } from './auth.js';
+import { DomainError, notFound } from './errors.js';
+import type { EventBus } from './events.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+/** The largest picture accepted, in bytes. */
+export const AVATAR_MAX_BYTES = 512 * 1024;
+
+const startsWith = (data: Buffer, bytes: readonly number[], offset = 0) =>
+  data.length >= offset + bytes.length && bytes.every((b, i) => data[offset + i] === b);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+/** The picture's type by its first bytes (what the client claims is ignored); null for anything else. */
+export function sniffImage(data: Buffer): AvatarType | null {
+  if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(data, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(data, ascii('RIFF')) && startsWith(data, ascii('WEBP'), 8)) return 'image/webp';
+  return null;
+}
+
+export function createProfileService(store: Store, events: EventBus, auth: AuthService, now: () => number) {
+  /** Reads the agent back and tells their sockets (and presence) who they are now. */
+  function changed(agentId: string): Agent {
+    const stored = store.agents.byId(agentId);
+    if (!stored) throw notFound('Agent');
+    const agent = publicAgent(stored);
+    events.publish({ type: 'agent.updated', agent });
+    return agent;
+  }
+
+  return {
+    update(agentId: string, changes: UpdateProfileBody): Agent {
+      store.transaction(() => {
+        const current = store.agents.byId(agentId);
+        if (!current) throw notFound('Agent');
+        store.agents.update({ ...current, name: changes.name ?? current.name });
+      });
+      return changed(agentId);
+    },
+
+    /** Checks the current password, sets the new one and ends every session but `sessionHash` (the caller's). */
+    async changePassword(agentId: string, sessionHash: string, body: ChangePasswordBody): Promise<void> {
+      const current = store.agents.byId(agentId);
+      if (!current) throw notFound('Agent');
+      if (!(await verifyPassword(body.currentPassword, current.passwordHash)))
+        throw new DomainError(
+          ErrorCode.InvalidRequest,
+          'Your current password is not correct.',
+          'currentPassword',
+        );
+      const passwordHash = await hashPassword(body.newPassword);
+      store.transaction(() => {
+        // Read again: the agent may have changed while the hash was computed.
+        const latest = store.agents.byId(agentId);
+        if (!latest) throw notFound('Agent');
+        store.agents.update({ ...latest, passwordHash });
+      });
+      auth.endSessions(agentId, sessionHash);
+    },
+
+    /** Stores a PNG, JPEG or WebP picture, recognised by its bytes. */
+    setAvatar(agentId: string, data: Buffer): Agent {
+      if (data.length > AVATAR_MAX_BYTES)
+        throw new DomainError(ErrorCode.PayloadTooLarge, 'The picture is larger than 512 KB.');
+      const contentType = sniffImage(data);
+      if (!contentType)
+        throw new DomainError(ErrorCode.InvalidRequest, 'The picture must be a PNG, JPEG or WebP image.');
+      store.transaction(() => store.agents.setAvatar(agentId, { contentType, data }, now()));
+      return changed(agentId);
+    },
+
+    removeAvatar(agentId: string): Agent {
+      store.transaction(() => store.agents.removeAvatar(agentId));
+      return changed(agentId);
+    },
+
+    /** An agent's stored picture, or not-found. */
+    avatar(agentId: string): StoredAvatar {
+      const picture = store.agents.avatar(agentId);
+      if (!picture) throw notFound('Picture');
+      return picture;
+    },
+  };
+}
+export type ProfileService = ReturnType<typeof createProfileService>;

@@ -1,0 +1,41 @@
+// Security headers on every response, set by one plugin (helmet): a strict CSP the built dashboard passes (it has no
+// inline scripts or styles), no framing by any page, no MIME sniffing, no referrer to other origins. The widget's
+// scripts, which customer sites load cross-origin, override the resource policy in static-routes.ts.
+import type { FastifyInstance } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
+
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  // data: for icons inlined in stylesheets; blob: for a picture previewed before it is uploaded.
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'"],
+  // 'self' covers the agent WebSocket (ws: / wss: on the same host) in CSP level 3.
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: string): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      // upgrade-insecure-requests is left out: a plain-http install (localhost, a LAN) would break its own assets.
+      directives: CONTENT_SECURITY_POLICY,
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    // HSTS means something only over https; on plain http browsers ignore it.
+    strictTransportSecurity: publicUrl.startsWith('https:')
+      ? { maxAge: 31_536_000, includeSubDomains: false }
+      : false,
+    // The dashboard opens no cross-origin windows it needs to script.
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+}

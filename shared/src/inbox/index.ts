@@ -1,0 +1,120 @@
+// The inbox's rules, one source for the server (its SQL is property-tested against these) and the dashboard (which
+// files conversations that change live without asking the server). Zod-free and pure.
+import type { ConversationSearchQuery, Folder } from '../api/schemas.js';
+import type { Conversation, Role } from '../model/index.js';
+
+export type { Folder };
+
+/** Who looks: `seesBotChats` is true for admins, and for agents where the site shows them the Bot folder. */
+export interface InboxViewer {
+  id: string;
+  role: Role;
+  seesBotChats: boolean;
+}
+
+/** What the rules read of a conversation. */
+export type InboxConversation = Pick<Conversation, 'status' | 'assigneeId' | 'queuedAt'>;
+
+/** "12", "#12" or " #12 " is conversation number 12; anything else (including "0") is not a number. */
+export function parseConversationNumber(q: string): number | null {
+  const m = /^#?(\d{1,9})$/.exec(q.trim());
+  const n = m ? Number(m[1]) : 0;
+  return n > 0 ? n : null;
+}
+
+/** Only the bot has handled it: never handed to the team (the Live Chat card) and nobody took it. */
+export const isBotOnly = (c: InboxConversation): boolean => c.queuedAt === null && c.assigneeId === null;
+
+/**
+ * Whether the viewer may see the conversation at all (lists, reads, writes, live events). Admins see every one.
+ * Agents see those waiting in the inbox and their own, never a colleague's; a bot-only conversation only where
+ * the site shows them the Bot folder.
+ */
+export function canSee(viewer: InboxViewer, c: InboxConversation): boolean {
+  if (viewer.role === 'admin') return true;
+  if (isBotOnly(c)) return viewer.seesBotChats;
+  return c.assigneeId === null || c.assigneeId === viewer.id;
+}
+
+/** Whether the viewer has the folder (All chats is for admins). */
+export function hasFolder(viewer: InboxViewer, folder: Folder): boolean {
+  if (folder === 'all') return viewer.role === 'admin';
+  if (folder === 'bot') return viewer.role === 'admin' || viewer.seesBotChats;
+  return true;
+}
+
+/**
+ * Folder membership, as the viewer sees it:
+ * - unassigned: open, handed to the team, nobody has it;
+ * - mine: open, assigned to the viewer;
+ * - all (admins): every open conversation that reached the inbox (queued or assigned);
+ * - bot: open, only the bot has handled it (never queued, nobody took it);
+ * - closed: every closed conversation the viewer may see.
+ */
+export function inFolder(folder: Folder, c: InboxConversation, viewer: InboxViewer): boolean {
+  if (!hasFolder(viewer, folder) || !canSee(viewer, c)) return false;
+  const open = c.status === 'open';
+  switch (folder) {
+    case 'unassigned':
+      return open && c.queuedAt !== null && c.assigneeId === null;
+    case 'mine':
+      return open && c.assigneeId === viewer.id;
+    case 'all':
+      return open && !isBotOnly(c);
+    case 'bot':
+      return open && isBotOnly(c);
+    case 'closed':
+      return !open;
+  }
+}
+
+/**
+ * The folder a conversation is filed in for the viewer (where the dashboard opens it): the most specific one, or
+ * null when the viewer may not see it. An admin sees a colleague's open chat in All chats.
+ */
+export function folderOf(c: InboxConversation, viewer: InboxViewer): Folder | null {
+  const order: Folder[] = ['closed', 'bot', 'mine', 'unassigned', 'all'];
+  return order.find((f) => inFolder(f, c, viewer)) ?? null;
+}
+
+/** The filters of the list request that the rules judge (the text match needs the contact's email: the server's). */
+export type InboxQuery = Pick<
+  ConversationSearchQuery,
+  'folder' | 'status' | 'assigneeId' | 'from' | 'to' | 'q'
+>;
+
+/**
+ * Whether the server lists the conversation for the query, text aside (a `q` that is not a number matches the
+ * contact's name or email, which the caller checks). Every filter narrows the result:
+ * - with `q`, the folder is ignored: the search covers every conversation the viewer may see, in any folder;
+ * - without `q`, the folder applies (none: every conversation the viewer may see);
+ * - `status` narrows further: a status the folder excludes (Closed inside Unassigned) lists nothing;
+ * - `assigneeId` (an id or "none") narrows too: a colleague's id lists nothing for an agent (they cannot see those);
+ * - `from`/`to` bound the last activity.
+ */
+export function matchesQuery(
+  c: InboxConversation & Pick<Conversation, 'number' | 'updatedAt'>,
+  viewer: InboxViewer,
+  query: InboxQuery,
+): boolean {
+  if (!canSee(viewer, c)) return false;
+  const q = query.q?.trim();
+  if (!q && query.folder && !inFolder(query.folder, c, viewer)) return false;
+  if (query.status && c.status !== query.status) return false;
+  if (query.assigneeId && c.assigneeId !== (query.assigneeId === 'none' ? null : query.assigneeId))
+    return false;
+  if (query.from !== undefined && c.updatedAt < query.from) return false;
+  if (query.to !== undefined && c.updatedAt > query.to) return false;
+  const number = q ? parseConversationNumber(q) : null;
+  return number === null || c.number === number;
+}
+
+/**
+ * The text half of `q` (when it is not a conversation number): a case-insensitive part of any of the contact's
+ * fields (the server matches the contact's name and email). An empty query matches everything.
+ */
+export function matchesText(q: string, fields: readonly (string | null | undefined)[]): boolean {
+  const query = q.trim().toLowerCase();
+  if (!query || parseConversationNumber(query) !== null) return true;
+  return fields.some((f) => !!f && f.toLowerCase().includes(query));
+}
