@@ -77,7 +77,11 @@ describe('deactivating an agent who holds chats', () => {
     await visitor.getByRole('button', { name: 'Send' }).click();
 
     // Ann takes the chat; Ben loses sight of it.
-    await ann.getByRole('link', { name: /invoice/ }).click();
+    const item = ann.getByRole('link', { name: /invoice/ });
+    // Later the preview is the last line ("Ann left the chat"); the number names the chat for good.
+    const number = (await item.innerText()).match(/#\d+/)![0];
+    const chat = new RegExp(`${number}\\b`);
+    await item.click();
     await ann.getByRole('button', { name: 'Assign to me' }).click();
     await expect.poll(() => visitor.getByRole('log').innerText()).toContain('Ann joined the chat');
     await expect.poll(async () => (await ben.locator('main').innerText()).includes('invoice')).toBe(false);
@@ -96,19 +100,19 @@ describe('deactivating an agent who holds chats', () => {
       .poll(async () => (await notifications(ben)).slice(benBefore), { timeout: 10_000 })
       .toContainEqual(expect.objectContaining({ title: 'New chat' }));
     await ben.getByRole('tab', { name: 'Unassigned', exact: true }).click();
-    await ben.getByRole('link', { name: /invoice/ }).waitFor();
+    await ben.getByRole('link', { name: chat }).waitFor();
 
     // After a reload, the admin sees it unassigned, with the reason in its timeline.
     await admin.reload();
     await admin.getByRole('link', { name: 'Inbox' }).click();
     await admin.getByRole('tab', { name: 'Unassigned', exact: true }).click();
-    await admin.getByRole('link', { name: /invoice/ }).click();
+    await admin.getByRole('link', { name: chat }).click();
     const assignee = admin.getByRole('combobox', { name: 'Assignee' });
     await expect.poll(() => assignee.locator('option:checked').innerText()).toBe('Unassigned');
     await expect.poll(() => admin.locator('main').innerText()).toMatch(/Ann was deactivated/);
 
     // Ben takes it over and the visitor sees him join.
-    await ben.getByRole('link', { name: /invoice/ }).click();
+    await ben.getByRole('link', { name: chat }).click();
     await ben.getByRole('button', { name: 'Assign to me' }).click();
     await expect.poll(() => visitor.getByRole('log').innerText()).toContain('Ben joined the chat');
     await visitor.context().close();

@@ -305,7 +305,11 @@ describe('inbox actions in a real browser', () => {
 
     const admin = await signIn(env.browser(), ADMIN.email, ADMIN.password);
     const list = admin.getByRole('region', { name: 'Conversations' });
-    await admin.getByRole('tab', { name: 'Bot', exact: true }).click();
+    // The sidebar's "Bot" link opens the folder (its tab is then the selected one).
+    await admin.getByRole('link', { name: 'Bot', exact: true }).click();
+    await expect
+      .poll(() => admin.getByRole('tab', { name: 'Bot', exact: true }).getAttribute('aria-selected'))
+      .toBe('true');
     // The only chat the bot alone has handled (the others reached the team).
     const row = list.getByRole('link', { name: /^#\d+/ });
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
