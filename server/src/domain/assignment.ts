@@ -14,15 +14,18 @@ import type { Timeline, WriteUnit } from './timeline.js';
 const RACE_WINDOW_MS = 15_000;
 
 export function createAssignmentService(store: Store, timeline: Timeline, runner: PlaybookRunner) {
-  /** Recent "Assign to me" wins by conversation, oldest first (pruned as new ones come). */
-  const recentClaims = new Map<string, { agentId: string; at: number }>();
-  const rememberClaim = (conversationId: string, agentId: string, at: number) => {
-    for (const [id, claim] of recentClaims) {
-      if (at - claim.at <= RACE_WINDOW_MS) break;
-      recentClaims.delete(id);
-    }
-    recentClaims.delete(conversationId);
-    recentClaims.set(conversationId, { agentId, at });
+  /**
+   * The holder claimed it moments ago with "Assign to me": read from the stored timeline (not process memory), so
+   * it holds after a restart and on whichever node the losing click lands.
+   */
+  const claimedMomentsAgo = (current: Conversation, now: number) => {
+    const last = store.activities.of(current.id).findLast((a) => a.kind === 'assigned');
+    return (
+      last !== undefined &&
+      last.actor?.id === current.assigneeId &&
+      last.data?.assigneeId === current.assigneeId &&
+      now - last.createdAt <= RACE_WINDOW_MS
+    );
   };
   /**
    * Who holds it is told to those who see it anyway (admins) and to whoever just lost the race: they saw it in
@@ -31,12 +34,8 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
   const mayLearnHolder = (agent: Agent, current: Conversation, now: number) => {
     if (current.status !== 'open') return false;
     if (agentCanSee(agent, current, store.sites)) return true;
-    const claim = recentClaims.get(current.id);
     return (
-      claim !== undefined &&
-      claim.agentId === current.assigneeId &&
-      now - claim.at <= RACE_WINDOW_MS &&
-      agentCanSee(agent, { ...current, assigneeId: null }, store.sites)
+      claimedMomentsAgo(current, now) && agentCanSee(agent, { ...current, assigneeId: null }, store.sites)
     );
   };
 
@@ -91,7 +90,6 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
           throw new DomainError(ErrorCode.Conflict, 'This conversation cannot be assigned now.');
         }
         const before = { ...claimed, assigneeId: null };
-        rememberClaim(claimed.id, agent.id, unit.now);
         joined(unit, agent, agent, before, claimed);
         return claimed;
       }),

@@ -271,3 +271,38 @@ describe('PlaybookPage', () => {
     expect(text.value.slice(text.selectionStart, text.selectionEnd)).toBe('https://');
   });
 });
+
+describe('PlaybookPage: the Bot folder for agents', () => {
+  it('saves "Agents see the Bot folder" as soon as it is switched, and shows the saved value', async () => {
+    const http = mockFetch({
+      'GET /api/sites': () => ({ body: { sites: [site()] } }),
+      'GET /api/sites/site-1/playbook': () => ({ body: { playbook: storedPlaybook() } }),
+      'PATCH /api/sites/site-1': (call) => ({
+        body: { site: { ...site(), ...(call.body as { botFolderForAgents: boolean }) } },
+      }),
+    });
+    render(<PlaybookPage agent={agent()} />);
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Agents see the Bot folder' });
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() => expect(http.calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(http.calls.find((c) => c.method === 'PATCH')!.body).toEqual({ botFolderForAgents: true });
+    await waitFor(() => expect(box.checked).toBe(true));
+  });
+
+  it('says why when the server refuses, and keeps the stored value', async () => {
+    mockFetch({
+      'GET /api/sites': () => ({ body: { sites: [site()] } }),
+      'GET /api/sites/site-1/playbook': () => ({ body: { playbook: storedPlaybook() } }),
+      'PATCH /api/sites/site-1': () => ({
+        status: 403,
+        body: { error: { code: 'forbidden', message: 'Only admins can do this.' } },
+      }),
+    });
+    render(<PlaybookPage agent={agent()} />);
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Agents see the Bot folder' });
+    fireEvent.click(box);
+    expect((await screen.findByRole('alert')).textContent).toBe('Only admins can do this.');
+    expect(box.checked).toBe(false);
+  });
+});

@@ -4,11 +4,19 @@ import { AdminOnly } from '../../components/admin-only.js';
 import { SitePage } from '../../components/site-page.js';
 import { useLoad } from '../../components/use-load.js';
 import { PlaybookEditor } from './playbook-editor.js';
+import { BotFolderSetting } from './bot-folder-setting.js';
 
 export function PlaybookPage({ agent }: { agent: Agent }) {
   return (
     <AdminOnly agent={agent} title="Playbook" refusal="Only admins can edit the playbook.">
-      <SitePage title="Playbook">{(site) => <PlaybookLoader siteId={site.id} />}</SitePage>
+      <SitePage title="Playbook">
+        {(site, { replace }) => (
+          <>
+            <PlaybookLoader siteId={site.id} />
+            <BotFolderSetting site={site} onSaved={replace} />
+          </>
+        )}
+      </SitePage>
     </AdminOnly>
   );
 }
