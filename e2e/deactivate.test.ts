@@ -4,50 +4,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
 import { ADMIN } from './stack.js';
+import { apiCall, notifications, signInRecordingNotifications } from './dashboard-session.js';
 
 const env = useStackAndBrowser();
 const VISITOR_TEXT = 'Can someone help me with an invoice?';
 
-async function api(method: string, path: string, body: unknown, cookie = '') {
-  const res = await fetch(`${env.stack().server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(cookie && { cookie }) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res;
-}
-
-/** Signs in with `window.Notification` replaced by a recorder, so the test sees what the desktop was asked to show. */
-async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const shown: { title: string; body?: string }[] = [];
-    class FakeNotification {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      onclick: (() => void) | null = null;
-      constructor(title: string, options: { body?: string } = {}) {
-        shown.push({ title, ...options });
-      }
-      close() {}
-    }
-    Object.assign(window, { Notification: FakeNotification, shownNotifications: shown });
-  });
-  const page = await context.newPage();
-  await page.goto(env.stack().serverUrl);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('tab', { name: 'Unassigned', exact: true }).waitFor();
-  return page;
-}
-
-const notifications = (page: Page) =>
-  page.evaluate(
-    () =>
-      (window as unknown as { shownNotifications: { title: string; body?: string }[] }).shownNotifications,
-  );
+const api = (method: string, path: string, body: unknown, cookie = '') =>
+  apiCall(env.stack().server.url, method, path, body, cookie);
+const signIn = (browser: Browser, email: string, password: string) =>
+  signInRecordingNotifications(browser, env.stack().serverUrl, email, password);
 
 let admin: Page;
 let ann: Page;

@@ -5,54 +5,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
 import { ADMIN } from './stack.js';
+import { apiCall, notifications, signInRecordingNotifications } from './dashboard-session.js';
 import { seriousViolations } from './axe.js';
 
 const env = useStackAndBrowser();
 const VISITOR_TEXT = 'Hi! We need 40 seats for our sales team.';
 const SAVED_REPLY = 'Happy to help! Our team plan is 19 EUR per seat and month.';
 
-async function api(method: string, path: string, body: unknown, cookie = '') {
-  const res = await fetch(`${env.stack().server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(cookie && { cookie }) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res;
-}
-
-async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  // The page's Notification is replaced, so the test sees exactly what the dashboard asked the desktop to show.
-  await context.addInitScript(() => {
-    const shown: { title: string; body?: string; tag?: string }[] = [];
-    class FakeNotification {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      onclick: (() => void) | null = null;
-      constructor(title: string, options: { body?: string; tag?: string } = {}) {
-        shown.push({ title, ...options });
-        (window as unknown as { lastNotification: FakeNotification }).lastNotification = this;
-      }
-      close() {}
-    }
-    Object.assign(window, { Notification: FakeNotification, shownNotifications: shown });
-  });
-  const page = await context.newPage();
-  await page.goto(env.stack().serverUrl);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('tab', { name: 'Unassigned', exact: true }).waitFor();
-  return page;
-}
-
-const notifications = (page: Page) =>
-  page.evaluate(
-    () =>
-      (window as unknown as { shownNotifications: { title: string; body?: string; tag?: string }[] })
-        .shownNotifications,
-  );
+const api = (method: string, path: string, body: unknown, cookie = '') =>
+  apiCall(env.stack().server.url, method, path, body, cookie);
+const signIn = (browser: Browser, email: string, password: string) =>
+  signInRecordingNotifications(browser, env.stack().serverUrl, email, password);
 
 let annPage: Page;
 let benPage: Page;
