@@ -81,7 +81,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   // First, so every answer carries them, a refusal by the hooks below included.
-  await registerSecurityHeaders(app, config.publicUrl);
+  await registerSecurityHeaders(app, config.publicUrl, config.dashboardOrigins);
   registerOriginCheck(app, config.dashboardOrigins);
   registerWellFormedBodies(app);
 

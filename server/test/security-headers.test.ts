@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { login, makeApp } from './helper.js';
+import { testConfig } from '../src/config.js';
 
 let app: FastifyInstance;
 afterEach(() => app?.close());
@@ -65,6 +66,14 @@ describe('security headers', () => {
       expectLockedDown(res, url);
       expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
     }
+  });
+
+  it("let the dashboard open its socket, also in browsers where connect-src 'self' does not cover ws:", async () => {
+    app = await makeApp(dirs);
+    const sources = csp(await app.inject({ url: '/' })).get('connect-src');
+    expect(sources).toContain("'self'");
+    expect(sources).toContain(testConfig().publicUrl.replace(/^http/, 'ws'));
+    expect(sources!.filter((s) => s.startsWith('ws'))).toHaveLength(testConfig().dashboardOrigins.length);
   });
 
   it('are on every API answer, refusals and errors included', async () => {

@@ -12,7 +12,7 @@ export const CONTENT_SECURITY_POLICY = {
   // data: for icons inlined in stylesheets; blob: for a picture previewed before it is uploaded.
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
-  // 'self' covers the agent WebSocket (ws: / wss: on the same host) in CSP level 3.
+  // 'self' covers the agent WebSocket only in browsers with CSP level 3; the ws(s) origins are added per install.
   'connect-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
@@ -20,12 +20,22 @@ export const CONTENT_SECURITY_POLICY = {
   'frame-ancestors': ["'none'"],
 };
 
-export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: string): Promise<void> {
+/** `http://host:port` -> `ws://host:port` (and https -> wss): where the dashboard opens its socket. */
+export const socketOrigin = (origin: string) => origin.replace(/^http/, 'ws');
+
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  publicUrl: string,
+  dashboardOrigins: readonly string[],
+): Promise<void> {
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
       // upgrade-insecure-requests is left out: a plain-http install (localhost, a LAN) would break its own assets.
-      directives: CONTENT_SECURITY_POLICY,
+      directives: {
+        ...CONTENT_SECURITY_POLICY,
+        'connect-src': [...CONTENT_SECURITY_POLICY['connect-src'], ...dashboardOrigins.map(socketOrigin)],
+      },
     },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
