@@ -73,11 +73,12 @@ async function setAvailable(on: boolean) {
 }
 
 /** A new visitor on the demo site (own context) with the chat open. */
-async function newVisitor(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await (await env.browser().newContext({ viewport })).newPage();
+async function newVisitor(viewport = { width: 1280, height: 800 }, locale = 'en-US'): Promise<Page> {
+  const page = await (await env.browser().newContext({ viewport, locale })).newPage();
   await page.goto(env.stack().demoUrl);
-  await page.getByRole('button', { name: 'Open chat' }).click();
-  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  // The launcher and the textbox, named in the visitor's language.
+  await page.getByRole('button', { name: /^(Open chat|Sohbeti aç|Odpri klepet)$/ }).click();
+  await page.getByRole('textbox', { name: /^(Message|Mesaj|Sporočilo)$/ }).waitFor();
   return page;
 }
 
@@ -215,6 +216,19 @@ describe('widget flows in a real browser', () => {
     await visitor.getByRole('heading', { name: 'Ava' }).waitFor();
     await expect.poll(() => headerLine(visitor)).toBe("We're away — leave a message");
     await visitor.context().close();
+  });
+
+  it('keeps the status dot round when the status wraps (Turkish and Slovenian are longer)', async () => {
+    await setAvailable(false);
+    for (const locale of ['tr-TR', 'sl-SI']) {
+      const visitor = await newVisitor({ width: 1280, height: 800 }, locale);
+      const sub = visitor.locator('[data-livechat] >> .sub');
+      await expect.poll(() => sub.innerText()).toMatch(/—/); // "… away — leave a message", in two lines
+      expect((await sub.boundingBox())!.height).toBeGreaterThan(30);
+      const dot = (await visitor.locator('[data-livechat] >> .dot').boundingBox())!;
+      expect(dot.width).toBe(dot.height);
+      await visitor.context().close();
+    }
   });
 
   it('does not say "We\'re online" beside the bot saying the team is away', async () => {

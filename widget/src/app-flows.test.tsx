@@ -103,6 +103,19 @@ describe('the log keeps the newest content in view', () => {
     await receive(m, agentMessage(3));
     expect(log.scrollTop).toBe(1100);
   });
+
+  it('shows the visitor their own new message even when they had scrolled up', async () => {
+    const m = mountForTest();
+    const size = { content: 900, view: 300 };
+    const log = layout(m, size);
+    await connect(m, 'c1', {}, agentMessage(1));
+    log.scrollTop = 100;
+    fireEvent.scroll(log);
+    size.content = 1000;
+    typeAndEnter(m.textbox(), 'My own question');
+    expect(m.ui.getByText('My own question')).toBeTruthy();
+    expect(log.scrollTop).toBe(1000);
+  });
 });
 
 describe('message length', () => {

@@ -38,7 +38,7 @@ export function embed({
   root.innerHTML = LAUNCHER_HTML;
   const launcher = root.querySelector('button')!;
   document.body.append(host);
-  showStatus(launcher, root.getElementById('lc-note')!, serverUrl, siteKey);
+  const checkStatus = showStatus(launcher, root.getElementById('lc-note')!, serverUrl, siteKey);
 
   let chat: Promise<ChatHandle> | undefined;
   let isOpen = false;
@@ -85,6 +85,7 @@ export function embed({
     // Give focus back to the launcher only if the visitor was inside the widget.
     const hadFocus = root.activeElement !== null;
     launcher.hidden = false;
+    checkStatus(); // the dot may have changed while the panel was open
     if (hadFocus) launcher.focus();
     void chat?.then(
       (handle) => handle.hide(),

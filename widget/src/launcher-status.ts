@@ -1,6 +1,7 @@
 // The launcher's words and whether someone is there to answer, before the visitor opens the chat: a cookie-less
 // GET now, again every 30 s while the page is visible and when it becomes visible (the server answers 304 while
 // nothing changed). No socket and no chat module before the visitor interacts; a failed request changes nothing.
+// Returns the check, which the embed runs again when the panel closes (the dot may have changed while it was open).
 import { LAUNCHER_STRINGS } from './i18n/launcher-strings.js';
 import { pickLocale } from './i18n/pick-locale.js';
 
@@ -16,7 +17,7 @@ export function showStatus(
   note: HTMLElement,
   serverUrl: string,
   siteKey: string,
-): void {
+): () => void {
   const show = (status?: SiteStatus | null): void => {
     const t = LAUNCHER_STRINGS[pickLocale(LAUNCHER_STRINGS, navigator.languages, status?.locale)];
     const online = status?.online === true;
@@ -37,4 +38,5 @@ export function showStatus(
   poll();
   setInterval(poll, 30_000);
   document.addEventListener('visibilitychange', poll);
+  return poll;
 }

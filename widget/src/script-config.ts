@@ -17,7 +17,8 @@ export function readScriptConfig(doc: Document): ScriptConfig | null {
   if (!script?.src || !siteKey) return null;
   return {
     siteKey,
-    serverUrl: new URL('.', script.src).href.replace(/\/$/, ''),
+    // '.' resolves to the script's directory, which always ends with '/'.
+    serverUrl: new URL('.', script.src).href.slice(0, -1),
     chatUrl: new URL('widget-chat.js', script.src).href,
   };
 }

@@ -13,7 +13,8 @@ interface Props {
 
 /**
  * Keeps the newest content in view: after every render, when the log itself shrinks (choices, a notice or the
- * waiting line appear below it) and when an image in it loads; unless the visitor scrolled up to read.
+ * waiting line appear below it) and when an image in it loads; unless the visitor scrolled up to read (until they
+ * send a message themselves).
  */
 export class MessageList extends Component<Props> {
   private log = createRef<HTMLDivElement>();
@@ -30,7 +31,11 @@ export class MessageList extends Component<Props> {
     this.follow();
   }
 
-  override componentDidUpdate(): void {
+  override componentDidUpdate({ messages: before }: Props): void {
+    const { messages } = this.props;
+    const last = messages[messages.length - 1];
+    // The visitor's own new message (typed or a picked choice): back to the bottom, wherever they had scrolled.
+    if (last?.author.kind === 'visitor' && last.key !== before[before.length - 1]?.key) this.stick = true;
     this.follow();
   }
 

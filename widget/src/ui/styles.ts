@@ -11,7 +11,7 @@ text-align:left;-webkit-font-smoothing:antialiased}
 .head{display:flex;align-items:center;gap:12px;padding:16px 12px 14px 20px;background:${accent};color:#fff}
 .title{margin:0;font-size:17px;font-weight:600}
 .sub{display:flex;align-items:center;gap:6px;margin:2px 0 0;font-size:13px}
-.dot{width:8px;height:8px;border-radius:50%;background:#4ade80}
+.dot{flex:none;width:8px;height:8px;border-radius:50%;background:#4ade80}
 .dot.off{background:#fbbf24}
 .avatar{display:grid;flex:none;place-items:center;width:40px;height:40px;border-radius:50%;
 background:rgba(255,255,255,.2);font-weight:600;object-fit:cover}
