@@ -62,6 +62,8 @@ describe('durability', () => {
     });
     await server.stop('SIGKILL');
     expect(killed).toBe(true);
+    // The process that served is really gone (not a wrapper killed in its place): nothing answers on its port.
+    await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
     expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER);
 
     // The database file after a crash: sound, and holding every acked message.

@@ -58,7 +58,9 @@ export async function startServer(opts: {
   const port = opts.port ?? (await freePort());
   const publicUrl = `http://localhost:${opts.publicPort ?? port}`;
   let log = '';
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+  // Node itself with tsx as a loader, not the tsx CLI: the CLI runs the server in a child process of its own, so a
+  // SIGKILL to it would leave the real server running (a kill -9 test that kills nothing).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
