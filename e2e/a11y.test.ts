@@ -34,6 +34,8 @@ describe('accessibility (axe-core)', () => {
       .and(page.locator('[aria-invalid="true"]'))
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The emptied name is an unsaved edit: leaving the page asks first.
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('link', { name: 'Embed' }).click();
     await page.getByRole('button', { name: 'Copy snippet' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -4,6 +4,7 @@ import { authApi } from './api/index.js';
 import { useSession } from './state/use-session.js';
 import { useRoute } from './state/use-route.js';
 import { routeHref } from './state/route.js';
+import { confirmLeave } from './state/leave-guard.js';
 import { SignInPage } from './pages/SignIn/sign-in-page.js';
 import { InvitePage } from './pages/Invite/invite-page.js';
 import { AppShell } from './components/app-shell.js';
@@ -30,6 +31,8 @@ export function App({ createSocket }: AppProps) {
   if (session.status === 'signed-out') return <SignInPage onSignedIn={signedIn} notice={session.notice} />;
 
   const signOut = () => {
+    // Signing out leaves every page: unsaved edits that guard their leaving (the side panel's details, the playbook) ask first.
+    if (!confirmLeave('#/')) return;
     // Leave the screen whatever the server says: the cookie is HttpOnly, so the server is the one to clear it.
     authApi.logout().then(
       () => signedOut(),

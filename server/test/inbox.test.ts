@@ -142,7 +142,7 @@ describe('side panel, leads and deals', () => {
       noValue.json<{ error: { details: { path: string; message: string }[] } }>().error.details,
     ).toContainEqual({
       path: 'body.details.dealValue',
-      message: 'a deal needs a value',
+      message: 'Enter the deal value to create a deal.',
     });
     const lead = await call(app, ann.cookie, 'POST', `/api/conversations/${id}/records`, {
       kind: 'lead',

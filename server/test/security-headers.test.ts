@@ -73,7 +73,10 @@ describe('security headers', () => {
     const sources = csp(await app.inject({ url: '/' })).get('connect-src');
     expect(sources).toContain("'self'");
     expect(sources).toContain(testConfig().publicUrl.replace(/^http/, 'ws'));
-    expect(sources!.filter((s) => s.startsWith('ws'))).toHaveLength(testConfig().dashboardOrigins.length);
+    const ipv4OrNames = testConfig().dashboardOrigins.filter((o) => !o.includes('['));
+    expect(sources!.filter((s) => s.startsWith('ws'))).toHaveLength(ipv4OrNames.length);
+    // CSP has no syntax for IPv6 literals: Chromium would print "contains an invalid source" on every page.
+    expect(sources!.filter((s) => s.includes('['))).toEqual([]);
   });
 
   it('are on every API answer, refusals and errors included', async () => {

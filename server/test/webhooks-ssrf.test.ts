@@ -109,7 +109,10 @@ describe('webhooks and internal addresses', () => {
         payload: { url, events: ['lead.created'] },
       });
       expect(res.statusCode, url).toBe(400);
-      expect(res.json<{ error: { message: string } }>().error.message).toContain('public internet');
+      const { error } = res.json<{ error: { message: string; details?: { path: string }[] } }>();
+      expect(error.message).toContain('public internet');
+      // About the URL field, so the form shows it beside "Endpoint URL".
+      expect(error.details?.map((d) => d.path)).toEqual(['body.url']);
     }
   });
 

@@ -23,6 +23,13 @@ export const CONTENT_SECURITY_POLICY = {
 /** `http://host:port` -> `ws://host:port` (and https -> wss): where the dashboard opens its socket. */
 export const socketOrigin = (origin: string) => origin.replace(/^http/, 'ws');
 
+/**
+ * The ws(s) sources for connect-src. CSP's host-source grammar has no IPv6 literals: Chromium reports
+ * `ws://[::1]:8787` as an invalid source on every page, so such origins are left to 'self'.
+ */
+export const socketSources = (origins: readonly string[]) =>
+  origins.filter((origin) => !new URL(origin).hostname.startsWith('[')).map(socketOrigin);
+
 export async function registerSecurityHeaders(
   app: FastifyInstance,
   publicUrl: string,
@@ -34,7 +41,7 @@ export async function registerSecurityHeaders(
       // upgrade-insecure-requests is left out: a plain-http install (localhost, a LAN) would break its own assets.
       directives: {
         ...CONTENT_SECURITY_POLICY,
-        'connect-src': [...CONTENT_SECURITY_POLICY['connect-src'], ...dashboardOrigins.map(socketOrigin)],
+        'connect-src': [...CONTENT_SECURITY_POLICY['connect-src'], ...socketSources(dashboardOrigins)],
       },
     },
     frameguard: { action: 'deny' },

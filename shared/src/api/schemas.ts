@@ -184,6 +184,9 @@ export const AssigneeBodySchema = z.object({ assigneeId: IdSchema.nullable() });
 
 export const DetailsBodySchema = z.object({ details: ConversationDetailsSchema });
 
+/** Shown beside "Deal value" when "Create deal" is clicked without one. */
+export const DEAL_NEEDS_VALUE = 'Enter the deal value to create a deal.';
+
 /** "Create lead" / "Create deal": the side panel as it is now (saved too) and, for a deal, its title. */
 export const CreateRecordBodySchema = z
   .object({
@@ -193,7 +196,7 @@ export const CreateRecordBodySchema = z
   })
   .superRefine((b, ctx) => {
     if (b.kind === 'deal' && !b.details.dealValue)
-      ctx.addIssue({ code: 'custom', path: ['details', 'dealValue'], message: 'a deal needs a value' });
+      ctx.addIssue({ code: 'custom', path: ['details', 'dealValue'], message: DEAL_NEEDS_VALUE });
   });
 export type CreateRecordBody = z.infer<typeof CreateRecordBodySchema>;
 export const RecordBodySchema = z.object({ record: CrmRecordSchema });

@@ -37,6 +37,8 @@ describe('details draft', () => {
     });
     expect(checkDraft(toDraft(details()))).toEqual({});
     expect(checkDraft(toDraft(details()), 'deal')).toEqual({ dealValue: DEAL_NEEDS_VALUE });
+    // A sentence like the other fields' messages, not a lowercase fragment.
+    expect(DEAL_NEEDS_VALUE).toBe('Enter the deal value to create a deal.');
     expect(checkDraft(toDraft(details()), 'lead')).toEqual({});
   });
 
@@ -66,7 +68,7 @@ describe('details draft', () => {
   });
 
   it("drops an edited field's error, the deal value's for amount and currency", () => {
-    const errors = { dealValue: 'a deal needs a value', email: 'Invalid email address' };
+    const errors = { dealValue: 'Enter the deal value to create a deal.', email: 'Invalid email address' };
     expect(withoutErrors(errors, ['currency'])).toEqual({ email: 'Invalid email address' });
     expect(withoutErrors(errors, ['email', 'amount'])).toEqual({});
     expect(withoutErrors(errors, ['note'])).toBe(errors);

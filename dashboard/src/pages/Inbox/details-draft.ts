@@ -6,6 +6,7 @@ import {
   type Currency,
   type RecordKind,
 } from '@livechat/shared/model';
+import { DEAL_NEEDS_VALUE } from '@livechat/shared/api';
 import { serverFieldErrors } from '../../components/server-field-errors.js';
 
 export interface DetailsDraft {
@@ -27,7 +28,7 @@ export type DetailsErrors = Partial<Record<DetailsField, string>>;
 
 const FIELDS: readonly DetailsField[] = Object.keys(ConversationDetailsSchema.shape) as DetailsField[];
 
-export const DEAL_NEEDS_VALUE = 'a deal needs a value';
+export { DEAL_NEEDS_VALUE };
 
 export function toDraft(d: ConversationDetails): DetailsDraft {
   return {

@@ -1,6 +1,7 @@
 import type { Agent } from '@livechat/shared/model';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { visibleList } from '../../state/conversation-list.js';
+import { confirmLeave } from '../../state/leave-guard.js';
 import { viewerOf, type FolderId } from '../../state/folders.js';
 import type { InboxState, InboxStore } from '../../state/inbox-store.js';
 import { ConversationList } from './conversation-list.js';
@@ -45,7 +46,12 @@ export function InboxPage({ store, state, agent, conversationId, folder: linkedF
     onRetry: (clientId) => store.retry(id, clientId),
     onDiscard: (clientId) => store.discard(id, clientId),
     onAssign: () => store.assign(id),
-    onReassign: (assigneeId) => store.reassign(id, assigneeId),
+    onReassign: (assigneeId) => {
+      // Handed to a colleague, the chat leaves an agent's sight (admins keep it): unsaved edits would go with it.
+      const leaves = agent.role !== 'admin' && assigneeId !== null && assigneeId !== agent.id;
+      if (leaves && !confirmLeave('#/inbox')) return Promise.resolve(null);
+      return store.reassign(id, assigneeId);
+    },
     onClose: () => store.close(id),
     onTags: (tags) => store.setTags(id, tags),
     onNote: (body) => store.addNote(id, body),

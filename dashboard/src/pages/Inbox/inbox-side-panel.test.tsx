@@ -108,6 +108,47 @@ describe('Inbox side panel', () => {
     expect(location.hash).toBe('#/inbox');
   });
 
+  it('asks before signing out loses unsaved edits', async () => {
+    const { http } = await openDetails();
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    type(field('Contact name'), 'Vera V.');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(confirm).toHaveBeenCalledWith(UNSAVED_DETAILS_QUESTION);
+    expect(field('Contact name').value).toBe('Vera V.');
+    expect(http.calls.some((c) => c.url === '/api/auth/logout')).toBe(false);
+
+    confirm.mockReturnValue(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(http.calls.some((c) => c.url === '/api/auth/logout')).toBe(true);
+  });
+
+  it('asks before handing the chat to a colleague takes unsaved edits out of sight', async () => {
+    const { http } = await openDetails({
+      role: 'agent',
+      conv: conversation({ assigneeId: 'ag-1' }),
+      routes: { 'PUT /api/conversations/c-1/assignee': () => ({ body: { conversation: conversation() } }) },
+    });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    type(field('Contact name'), 'Vera V.');
+    const assignee = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Assignee' });
+    await waitFor(() => expect(within(assignee).getByRole('option', { name: 'Bob Agent' })).toBeTruthy());
+
+    // The agent stays: nothing is sent, the choice and the edit are as they were.
+    fireEvent.change(assignee, { target: { value: 'ag-2' } });
+    expect(confirm).toHaveBeenCalledWith(UNSAVED_DETAILS_QUESTION);
+    await waitFor(() => expect(assignee.value).toBe('ag-1'));
+    expect(field('Contact name').value).toBe('Vera V.');
+    expect(http.calls.some((c) => c.method === 'PUT')).toBe(false);
+
+    // Confirmed: handed over.
+    confirm.mockReturnValue(true);
+    fireEvent.change(assignee, { target: { value: 'ag-2' } });
+    await waitFor(() => expect(http.calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+  });
+
   it("checks fields before sending, and shows the server's field errors inline", async () => {
     const { http } = await openDetails({
       routes: {
@@ -159,7 +200,7 @@ describe('Inbox side panel', () => {
     await within(panel).findByText('None yet.');
 
     fireEvent.click(screen.getByRole('button', { name: 'Create deal' }));
-    expect(await screen.findByText('a deal needs a value')).toBeTruthy();
+    expect(await screen.findByText('Enter the deal value to create a deal.')).toBeTruthy();
     expect(dealValue().getAttribute('aria-invalid')).toBe('true');
     expect(http.calls.some((c) => c.method === 'POST')).toBe(false);
 
@@ -192,12 +233,12 @@ describe('Inbox side panel', () => {
     await openDetails({
       routes: {
         'POST /api/conversations/c-1/records': () =>
-          refusal('body.details.dealValue', 'a deal needs a value'),
+          refusal('body.details.dealValue', 'Enter the deal value to create a deal.'),
       },
     });
     type(dealValue(), '10');
     fireEvent.click(screen.getByRole('button', { name: 'Create deal' }));
-    expect(await screen.findByText('a deal needs a value')).toBeTruthy();
+    expect(await screen.findByText('Enter the deal value to create a deal.')).toBeTruthy();
     expect(dealValue().getAttribute('aria-invalid')).toBe('true');
   });
 

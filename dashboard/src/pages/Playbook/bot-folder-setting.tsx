@@ -13,15 +13,19 @@ interface Props {
 export function BotFolderSetting({ site, onSaved }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What was clicked, shown while it is being saved (the checkbox would otherwise jump back until the answer).
+  const [shown, setShown] = useState<boolean | null>(null);
 
   const change = async (botFolderForAgents: boolean) => {
     setBusy(true);
+    setShown(botFolderForAgents);
     setError(null);
     try {
       onSaved(await sitesApi.update(site.id, { botFolderForAgents }));
     } catch (err) {
       setError(plainErrorMessage(err));
     } finally {
+      setShown(null);
       setBusy(false);
     }
   };
@@ -32,7 +36,7 @@ export function BotFolderSetting({ site, onSaved }: Props) {
         Bot chats
       </h2>
       <CheckboxField
-        checked={site.botFolderForAgents}
+        checked={shown ?? site.botFolderForAgents}
         disabled={busy}
         onValue={(checked) => void change(checked)}
         hint="Chats only the bot has handled, e.g. a visitor who left before reaching the team. Admins always see them."

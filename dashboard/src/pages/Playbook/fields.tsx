@@ -42,13 +42,20 @@ export function TextInput({
   fieldKey,
   value,
   onValue,
+  errorText,
   ...rest
-}: Common & InputAttributes & { value: string; onValue: (v: string) => void }) {
+}: Common &
+  InputAttributes & {
+    value: string;
+    onValue: (v: string) => void;
+    /** Shown instead of the schema's message when the input is refused, for a field that is part of a value. */
+    errorText?: string;
+  }) {
   const { error, touch } = useFieldError(fieldKey);
   return (
     <TextField
       {...rest}
-      error={error}
+      error={error === undefined ? undefined : (errorText ?? error)}
       value={value}
       onValue={(v) => {
         touch();

@@ -1,8 +1,10 @@
 import type { StoredPlaybook } from '@livechat/shared/model';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, sitesApi } from '../../api/index.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { useUnsavedGuard } from '../../components/use-unsaved-guard.js';
+import { addLeaveGuard } from '../../state/leave-guard.js';
+import { parseRoute } from '../../state/route.js';
 import { BotSettings } from './bot-settings.js';
 import { toDraft, type PlaybookDraft } from './draft.js';
 import { FieldErrorsContext } from './field-errors.js';
@@ -18,6 +20,8 @@ interface Props {
 
 const NO_ERRORS: FieldErrors = new Map();
 
+export const UNSAVED_PLAYBOOK_QUESTION = 'The playbook has unsaved changes. Leave without saving them?';
+
 export function PlaybookEditor({ siteId, initial }: Props) {
   const [draft, setDraft] = useState<PlaybookDraft>(() => toDraft(initial));
   const [savedDraft, setSavedDraft] = useState(draft);
@@ -29,6 +33,13 @@ export function PlaybookEditor({ siteId, initial }: Props) {
   const errors = useFieldErrors(validation.ok ? NO_ERRORS : validation.errors);
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(savedDraft), [draft, savedDraft]);
   useUnsavedGuard(dirty);
+  // Going to another dashboard page (or signing out) would drop the edits just the same.
+  useEffect(() => {
+    if (!dirty) return;
+    return addLeaveGuard((nextHash) =>
+      parseRoute(nextHash).page === 'playbook' ? null : UNSAVED_PLAYBOOK_QUESTION,
+    );
+  }, [dirty]);
 
   const { busy, error, submit, clearError } = useFormSubmit(async () => {
     errors.showAll();

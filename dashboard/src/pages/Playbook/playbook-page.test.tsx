@@ -1,9 +1,11 @@
 import type { Playbook } from '@livechat/shared/model';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '../../test-utils/render.js';
 import { mockFetch, type Call } from '../../test-utils/fetch-mock.js';
 import { agent, site, storedPlaybook } from '../../test-utils/fixtures.js';
 import { PlaybookPage } from './playbook-page.js';
+import { UNSAVED_PLAYBOOK_QUESTION } from './playbook-editor.js';
+import { confirmLeave } from '../../state/leave-guard.js';
 
 type Reply = { status?: number; body?: unknown };
 
@@ -230,6 +232,40 @@ describe('PlaybookPage', () => {
     expect(within(preview).getByRole('region', { name: 'If nobody is available' })).toBeTruthy();
   });
 
+  it("speaks of the custom field's name beside it, not of the schema's field references", async () => {
+    const { puts } = setup();
+    await screen.findByRole('textbox', { name: 'Bot name' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add question' }));
+    const added = screen.getAllByRole('group', { name: /^Step \d+: Question/ }).at(-1)!;
+    type(within(added).getByRole('textbox', { name: 'Question' }), 'What is your budget?');
+    const name = within(added).getByRole('textbox', { name: 'Custom field name' });
+    save();
+    await waitFor(() => expect(errorOf(name)).toBe('Enter a name for the custom field.'));
+    type(name, '9 lives');
+    save();
+    await waitFor(() =>
+      expect(errorOf(name)).toBe('Use lowercase letters, digits and _, starting with a letter.'),
+    );
+    expect(puts()).toHaveLength(0);
+  });
+
+  it('asks before another page drops unsaved edits, and not once they are saved', async () => {
+    setup();
+    const name = await screen.findByRole('textbox', { name: 'Bot name' });
+    const ask = vi.fn(() => false);
+    expect(confirmLeave('#/team', ask)).toBe(true);
+    type(name, 'Robo 2');
+    expect(confirmLeave('#/team', ask)).toBe(false);
+    expect(ask).toHaveBeenCalledWith(UNSAVED_PLAYBOOK_QUESTION);
+    // Signing out leaves too; staying on the page does not ask.
+    expect(confirmLeave('#/', ask)).toBe(false);
+    ask.mockClear();
+    expect(confirmLeave('#/playbook', ask)).toBe(true);
+    expect(ask).not.toHaveBeenCalled();
+    save();
+    await waitFor(() => expect(confirmLeave('#/team', ask)).toBe(true));
+  });
+
   it('edits the Live Chat card: offline questions and the details to ask for', async () => {
     const { puts } = setup();
     await screen.findByRole('textbox', { name: 'Bot name' });
@@ -288,6 +324,24 @@ describe('PlaybookPage: the Bot folder for agents', () => {
     await waitFor(() => expect(http.calls.some((c) => c.method === 'PATCH')).toBe(true));
     expect(http.calls.find((c) => c.method === 'PATCH')!.body).toEqual({ botFolderForAgents: true });
     await waitFor(() => expect(box.checked).toBe(true));
+  });
+
+  it('keeps showing the clicked value while it is being saved', async () => {
+    let answer: (value: { body: unknown }) => void = () => {};
+    mockFetch({
+      'GET /api/sites': () => ({ body: { sites: [site()] } }),
+      'GET /api/sites/site-1/playbook': () => ({ body: { playbook: storedPlaybook() } }),
+      'PATCH /api/sites/site-1': () => new Promise((resolve) => (answer = resolve)),
+    });
+    render(<PlaybookPage agent={agent()} />);
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Agents see the Bot folder' });
+    fireEvent.click(box);
+    await waitFor(() => expect(box.disabled).toBe(true));
+    // Not back to unchecked while the server has not answered.
+    expect(box.checked).toBe(true);
+    answer({ body: { site: { ...site(), botFolderForAgents: true } } });
+    await waitFor(() => expect(box.disabled).toBe(false));
+    expect(box.checked).toBe(true);
   });
 
   it('says why when the server refuses, and keeps the stored value', async () => {

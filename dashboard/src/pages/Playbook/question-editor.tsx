@@ -63,6 +63,12 @@ export function QuestionEditor({ base, value, onChange }: Props) {
             autocomplete="off"
             spellcheck={false}
             value={value.field.slice(CUSTOM_PREFIX.length)}
+            // The schema speaks of the whole reference ("custom.<name>"); this field is only the name.
+            errorText={
+              value.field === CUSTOM_PREFIX
+                ? 'Enter a name for the custom field.'
+                : 'Use lowercase letters, digits and _, starting with a letter.'
+            }
             onValue={(name) => set({ field: CUSTOM_PREFIX + slug(name) })}
           />
         )}

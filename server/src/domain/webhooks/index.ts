@@ -61,6 +61,8 @@ export function createWebhookService(
       throw new DomainError(
         ErrorCode.InvalidRequest,
         'Webhook URLs must be on the public internet (the server can allow internal ones with WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true).',
+        // Shown beside the Endpoint URL field, not as a message about the whole form.
+        'url',
       );
   };
 
