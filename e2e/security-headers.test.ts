@@ -44,6 +44,23 @@ describe('security headers in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the dashboard loads without a failed request (its icon included)', async () => {
+    const page = await (await env.browser().newContext()).newPage();
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      // Signed out, the app's question "who am I?" is answered 401 by design.
+      const expected = r.status() === 401 && r.url().endsWith('/api/auth/me');
+      if (r.status() >= 400 && !expected) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(env.stack().serverUrl);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=icon]')?.href);
+    expect(icon).toBeTruthy();
+    expect((await page.request.get(icon!)).status()).toBe(200);
+    expect(failed).toEqual([]);
+  });
+
   it('another page cannot frame the dashboard', async () => {
     const { page, problems } = await watched();
     await page.goto(env.stack().demoUrl);
