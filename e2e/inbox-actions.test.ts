@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
 import { ADMIN } from './stack.js';
-import { e2ePlaybook, savePlaybook } from './api.js';
+import { e2ePlaybook, savePlaybook, text } from './api.js';
 
 const env = useStackAndBrowser();
 const PASSWORD = 'password-123';
@@ -294,14 +294,40 @@ describe('inbox actions in a real browser', () => {
 
   // Last: it gives the demo site a playbook with steps, so the visitor talks to the bot alone.
   it('lists chats only the bot has handled in the Bot folder, where an agent takes one over', async () => {
-    await savePlaybook(env.stack().server.url, e2ePlaybook(60));
-    const visitor = await (await env.browser().newContext()).newPage();
-    await visitor.goto(env.stack().demoUrl);
-    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    // A free-text question first: the widget sends any text to it (it refuses free text at a choice question).
+    const playbook = e2ePlaybook(60);
+    playbook.steps.splice(1, 0, {
+      id: 'need',
+      kind: 'question',
+      text: text('What are you looking for?'),
+      input: 'text',
+      field: 'custom.need',
+    });
+    await savePlaybook(env.stack().server.url, playbook);
+    const openWidget = async () => {
+      const page = await (await env.browser().newContext()).newPage();
+      await page.goto(env.stack().demoUrl);
+      await page.getByRole('button', { name: 'Open chat' }).click();
+      await expect
+        .poll(() => page.getByRole('log').innerText(), { timeout: 15_000 })
+        .toContain('What are you looking for?');
+      return page;
+    };
+    const visitor = await openWidget();
+    await visitor.getByRole('textbox', { name: 'Message' }).fill('just looking');
+    await visitor.getByRole('button', { name: 'Send' }).click();
     await expect
       .poll(() => visitor.getByRole('log').innerText(), { timeout: 15_000 })
       .toContain('What brings you here?');
-    // The visitor has not chosen yet: only the bot has talked.
+    // The visitor has answered, not chosen yet: only the bot has talked with them.
+    const botFolder = async () =>
+      (
+        (await (await api('GET', '/api/conversations?folder=bot')).json()) as {
+          conversations: ConversationRow[];
+        }
+      ).conversations;
+    const [engaged, ...others] = await botFolder();
+    expect(others).toEqual([]);
 
     const admin = await signIn(env.browser(), ADMIN.email, ADMIN.password);
     const list = admin.getByRole('region', { name: 'Conversations' });
@@ -313,6 +339,28 @@ describe('inbox actions in a real browser', () => {
     // The only chat the bot alone has handled (the others reached the team).
     const row = list.getByRole('link', { name: /^#\d+/ });
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await row.innerText()).toMatch(new RegExp(`^#${engaged!.number}\\b`));
+
+    // A second visitor only opens the chat (the bot greets them): nothing to act on, so not in the folder, not even
+    // live, while the admin looks at it.
+    const idle = await openWidget();
+    const { conversations: open } = (await (await api('GET', '/api/conversations?status=open')).json()) as {
+      conversations: ConversationRow[];
+    };
+    // The newest activity: their chat, which only the bot has handled.
+    const { conversation: silent } = (await (
+      await api('GET', `/api/conversations/${open[0]!.id}`)
+    ).json()) as {
+      conversation: ConversationRow & { queuedAt: number | null; visitorWroteAt: number | null };
+    };
+    expect(silent).toMatchObject({ assigneeId: null, queuedAt: null, visitorWroteAt: null });
+    expect(silent.id).not.toBe(engaged!.id);
+    expect((await botFolder()).map((c) => c.id)).toEqual([engaged!.id]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toMatch(new RegExp(`^#${engaged!.number}\\b`));
+    await idle.context().close();
+
     await row.click();
     const view = admin.getByRole('region', { name: /^Conversation #\d+$/ });
     await view.getByRole('log').getByText('What brings you here?').first().waitFor();

@@ -31,12 +31,20 @@ afterEach(async () => {
 
 type ConversationBody = { conversation: { id: string; assigneeId: string | null; queuedAt: number | null } };
 
-/** A visitor who opened the chat and stopped at the bot's first question: only the bot has handled it. */
-async function botOnlyChat() {
+/** A visitor who only opened the chat: the bot greeted them and asks its first question; they never wrote. */
+async function openedChat() {
   const { socket } = await connectedVisitor(app);
   const id = await startChat(socket);
   await waitForMessage(socket, 'What brings you here?');
   return { socket, id };
+}
+
+/** A visitor who wrote, yet stopped at the bot's first question (free text is no choice): only the bot has handled it. */
+async function botOnlyChat() {
+  const chat = await openedChat();
+  await say(chat.socket, 'just looking');
+  await waitForMessage(chat.socket, 'Please choose one of the options.');
+  return chat;
 }
 
 const counts = async (cookie: string) =>
@@ -57,10 +65,29 @@ describe('the Bot folder', () => {
     const { admin, ann } = await inbox(app);
     const annSocket = await connectedAgent(app, ann.cookie);
     const adminSocket = await connectedAgent(app, admin);
-    const chat = await botOnlyChat();
-    const number = app.store.conversations.byId(chat.id)!.number;
 
+    // A visitor who only opened the chat (the bot greets on open) is in no folder, nor counted; still readable.
+    const silent = await openedChat();
+    expect(app.store.conversations.byId(silent.id)).toMatchObject({ visitorWroteAt: null, queuedAt: null });
+    expect(await listIds(app, admin, '?folder=bot')).toEqual([]);
+    expect(await counts(admin)).toMatchObject({ bot: 0, unassigned: 0, all: 0 });
+    expect((await call(app, admin, 'GET', `/api/conversations/${silent.id}`)).statusCode).toBe(200);
+
+    // Once they write (an answer the bot refuses, so it stays bot-only), it is listed.
+    const chat = silent;
+    await say(chat.socket, 'just looking');
+    await waitForMessage(chat.socket, 'Please choose one of the options.');
+    const wrote = app.store.conversations.byId(chat.id)!;
+    expect(wrote).toMatchObject({ queuedAt: null, assigneeId: null });
+    expect(wrote.visitorWroteAt).not.toBeNull();
+    const number = wrote.number;
+
+    // A second visitor who only opens the chat stays out of it.
+    const other = await openedChat();
     expect(await listIds(app, admin, '?folder=bot')).toEqual([chat.id]);
+    expect(await listIds(app, admin, `?q=%23${app.store.conversations.byId(other.id)!.number}`)).toEqual([
+      other.id,
+    ]);
     expect(await listIds(app, admin, '?folder=unassigned')).toEqual([]);
     expect(await listIds(app, admin, '?folder=all')).toEqual([]);
     expect(await listIds(app, admin, `?folder=unassigned&q=%23${number}`)).toEqual([chat.id]);
@@ -69,7 +96,7 @@ describe('the Bot folder', () => {
       (await call(app, admin, 'GET', `/api/conversations/${chat.id}/messages`)).json<{
         messages: unknown[];
       }>().messages,
-    ).toHaveLength(2);
+    ).toHaveLength(4);
 
     // Ann (an agent) on a site that does not show agents the Bot folder: it does not exist for her.
     const folder = await call(app, ann.cookie, 'GET', '/api/conversations?folder=bot');

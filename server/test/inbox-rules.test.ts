@@ -38,6 +38,7 @@ const conversationArb = fc.record({
   status: fc.constantFrom('open' as const, 'closed' as const),
   assigneeId: fc.constantFrom(null, 'me', 'other', 'ad'),
   queuedAt: fc.constantFrom(null, 5, 40),
+  visitorWroteAt: fc.constantFrom(null, 3, 30),
   updatedAt: fc.integer({ min: 0, max: 100 }),
   name: text(6),
   contactName: fc.option(text(6), { nil: null }),
@@ -75,7 +76,7 @@ function load(conversations: Generated[]) {
   );
   const conversation = db.prepare(
     `INSERT INTO conversations (id, number, site_id, visitor_id, status, assignee_id, created_at, updated_at,
-       queued_at, closed_at) VALUES (?, ?, 's1', ?, ?, ?, 0, ?, ?, ?)`,
+       queued_at, closed_at, visitor_wrote_at) VALUES (?, ?, 's1', ?, ?, ?, 0, ?, ?, ?, ?)`,
   );
   conversations.forEach((c, i) => {
     visitor.run(`v${i}`, `t${i}`, c.name, c.contactName, c.email);
@@ -88,6 +89,7 @@ function load(conversations: Generated[]) {
       c.updatedAt,
       c.queuedAt,
       c.status === 'closed' ? c.updatedAt : null,
+      c.visitorWroteAt,
     );
   });
 }

@@ -53,7 +53,9 @@ describe('list filters', () => {
   it('files a conversation by the shared folder rules, for what the viewer may see', () => {
     const mine = conversation({ assigneeId: 'ag-1' });
     const theirs = conversation({ assigneeId: 'ag-2' });
-    const bot = conversation({ queuedAt: null });
+    const bot = conversation({ queuedAt: null, visitorWroteAt: T0 });
+    // The visitor only opened the chat (the bot greeted them): in no folder, though an admin may still see it.
+    const silent = conversation({ queuedAt: null, visitorWroteAt: null });
     expect(inScope(mine, 'mine', NO_FILTERS, agent)).toBe(true);
     expect(inScope(mine, 'mine', { ...NO_FILTERS, assigneeId: 'none' }, agent)).toBe(true);
     expect(inScope(mine, 'unassigned', NO_FILTERS, agent)).toBe(false);
@@ -62,6 +64,8 @@ describe('list filters', () => {
     expect(inScope(mine, 'closed', NO_FILTERS, agent)).toBe(false);
     expect(inScope(bot, 'unassigned', NO_FILTERS, admin)).toBe(false);
     expect(inScope(bot, 'bot', NO_FILTERS, admin)).toBe(true);
+    expect(inScope(silent, 'bot', NO_FILTERS, admin)).toBe(false);
+    expect(inScope(silent, 'bot', { ...NO_FILTERS, q: '#1' }, admin)).toBe(true);
     // A search finds #12 whichever folder is shown, and never a colleague's chat for an agent.
     const twelve = conversation({ number: 12, assigneeId: 'ag-1' });
     expect(inScope(twelve, 'unassigned', { ...NO_FILTERS, q: '#12' }, agent)).toBe(true);

@@ -66,6 +66,7 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
               at,
               // Never half an emoji: a lone surrogate cannot be stored as UTF-8.
               truncateText(body, PREVIEW_LENGTH),
+              author.kind === 'visitor',
             );
             if (!conversation) throw notFound('Conversation');
             latest.set(conversation.id, conversation);

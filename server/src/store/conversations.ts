@@ -19,6 +19,7 @@ interface ConversationRow {
   queued_at: number | null;
   waiting_until: number | null;
   missed_at: number | null;
+  visitor_wrote_at: number | null;
   tags: string;
 }
 
@@ -39,6 +40,7 @@ const toConversation = (r: ConversationRow): Conversation => ({
   queuedAt: r.queued_at,
   waitingUntil: r.waiting_until,
   missedAt: r.missed_at,
+  visitorWroteAt: r.visitor_wrote_at,
   // Written only from checked tag lists.
   tags: JSON.parse(r.tags) as string[],
 });
@@ -50,6 +52,8 @@ const SELECT = `SELECT c.*, ${VISITOR_NAME} AS visitor_name FROM conversations c
 const RETURNING = `RETURNING *, (SELECT ${VISITOR_NAME} FROM visitors v WHERE v.id = conversations.visitor_id) AS visitor_name`;
 /** Takes the next seq and records the activity in one statement; run it inside the message's transaction. */
 const ADVANCE = `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now, last_message_preview = @preview`;
+/** ADVANCE for a visitor's message: also records when the visitor first wrote, in the same statement. */
+const ADVANCE_VISITOR = `${ADVANCE}, visitor_wrote_at = COALESCE(visitor_wrote_at, @now)`;
 
 /**
  * Who may see a conversation (`canSee` of @livechat/shared/inbox): admins all; agents their own and the unassigned
@@ -64,7 +68,8 @@ const IN_FOLDER = `(@folder IS NULL
   OR (@folder = 'unassigned' AND c.status = 'open' AND c.queued_at IS NOT NULL AND c.assignee_id IS NULL)
   OR (@folder = 'mine' AND c.status = 'open' AND c.assignee_id = @me)
   OR (@folder = 'all' AND @admin = 1 AND c.status = 'open' AND (c.queued_at IS NOT NULL OR c.assignee_id IS NOT NULL))
-  OR (@folder = 'bot' AND c.status = 'open' AND c.queued_at IS NULL AND c.assignee_id IS NULL)
+  OR (@folder = 'bot' AND c.status = 'open' AND c.queued_at IS NULL AND c.assignee_id IS NULL
+    AND c.visitor_wrote_at IS NOT NULL)
   OR (@folder = 'closed' AND c.status = 'closed'))`;
 
 /** Every search filter; each is off when its parameter is null. Fixed text: no SQL is built from input. */
@@ -121,7 +126,7 @@ export interface FolderCountRow {
   mine: number;
   /** Every open conversation that reached the inbox (the admins' All chats). */
   open: number;
-  /** Open bot-only conversations the viewer may see. */
+  /** Open bot-only conversations the visitor wrote in, that the viewer may see. */
   bot: number;
   closed: number;
 }
@@ -140,8 +145,8 @@ export function createConversationStore(db: Database) {
   const advanceById = db.prepare<Advance & { id: string }, ConversationRow>(
     `${ADVANCE} WHERE id = @id ${RETURNING}`,
   );
-  const advanceOpenOfVisitor = db.prepare<Advance & { visitorId: string }, ConversationRow>(
-    `${ADVANCE} WHERE visitor_id = @visitorId AND status = 'open' ${RETURNING}`,
+  const advanceByVisitor = db.prepare<Advance & { id: string }, ConversationRow>(
+    `${ADVANCE_VISITOR} WHERE id = @id ${RETURNING}`,
   );
   const queue = db.prepare<{ id: string; now: number }, ConversationRow>(
     `UPDATE conversations SET queued_at = COALESCE(queued_at, @now), updated_at = @now WHERE id = @id ${RETURNING}`,
@@ -172,7 +177,7 @@ export function createConversationStore(db: Database) {
             COALESCE(SUM(c.status = 'open' AND c.assignee_id = @me), 0) AS mine,
             COALESCE(SUM(c.status = 'open' AND (c.queued_at IS NOT NULL OR c.assignee_id IS NOT NULL)), 0) AS open,
             COALESCE(SUM(c.status = 'open' AND c.queued_at IS NULL AND c.assignee_id IS NULL
-              AND ${VISIBLE_TO_VIEWER}), 0) AS bot,
+              AND c.visitor_wrote_at IS NOT NULL AND ${VISIBLE_TO_VIEWER}), 0) AS bot,
             COALESCE(SUM(c.status = 'closed' AND ${VISIBLE_TO_VIEWER}), 0) AS closed
      FROM conversations c`,
   );
@@ -247,11 +252,12 @@ export function createConversationStore(db: Database) {
     markMissed: (id: string, now: number) => row(markMissed.get({ id, now })),
     /** Assigns an open, unassigned conversation (queuing it); null when it is not (someone else was first). */
     claim: (id: string, agentId: string, now: number) => row(claim.get({ id, agentId, now })),
-    /** Reserves the next gap-free seq of a conversation; returns it updated (lastSeq is the new seq), or null. */
-    advance: (id: string, now: number, preview: string) => row(advanceById.get({ id, now, preview })),
-    /** Like advance, for the visitor's open conversation; null when they have none. */
-    advanceOpenOfVisitor: (visitorId: string, now: number, preview: string) =>
-      row(advanceOpenOfVisitor.get({ visitorId, now, preview })),
+    /**
+     * Reserves the next gap-free seq of a conversation; returns it updated (lastSeq is the new seq), or null.
+     * `byVisitor` (a visitor's message) also records the first time the visitor wrote, in the same statement.
+     */
+    advance: (id: string, now: number, preview: string, byVisitor = false) =>
+      row((byVisitor ? advanceByVisitor : advanceById).get({ id, now, preview })),
   };
 }
 export type ConversationStore = ReturnType<typeof createConversationStore>;

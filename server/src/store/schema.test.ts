@@ -163,4 +163,37 @@ describe('schema', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
+
+  it('backfills when the visitor first wrote when 009 adds it, and keeps the first time on later messages', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, 8);
+    db.exec(`
+      INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES ('s1', 'key', 'Site', '[]', 0);
+      INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at) VALUES
+        ('v1', 's1', 'h1', 'V1', 0, 0), ('v2', 's1', 'h2', 'V2', 0, 0);
+      INSERT INTO conversations (id, number, site_id, visitor_id, status, last_seq, created_at, updated_at)
+        VALUES ('c1', 1, 's1', 'v1', 'open', 4, 0, 9), ('c2', 2, 's1', 'v2', 'open', 1, 0, 3);
+      INSERT INTO messages ${COLUMNS} VALUES
+        ('m1', 'c1', 1, NULL, 'bot', NULL, 'Ava', 'Hi there', 2),
+        ('m2', 'c1', 2, 'k2', 'visitor', 'v1', 'V1', 'hello', 5),
+        ('m3', 'c1', 3, NULL, 'bot', NULL, 'Ava', 'Please choose', 5),
+        ('m4', 'c1', 4, 'k4', 'visitor', 'v1', 'V1', 'again', 8),
+        ('m5', 'c2', 1, NULL, 'bot', NULL, 'Ava', 'Hi there', 3);
+    `);
+    migrate(db);
+    const store = createStore(db);
+    expect(store.conversations.byId('c1')).toMatchObject({ visitorWroteAt: 5 });
+    expect(store.conversations.byId('c2')).toMatchObject({ visitorWroteAt: null });
+    expect(store.conversations.advance('c2', 10, 'bot says', false)).toMatchObject({ visitorWroteAt: null });
+    expect(store.conversations.advance('c2', 11, 'hi', true)).toMatchObject({
+      lastSeq: 3,
+      visitorWroteAt: 11,
+    });
+    expect(store.conversations.advance('c2', 12, 'more', true)).toMatchObject({
+      lastSeq: 4,
+      visitorWroteAt: 11,
+    });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
 });

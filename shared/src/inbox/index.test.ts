@@ -14,11 +14,17 @@ const agent: InboxViewer = { id: 'me', role: 'agent', seesBotChats: false };
 const botAgent: InboxViewer = { ...agent, seesBotChats: true };
 
 const conv = (
-  over: Partial<{ status: 'open' | 'closed'; assigneeId: string | null; queuedAt: number | null }>,
+  over: Partial<{
+    status: 'open' | 'closed';
+    assigneeId: string | null;
+    queuedAt: number | null;
+    visitorWroteAt: number | null;
+  }>,
 ) => ({
   status: 'open' as const,
   assigneeId: null,
   queuedAt: 1,
+  visitorWroteAt: 1,
   number: 7,
   updatedAt: 100,
   ...over,
@@ -63,6 +69,20 @@ describe('folders', () => {
     expect(inFolder('all', bot, admin)).toBe(false);
     // Once taken over (assigned, queued) it leaves the Bot folder.
     expect(inFolder('bot', conv({ queuedAt: 5, assigneeId: 'me' }), botAgent)).toBe(false);
+  });
+
+  it('lists a bot-only chat in Bot only once the visitor wrote, yet keeps it visible before', () => {
+    const silent = conv({ queuedAt: null, visitorWroteAt: null });
+    for (const v of [admin, botAgent]) {
+      expect(inFolder('bot', silent, v)).toBe(false);
+      expect(folderOf(silent, v)).toBeNull();
+      expect(canSee(v, silent)).toBe(true);
+      expect(inFolder('bot', { ...silent, visitorWroteAt: 3 }, v)).toBe(true);
+    }
+    expect(canSee(agent, silent)).toBe(false);
+    expect(matchesQuery(silent, admin, { folder: 'bot' })).toBe(false);
+    // A search (q) covers every conversation the viewer may see, this one too.
+    expect(matchesQuery(silent, admin, { folder: 'bot', q: '#7' })).toBe(true);
   });
 
   it('never lists an open chat in Closed, nor a closed one elsewhere', () => {

@@ -13,7 +13,7 @@ export interface InboxViewer {
 }
 
 /** What the rules read of a conversation. */
-export type InboxConversation = Pick<Conversation, 'status' | 'assigneeId' | 'queuedAt'>;
+export type InboxConversation = Pick<Conversation, 'status' | 'assigneeId' | 'queuedAt' | 'visitorWroteAt'>;
 
 /** "12", "#12" or " #12 " is conversation number 12; anything else (including "0") is not a number. */
 export function parseConversationNumber(q: string): number | null {
@@ -48,7 +48,8 @@ export function hasFolder(viewer: InboxViewer, folder: Folder): boolean {
  * - unassigned: open, handed to the team, nobody has it;
  * - mine: open, assigned to the viewer;
  * - all (admins): every open conversation that reached the inbox (queued or assigned);
- * - bot: open, only the bot has handled it (never queued, nobody took it);
+ * - bot: open, only the bot has handled it (never queued, nobody took it), and the visitor wrote at least once (a
+ *   visitor who only opened the chat, greeted by the bot, is in no folder);
  * - closed: every closed conversation the viewer may see.
  */
 export function inFolder(folder: Folder, c: InboxConversation, viewer: InboxViewer): boolean {
@@ -62,7 +63,7 @@ export function inFolder(folder: Folder, c: InboxConversation, viewer: InboxView
     case 'all':
       return open && !isBotOnly(c);
     case 'bot':
-      return open && isBotOnly(c);
+      return open && isBotOnly(c) && c.visitorWroteAt !== null;
     case 'closed':
       return !open;
   }
@@ -70,7 +71,7 @@ export function inFolder(folder: Folder, c: InboxConversation, viewer: InboxView
 
 /**
  * The folder a conversation is filed in for the viewer (where the dashboard opens it): the most specific one, or
- * null when the viewer may not see it. An admin sees a colleague's open chat in All chats.
+ * null when the viewer may not see it or it is in no folder (bot-only, the visitor never wrote). An admin sees a colleague's open chat in All chats.
  */
 export function folderOf(c: InboxConversation, viewer: InboxViewer): Folder | null {
   const order: Folder[] = ['closed', 'bot', 'mine', 'unassigned', 'all'];

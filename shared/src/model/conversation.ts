@@ -29,6 +29,8 @@ export const ConversationSchema = z.object({
   waitingUntil: TimestampSchema.nullable().default(null),
   /** Nobody was available or nobody took it in time, so the offline flow ran (a lead to follow up). */
   missedAt: TimestampSchema.nullable().default(null),
+  /** When the visitor first wrote in this conversation; null while they have only opened the chat. */
+  visitorWroteAt: TimestampSchema.nullable().default(null),
   /** Labels agents put on the conversation. */
   tags: z.array(z.string()).default([]),
 });

@@ -265,6 +265,7 @@ describe('Inbox', () => {
       number: 5,
       visitorName: 'Bo Bot',
       queuedAt: null,
+      visitorWroteAt: T0,
       lastSeq: 2,
       lastMessagePreview: 'What brings you here?',
     });
@@ -276,7 +277,7 @@ describe('Inbox', () => {
         body: 'What brings you here?',
       }),
     ];
-    const { http, connect } = setupApp({
+    const { http, server, connect } = setupApp({
       role: 'agent',
       routes: {
         'GET /api/conversations/counts': () => ({
@@ -298,6 +299,33 @@ describe('Inbox', () => {
     fireEvent.click(await within(list).findByRole('tab', { name: 'Bot' }));
     const link = await within(list).findByRole('link', { name: /Bo Bot/ });
     expect(http.calls.some((c) => c.url === '/api/conversations?folder=bot')).toBe(true);
+    // A visitor who only opened the chat (greeted by the bot, never wrote) is not filed in Bot live; once they
+    // write, they are.
+    const silent = conversation({
+      id: 'c-6',
+      number: 6,
+      visitorId: 'v-6',
+      visitorName: 'Si Lent',
+      queuedAt: null,
+      visitorWroteAt: null,
+      updatedAt: T0 + 10,
+      lastSeq: 2,
+      lastMessagePreview: 'What brings you here?',
+    });
+    server({ type: 'conversation.updated', conversation: silent });
+    server({ type: 'conversation.updated', conversation: { ...botOnly, updatedAt: T0 + 11 } });
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('link', { name: /^#/ })
+          .map((l) => l.textContent),
+      ).toEqual([expect.stringContaining('Bo Bot')]),
+    );
+    server({
+      type: 'conversation.updated',
+      conversation: { ...silent, visitorWroteAt: T0 + 12, updatedAt: T0 + 12 },
+    });
+    await within(list).findByRole('link', { name: /Si Lent/ });
     location.hash = link.getAttribute('href')!;
     const view = await screen.findByRole('region', { name: 'Conversation #5' });
     const log = within(view).getByRole('log');
