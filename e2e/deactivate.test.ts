@@ -43,7 +43,6 @@ describe('deactivating an agent who holds chats', () => {
 
     // Ann takes the chat; Ben loses sight of it.
     const item = ann.getByRole('link', { name: /invoice/ });
-    // Later the preview is the last line ("Ann left the chat"); the number names the chat for good.
     const number = (await item.innerText()).match(/#\d+/)![0];
     const chat = new RegExp(`${number}\\b`);
     await item.click();
@@ -63,7 +62,9 @@ describe('deactivating an agent who holds chats', () => {
     // Ben is notified as for a new chat, and finds it in Unassigned.
     await expect
       .poll(async () => (await notifications(ben)).slice(benBefore), { timeout: 10_000 })
-      .toContainEqual(expect.objectContaining({ title: 'New chat' }));
+      .toContainEqual(
+        expect.objectContaining({ title: 'New chat', body: expect.stringContaining('invoice') }),
+      );
     await ben.getByRole('tab', { name: 'Unassigned', exact: true }).click();
     await ben.getByRole('link', { name: chat }).waitFor();
 

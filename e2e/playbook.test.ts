@@ -71,7 +71,7 @@ describe('playbook in a real browser', () => {
     const first = await waiting.innerText();
     await expect.poll(() => waiting.innerText(), { timeout: 3000 }).not.toBe(first); // it counts down
 
-    await openInUnassigned(/Waiting for an agent/);
+    await openInUnassigned(/Let me find someone from the team/);
     await agent.getByRole('button', { name: 'Assign to me' }).click();
     await waitForText(visitor, 'Admin joined the chat');
     await visitor.getByRole('heading', { name: 'Admin' }).waitFor();

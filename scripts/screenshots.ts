@@ -21,7 +21,7 @@ try {
   await visitor.getByRole('status').waitFor();
   await agent.getByRole('tab', { name: 'Unassigned' }).click();
   await agent
-    .getByRole('link', { name: /Waiting for an agent/ })
+    .getByRole('link', { name: /Let me find someone from the team/ })
     .first()
     .click();
   await agent.getByRole('button', { name: 'Assign to me' }).click();

@@ -2,6 +2,7 @@
 // says why, and a deactivated agent's chats go back to Unassigned for the team.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import type { Conversation } from '@livechat/shared/model';
 import { closeTestSockets, connectedAgent, makeApp, updateAgent, type Frame } from './helper.js';
 import { call, inbox, listIds, visitorChat } from './inbox-helper.js';
 import { transcript, type MessageFrame } from './playbook-helper.js';
@@ -13,7 +14,7 @@ afterEach(async () => {
 });
 
 type ConversationFrame = Frame & {
-  conversation: { id: string; status: string; assigneeId: string | null; queuedAt: number | null };
+  conversation: Pick<Conversation, 'id' | 'status' | 'assigneeId' | 'queuedAt' | 'lastMessagePreview'>;
 };
 
 const activityTexts = async (cookie: string, id: string) =>
@@ -81,6 +82,8 @@ describe('an agent leaving a chat', () => {
       )) as ConversationFrame;
       expect(update.conversation).toMatchObject({ status: 'open', assigneeId: null });
       expect(update.conversation.queuedAt).not.toBeNull();
+      // Lists and the "New chat" notification quote what the visitor said, not the system's "Ann left the chat".
+      expect(update.conversation.lastMessagePreview).toBe('Hello there');
       const left = await c.socket.waitFor(
         (f) => f.type === 'message.created' && (f as MessageFrame).message.content?.type === 'agent_left',
       );

@@ -64,8 +64,9 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
             const conversation = store.conversations.advance(
               conversationId,
               at,
-              // Never half an emoji: a lone surrogate cannot be stored as UTF-8.
-              truncateText(body, PREVIEW_LENGTH),
+              // Lists and notifications quote what someone said, not "Ann joined the chat". Never half an emoji: a
+              // lone surrogate cannot be stored as UTF-8.
+              author.kind === 'system' ? null : truncateText(body, PREVIEW_LENGTH),
               author.kind === 'visitor',
             );
             if (!conversation) throw notFound('Conversation');

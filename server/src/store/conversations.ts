@@ -51,7 +51,9 @@ const SELECT = `SELECT c.*, ${VISITOR_NAME} AS visitor_name FROM conversations c
 /** The row as SELECT returns it, for UPDATE … RETURNING: the write path then needs no read after its commit. */
 const RETURNING = `RETURNING *, (SELECT ${VISITOR_NAME} FROM visitors v WHERE v.id = conversations.visitor_id) AS visitor_name`;
 /** Takes the next seq and records the activity in one statement; run it inside the message's transaction. */
-const ADVANCE = `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now, last_message_preview = @preview`;
+/** A null @preview (a system line: joined, left, closed, waiting) keeps the preview of the last thing someone said. */
+const ADVANCE = `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @now,
+  last_message_preview = COALESCE(@preview, last_message_preview)`;
 /** ADVANCE for a visitor's message: also records when the visitor first wrote, in the same statement. */
 const ADVANCE_VISITOR = `${ADVANCE}, visitor_wrote_at = COALESCE(visitor_wrote_at, @now)`;
 
@@ -141,7 +143,7 @@ export function createConversationStore(db: Database) {
     `INSERT INTO conversations (id, number, site_id, visitor_id, channel, status, created_at, updated_at)
      VALUES (@id, @number, @siteId, @visitorId, 'web', 'open', @now, @now)`,
   );
-  type Advance = { now: number; preview: string };
+  type Advance = { now: number; preview: string | null };
   const advanceById = db.prepare<Advance & { id: string }, ConversationRow>(
     `${ADVANCE} WHERE id = @id ${RETURNING}`,
   );
@@ -254,9 +256,10 @@ export function createConversationStore(db: Database) {
     claim: (id: string, agentId: string, now: number) => row(claim.get({ id, agentId, now })),
     /**
      * Reserves the next gap-free seq of a conversation; returns it updated (lastSeq is the new seq), or null.
-     * `byVisitor` (a visitor's message) also records the first time the visitor wrote, in the same statement.
+     * `byVisitor` (a visitor's message) also records the first time the visitor wrote, in the same statement; a
+     * null `preview` keeps the one before.
      */
-    advance: (id: string, now: number, preview: string, byVisitor = false) =>
+    advance: (id: string, now: number, preview: string | null, byVisitor = false) =>
       row((byVisitor ? advanceByVisitor : advanceById).get({ id, now, preview })),
   };
 }
