@@ -13,9 +13,11 @@ const LIVENESS_INTERVAL_MS = 30_000;
 
 export function createHub(domain: Domain, agentTimeoutMs: number) {
   const visitors = new Map<string, Set<VisitorConnection>>();
-  const agents = new Map<AgentConnection, Agent>();
-  /** The session (token hash) each agent socket was opened with, so ending a session closes exactly its sockets. */
-  const sessions = new Map<AgentConnection, string>();
+  /**
+   * Each dashboard socket: the agent as they are now, and the session (token hash) it was opened with, so ending a
+   * session closes exactly its sockets.
+   */
+  const agents = new Map<AgentConnection, { agent: Agent; sessionHash: string }>();
 
   const add = <K>(map: Map<K, Set<VisitorConnection>>, key: K, conn: VisitorConnection) => {
     let set = map.get(key);
@@ -36,7 +38,7 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         const echo = (conn: Connection) => !conn.isAwaitingAck(event.message.clientId);
         for (const conn of visitors.get(event.conversation.visitorId) ?? [])
           if (echo(conn)) conn.sendEncoded(frame);
-        for (const [conn, agent] of agents)
+        for (const [conn, { agent }] of agents)
           if (domain.canSee(agent, event.conversation) && echo(conn)) conn.sendEncoded(frame);
         break;
       }
@@ -44,7 +46,7 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         const frame = encodeFrame({ type: 'conversation.updated', conversation: event.conversation });
         const removed = encodeFrame({ type: 'conversation.removed', conversationId: event.conversation.id });
         const before = event.before;
-        for (const [conn, agent] of agents) {
+        for (const [conn, { agent }] of agents) {
           if (domain.canSee(agent, event.conversation)) conn.sendEncoded(frame);
           // Reassigned to a colleague: it leaves this agent's lists (and open view) at once.
           else if (before && domain.canSee(agent, before)) conn.sendEncoded(removed);
@@ -53,7 +55,7 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
       }
       case 'activity.created': {
         const frame = encodeFrame({ type: 'activity.created', activity: event.activity });
-        for (const [conn, agent] of agents)
+        for (const [conn, { agent }] of agents)
           if (domain.canSee(agent, event.conversation)) conn.sendEncoded(frame);
         break;
       }
@@ -63,15 +65,15 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         break;
       }
       case 'agent.updated':
-        for (const [conn, agent] of agents) if (agent.id === event.agent.id) agents.set(conn, event.agent);
+        for (const entry of agents.values()) if (entry.agent.id === event.agent.id) entry.agent = event.agent;
         break;
       case 'agent.revoked':
-        for (const [conn, agent] of agents)
+        for (const [conn, { agent }] of agents)
           if (agent.id === event.agentId) conn.close(CloseCode.SessionRevoked, 'session revoked');
         break;
       case 'sessions.ended':
-        for (const [conn, hash] of sessions) {
-          if (agents.get(conn)?.id !== event.agentId || hash === event.exceptHash) continue;
+        for (const [conn, { agent, sessionHash: hash }] of agents) {
+          if (agent.id !== event.agentId || hash === event.exceptHash) continue;
           if (event.sessionHashes && !event.sessionHashes.includes(hash)) continue;
           conn.close(CloseCode.SessionRevoked, 'session ended');
         }
@@ -114,17 +116,13 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
   return {
     addVisitor: (visitorId: string, conn: VisitorConnection) => add(visitors, visitorId, conn),
     addAgent(agent: Agent, sessionHash: string, conn: AgentConnection) {
-      agents.set(conn, agent);
-      sessions.set(conn, sessionHash);
+      agents.set(conn, { agent, sessionHash });
       domain.presence.connected(agent);
       conn.socket.on('close', () => {
         agents.delete(conn);
-        sessions.delete(conn);
         domain.presence.disconnected(agent.id);
       });
     },
-    /** The agent a connection acts for, as of now (a role change applies at once). */
-    agentOf: (conn: AgentConnection): Agent | undefined => agents.get(conn),
     /** Every live connection, for shutdown. */
     connections,
     stop() {
