@@ -76,7 +76,8 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
           throw notFound('Conversation');
         const claimed = store.conversations.claim(conversationId, agent.id, unit.now);
         if (!claimed) {
-          const current = store.conversations.byId(conversationId);
+          // The failed claim changed nothing: the conversation is as read above.
+          const current = target;
           if (current?.assigneeId === agent.id) return current;
           // Whoever just lost the race may learn who was faster; anything else (a probe) stays not-found.
           if (current?.assigneeId && mayLearnHolder(agent, current, unit.now)) {

@@ -4,8 +4,8 @@ import { ErrorCode, LIMITS } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation, Message } from '@livechat/shared/model';
 import type { Store, Visitor } from '../store/index.js';
 import { isBotOnly } from '@livechat/shared/inbox';
-import { visibleConversation, visitorCanSee } from './access.js';
-import { DomainError, notFound } from './errors.js';
+import { visibleConversation } from './access.js';
+import { DomainError } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
 import type { Author, Timeline, WriteUnit } from './timeline.js';
 import { newId } from './tokens.js';
@@ -122,13 +122,6 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
 
     openConversationOf: (visitor: Visitor): Conversation | null =>
       store.conversations.openForVisitor(visitor.id),
-
-    /** The visitor's own conversation, or not-found: a forged resume never reveals another conversation. */
-    visitorConversation(visitor: Visitor, conversationId: string): Conversation {
-      const conversation = store.conversations.byId(conversationId);
-      if (!conversation || !visitorCanSee(visitor, conversation)) throw notFound('Conversation');
-      return conversation;
-    },
 
     agentConversation: visibleToAgent,
 

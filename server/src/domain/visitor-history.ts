@@ -1,7 +1,7 @@
 // What a visitor's widget replays after `hello`: their recent conversations (closed ones stay readable, as in
 // Intercom) or, on a resume, the rest of the one they were reading and any newer ones. Only the visitor's own
 // conversations are ever named: a forged resume position is refused and replaced by their own history.
-import type { Conversation, Message } from '@livechat/shared/model';
+import type { Conversation } from '@livechat/shared/model';
 import type { Store, Visitor } from '../store/index.js';
 import { visitorCanSee } from './access.js';
 
@@ -46,10 +46,6 @@ export function createVisitorHistory(store: Store) {
 
     /** The visitor's open conversation now, if any. */
     openId: (visitor: Visitor): string | null => store.conversations.openIdOfVisitor(visitor.id),
-
-    /** One page of a conversation's messages after `afterSeq`, in seq order. */
-    page: (conversationId: string, afterSeq: number, limit: number): Message[] =>
-      store.messages.after(conversationId, afterSeq, limit),
   };
 }
 export type VisitorHistory = ReturnType<typeof createVisitorHistory>;

@@ -69,7 +69,7 @@ export function registerVisitorGateway(
         });
         // Live events start once the replay has caught up (it pages through any number of messages).
         const source = {
-          page: domain.visitorHistory.page,
+          page: domain.chat.messagesAfter,
           openId: () => domain.visitorHistory.openId(me),
         };
         replay(conn, source, plan.from, () => {

@@ -2,8 +2,7 @@
 // goes to exactly the addresses that were checked), never following a redirect, one connection per delivery.
 import http from 'node:http';
 import https from 'node:https';
-import { isIP } from 'node:net';
-import { hostOf, RefusedAddressError, type AddressGuard } from './address-guard.js';
+import { hostOf, isObviouslyInternal, RefusedAddressError, type AddressGuard } from './address-guard.js';
 
 export interface PostRequest {
   url: string;
@@ -21,10 +20,9 @@ export function createHttpPost(guard: AddressGuard | null): Post {
     const target = new URL(url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:')
       return Promise.reject(new RefusedAddressError(`${target.protocol} is not http(s)`));
-    // An address written in the URL is connected to without a lookup: check it here.
-    const host = hostOf(url);
-    if (guard && isIP(host) !== 0 && guard.refuses(host))
-      return Promise.reject(new RefusedAddressError(`${host} is not an address webhooks may reach`));
+    // An address written in the URL is connected to without a lookup: check it here (as when it was saved).
+    if (guard && isObviouslyInternal(url, guard))
+      return Promise.reject(new RefusedAddressError(`${hostOf(url)} is not an address webhooks may reach`));
     const client = target.protocol === 'https:' ? https : http;
     return new Promise<number>((resolve, reject) => {
       const request = client.request(
