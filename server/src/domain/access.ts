@@ -17,15 +17,25 @@ export interface SiteSettingsReader {
  * While only the bot talks, admins see it (the Bot folder), and agents where the site allows. Admins see every one.
  */
 export function agentCanSee(agent: Agent, conversation: Conversation, sites: SiteSettingsReader): boolean {
-  if (!agent.active) return false;
-  // The site is read only when it matters: a bot-only conversation seen by an agent.
-  const viewer: InboxViewer = {
-    id: agent.id,
-    role: agent.role,
-    seesBotChats:
-      agent.role === 'admin' || (isBotOnly(conversation) && sites.botFolderForAgents(conversation.siteId)),
+  return whoCanSee(conversation, sites)(agent);
+}
+
+/**
+ * agentCanSee for one conversation and many agents (an event fanned out to every dashboard): the site's setting is
+ * read at most once, and only when it matters (a bot-only conversation seen by an agent who is not an admin).
+ */
+export function whoCanSee(conversation: Conversation, sites: SiteSettingsReader): (agent: Agent) => boolean {
+  let agentsSeeBotChats: boolean | undefined;
+  const siteShowsBotChats = () => (agentsSeeBotChats ??= sites.botFolderForAgents(conversation.siteId));
+  return (agent) => {
+    if (!agent.active) return false;
+    const viewer: InboxViewer = {
+      id: agent.id,
+      role: agent.role,
+      seesBotChats: agent.role === 'admin' || (isBotOnly(conversation) && siteShowsBotChats()),
+    };
+    return canSee(viewer, conversation);
   };
-  return canSee(viewer, conversation);
 }
 
 /** The same rule for the store's queries (lists, counts, records). */

@@ -23,8 +23,8 @@ import { createSavedReplyService } from './saved-replies.js';
 import { createAgentSettingsService } from './agent-settings.js';
 import { createProfileService } from './profile.js';
 import { publicAgent } from '../store/index.js';
-import type { Agent, Conversation } from '@livechat/shared/model';
-import { agentCanSee } from './access.js';
+import type { Conversation } from '@livechat/shared/model';
+import { whoCanSee } from './access.js';
 
 export interface DomainOptions {
   now?: () => number;
@@ -91,7 +91,8 @@ export function createDomain(
     /** The signed-in agent's own name, picture and password. */
     profile: createProfileService(store, events, auth, now),
     /** Whether the agent may see the conversation (lists, reads, live events): see access.ts. */
-    canSee: (agent: Agent, conversation: Conversation) => agentCanSee(agent, conversation, store.sites),
+    /** Which agents may see the conversation (one test per agent; the site's setting is read at most once). */
+    whoCanSee: (conversation: Conversation) => whoCanSee(conversation, store.sites),
     /** Every active agent with whether they are available now, for the Assignee combobox. */
     colleagues: () =>
       store.agents

@@ -38,25 +38,26 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         const echo = (conn: Connection) => !conn.isAwaitingAck(event.message.clientId);
         for (const conn of visitors.get(event.conversation.visitorId) ?? [])
           if (echo(conn)) conn.sendEncoded(frame);
-        for (const [conn, { agent }] of agents)
-          if (domain.canSee(agent, event.conversation) && echo(conn)) conn.sendEncoded(frame);
+        const sees = domain.whoCanSee(event.conversation);
+        for (const [conn, { agent }] of agents) if (sees(agent) && echo(conn)) conn.sendEncoded(frame);
         break;
       }
       case 'conversation.updated': {
         const frame = encodeFrame({ type: 'conversation.updated', conversation: event.conversation });
         const removed = encodeFrame({ type: 'conversation.removed', conversationId: event.conversation.id });
-        const before = event.before;
+        const sees = domain.whoCanSee(event.conversation);
+        const saw = event.before ? domain.whoCanSee(event.before) : () => false;
         for (const [conn, { agent }] of agents) {
-          if (domain.canSee(agent, event.conversation)) conn.sendEncoded(frame);
+          if (sees(agent)) conn.sendEncoded(frame);
           // Reassigned to a colleague: it leaves this agent's lists (and open view) at once.
-          else if (before && domain.canSee(agent, before)) conn.sendEncoded(removed);
+          else if (saw(agent)) conn.sendEncoded(removed);
         }
         break;
       }
       case 'activity.created': {
         const frame = encodeFrame({ type: 'activity.created', activity: event.activity });
-        for (const [conn, { agent }] of agents)
-          if (domain.canSee(agent, event.conversation)) conn.sendEncoded(frame);
+        const sees = domain.whoCanSee(event.conversation);
+        for (const [conn, { agent }] of agents) if (sees(agent)) conn.sendEncoded(frame);
         break;
       }
       case 'presence.changed': {
