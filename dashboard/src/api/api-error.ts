@@ -35,10 +35,10 @@ export function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, status >= 500 ? 'internal' : 'http_error', `Request failed (HTTP ${status})`);
 }
 
-/** A message to show a person, for any thrown value. */
+/** A sentence to show a person, for any thrown value: the details' own messages (never their paths), or the message. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError && error.details.length > 0) {
-    return `${error.message}: ${error.details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('; ')}`;
+    return [...new Set(error.details.map((d) => d.message))].join(' ');
   }
   if (error instanceof Error) return error.message;
   return 'Something went wrong';

@@ -63,7 +63,8 @@ describe('call', () => {
     );
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_request', message: 'Invalid body' });
-    expect(errorMessage(error)).toBe('Invalid body: email bad');
+    // What a person reads: the detail's own message, never its path.
+    expect(errorMessage(error)).toBe('bad');
   });
 
   it('gives a generic error when the body is not ours, or its code is not in the catalogue', async () => {

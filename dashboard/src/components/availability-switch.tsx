@@ -1,7 +1,6 @@
 import type { Agent } from '@livechat/shared/model';
 import { useEffect, useId, useState } from 'preact/hooks';
-import { authApi } from '../api/index.js';
-import { plainErrorMessage } from './form-errors.js';
+import { authApi, errorMessage } from '../api/index.js';
 
 interface Props {
   agent: Agent;
@@ -28,7 +27,7 @@ export function AvailabilitySwitch({ agent, onChanged }: Props) {
       setAvailable(stored.available === true);
       onChanged(stored);
     } catch (err) {
-      setError(plainErrorMessage(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

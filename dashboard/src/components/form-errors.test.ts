@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/index.js';
-import { formErrors, InvalidFields, issueFields, plainErrorMessage } from './form-errors.js';
+import { ApiError, errorMessage } from '../api/index.js';
+import { formErrors, InvalidFields, issueFields } from './form-errors.js';
 
 const invalid = (details: { path: string; message: string }[]) =>
   new ApiError(400, 'invalid_request', 'The request is invalid.', details);
@@ -44,13 +44,13 @@ describe('formErrors', () => {
   });
 });
 
-describe('plainErrorMessage', () => {
+describe('errorMessage', () => {
   it('never shows "The request is invalid.: body.x …"', () => {
     const error = invalid([
       { path: 'body.url', message: 'Enter the endpoint URL.' },
       { path: 'body.events', message: 'Choose at least one event.' },
     ]);
-    expect(plainErrorMessage(error)).toBe('Enter the endpoint URL. Choose at least one event.');
+    expect(errorMessage(error)).toBe('Enter the endpoint URL. Choose at least one event.');
   });
 });
 

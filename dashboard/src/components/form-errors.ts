@@ -31,15 +31,6 @@ export function issueFields<F extends string>(
   return found;
 }
 
-/** A person-readable sentence for any error: the details' own messages without their paths, or the message. */
-export function plainErrorMessage(error: unknown): string {
-  if (error instanceof ApiError && error.details.length > 0) {
-    return [...new Set(error.details.map((d) => d.message))].join(' ');
-  }
-  if (error instanceof ApiError) return error.message;
-  return errorMessage(error);
-}
-
 export interface FormErrors<F extends string> {
   fields: FieldMessages<F>;
   /** For the top of the form; null when every problem is shown at its field. */
@@ -55,7 +46,7 @@ export function formErrors<F extends string>(error: unknown, fields: readonly F[
   }
   const matched = serverFieldErrors(error, fields);
   if (!(error instanceof ApiError) || error.details.length === 0) {
-    return { fields: matched, message: plainErrorMessage(error) };
+    return { fields: matched, message: errorMessage(error) };
   }
   const isFieldPath = (path: string) =>
     fields.some((f) => path === f || path === `body.${f}` || path.startsWith(`body.${f}.`));

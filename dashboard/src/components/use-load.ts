@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type Inputs } from 'preact/hooks';
-import { plainErrorMessage } from './form-errors.js';
+import { errorMessage } from '../api/index.js';
 
 export type Loaded<T> =
   { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
@@ -23,7 +23,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: Inputs): LoadControls<T
     load().then(
       (data) => current === generation.current && setState({ status: 'ready', data }),
       (error: unknown) =>
-        current === generation.current && setState({ status: 'error', message: plainErrorMessage(error) }),
+        current === generation.current && setState({ status: 'error', message: errorMessage(error) }),
     );
   }, deps);
 

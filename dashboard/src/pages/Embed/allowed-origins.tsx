@@ -1,9 +1,9 @@
 import type { Site } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
-import { sitesApi } from '../../api/index.js';
+import { sitesApi, errorMessage } from '../../api/index.js';
 import { TextField } from '../../components/text-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
-import { InvalidFields, plainErrorMessage } from '../../components/form-errors.js';
+import { InvalidFields } from '../../components/form-errors.js';
 import { checkOrigin } from './origin.js';
 
 interface Props {
@@ -38,7 +38,7 @@ export function AllowedOrigins({ site, onSaved }: Props) {
     try {
       await save(site.allowedOrigins.filter((o) => o !== origin));
     } catch (err) {
-      setRemoveError(plainErrorMessage(err));
+      setRemoveError(errorMessage(err));
     } finally {
       setRemoving(null);
     }

@@ -6,7 +6,7 @@ import {
   type RecordKind,
 } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
-import { ApiError, conversationsApi, errorMessage } from '../../api/index.js';
+import { conversationsApi, errorMessage } from '../../api/index.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextAreaField } from '../../components/text-area-field.js';
 import { TextField } from '../../components/text-field.js';
@@ -82,13 +82,7 @@ export function DetailsForm({ conversationId, initial, onCreated }: Props) {
       const fields = serverDetailsErrors(error);
       setErrors(fields);
       // The fields carry the details; the form says only what is left (never the raw validation paths).
-      setFormError(
-        hasErrors(fields)
-          ? 'Please check the highlighted fields.'
-          : error instanceof ApiError
-            ? error.message
-            : errorMessage(error),
-      );
+      setFormError(hasErrors(fields) ? 'Please check the highlighted fields.' : errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,7 @@
 import type { Site } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
-import { sitesApi } from '../../api/index.js';
+import { sitesApi, errorMessage } from '../../api/index.js';
 import { CheckboxField } from '../../components/checkbox-field.js';
-import { plainErrorMessage } from '../../components/form-errors.js';
 
 interface Props {
   site: Site;
@@ -23,7 +22,7 @@ export function BotFolderSetting({ site, onSaved }: Props) {
     try {
       onSaved(await sitesApi.update(site.id, { botFolderForAgents }));
     } catch (err) {
-      setError(plainErrorMessage(err));
+      setError(errorMessage(err));
     } finally {
       setShown(null);
       setBusy(false);

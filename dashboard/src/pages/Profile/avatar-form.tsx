@@ -1,9 +1,8 @@
 import type { Agent } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
-import { profileApi } from '../../api/index.js';
+import { profileApi, errorMessage } from '../../api/index.js';
 import { Avatar } from '../../components/avatar.js';
 import { Field } from '../../components/field.js';
-import { plainErrorMessage } from '../../components/form-errors.js';
 import { checkAvatar } from './check-avatar.js';
 
 interface Props {
@@ -22,7 +21,7 @@ export function AvatarForm({ agent, onChanged }: Props) {
     try {
       onChanged(await action());
     } catch (err) {
-      setError(plainErrorMessage(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import { AdminOnly } from '../../components/admin-only.js';
 import { SavedReplyForm } from './saved-reply-form.js';
 import { SavedReplyRow } from './saved-reply-row.js';
 import { useSavedReplies } from './use-saved-replies.js';
-import { plainErrorMessage } from '../../components/form-errors.js';
+import { errorMessage } from '../../api/index.js';
 
 export function SavedRepliesPage({ agent }: { agent: Agent }) {
   return (
@@ -38,7 +38,7 @@ function SavedRepliesAdmin() {
       await remove(reply.id);
       if (editing?.id === reply.id) setEditing(null);
     } catch (err) {
-      setRowError(`${reply.shortcut}: ${plainErrorMessage(err)}`);
+      setRowError(`${reply.shortcut}: ${errorMessage(err)}`);
     } finally {
       setDeleting(null);
     }

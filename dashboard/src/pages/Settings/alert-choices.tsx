@@ -1,7 +1,7 @@
 import type { NotificationSettings } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
 import { CheckboxField } from '../../components/checkbox-field.js';
-import { plainErrorMessage } from '../../components/form-errors.js';
+import { errorMessage } from '../../api/index.js';
 
 const CHOICES: readonly { key: keyof NotificationSettings; label: string; hint: string }[] = [
   {
@@ -30,7 +30,7 @@ export function AlertChoices({ settings, onSave }: Props) {
       await onSave({ ...settings, [key]: on });
       setStatus({ text: 'Saved', failed: false });
     } catch (err) {
-      setStatus({ text: plainErrorMessage(err), failed: true });
+      setStatus({ text: errorMessage(err), failed: true });
     }
   };
 

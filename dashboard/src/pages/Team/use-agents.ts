@@ -2,8 +2,7 @@ import type { Agent } from '@livechat/shared/model';
 import type { CreateAgentBody, InviteLink, UpdateAgentBody } from '@livechat/shared/api';
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, agentsApi } from '../../api/index.js';
-import { plainErrorMessage } from '../../components/form-errors.js';
+import { ApiError, agentsApi, errorMessage } from '../../api/index.js';
 
 /** `invite` is set when the agent was created without a password. */
 export interface CreateOutcome {
@@ -40,7 +39,7 @@ export function useAgents(onChanged?: (agent: Agent) => void): AgentsState {
       },
       (error: unknown) => {
         if (!live) return;
-        setLoadError(plainErrorMessage(error));
+        setLoadError(errorMessage(error));
         setLoading(false);
       },
     );
@@ -65,7 +64,7 @@ export function useAgents(onChanged?: (agent: Agent) => void): AgentsState {
       if (error instanceof ApiError && error.code === ErrorCode.Conflict) {
         setAgents((list) => list.map((a) => (a.id === id ? { ...a, invited: false } : a)));
       }
-      return { error: plainErrorMessage(error) };
+      return { error: errorMessage(error) };
     }
   }, []);
 
@@ -77,7 +76,7 @@ export function useAgents(onChanged?: (agent: Agent) => void): AgentsState {
         onChanged?.(agent);
         return null;
       } catch (error) {
-        return plainErrorMessage(error);
+        return errorMessage(error);
       }
     },
     [onChanged],

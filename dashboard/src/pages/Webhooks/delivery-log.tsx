@@ -1,9 +1,8 @@
 import type { WebhookDelivery } from '@livechat/shared/api';
 import { useState } from 'preact/hooks';
-import { webhooksApi } from '../../api/index.js';
+import { webhooksApi, errorMessage } from '../../api/index.js';
 import { useLoad } from '../../components/use-load.js';
 import { DELIVERY_COLUMNS, DeliveryRow } from './delivery-row.js';
-import { plainErrorMessage } from '../../components/form-errors.js';
 
 interface Props {
   webhookId: string;
@@ -24,7 +23,7 @@ export function DeliveryLog({ webhookId, url, id }: Props) {
       const updated = await webhooksApi.retryDelivery(webhookId, deliveryId);
       setData(deliveries.map((d) => (d.id === updated.id ? updated : d)));
     } catch (err) {
-      setRetryError(plainErrorMessage(err));
+      setRetryError(errorMessage(err));
     } finally {
       setRetrying(null);
     }

@@ -6,7 +6,7 @@ import { AddWebhookForm } from './add-webhook-form.js';
 import { SigningSecretBox } from './signing-secret-box.js';
 import { WebhookItem } from './webhook-item.js';
 import { useWebhooks } from './use-webhooks.js';
-import { plainErrorMessage } from '../../components/form-errors.js';
+import { errorMessage } from '../../api/index.js';
 
 export function WebhooksPage({ agent }: { agent: Agent }) {
   return (
@@ -33,7 +33,7 @@ function WebhooksAdmin() {
     try {
       await action();
     } catch (err) {
-      setRowError(`${url}: ${plainErrorMessage(err)}`);
+      setRowError(`${url}: ${errorMessage(err)}`);
     }
   };
 
