@@ -93,6 +93,8 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
         route={route}
         unassignedCount={unassignedCount}
         botCount={state.counts?.bot ?? null}
+        inBotFolder={state.folder === 'bot'}
+        onBotFolder={() => store.setFolder('bot')}
         connection={state.connection}
         closeCode={state.closeCode}
         onSignOut={onSignOut}

@@ -12,6 +12,10 @@ interface Props {
   unassignedCount: number;
   /** Open chats only the bot has handled; null when this agent may not see them (no "Bot" link). */
   botCount: number | null;
+  /** Whether the inbox shows the Bot folder now (chosen by this link or by its tab). */
+  inBotFolder: boolean;
+  /** The link is clicked: show the Bot folder, also when the address already names it. */
+  onBotFolder: () => void;
   connection: ConnectionStatus;
   closeCode: number | null;
   onSignOut: () => void;
@@ -34,8 +38,8 @@ const LINKS: { page: NavPage; label: string; admin: boolean }[] = [
 
 export function NavSidebar(props: Props) {
   const { agent, route, unassignedCount, botCount } = props;
-  const current = (page: Route['page']) =>
-    route.page === page && !(route.page === 'inbox' && route.folder === 'bot') ? 'page' : undefined;
+  const botCurrent = route.page === 'inbox' && props.inBotFolder;
+  const current = (page: Route['page']) => (route.page === page && !botCurrent ? 'page' : undefined);
   return (
     <aside class="sidebar">
       <div class="sidebar__brand">LiveChat</div>
@@ -52,7 +56,8 @@ export function NavSidebar(props: Props) {
           <a
             class="sidebar__link sidebar__link--sub"
             href={routeHref({ page: 'inbox', conversationId: null, folder: 'bot' })}
-            aria-current={route.page === 'inbox' && route.folder === 'bot' ? 'page' : undefined}
+            aria-current={botCurrent ? 'page' : undefined}
+            onClick={props.onBotFolder}
             aria-describedby={botCount > 0 ? 'sidebar-bot-count' : undefined}
           >
             Bot

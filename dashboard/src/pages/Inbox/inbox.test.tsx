@@ -356,6 +356,17 @@ describe('Inbox', () => {
     );
     expect(http.calls.some((c) => c.url === '/api/conversations?folder=bot')).toBe(true);
     expect(bot.getAttribute('aria-current')).toBe('page');
+
+    // Another folder's tab: the sidebar follows the folder shown, not the address.
+    fireEvent.click(within(list).getByRole('tab', { name: 'My chats' }));
+    await waitFor(() => expect(bot.getAttribute('aria-current')).toBeNull());
+    expect(within(nav).getByRole('link', { name: 'Inbox' }).getAttribute('aria-current')).toBe('page');
+    // The link again, while the address still names the Bot folder: it shows it again.
+    fireEvent.click(bot);
+    await waitFor(() =>
+      expect(within(list).getByRole('tab', { name: 'Bot' }).getAttribute('aria-selected')).toBe('true'),
+    );
+    expect(bot.getAttribute('aria-current')).toBe('page');
   });
 
   it('has no "Bot" link for an agent whose site keeps bot chats from agents', async () => {
