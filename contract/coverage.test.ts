@@ -17,6 +17,7 @@ const NOT_THE_DASHBOARDS = new Map([
   ],
   ['GET /api/widget/:siteKey/status', "the widget's launcher"],
   ['GET /api/health', 'health checks'],
+  ['GET /api/ready', 'health checks'],
   ['GET /api/agents/:id/avatar', "an <img> source: the agent's avatarUrl"],
 ]);
 

@@ -1,4 +1,4 @@
-// A real server (buildApp on an in-memory database) and browsers that use the dashboard's own API client against it.
+// A real server (buildApp on a fresh test database) and browsers that use the dashboard's own API client against it.
 import { afterEach, expect } from 'vitest';
 import type { Agent, Role } from '@livechat/shared/model';
 import { ApiError, agentsApi, authApi, type ApiErrorCode } from '../dashboard/src/api/index.js';

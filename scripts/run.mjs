@@ -46,7 +46,8 @@ function install() {
 }
 
 function build() {
-  pnpm('-r', '--filter', './widget', '--filter', './dashboard', 'run', 'build');
+  // The server's build is what production runs (node server/dist/main.js); the bench and the multi-node tests too.
+  pnpm('-r', '--filter', './widget', '--filter', './dashboard', '--filter', './server', 'run', 'build');
 }
 
 /** Real-browser tests need Chromium: use one that is installed, else install Debian's package when we can. */

@@ -4,11 +4,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
-import type { AppConfig } from './config.js';
+import { LIMITS } from '@livechat/shared/protocol/constants';
+import { databaseOf, type AppConfig } from './config.js';
 import { createDomain, seed, type Domain } from './domain/index.js';
-import { createStore, openDatabase, startCheckpointer, type Store } from './store/index.js';
+import { openStore, startCheckpointer, type EngineSql } from './store/index.js';
+import type { Store } from './domain/store.js';
 import { authRoutes } from './http/auth-routes.js';
+import { healthRoutes } from './http/health-routes.js';
 import { conversationRoutes } from './http/conversation-routes.js';
 import { registerDocs } from './http/docs.js';
 import { registerErrorHandling } from './http/errors.js';
@@ -33,6 +35,7 @@ import { registerAgentGateway } from './ws/agent-gateway.js';
 import { createHub } from './ws/hub.js';
 import { registerVisitorGateway } from './ws/visitor-gateway.js';
 import { closeAllSockets } from './ws/shutdown.js';
+import { joinCluster } from './cluster/index.js';
 
 export interface BuildOptions {
   now?: () => number;
@@ -42,6 +45,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     domain: Domain;
     store: Store;
+    /** The database engine under the store (tests read what only one engine has, e.g. SQLite's integrity check). */
+    sql: EngineSql;
     /** Set on the first start of an empty database when the admin password was generated. */
     firstRun: { adminEmail?: string; generatedPassword?: string };
   }
@@ -49,10 +54,19 @@ declare module 'fastify' {
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
-  const db = openDatabase(config.databasePath);
-  const store = createStore(db);
+  const { store, sql } = await openStore(databaseOf(config));
+  // Several nodes: events, presence and limits go through Redis (REDIS_URL); one node keeps them in memory.
+  const cluster = config.redisUrl
+    ? joinCluster(config.redisUrl, {
+        // Nodes on one database are one deployment (tests give each app a schema of its own).
+        namespace: `livechat:${config.databaseUrl ? new URL(config.databaseUrl).pathname.slice(1) : 'sqlite'}:${config.databaseSchema ?? 'public'}`,
+        onPresenceChange: () => void domain.presence.refresh(),
+        onError: (err) => app.log.warn({ err }, 'redis unavailable'),
+      })
+    : null;
   const domain = createDomain(store, {
     now,
+    ...(cluster && { connectedAgents: cluster.connectedAgents }),
     // Referenced only when a timer fires, after `app` exists.
     onError: (err) => app.log.error({ err }, 'background task failed'),
     onDebug: (detail, message) => app.log.debug(detail, message),
@@ -75,6 +89,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
   app.decorate('domain', domain);
   app.decorate('store', store);
+  app.decorate<EngineSql>('sql', sql);
   app.decorate('firstRun', firstRun);
   app.decorateRequest('agent', null);
   app.setValidatorCompiler(validatorCompiler);
@@ -86,7 +101,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerWellFormedBodies(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Shared by the nodes through Redis; while Redis is away requests are let through rather than refused.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(cluster && { redis: cluster.limits, nameSpace: cluster.limitPrefix, skipOnError: true }),
+  });
   const hub = createHub(domain, config.agentTimeoutMs);
   await app.register(fastifyWebsocket, {
     options: { maxPayload: LIMITS.maxFrameBytes },
@@ -101,10 +120,18 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
   await registerDocs(app, config.publicUrl);
 
-  app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, () => ({
-    ok: true,
-    version: PROTOCOL_VERSION,
-  }));
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  await app.register(
+    healthRoutes({
+      database: async () => void (await sql.value('SELECT 1')),
+      ...(cluster && { redis: cluster.ping }),
+      closing: () => closing,
+    }),
+    { prefix: '/api' },
+  );
   await app.register(authRoutes(domain, config.publicUrl), { prefix: '/api/auth' });
   await app.register(conversationRoutes(domain), { prefix: '/api/conversations' });
   await app.register(assignmentRoutes(domain), { prefix: '/api/conversations' });
@@ -120,24 +147,34 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(avatarRoutes(domain), { prefix: '/api' });
   await app.register(widgetRoutes(domain), { prefix: '/api/widget' });
   await app.register(webhookRoutes(domain), { prefix: '/api/webhooks' });
-  registerVisitorGateway(app, domain, hub, config);
+  registerVisitorGateway(
+    app,
+    domain,
+    hub,
+    config,
+    cluster?.keyedLimit('new-visitors', config.newVisitorRate),
+  );
+  // Events from other nodes reach this node's sockets; when some may have been missed, clients resume by seq.
+  await cluster?.relay(domain.events, () => hub.resync());
   registerAgentGateway(app, domain, hub, config.dashboardOrigins, config.frameRate);
   await registerStaticRoutes(app, config);
 
-  const checkpointer = db.memory
-    ? null
-    : startCheckpointer(db, {
-        onError: (err) => app.log.warn({ err }, 'checkpoint worker failed; the writer checkpoints itself'),
-      });
+  const checkpointer =
+    sql.engine !== 'sqlite' || sql.db.memory
+      ? null
+      : startCheckpointer(sql.db, {
+          onError: (err) => app.log.warn({ err }, 'checkpoint worker failed; the writer checkpoints itself'),
+        });
   // Waits that were pending when the server stopped fire now, or on time.
-  domain.playbooks.resume();
+  await domain.playbooks.resume();
   domain.webhooks.start();
   app.addHook('onClose', async () => {
     domain.playbooks.stop();
     await domain.webhooks.stop();
-    domain.writes.drain();
+    await domain.writes.drain();
     await checkpointer?.stop();
-    store.close();
+    await cluster?.stop();
+    await store.close();
   });
   return app;
 }

@@ -17,6 +17,10 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false'),
+  /** PostgreSQL instead of the embedded SQLite file: postgres://user:password@host:5432/database */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  /** Redis for what several nodes share (events, presence, rate limits): redis://host:6379 */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,8 +31,14 @@ export interface AppConfig {
   publicUrl: string;
   /** Origins the dashboard may call the API from: PUBLIC_URL's, and its loopback twins for a local install. */
   dashboardOrigins: string[];
-  /** SQLite file path, or ':memory:' in tests. */
+  /** SQLite file path, or ':memory:' in tests; unused when databaseUrl is set. */
   databasePath: string;
+  /** PostgreSQL connection URL (DATABASE_URL); null: the embedded SQLite file. */
+  databaseUrl: string | null;
+  /** The PostgreSQL schema to use (tests give each app its own); default: the server's search_path. */
+  databaseSchema?: string;
+  /** Redis URL (REDIS_URL); null: one node, events and presence in process memory. */
+  redisUrl: string | null;
   admin: { email: string; password?: string };
   /** Origins seeded as allowed for the demo site on first start. */
   demoOrigins: string[];
@@ -52,6 +62,17 @@ export interface AppConfig {
   agentTimeoutMs: number;
   /** Webhooks may call loopback and private addresses (otherwise refused, against SSRF). */
   webhooksAllowPrivateNetworks: boolean;
+}
+
+/** Where the store lives: the PostgreSQL database (and schema) when DATABASE_URL is set, else the SQLite file. */
+export function databaseOf(
+  config: Pick<AppConfig, 'databaseUrl' | 'databaseSchema' | 'databasePath'>,
+): { url: string; schema?: string } | { path: string } {
+  if (!config.databaseUrl) return { path: config.databasePath };
+  return {
+    url: config.databaseUrl,
+    ...(config.databaseSchema !== undefined && { schema: config.databaseSchema }),
+  };
 }
 
 /** A token-bucket rate: tokens added per second, and the most held (the burst after a quiet spell). */
@@ -78,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     publicUrl,
     dashboardOrigins: loopbackTwins(publicUrl),
     databasePath: path.join(path.resolve(e.DATA_DIR), 'livechat.sqlite'),
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
     admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
     demoOrigins: [`http://localhost:${e.DEMO_PORT}`, `http://127.0.0.1:${e.DEMO_PORT}`],
     logLevel: e.LOG_LEVEL,

@@ -52,8 +52,8 @@ const counts = async (cookie: string) =>
     counts: Record<string, number | null>;
   }>().counts;
 
-const setBotFolderForAgents = (cookie: string, on: boolean) =>
-  call(app, cookie, 'PATCH', `/api/sites/${demoSite(app).id}`, { botFolderForAgents: on });
+const setBotFolderForAgents = async (cookie: string, on: boolean) =>
+  call(app, cookie, 'PATCH', `/api/sites/${(await demoSite(app)).id}`, { botFolderForAgents: on });
 
 /** Frames about the conversation a socket received from `from` on. */
 const about = (frames: Frame[], id: string) =>
@@ -68,7 +68,10 @@ describe('the Bot folder', () => {
 
     // A visitor who only opened the chat (the bot greets on open) is in no folder, nor counted; still readable.
     const silent = await openedChat();
-    expect(app.store.conversations.byId(silent.id)).toMatchObject({ visitorWroteAt: null, queuedAt: null });
+    expect(await app.store.conversations.byId(silent.id)).toMatchObject({
+      visitorWroteAt: null,
+      queuedAt: null,
+    });
     expect(await listIds(app, admin, '?folder=bot')).toEqual([]);
     expect(await counts(admin)).toMatchObject({ bot: 0, unassigned: 0, all: 0 });
     expect((await call(app, admin, 'GET', `/api/conversations/${silent.id}`)).statusCode).toBe(200);
@@ -77,7 +80,7 @@ describe('the Bot folder', () => {
     const chat = silent;
     await say(chat.socket, 'just looking');
     await waitForMessage(chat.socket, 'Please choose one of the options.');
-    const wrote = app.store.conversations.byId(chat.id)!;
+    const wrote = (await app.store.conversations.byId(chat.id))!;
     expect(wrote).toMatchObject({ queuedAt: null, assigneeId: null });
     expect(wrote.visitorWroteAt).not.toBeNull();
     const number = wrote.number;
@@ -85,9 +88,9 @@ describe('the Bot folder', () => {
     // A second visitor who only opens the chat stays out of it.
     const other = await openedChat();
     expect(await listIds(app, admin, '?folder=bot')).toEqual([chat.id]);
-    expect(await listIds(app, admin, `?q=%23${app.store.conversations.byId(other.id)!.number}`)).toEqual([
-      other.id,
-    ]);
+    expect(
+      await listIds(app, admin, `?q=%23${(await app.store.conversations.byId(other.id))!.number}`),
+    ).toEqual([other.id]);
     expect(await listIds(app, admin, '?folder=unassigned')).toEqual([]);
     expect(await listIds(app, admin, '?folder=all')).toEqual([]);
     expect(await listIds(app, admin, `?folder=unassigned&q=%23${number}`)).toEqual([chat.id]);

@@ -130,9 +130,11 @@ describe('the bot captures a lead', () => {
     expect((await deliveries()).map((d) => d.event)).toEqual(['lead.created']);
 
     // A re-run of the capture (a replay, a second timer) finds the bot's lead and makes nothing new.
-    const conversation = app.store.conversations.byId(conversationId)!;
-    const unit = { now: Date.now(), activity: () => ({}) } as unknown as WriteUnit;
-    app.store.transaction(() => captureBotLead(app.store, app.domain.webhooks, unit, conversation, 'Ava'));
+    const conversation = (await app.store.conversations.byId(conversationId))!;
+    const unit = { now: Date.now(), activity: () => Promise.resolve({}) } as unknown as WriteUnit;
+    await app.store.transaction(() =>
+      captureBotLead(app.store, app.domain.webhooks, unit, conversation, 'Ava'),
+    );
     expect(await leads(admin)).toHaveLength(1);
     expect(await deliveries()).toHaveLength(1);
 
@@ -160,7 +162,7 @@ describe('the bot captures a lead', () => {
     const conversationId = await startChat(socket);
     await waitForMessage(socket, 'Who am I talking to?');
     // Meanwhile an agent saved the full name in the side panel.
-    app.store.visitors.setContactField(welcome.visitorId, 'name', 'Jane Doe');
+    await app.store.visitors.setContactField(welcome.visitorId, 'name', 'Jane Doe');
     await say(socket, 'Jane');
     await waitForMessage(socket, 'Team size?');
     const lead = (await call(app, admin, 'GET', `/api/conversations/${conversationId}/lead`)).json<{

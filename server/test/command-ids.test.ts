@@ -14,6 +14,7 @@ afterEach(async () => {
 });
 
 const stored = (conversationId: string) => app.store.messages.after(conversationId, 0, 1000);
+const visitorOf = async (message: Message) => (await app.store.visitors.byId(message.author.id!))!;
 
 /** Sends a message frame and returns the ack's message or the error frame that answered it. */
 async function send(socket: TestSocket, frame: Record<string, unknown>) {
@@ -48,8 +49,8 @@ describe('command ids', () => {
     const changed = await send(agent, { id, conversationId: a.conversationId, body: 'Hi A, edited' });
     expect(changed.error).toMatchObject({ code: 'client_id_reused' });
 
-    expect(stored(b.conversationId).map((m) => m.body)).toEqual(['second chat']);
-    expect(stored(a.conversationId).map((m) => m.body)).toEqual(['first chat', 'Hi A']);
+    expect((await stored(b.conversationId)).map((m) => m.body)).toEqual(['second chat']);
+    expect((await stored(a.conversationId)).map((m) => m.body)).toEqual(['first chat', 'Hi A']);
   });
 
   it('HTTP: 201 then 200 with the same message for a resend; 409 client_id_reused for a clash', async () => {
@@ -76,8 +77,8 @@ describe('command ids', () => {
       expect(clash.statusCode, `${conversationId} ${body}`).toBe(409);
       expect(clash.json()).toMatchObject({ error: { code: 'client_id_reused' } });
     }
-    expect(stored(b.conversationId).map((m) => m.body)).toEqual(['second chat']);
-    expect(stored(a.conversationId).map((m) => m.body)).toEqual(['first chat', 'Hi A']);
+    expect((await stored(b.conversationId)).map((m) => m.body)).toEqual(['second chat']);
+    expect((await stored(a.conversationId)).map((m) => m.body)).toEqual(['first chat', 'Hi A']);
 
     // The id space is the author's, over both channels: the socket clashes with the HTTP reply too.
     const agent = await connectedAgent(app, admin);
@@ -107,16 +108,14 @@ describe('command ids', () => {
       200,
     );
     expect((await send(socket, { id, body: 'Are you there?' })).message).toEqual(first.message);
-    expect(app.domain.chat.openConversationOf(app.store.visitors.byId(first.message.author.id!)!)).toBeNull();
+    expect(await app.domain.chat.openConversationOf(await visitorOf(first.message))).toBeNull();
     // The same id with a new text in what would be a new conversation: refused, nothing stored, nothing opened.
     expect((await send(socket, { id, body: 'New question' })).error).toMatchObject({
       code: 'client_id_reused',
     });
-    expect(app.domain.chat.openConversationOf(app.store.visitors.byId(first.message.author.id!)!)).toBeNull();
+    expect(await app.domain.chat.openConversationOf(await visitorOf(first.message))).toBeNull();
     expect(
-      stored(conversationId)
-        .filter((m) => m.author.kind === 'visitor')
-        .map((m) => m.body),
+      (await stored(conversationId)).filter((m) => m.author.kind === 'visitor').map((m) => m.body),
     ).toEqual(['Hello there', 'Are you there?']);
   });
 });

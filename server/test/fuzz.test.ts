@@ -29,14 +29,14 @@ const hostileObject = fc.dictionary(
   hostileValue,
 );
 
-function snapshot() {
+async function snapshot() {
   const db = app.store;
   return JSON.stringify([
-    db.conversations.search({ limit: 1000 }, { agentId: agentId, admin: true }),
-    db.messages.after(conversationId, 0, 1000),
-    app.domain.team.list(),
-    db.sites.all(),
-    db.playbooks.latest(siteId),
+    await db.conversations.search({ limit: 1000 }, { agentId: agentId, admin: true }),
+    await db.messages.after(conversationId, 0, 1000),
+    await app.domain.team.list(),
+    await db.sites.all(),
+    await db.playbooks.latest(siteId),
   ]);
 }
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
   const unlimited = { perSecond: 1e6, burst: 1e6 };
   app = await makeApp({ frameRate: unlimited, newVisitorRate: unlimited });
   cookie = await login(app);
-  siteId = demoSite(app).id;
+  siteId = (await demoSite(app)).id;
   const { socket } = await connectedVisitor(app);
   socket.send({ type: 'message.send', id: cid(), body: 'seed' });
   const ack = await socket.waitFor((f) => f.type === 'ack');
@@ -65,7 +65,7 @@ describe('hostile input', () => {
       { method: 'PATCH' as const, url: `/api/sites/${siteId}` },
       { method: 'PUT' as const, url: '/api/me/availability' },
     ];
-    const before = snapshot();
+    const before = await snapshot();
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...routes),
@@ -79,7 +79,7 @@ describe('hostile input', () => {
       ),
       { numRuns: 150 },
     );
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
@@ -96,7 +96,7 @@ describe('hostile input', () => {
   });
 
   it('every junk frame gets an error frame and the store stays as it was', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileObject, hostileValue), async (frame) => {
         // Only frames that cannot be a valid command: a valid one would rightly be stored.
@@ -109,6 +109,6 @@ describe('hostile input', () => {
       }),
       { numRuns: 60 },
     );
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });

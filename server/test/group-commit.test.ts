@@ -1,22 +1,20 @@
-// Group commit against a real SQLite file: one transaction per turn, savepoints per message, acks after COMMIT.
+// Group commit against a real database (a SQLite file, or PostgreSQL): one transaction per turn, savepoints per
+// message, acks after COMMIT.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { Agent } from '@livechat/shared/model';
 import { createDomain, DEMO_SITE_KEY, seed, type Domain, type DomainEvent } from '../src/domain/index.js';
-import {
-  createStore,
-  openDatabase,
-  publicAgent,
-  type Database,
-  type Store,
-  type Visitor,
-} from '../src/store/index.js';
+import { publicAgent } from '../src/domain/agents.js';
+import type { Store, Visitor } from '../src/domain/store.js';
+import type { EngineSql } from '../src/store/index.js';
+import { openSqlite } from '../src/store/sql/sqlite.js';
 import { NO_STEPS } from './helper.js';
+import { openTestStore } from './test-store.js';
 
 let dir: string;
-let db: Database;
+let sql: EngineSql;
 let store: Store;
 let domain: Domain;
 let transactions: MockInstance<Store['transaction']>;
@@ -24,8 +22,7 @@ let agent: Agent;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-group-commit-'));
-  db = openDatabase(path.join(dir, 'chat.sqlite'));
-  store = createStore(db);
+  ({ store, sql } = await openTestStore(path.join(dir, 'chat.sqlite')));
   await seed(store, {
     adminEmail: 'admin@example.com',
     adminPassword: 'admin-password',
@@ -33,19 +30,19 @@ beforeEach(async () => {
     now: 1,
   });
   domain = createDomain(store);
-  store.playbooks.insert(store.sites.byKey(DEMO_SITE_KEY)!.id, NO_STEPS, null, 2);
+  await store.playbooks.insert((await store.sites.byKey(DEMO_SITE_KEY))!.id, NO_STEPS, null, 2);
   transactions = vi.spyOn(store, 'transaction');
-  agent = publicAgent(store.agents.byEmail('admin@example.com')!);
+  agent = publicAgent((await store.agents.byEmail('admin@example.com'))!);
 });
 
-afterEach(() => {
-  domain.writes.drain();
-  store.close();
+afterEach(async () => {
+  await domain.writes.drain();
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const newVisitor = (): Visitor =>
-  domain.visitors.identify(domain.visitors.siteByKey(DEMO_SITE_KEY)!, undefined).visitor;
+const newVisitor = async (): Promise<Visitor> =>
+  (await domain.visitors.identify((await domain.visitors.siteByKey(DEMO_SITE_KEY))!, undefined)).visitor;
 const settle = <T>(p: Promise<T>) =>
   p.then(
     (value) => ({ ok: true as const, value }),
@@ -54,7 +51,7 @@ const settle = <T>(p: Promise<T>) =>
 
 describe('group commit of messages', () => {
   it('stores the messages of one turn in one transaction, each sender’s in send order', async () => {
-    const [a, b] = [newVisitor(), newVisitor()];
+    const [a, b] = [await newVisitor(), await newVisitor()];
     const sends = [
       domain.chat.sendVisitorMessage(a, 'client-a-1', 'a1'),
       domain.chat.sendVisitorMessage(b, 'client-b-1', 'b1'),
@@ -67,17 +64,21 @@ describe('group commit of messages', () => {
     const seqOf = (body: string) => results.find((r) => r.message.body === body)!.message.seq;
     expect(['a1', 'a2', 'a3'].map(seqOf)).toEqual([1, 2, 3]);
     expect(['b1', 'b2'].map(seqOf)).toEqual([1, 2]);
-    const conversation = domain.chat.openConversationOf(a)!;
+    const conversation = (await domain.chat.openConversationOf(a))!;
     expect(conversation.lastSeq).toBe(3);
-    expect(domain.chat.messagesAfter(conversation.id, 0).map((m) => m.body)).toEqual(['a1', 'a2', 'a3']);
+    expect((await domain.chat.messagesAfter(conversation.id, 0)).map((m) => m.body)).toEqual([
+      'a1',
+      'a2',
+      'a3',
+    ]);
   });
 
   it('refuses one message without undoing the others in its transaction', async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const { message: first } = await domain.chat.sendVisitorMessage(visitor, 'client-v-1', 'first');
-    db.prepare("UPDATE conversations SET status = 'closed', closed_at = 2 WHERE id = ?").run(
+    await sql.run("UPDATE conversations SET status = 'closed', closed_at = 2 WHERE id = ?", [
       first.conversationId,
-    );
+    ]);
     transactions.mockClear();
 
     const [toClosed, toUnknown, fresh] = await Promise.all([
@@ -89,13 +90,13 @@ describe('group commit of messages', () => {
     expect(toClosed).toEqual({ ok: false, code: 'conversation_closed' });
     expect(toUnknown).toEqual({ ok: false, code: 'not_found' });
     expect(fresh.ok && fresh.value.message).toMatchObject({ seq: 1, body: 'new conversation' });
-    expect(domain.chat.messagesAfter(first.conversationId, 0).map((m) => m.body)).toEqual(['first']);
+    expect((await domain.chat.messagesAfter(first.conversationId, 0)).map((m) => m.body)).toEqual(['first']);
   });
 
   it('rolls back only the savepoint of a write that fails after writing', async () => {
-    const visitor = newVisitor();
-    const broken = domain.writes.run(() => {
-      store.conversations.create({
+    const visitor = await newVisitor();
+    const broken = domain.writes.run(async () => {
+      await store.conversations.create({
         id: 'half-written',
         siteId: visitor.siteId,
         visitorId: visitor.id,
@@ -106,12 +107,12 @@ describe('group commit of messages', () => {
     const ok = domain.chat.sendVisitorMessage(visitor, 'client-v-1', 'kept');
     await expect(broken).rejects.toThrow('failed after a write');
     expect((await ok).message.seq).toBe(1);
-    expect(store.conversations.byId('half-written')).toBeNull();
+    expect(await store.conversations.byId('half-written')).toBeNull();
     expect(transactions).toHaveBeenCalledTimes(1);
   });
 
   it('stores a command id resent within the same transaction once, and publishes it once', async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const published: DomainEvent[] = [];
     domain.events.subscribe((e) => published.push(e));
     const [first, resent] = await Promise.all([
@@ -121,27 +122,29 @@ describe('group commit of messages', () => {
     expect(transactions).toHaveBeenCalledTimes(1);
     expect([first.created, resent.created]).toEqual([true, false]);
     expect(resent.message).toEqual(first.message);
-    expect(domain.chat.messagesAfter(first.message.conversationId, 0)).toHaveLength(1);
+    expect(await domain.chat.messagesAfter(first.message.conversationId, 0)).toHaveLength(1);
     expect(published.filter((e) => e.type === 'message.created')).toHaveLength(1);
   });
 
   it('settles a send, and publishes it, only once its COMMIT is visible to another connection', async () => {
-    const reader = openDatabase(path.join(dir, 'chat.sqlite'));
-    const stored = reader.prepare('SELECT COUNT(*) FROM messages WHERE client_id = ?').pluck();
-    const seen: string[] = [];
+    const reader = await otherConnection();
+    const seen: Promise<string>[] = [];
     domain.events.subscribe((e) => {
-      if (e.type === 'message.created') seen.push(`event: ${String(stored.get(e.message.clientId))} row`);
+      if (e.type === 'message.created')
+        seen.push(reader.count(e.message.clientId!).then((n) => `event: ${n} row`));
     });
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     const sends = ['client-c-1', 'client-c-2'].map((id) =>
       domain.chat.sendVisitorMessage(visitor, id, 'durable').then(() => {
-        seen.push(`ack: ${String(stored.get(id))} row, in transaction: ${String(store.inTransaction())}`);
+        const inTransaction = reader.writerInTransaction();
+        seen.push(reader.count(id).then((n) => `ack: ${n} row, in transaction: ${String(inTransaction)}`));
       }),
     );
-    expect(stored.get('client-c-1')).toBe(0);
+    expect(await reader.count('client-c-1')).toBe(0);
     await Promise.all(sends);
-    reader.close();
-    expect(seen.sort()).toEqual([
+    const outcome = await Promise.all(seen);
+    await reader.close();
+    expect(outcome.sort()).toEqual([
       'ack: 1 row, in transaction: false',
       'ack: 1 row, in transaction: false',
       'event: 1 row',
@@ -149,3 +152,36 @@ describe('group commit of messages', () => {
     ]);
   });
 });
+
+/**
+ * A second connection to the test's database. `count` reads at the moment it is called (the query leaves before
+ * anything else can run), so it sees only what was committed by then.
+ */
+async function otherConnection() {
+  const writer = sql;
+  if (writer.engine === 'sqlite') {
+    const db = openSqlite(path.join(dir, 'chat.sqlite')).db;
+    const stored = db.prepare('SELECT COUNT(*) FROM messages WHERE client_id = ?').pluck();
+    return {
+      count: (clientId: string) => Promise.resolve(stored.get(clientId) as number),
+      /** Whether the writer's connection has a transaction open, whichever async context asks. */
+      writerInTransaction: () => writer.db.inTransaction,
+      close: () => Promise.resolve(db.close()),
+    };
+  }
+  const { pool } = writer;
+  const client = await pool.connect();
+  return {
+    count: async (clientId: string) =>
+      Number(
+        (
+          await client.query<{ n: number }>('SELECT COUNT(*) AS n FROM messages WHERE client_id = $1', [
+            clientId,
+          ])
+        ).rows[0]!.n,
+      ),
+    /** A transaction holds its connection until it ends: any checked out besides this one is still in one. */
+    writerInTransaction: () => pool.totalCount - pool.idleCount > 1,
+    close: () => Promise.resolve(client.release()),
+  };
+}

@@ -1,4 +1,4 @@
-// Test helpers: an app on an in-memory database, signed-in agents, and WebSocket clients over injectWS.
+// Test helpers: an app on a fresh database (see engine.ts), signed-in agents, and WebSocket clients over injectWS.
 import type { FastifyInstance } from 'fastify';
 import type WebSocket from 'ws';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import {
 } from '@livechat/shared/protocol/constants';
 import { buildApp, type BuildOptions } from '../src/app.js';
 import { testConfig, type AppConfig } from '../src/config.js';
+import { testDatabase } from './engine.js';
 import { DEMO_SITE_KEY } from '../src/domain/index.js';
 import { DEFAULT_PLAYBOOK } from '../src/domain/playbook/default-playbook.js';
 import type { Playbook } from '@livechat/shared/model';
@@ -32,13 +33,15 @@ export async function makeApp(
   overrides: Partial<AppConfig> = {},
   { playbook = NO_STEPS, ...options }: MakeAppOptions = {},
 ): Promise<FastifyInstance> {
-  const app = await buildApp(testConfig(overrides), options);
+  // Overrides that name a database (a restart test reopening one) keep it; otherwise a fresh one per app.
+  const database = 'databasePath' in overrides || 'databaseUrl' in overrides ? {} : await testDatabase();
+  const app = await buildApp(testConfig({ ...database, ...overrides }), options);
   await app.ready();
-  if (playbook) app.domain.sites.savePlaybook(demoSite(app).id, playbook, null);
+  if (playbook) await app.domain.sites.savePlaybook((await demoSite(app)).id, playbook, null);
   return app;
 }
 
-export const demoSite = (app: FastifyInstance) => app.domain.visitors.siteByKey(DEMO_SITE_KEY)!;
+export const demoSite = async (app: FastifyInstance) => (await app.domain.visitors.siteByKey(DEMO_SITE_KEY))!;
 
 /** Signs in and returns the Cookie header value. */
 export async function login(
@@ -71,7 +74,7 @@ export async function createAgent(
     ...agent,
     email,
     // A session made directly: many agents signing in from one test address would hit the sign-in rate limit.
-    cookie: `lc_session=${app.domain.auth.startSession(agent.id).token}`,
+    cookie: `lc_session=${(await app.domain.auth.startSession(agent.id)).token}`,
   };
 }
 

@@ -49,7 +49,7 @@ describe('cleaning on the server', () => {
   });
 
   it('stores an allowed origin pasted with a path as the origin', async () => {
-    const site = demoSite(app);
+    const site = await demoSite(app);
     const res = await send('PATCH', `/api/sites/${site.id}`, {
       allowedOrigins: [SITE_ORIGIN, 'https://shop.example.com/products?x=1'],
     });

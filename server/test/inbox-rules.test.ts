@@ -1,7 +1,7 @@
 // The server's SQL and the shared inbox rules agree: for random conversations, viewers and queries, the inbox
 // lists exactly the conversations `matchesQuery` (and, for text, `matchesText`) accepts, and the counts are the
 // sizes of the folders `inFolder` describes. The dashboard files live updates with the same shared rules.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ConversationSearchQuery } from '@livechat/shared/api';
 import {
@@ -14,20 +14,29 @@ import {
   type InboxQuery,
   type InboxViewer,
 } from '@livechat/shared/inbox';
-import { createStore, openDatabase, publicAgent } from '../src/store/index.js';
+import { publicAgent } from '../src/domain/agents.js';
 import { createInboxService } from '../src/domain/inbox.js';
 import { agentCanSee } from '../src/domain/access.js';
+import type { Store } from '../src/domain/store.js';
+import type { Sql, SqlValue } from '../src/store/sql/sql.js';
+import { openTestStore } from './test-store.js';
 
-const db = openDatabase(':memory:');
-const store = createStore(db);
-const inbox = createInboxService(store);
-db.exec(`
-  INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES ('s1', 'k1', 'Site', '[]', 0);
-  INSERT INTO agents (id, email, name, role, password_hash, active, created_at) VALUES
-    ('ad', 'ad@x', 'Ada', 'admin', 'h', 1, 0), ('me', 'me@x', 'Me', 'agent', 'h', 1, 0),
-    ('other', 'o@x', 'Other', 'agent', 'h', 1, 0);
-`);
-afterAll(() => db.close());
+let sql: Sql;
+let store: Store;
+let inbox: ReturnType<typeof createInboxService>;
+beforeAll(async () => {
+  ({ store, sql } = await openTestStore());
+  inbox = createInboxService(store);
+  await sql.run(
+    "INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES ('s1', 'k1', 'Site', '[]', 0)",
+  );
+  await sql.run(
+    `INSERT INTO agents (id, email, name, role, password_hash, active, created_at) VALUES
+       ('ad', 'ad@x', 'Ada', 'admin', 'h', 1, 0), ('me', 'me@x', 'Me', 'agent', 'h', 1, 0),
+       ('other', 'o@x', 'Other', 'agent', 'h', 1, 0)`,
+  );
+});
+afterAll(() => store?.close());
 
 const NAME_CHARS = ['a', 'B', 'c', ' ', '%', '_', '\\', '1'];
 const text = (max: number) =>
@@ -68,29 +77,33 @@ const queryArb = fc
 
 type Generated = typeof conversationArb extends fc.Arbitrary<infer T> ? T : never;
 
-function load(conversations: Generated[]) {
-  db.exec('DELETE FROM conversations; DELETE FROM visitors;');
-  const visitor = db.prepare(
-    `INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at, contact_name, email)
-     VALUES (?, 's1', ?, ?, 0, 0, ?, ?)`,
-  );
-  const conversation = db.prepare(
-    `INSERT INTO conversations (id, number, site_id, visitor_id, status, assignee_id, created_at, updated_at,
-       queued_at, closed_at, visitor_wrote_at) VALUES (?, ?, 's1', ?, ?, ?, 0, ?, ?, ?, ?)`,
-  );
-  conversations.forEach((c, i) => {
-    visitor.run(`v${i}`, `t${i}`, c.name, c.contactName, c.email);
-    conversation.run(
-      `c${i}`,
-      i + 1,
-      `v${i}`,
-      c.status,
-      c.assigneeId,
-      c.updatedAt,
-      c.queuedAt,
-      c.status === 'closed' ? c.updatedAt : null,
-      c.visitorWroteAt,
+/** Replaces every conversation, and sets the site's Bot folder setting, in one transaction (one commit). */
+function load(conversations: Generated[], botFolderForAgents: boolean) {
+  const rows = (placeholders: string) => conversations.map(() => placeholders).join(', ');
+  return sql.transaction(async () => {
+    await sql.run('DELETE FROM conversations');
+    await sql.run('DELETE FROM visitors');
+    await sql.run(
+      `INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at, contact_name, email)
+       VALUES ${rows("(?, 's1', ?, ?, 0, 0, ?, ?)")}`,
+      conversations.flatMap((c, i): SqlValue[] => [`v${i}`, `t${i}`, c.name, c.contactName, c.email]),
     );
+    await sql.run(
+      `INSERT INTO conversations (id, number, site_id, visitor_id, status, assignee_id, created_at, updated_at,
+         queued_at, closed_at, visitor_wrote_at) VALUES ${rows("(?, ?, 's1', ?, ?, ?, 0, ?, ?, ?, ?)")}`,
+      conversations.flatMap((c, i): SqlValue[] => [
+        `c${i}`,
+        i + 1,
+        `v${i}`,
+        c.status,
+        c.assigneeId,
+        c.updatedAt,
+        c.queuedAt,
+        c.status === 'closed' ? c.updatedAt : null,
+        c.visitorWroteAt,
+      ]),
+    );
+    await sql.run('UPDATE sites SET bot_folder_for_agents = ?', [botFolderForAgents ? 1 : 0]);
   });
 }
 
@@ -100,16 +113,15 @@ const viewerArb = fc.record({
 });
 
 describe('inbox SQL = shared inbox rules', () => {
-  it('lists exactly what matchesQuery accepts, for every folder, filter and search', () => {
-    fc.assert(
-      fc.property(
+  it('lists exactly what matchesQuery accepts, for every folder, filter and search', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(conversationArb, { minLength: 1, maxLength: 12 }),
         viewerArb,
         queryArb,
-        (conversations, { agentId, botFolderForAgents }, query) => {
-          load(conversations);
-          db.prepare('UPDATE sites SET bot_folder_for_agents = ?').run(botFolderForAgents ? 1 : 0);
-          const agent = publicAgent(store.agents.byId(agentId)!);
+        async (conversations, { agentId, botFolderForAgents }, query) => {
+          await load(conversations, botFolderForAgents);
+          const agent = publicAgent((await store.agents.byId(agentId))!);
           const viewer: InboxViewer = {
             id: agent.id,
             role: agent.role,
@@ -117,12 +129,11 @@ describe('inbox SQL = shared inbox rules', () => {
           };
           const full: ConversationSearchQuery = { ...query, limit: 500 };
           if (query.folder && !hasFolder(viewer, query.folder)) {
-            expect(() => inbox.search(agent, full)).toThrow(/admins|Bot folder/);
+            await expect(inbox.search(agent, full)).rejects.toThrow(/admins|Bot folder/);
             return;
           }
-          const listed = inbox.search(agent, full).map((c) => c.id);
-          const expected = store.conversations
-            .search({ limit: 500 }, { agentId: 'ad', admin: true })
+          const listed = (await inbox.search(agent, full)).map((c) => c.id);
+          const expected = (await store.conversations.search({ limit: 500 }, { agentId: 'ad', admin: true }))
             .filter((c) => {
               const i = Number(c.id.slice(1));
               const row = conversations[i]!;
@@ -137,36 +148,35 @@ describe('inbox SQL = shared inbox rules', () => {
       ),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
-  it('counts the folders as inFolder fills them, and sees what canSee allows', () => {
-    fc.assert(
-      fc.property(
+  it('counts the folders as inFolder fills them, and sees what canSee allows', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(conversationArb, { minLength: 1, maxLength: 12 }),
         viewerArb,
-        (conversations, v) => {
-          load(conversations);
-          db.prepare('UPDATE sites SET bot_folder_for_agents = ?').run(v.botFolderForAgents ? 1 : 0);
-          const agent = publicAgent(store.agents.byId(v.agentId)!);
+        async (conversations, v) => {
+          await load(conversations, v.botFolderForAgents);
+          const agent = publicAgent((await store.agents.byId(v.agentId))!);
           const viewer: InboxViewer = {
             id: agent.id,
             role: agent.role,
             seesBotChats: agent.role === 'admin' || v.botFolderForAgents,
           };
-          const all = store.conversations.search({ limit: 500 }, { agentId: 'ad', admin: true });
+          const all = await store.conversations.search({ limit: 500 }, { agentId: 'ad', admin: true });
           const size = (f: Folder) =>
             hasFolder(viewer, f) ? all.filter((c) => inFolder(f, c, viewer)).length : null;
-          expect(inbox.counts(agent)).toEqual({
+          expect(await inbox.counts(agent)).toEqual({
             unassigned: size('unassigned'),
             mine: size('mine'),
             all: size('all'),
             bot: size('bot'),
             closed: size('closed'),
           });
-          for (const c of all) expect(agentCanSee(agent, c, store.sites)).toBe(canSee(viewer, c));
+          for (const c of all) expect(await agentCanSee(agent, c, store.sites)).toBe(canSee(viewer, c));
         },
       ),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

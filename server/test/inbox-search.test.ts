@@ -20,32 +20,36 @@ describe('inbox search and filters', () => {
     const waiting = await visitorChat(app);
     await call(app, ann.cookie, 'POST', `/api/conversations/${mine.conversationId}/assign`);
     await call(app, ben.cookie, 'POST', `/api/conversations/${bens.conversationId}/assign`);
-    const number = (id: string) => app.store.conversations.byId(id)!.number;
-    app.store.visitors.setContactField(
-      app.store.conversations.byId(mine.conversationId)!.visitorId,
+    const number = async (id: string) => (await app.store.conversations.byId(id))!.number;
+    await app.store.visitors.setContactField(
+      (await app.store.conversations.byId(mine.conversationId))!.visitorId,
       'email',
       'zoe@example.com',
     );
 
     for (const folder of ['unassigned', 'mine', 'closed']) {
-      expect(await listIds(app, ann.cookie, `?folder=${folder}&q=%23${number(mine.conversationId)}`)).toEqual(
-        [mine.conversationId],
-      );
-      expect(await listIds(app, ann.cookie, `?folder=${folder}&q=${number(waiting.conversationId)}`)).toEqual(
-        [waiting.conversationId],
-      );
+      expect(
+        await listIds(app, ann.cookie, `?folder=${folder}&q=%23${await number(mine.conversationId)}`),
+      ).toEqual([mine.conversationId]);
+      expect(
+        await listIds(app, ann.cookie, `?folder=${folder}&q=${await number(waiting.conversationId)}`),
+      ).toEqual([waiting.conversationId]);
       expect(await listIds(app, ann.cookie, `?folder=${folder}&q=%20%231%20`)).toEqual(
-        number(mine.conversationId) === 1 ? [mine.conversationId] : [],
+        (await number(mine.conversationId)) === 1 ? [mine.conversationId] : [],
       );
       expect(await listIds(app, ann.cookie, `?folder=${folder}&q=zoe`)).toEqual([mine.conversationId]);
       // Ben's chat stays invisible to Ann whatever she types.
-      expect(await listIds(app, ann.cookie, `?folder=${folder}&q=%23${number(bens.conversationId)}`)).toEqual(
-        [],
-      );
+      expect(
+        await listIds(app, ann.cookie, `?folder=${folder}&q=%23${await number(bens.conversationId)}`),
+      ).toEqual([]);
     }
     // A search keeps the status filter.
     expect(
-      await listIds(app, ann.cookie, `?folder=unassigned&status=closed&q=%23${number(mine.conversationId)}`),
+      await listIds(
+        app,
+        ann.cookie,
+        `?folder=unassigned&status=closed&q=%23${await number(mine.conversationId)}`,
+      ),
     ).toEqual([]);
   });
 

@@ -89,9 +89,9 @@ describe('side panel, leads and deals', () => {
     app = await makeApp();
     const { ann } = await inbox(app);
     const { conversationId: id } = await visitorChat(app);
-    const visitorId = app.store.conversations.byId(id)!.visitorId;
-    app.store.visitors.setContactField(visitorId, 'email', 'vera@example.com');
-    app.store.visitors.setContactField(visitorId, 'organization', 'Acme');
+    const visitorId = (await app.store.conversations.byId(id))!.visitorId;
+    await app.store.visitors.setContactField(visitorId, 'email', 'vera@example.com');
+    await app.store.visitors.setContactField(visitorId, 'organization', 'Acme');
     const url = `/api/conversations/${id}/details`;
     expect((await call(app, ann.cookie, 'GET', url)).json()).toEqual({
       details: { ...EMPTY_DETAILS, email: 'vera@example.com', organizationName: 'Acme' },
@@ -173,7 +173,7 @@ describe('side panel, leads and deals', () => {
       lead.json<{ record: { organization: { id: string } } }>().record.organization.id,
     );
     // The chat stays open, and the timeline says what happened.
-    expect(app.store.conversations.byId(id)!.status).toBe('open');
+    expect((await app.store.conversations.byId(id))!.status).toBe('open');
     expect(await activityTexts(ann.cookie, id)).toEqual([
       'lead_created: Ann created the lead "Acme lead"',
       'deal_created: Ann created the deal "Acme — 20 seats"',
@@ -293,24 +293,34 @@ describe('search, filters and counts', () => {
     await call(app, ben.cookie, 'POST', `/api/conversations/${second.conversationId}/close`);
     clock += 60_000;
     const third = await visitorChat(app);
-    const visitorOf = (id: string) => app.store.conversations.byId(id)!.visitorId;
-    app.store.visitors.setContactField(visitorOf(second.conversationId), 'email', 'zoe_smith@example.com');
-    app.store.visitors.setContactField(visitorOf(third.conversationId), 'name', 'Zoë Adams');
-    const number = (id: string) => app.store.conversations.byId(id)!.number;
+    const visitorOf = async (id: string) => (await app.store.conversations.byId(id))!.visitorId;
+    await app.store.visitors.setContactField(
+      await visitorOf(second.conversationId),
+      'email',
+      'zoe_smith@example.com',
+    );
+    await app.store.visitors.setContactField(await visitorOf(third.conversationId), 'name', 'Zoë Adams');
+    const number = async (id: string) => (await app.store.conversations.byId(id))!.number;
 
-    expect(await listIds(app, admin, `?q=%23${number(third.conversationId)}`)).toEqual([
+    expect(await listIds(app, admin, `?q=%23${await number(third.conversationId)}`)).toEqual([
       third.conversationId,
     ]);
-    expect(await listIds(app, admin, `?q=${number(first.conversationId)}`)).toEqual([first.conversationId]);
+    expect(await listIds(app, admin, `?q=${await number(first.conversationId)}`)).toEqual([
+      first.conversationId,
+    ]);
     expect(await listIds(app, admin, '?q=ZOE_')).toEqual([second.conversationId]); // "_" is literal, not a wildcard
     expect(await listIds(app, admin, '?q=Zo%C3%AB')).toEqual([third.conversationId]);
     expect(await listIds(app, admin, '?q=%25')).toEqual([]); // "%" is literal too
     expect(await listIds(app, admin, '?status=closed')).toEqual([second.conversationId]);
     expect(await listIds(app, admin, `?assigneeId=${ann.id}`)).toEqual([first.conversationId]);
     expect(await listIds(app, admin, '?assigneeId=none')).toEqual([third.conversationId]);
-    const at = (id: string) => app.store.conversations.byId(id)!.updatedAt;
-    expect(await listIds(app, admin, `?from=${at(third.conversationId)}`)).toEqual([third.conversationId]);
-    expect(await listIds(app, admin, `?to=${at(first.conversationId)}`)).toEqual([first.conversationId]);
+    const at = async (id: string) => (await app.store.conversations.byId(id))!.updatedAt;
+    expect(await listIds(app, admin, `?from=${await at(third.conversationId)}`)).toEqual([
+      third.conversationId,
+    ]);
+    expect(await listIds(app, admin, `?to=${await at(first.conversationId)}`)).toEqual([
+      first.conversationId,
+    ]);
     expect(await listIds(app, ann.cookie, '?folder=closed')).toEqual([]); // Ben's closed chat is Ben's
 
     const counts = async (cookie: string) =>

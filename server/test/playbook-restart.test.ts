@@ -5,13 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../src/config.js';
+import { testDatabase } from './engine.js';
 import { closeTestSockets, connectedAgent, connectedVisitor, login, makeApp } from './helper.js';
 import { say, setAvailable, sleep, startChat, testPlaybook, waitForMessage } from './playbook-helper.js';
 
 let dir: string;
+/** The database every start in a test opens: a SQLite file, or one PostgreSQL schema. */
+let database: Partial<AppConfig>;
 let apps: FastifyInstance[] = [];
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-restart-'));
+  database = await testDatabase(path.join(dir, 'chat.sqlite'));
 });
 afterEach(async () => {
   closeTestSockets();
@@ -22,7 +27,7 @@ afterEach(async () => {
 
 const start = async (waitSeconds: number, keepPlaybook = false) => {
   const app = await makeApp(
-    { databasePath: path.join(dir, 'chat.sqlite') },
+    database,
     keepPlaybook ? { playbook: null } : { playbook: testPlaybook(waitSeconds) },
   );
   apps.push(app);
@@ -45,8 +50,10 @@ async function waitingVisitorThenStop(waitSeconds: number) {
   return { token: welcome.token!, conversationId, until: waiting.message.content!.until as number };
 }
 
-const offlineMessageStored = (app: FastifyInstance, conversationId: string) =>
-  app.domain.chat.messagesAfter(conversationId, 0).some((m) => m.body === 'Nobody is around right now');
+const offlineMessageStored = async (app: FastifyInstance, conversationId: string) =>
+  (await app.domain.chat.messagesAfter(conversationId, 0)).some(
+    (m) => m.body === 'Nobody is around right now',
+  );
 
 describe('wait timer across a restart', () => {
   it('fires on time after a restart in the middle of the wait', async () => {
@@ -54,9 +61,9 @@ describe('wait timer across a restart', () => {
     const app = await start(2, true);
     expect(app.domain.playbooks.pendingTimers()).toBe(1);
     await sleep(Math.max(0, until - Date.now() - 400));
-    expect(offlineMessageStored(app, conversationId)).toBe(false);
+    expect(await offlineMessageStored(app, conversationId)).toBe(false);
     await sleep(until - Date.now() + 500);
-    expect(offlineMessageStored(app, conversationId)).toBe(true);
+    expect(await offlineMessageStored(app, conversationId)).toBe(true);
     // The visitor, coming back, sees the offline path.
     const { socket } = await connectedVisitor(app, { token });
     await waitForMessage(socket, 'Your name?');
@@ -67,7 +74,7 @@ describe('wait timer across a restart', () => {
     await sleep(until - Date.now() + 300);
     const app = await start(1, true);
     await sleep(150);
-    expect(offlineMessageStored(app, conversationId)).toBe(true);
+    expect(await offlineMessageStored(app, conversationId)).toBe(true);
     expect(app.domain.playbooks.pendingTimers()).toBe(0);
   });
 });

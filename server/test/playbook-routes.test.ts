@@ -11,15 +11,15 @@ afterEach(async () => {
   await app?.close();
 });
 
-const put = (cookie: string, payload: unknown) =>
+const put = async (cookie: string, payload: unknown) =>
   app.inject({
     method: 'PUT',
-    url: `/api/sites/${demoSite(app).id}/playbook`,
+    url: `/api/sites/${(await demoSite(app)).id}/playbook`,
     headers: { cookie },
     payload: payload as object,
   });
-const get = (cookie: string) =>
-  app.inject({ url: `/api/sites/${demoSite(app).id}/playbook`, headers: { cookie } });
+const get = async (cookie: string) =>
+  app.inject({ url: `/api/sites/${(await demoSite(app)).id}/playbook`, headers: { cookie } });
 
 describe('playbook routes', () => {
   it('lets admins read and save; every save is a new version', async () => {
@@ -42,7 +42,7 @@ describe('playbook routes', () => {
     app = await makeApp();
     const admin = await login(app);
     const bob = await createAgent(app, admin, 'Bob');
-    const id = demoSite(app).id;
+    const id = (await demoSite(app)).id;
     const calls = [
       app.inject({ url: '/api/sites', headers: { cookie: bob.cookie } }),
       app.inject({
@@ -139,7 +139,7 @@ describe('playbook routes', () => {
   it('lets admins change the allowed origins; the widget follows at once', async () => {
     app = await makeApp();
     const admin = await login(app);
-    const site = demoSite(app);
+    const site = await demoSite(app);
     const patch = (payload: object) =>
       app.inject({ method: 'PATCH', url: `/api/sites/${site.id}`, headers: { cookie: admin }, payload });
     const bad = await patch({ allowedOrigins: ['shop.example.com'] });

@@ -95,9 +95,9 @@ describe('privacy between agents', () => {
       1,
     );
     // Nothing he tried was stored.
-    const messages = app.domain.chat.messagesAfter(id, 0).map((m) => m.body);
+    const messages = (await app.domain.chat.messagesAfter(id, 0)).map((m) => m.body);
     expect(messages).not.toContain('sneaky');
-    expect(app.store.activities.of(id).map((a) => a.text)).not.toContain('sneaky');
+    expect((await app.store.activities.of(id)).map((a) => a.text)).not.toContain('sneaky');
 
     // Ann and the admin see it everywhere.
     expect(await listIds(app, ann.cookie, '?folder=mine')).toEqual([id]);

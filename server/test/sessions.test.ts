@@ -25,7 +25,8 @@ afterEach(async () => {
 });
 
 /** Another session of the same agent (a second browser). */
-const newSession = (agentId: string) => `lc_session=${app.domain.auth.startSession(agentId).token}`;
+const newSession = async (agentId: string) =>
+  `lc_session=${(await app.domain.auth.startSession(agentId)).token}`;
 
 const me = (cookie: string) => app.inject({ url: '/api/auth/me', headers: { cookie } });
 
@@ -53,7 +54,7 @@ describe('sign-out', () => {
   it('ends that session only: its socket closes with 4010 and what it sends after is not stored', async () => {
     app = await makeApp();
     const { ann, admin, conversationId } = await annWithChat();
-    const otherCookie = newSession(ann.id);
+    const otherCookie = await newSession(ann.id);
     const idle = await connectedAgent(app, ann.cookie);
     const socket = await connectedAgent(app, ann.cookie);
     const other = await connectedAgent(app, otherCookie);
@@ -107,7 +108,7 @@ describe('a password reset by an admin', () => {
   it('ends every session of the agent and closes all their sockets', async () => {
     app = await makeApp();
     const { admin, ann } = await inbox(app);
-    const cookies = [ann.cookie, newSession(ann.id)];
+    const cookies = [ann.cookie, await newSession(ann.id)];
     const sockets = await Promise.all(cookies.map((c) => connectedAgent(app, c)));
     const adminSocket = await connectedAgent(app, admin);
 
@@ -135,7 +136,7 @@ describe('changing your own password', () => {
   it('ends every other session and its sockets; the current one stays signed in', async () => {
     app = await makeApp();
     const { ann, admin, conversationId } = await annWithChat();
-    const others = [newSession(ann.id), newSession(ann.id)];
+    const others = [await newSession(ann.id), await newSession(ann.id)];
     const current = await connectedAgent(app, ann.cookie);
     const otherSockets = await Promise.all(others.map((c) => connectedAgent(app, c)));
     const colleague = await connectedAgent(app, admin);
@@ -169,7 +170,7 @@ describe('changing your own password', () => {
   it('refuses a wrong current password next to the field, and ends nothing', async () => {
     app = await makeApp();
     const { ann } = await inbox(app);
-    const other = newSession(ann.id);
+    const other = await newSession(ann.id);
     const otherSocket = await connectedAgent(app, other);
     const res = await app.inject({
       method: 'PUT',

@@ -67,6 +67,7 @@ describe('OpenAPI', () => {
       '/api/me/password',
       '/api/me/profile',
       '/api/me/settings',
+      '/api/ready',
       '/api/records',
       '/api/records.csv',
       '/api/saved-replies/',

@@ -42,7 +42,7 @@ describe('visitor channel', () => {
     const ack = await socket.waitFor((f) => f.type === 'ack' && f.id === id);
     const message = ack.message as { seq: number; conversationId: string; body: string };
     expect(message).toMatchObject({ seq: 1, body: 'Hello there' });
-    expect(app.domain.chat.messagesAfter(message.conversationId, 0)).toHaveLength(1);
+    expect(await app.domain.chat.messagesAfter(message.conversationId, 0)).toHaveLength(1);
   });
 
   it('stores a resent command id once and returns the same message', async () => {
@@ -58,7 +58,7 @@ describe('visitor channel', () => {
     const second = await again.socket.waitFor((f) => f.type === 'ack' && f.id === id);
     expect(second.message).toEqual(first.message);
     const conversationId = (first.message as { conversationId: string }).conversationId;
-    expect(app.domain.chat.messagesAfter(conversationId, 0)).toHaveLength(1);
+    expect(await app.domain.chat.messagesAfter(conversationId, 0)).toHaveLength(1);
   });
 
   it('stores a command id sent twice in one burst once, and acks both with the same message', async () => {
@@ -70,7 +70,7 @@ describe('visitor channel', () => {
     await socket.waitFor((f) => f.type === 'ack' && socket.ofType('ack').length === 2);
     const [first, second] = socket.ofType('ack') as (Frame & { message: { conversationId: string } })[];
     expect(second!.message).toEqual(first!.message);
-    expect(app.domain.chat.messagesAfter(first!.message.conversationId, 0)).toHaveLength(1);
+    expect(await app.domain.chat.messagesAfter(first!.message.conversationId, 0)).toHaveLength(1);
     // The sending connection gets the message in its acks, never as an echo.
     expect(socket.ofType('message.created')).toHaveLength(0);
   });
@@ -146,7 +146,7 @@ describe('visitor channel', () => {
   it('refuses a token issued for another site (4001)', async () => {
     app = await makeApp();
     const { welcome } = await visitor();
-    app.store.sites.insert({
+    await app.store.sites.insert({
       id: 'site-b',
       key: 'site-b-key',
       name: 'B',

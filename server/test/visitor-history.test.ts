@@ -48,7 +48,7 @@ async function reload(token: string, resume?: { conversationId: string; afterSeq
 
 /** Stores `count` visitor messages in the visitor's open conversation directly through the domain (fast). */
 async function manyMessages(token: string, count: number): Promise<string> {
-  const { visitor } = app.domain.visitors.identify(demoSite(app), token);
+  const { visitor } = await app.domain.visitors.identify(await demoSite(app), token);
   const sent = await Promise.all(
     Array.from({ length: count }, (_, i) =>
       app.domain.chat.sendVisitorMessage(visitor, cid('bulk'), `m${i + 1}`),
@@ -56,6 +56,9 @@ async function manyMessages(token: string, count: number): Promise<string> {
   );
   return sent[0]!.message.conversationId;
 }
+
+/** Thousands of stored messages take a few seconds on PostgreSQL (a round trip per statement). */
+const BULK_TIMEOUT_MS = 30_000;
 
 const seqs = (messages: Message[]) => messages.map((m) => m.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -129,48 +132,58 @@ describe('visitor history', () => {
     expect(seenByB).not.toContain(secret.conversationId);
   });
 
-  it('replays every one of 2,500 messages exactly once, in order, then live ones (no 1,000 cap)', async () => {
-    app = await makeApp();
-    const { socket, welcome } = await connectedVisitor(app);
-    const token = welcome.token!;
-    await say(socket, 'm0');
-    socket.close();
-    const conversationId = await manyMessages(token, 2499);
+  it(
+    'replays every one of 2,500 messages exactly once, in order, then live ones (no 1,000 cap)',
+    async () => {
+      app = await makeApp();
+      const { socket, welcome } = await connectedVisitor(app);
+      const token = welcome.token!;
+      await say(socket, 'm0');
+      socket.close();
+      const conversationId = await manyMessages(token, 2499);
 
-    const back = await reload(token, undefined, 'm2499');
-    expect(seqs(replayed(back.socket))).toEqual(range(1, 2500));
-    // Live after the replay: the next message follows the last replayed one.
-    const agentSide = await reload(token);
-    await say(agentSide.socket, 'live');
-    await back.socket.waitFor((f) => f.type === 'message.created' && (f.message as Message).body === 'live');
-    expect(seqs(replayed(back.socket))).toEqual(range(1, 2501));
+      const back = await reload(token, undefined, 'm2499');
+      expect(seqs(replayed(back.socket))).toEqual(range(1, 2500));
+      // Live after the replay: the next message follows the last replayed one.
+      const agentSide = await reload(token);
+      await say(agentSide.socket, 'live');
+      await back.socket.waitFor(
+        (f) => f.type === 'message.created' && (f.message as Message).body === 'live',
+      );
+      expect(seqs(replayed(back.socket))).toEqual(range(1, 2501));
 
-    // A resume from the middle gets exactly the rest.
-    const resumed = await reload(token, { conversationId, afterSeq: 1200 }, 'live');
-    expect(seqs(replayed(resumed.socket))).toEqual(range(1201, 2501));
-  });
+      // A resume from the middle gets exactly the rest.
+      const resumed = await reload(token, { conversationId, afterSeq: 1200 }, 'live');
+      expect(seqs(replayed(resumed.socket))).toEqual(range(1201, 2501));
+    },
+    BULK_TIMEOUT_MS,
+  );
 
-  it('delivers messages stored while a long replay is still being sent, once each and in order', async () => {
-    app = await makeApp();
-    const { socket, welcome } = await connectedVisitor(app);
-    const token = welcome.token!;
-    await say(socket, 'm0');
-    socket.close();
-    await manyMessages(token, 2999);
+  it(
+    'delivers messages stored while a long replay is still being sent, once each and in order',
+    async () => {
+      app = await makeApp();
+      const { socket, welcome } = await connectedVisitor(app);
+      const token = welcome.token!;
+      await say(socket, 'm0');
+      socket.close();
+      await manyMessages(token, 2999);
 
-    const back = await reload(token);
-    // Written while the replay is in flight: it arrives through the replay or live, never twice.
-    const { visitor } = app.domain.visitors.identify(demoSite(app), token);
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        app.domain.chat.sendVisitorMessage(visitor, cid('late'), `late${i}`),
-      ),
-    );
-    await back.socket.waitFor(
-      (f) => f.type === 'message.created' && (f.message as Message).body === 'late19',
-      0,
-      10_000,
-    );
-    expect(seqs(replayed(back.socket))).toEqual(range(1, 3020));
-  });
+      const { visitor } = await app.domain.visitors.identify(await demoSite(app), token);
+      const back = await reload(token);
+      // Written while the replay is in flight: it arrives through the replay or live, never twice.
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          app.domain.chat.sendVisitorMessage(visitor, cid('late'), `late${i}`),
+        ),
+      );
+      await back.socket.waitFor(
+        (f) => f.type === 'message.created' && (f.message as Message).body === 'late19',
+        0,
+        10_000,
+      );
+      expect(seqs(replayed(back.socket))).toEqual(range(1, 3020));
+    },
+    BULK_TIMEOUT_MS,
+  );
 });

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { WebhookDelivery, WebhookEvent } from '@livechat/shared/api';
+import type { AppConfig } from '../src/config.js';
+import { testDatabase } from './engine.js';
 import { login, makeApp } from './helper.js';
 import { verifySignature, type DispatcherOptions } from '../src/domain/webhooks/index.js';
 
@@ -86,8 +88,9 @@ const FAST: Partial<DispatcherOptions> = {
   stopTimeoutMs: 200,
 };
 
-async function start(delivery: Partial<DispatcherOptions> = {}, databasePath?: string) {
-  const app = await makeApp(databasePath ? { databasePath } : {}, databasePath ? { playbook: null } : {});
+/** An app; given a database, on it, keeping what it stores (a restart). */
+async function start(delivery: Partial<DispatcherOptions> = {}, database?: Partial<AppConfig>) {
+  const app = await makeApp(database ?? {}, database ? { playbook: null } : {});
   apps.push(app);
   app.domain.webhooks.configure({ ...FAST, ...delivery });
   return app;
@@ -141,7 +144,7 @@ describe('webhook delivery', () => {
     const app = await start();
     const r = await receiver(['ok']);
     const { id, secret } = await register(app, r.url);
-    emit(app, 'lead.created', { leadId: 'L1', name: 'Ada' });
+    await emit(app, 'lead.created', { leadId: 'L1', name: 'Ada' });
     await until(() => r.requests.length === 1);
 
     const [req] = r.requests;
@@ -184,12 +187,12 @@ describe('webhook delivery', () => {
     const app = await start();
     const r = await receiver(['ok']);
     const { id } = await register(app, r.url);
-    expect(() =>
-      app.store.transaction(() => {
-        app.domain.webhooks.enqueue('lead.created', { leadId: 'L1' });
+    await expect(
+      app.store.transaction(async () => {
+        await app.domain.webhooks.enqueue('lead.created', { leadId: 'L1' });
         throw new Error('the change failed');
       }),
-    ).toThrow();
+    ).rejects.toThrow('the change failed');
     await sleep(100);
     expect(r.requests).toHaveLength(0);
     expect(await deliveries(app, id)).toEqual([]);
@@ -199,7 +202,7 @@ describe('webhook delivery', () => {
     const app = await start();
     const r = await receiver(['fail', 'reset', 'ok']);
     const { id, secret } = await register(app, r.url);
-    emit(app, 'lead.created', { leadId: 'L1' });
+    await emit(app, 'lead.created', { leadId: 'L1' });
     await until(() => r.requests.length === 3);
     await until(async () => (await deliveries(app, id))[0]?.status === 'succeeded');
 
@@ -229,7 +232,7 @@ describe('webhook delivery', () => {
     const r = await receiver(['fail']);
     const { id } = await register(app, r.url);
     const before = Date.now();
-    emit(app, 'lead.created', {});
+    await emit(app, 'lead.created', {});
     await until(async () => (await deliveries(app, id))[0]?.attempts === 1);
     const [d] = await deliveries(app, id);
     expect(d).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500' });
@@ -241,8 +244,8 @@ describe('webhook delivery', () => {
     const app = await start({ requestTimeoutMs: 150, retryDelaysMs: [50], maxAttempts: 2 });
     const r = await receiver(['hang']);
     const { id } = await register(app, r.url);
-    emit(app, 'deal.created', {}); // not subscribed: ignored
-    emit(app, 'lead.created', {});
+    await emit(app, 'deal.created', {}); // not subscribed: ignored
+    await emit(app, 'lead.created', {});
     await until(async () => (await deliveries(app, id))[0]?.status === 'failed');
     expect(r.requests).toHaveLength(2);
     expect(await deliveries(app, id)).toMatchObject([
@@ -261,8 +264,8 @@ describe('webhook delivery', () => {
     const script: Answer[] = ['fail'];
     const r = await receiver(script);
     const { id } = await register(app, r.url);
-    emit(app, 'conversation.closed', {}); // not subscribed
-    emit(app, 'lead.created', { leadId: 'L9' });
+    await emit(app, 'conversation.closed', {}); // not subscribed
+    await emit(app, 'lead.created', { leadId: 'L9' });
     await until(async () => (await deliveries(app, id))[0]?.status === 'failed');
     await sleep(100);
     expect(r.requests).toHaveLength(3);
@@ -310,8 +313,8 @@ describe('webhook delivery', () => {
     const l = await register(app, leads.url, ['lead.created']);
     const d = await register(app, deals.url, ['deal.created']);
     await register(app, both.url, ['lead.created', 'deal.created']);
-    emit(app, 'lead.created', { n: 1 });
-    emit(app, 'conversation.closed', { n: 2 });
+    await emit(app, 'lead.created', { n: 1 });
+    await emit(app, 'conversation.closed', { n: 2 });
     await until(() => leads.requests.length === 1 && both.requests.length === 1);
     await sleep(100);
     expect(deals.requests).toHaveLength(0);
@@ -329,10 +332,10 @@ describe('webhook delivery', () => {
     const setActive = (active: boolean) =>
       app.inject({ method: 'PATCH', url: `/api/webhooks/${id}`, headers: { cookie }, payload: { active } });
 
-    emit(app, 'lead.created', { n: 1 });
+    await emit(app, 'lead.created', { n: 1 });
     await until(() => r.requests.length === 1); // fails; the retry is due in 400 ms
     expect((await setActive(false)).statusCode).toBe(200);
-    emit(app, 'lead.created', { n: 2 }); // not recorded at all: the webhook is off
+    await emit(app, 'lead.created', { n: 2 }); // not recorded at all: the webhook is off
     await sleep(600);
     expect(r.requests).toHaveLength(1);
     expect(await deliveries(app, id)).toMatchObject([{ status: 'pending', attempts: 1 }]);
@@ -347,7 +350,7 @@ describe('webhook delivery', () => {
     const app = await start({ retryDelaysMs: [400] });
     const r = await receiver(['fail', 'ok']);
     const { id } = await register(app, r.url);
-    emit(app, 'lead.created', { n: 1 });
+    await emit(app, 'lead.created', { n: 1 });
     await until(() => r.requests.length === 1); // fails; the retry is due in 400 ms
     const del = await app.inject({
       method: 'DELETE',
@@ -355,24 +358,25 @@ describe('webhook delivery', () => {
       headers: { cookie: await admin(app) },
     });
     expect(del.statusCode).toBe(204);
-    emit(app, 'lead.created', { n: 2 });
+    await emit(app, 'lead.created', { n: 2 });
     await sleep(600);
     expect(r.requests).toHaveLength(1);
   });
 
-  describe('across a restart (file database)', () => {
-    const databasePath = () => {
+  describe('across a restart (a database that persists)', () => {
+    /** A database two apps in turn open: a SQLite file, or one PostgreSQL schema. */
+    const sharedDatabase = () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-webhooks-'));
       tempDirs.push(dir);
-      return path.join(dir, 'chat.db');
+      return testDatabase(path.join(dir, 'chat.db'));
     };
 
     it('delivers, once, what was pending while the receiver was down', async () => {
-      const file = databasePath();
+      const database = await sharedDatabase();
       const port = await freePort();
-      const first = await start({}, file);
+      const first = await start({}, database);
       const { id, secret } = await register(first, `http://127.0.0.1:${port}/hooks`);
-      emit(first, 'lead.created', { leadId: 'L1' });
+      await emit(first, 'lead.created', { leadId: 'L1' });
       await until(async () => (await deliveries(first, id))[0]?.attempts === 1);
       expect((await deliveries(first, id))[0]).toMatchObject({ status: 'pending', lastStatusCode: null });
       expect((await deliveries(first, id))[0]!.lastError).toBe('connection failed');
@@ -380,7 +384,7 @@ describe('webhook delivery', () => {
       apps.splice(apps.indexOf(first), 1);
 
       const r = await receiver(['ok'], port);
-      const second = await start({}, file);
+      const second = await start({}, database);
       await until(async () => (await deliveries(second, id))[0]?.status === 'succeeded');
       await sleep(100);
       expect(r.requests).toHaveLength(1);
@@ -397,13 +401,13 @@ describe('webhook delivery', () => {
     });
 
     it('sends again, with the same id and body, a request cut off by the shutdown (at least once)', async () => {
-      const file = databasePath();
+      const database = await sharedDatabase();
       const script: Answer[] = ['hang'];
       const r = await receiver(script);
-      const first = await start({}, file);
+      const first = await start({}, database);
       const { id } = await register(first, r.url);
-      emit(first, 'deal.created', {});
-      emit(first, 'lead.created', { leadId: 'L1' });
+      await emit(first, 'deal.created', {});
+      await emit(first, 'lead.created', { leadId: 'L1' });
       await until(() => r.requests.length === 1);
       const closing = Date.now();
       await first.close(); // waits stopTimeoutMs (200) for the hanging request, then aborts it
@@ -411,7 +415,7 @@ describe('webhook delivery', () => {
       apps.splice(apps.indexOf(first), 1);
 
       script[0] = 'ok';
-      const second = await start({}, file);
+      const second = await start({}, database);
       await until(async () => (await deliveries(second, id))[0]?.status === 'succeeded');
       await sleep(100);
       expect(r.requests).toHaveLength(2);

@@ -7,7 +7,8 @@ import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { login, makeApp } from './helper.js';
-import { createStore, openDatabase, type Store } from '../src/store/index.js';
+import { openTestStore } from './test-store.js';
+import type { Store } from '../src/domain/store.js';
 import {
   createWebhookService,
   type DispatcherOptions,
@@ -22,7 +23,7 @@ const servers: http.Server[] = [];
 afterEach(async () => {
   await app?.close();
   await service?.stop();
-  store?.close();
+  await store?.close();
   app = store = service = undefined;
   for (const s of servers.splice(0)) {
     s.closeAllConnections();
@@ -50,10 +51,11 @@ const FAST: Partial<DispatcherOptions> = {
   requestTimeoutMs: 300,
 };
 
-/** The webhook service alone, on an in-memory store, with an injected resolver. */
-function standalone(options: Partial<WebhookServiceOptions>) {
-  store = createStore(openDatabase(':memory:'));
-  service = createWebhookService(store, {
+/** The webhook service alone, on a store of its own, with an injected resolver. */
+async function standalone(options: Partial<WebhookServiceOptions>) {
+  const opened = await openTestStore();
+  store = opened.store;
+  service = createWebhookService(opened.store, {
     now: Date.now,
     onError: (err) => {
       throw err;
@@ -66,17 +68,21 @@ function standalone(options: Partial<WebhookServiceOptions>) {
 
 /** Waits for the delivery's last attempt to be over and returns it. */
 async function settled(s: WebhookService, webhookId: string) {
-  await expect.poll(() => s.deliveries(webhookId)[0]?.status, { timeout: 5000, interval: 20 }).toBe('failed');
-  return s.deliveries(webhookId)[0]!;
+  await expect
+    .poll(async () => (await s.deliveries(webhookId))[0]?.status, { timeout: 5000, interval: 20 })
+    .toBe('failed');
+  return (await s.deliveries(webhookId))[0]!;
 }
 
 /** A webhook stored without the save-time check (as if its name resolved elsewhere when it was saved). */
-function plant(target: FastifyInstance, url: string) {
-  target.store.webhooks.insert(
+async function plant(target: FastifyInstance, url: string) {
+  await target.store.webhooks.insert(
     { id: 'hook-1', url, events: ['lead.created'], active: true, createdAt: 1 },
     'whsec_test',
   );
-  target.store.transaction(() => target.domain.webhooks.enqueue('lead.created', { lead: { id: 'l1' } }));
+  await target.store.transaction(() =>
+    target.domain.webhooks.enqueue('lead.created', { lead: { id: 'l1' } }),
+  );
 }
 
 /** This host's first non-loopback IPv4 address, if it has one. */
@@ -120,7 +126,7 @@ describe('webhooks and internal addresses', () => {
     app = await makeApp({ webhooksAllowPrivateNetworks: false });
     app.domain.webhooks.configure(FAST);
     const r = await receiver();
-    plant(app, `http://127.0.0.1:${r.port}/in`);
+    await plant(app, `http://127.0.0.1:${r.port}/in`);
     const delivery = await settled(app.domain.webhooks, 'hook-1');
     expect(delivery).toMatchObject({ attempts: 2, lastError: 'refused: address not allowed' });
     expect(r.hits).toEqual([]);
@@ -140,7 +146,7 @@ describe('webhooks and internal addresses', () => {
         payload: { url, events: ['lead.created'] },
       });
       expect(saved.statusCode).toBe(400);
-      plant(app, url);
+      await plant(app, url);
       expect(await settled(app.domain.webhooks, 'hook-1')).toMatchObject({
         lastError: 'refused: address not allowed',
       });
@@ -149,12 +155,12 @@ describe('webhooks and internal addresses', () => {
   );
 
   it("refuses a name that resolves to one of this host's addresses, though that address is public", async () => {
-    const s = standalone({
+    const s = await standalone({
       addresses: { resolve: async () => ['93.184.216.34'], ownAddresses: () => ['93.184.216.34'] },
     });
-    const { webhook } = s.create({ url: 'http://own-name.test:8080/in', events: ['lead.created'] });
+    const { webhook } = await s.create({ url: 'http://own-name.test:8080/in', events: ['lead.created'] });
     s.start();
-    s.enqueue('lead.created', {});
+    await s.enqueue('lead.created', {});
     expect(await settled(s, webhook.id)).toMatchObject({ lastError: 'refused: address not allowed' });
   });
 
@@ -162,7 +168,7 @@ describe('webhooks and internal addresses', () => {
     const r = await receiver();
     // Public the first time, private ever after: a second resolution (check, then connect) would reach the receiver.
     const asked: string[][] = [];
-    const s = standalone({
+    const s = await standalone({
       addresses: {
         resolve: async () => {
           const answer = asked.length === 0 ? ['93.184.216.34'] : ['127.0.0.1'];
@@ -172,9 +178,9 @@ describe('webhooks and internal addresses', () => {
       },
       delivery: { maxAttempts: 1 },
     });
-    const { webhook } = s.create({ url: `http://rebind.test:${r.port}/in`, events: ['lead.created'] });
+    const { webhook } = await s.create({ url: `http://rebind.test:${r.port}/in`, events: ['lead.created'] });
     s.start();
-    s.enqueue('lead.created', {});
+    await s.enqueue('lead.created', {});
     const delivery = await settled(s, webhook.id);
     expect(asked).toEqual([['93.184.216.34']]);
     expect(r.hits).toEqual([]);
@@ -183,10 +189,10 @@ describe('webhooks and internal addresses', () => {
 
   it('refuses a name when one of its answers is private, whatever the order', async () => {
     const r = await receiver();
-    const s = standalone({ addresses: { resolve: async () => ['93.184.216.34', '127.0.0.1'] } });
-    const { webhook } = s.create({ url: `http://mixed.test:${r.port}/in`, events: ['lead.created'] });
+    const s = await standalone({ addresses: { resolve: async () => ['93.184.216.34', '127.0.0.1'] } });
+    const { webhook } = await s.create({ url: `http://mixed.test:${r.port}/in`, events: ['lead.created'] });
     s.start();
-    s.enqueue('lead.created', {});
+    await s.enqueue('lead.created', {});
     expect(await settled(s, webhook.id)).toMatchObject({ lastError: 'refused: address not allowed' });
     expect(r.hits).toEqual([]);
   });
@@ -198,13 +204,13 @@ describe('the delivery log stays coarse', () => {
     const port = r.port;
     await new Promise((resolve) => servers.pop()!.close(resolve)); // nobody listens there now
     const debug: Record<string, unknown>[] = [];
-    const s = standalone({ allowPrivateNetworks: true, onDebug: (detail) => debug.push(detail) });
-    const { webhook } = s.create({ url: `http://127.0.0.1:${port}/in`, events: ['lead.created'] });
+    const s = await standalone({ allowPrivateNetworks: true, onDebug: (detail) => debug.push(detail) });
+    const { webhook } = await s.create({ url: `http://127.0.0.1:${port}/in`, events: ['lead.created'] });
     s.start();
-    s.enqueue('lead.created', {});
+    await s.enqueue('lead.created', {});
     const delivery = await settled(s, webhook.id);
     expect(delivery.lastError).toBe('connection failed');
-    expect(JSON.stringify(s.deliveries(webhook.id))).not.toContain(String(port));
+    expect(JSON.stringify(await s.deliveries(webhook.id))).not.toContain(String(port));
     expect(debug[0]).toMatchObject({ err: { code: 'ECONNREFUSED' }, deliveryId: delivery.id });
   });
 
@@ -214,11 +220,13 @@ describe('the delivery log stays coarse', () => {
     const redirect = await receiver('127.0.0.1', (res) =>
       res.writeHead(302, { location: `http://127.0.0.1:${target.port}/elsewhere` }).end(),
     );
-    const s = standalone({ allowPrivateNetworks: true });
-    const slow = s.create({ url: `http://127.0.0.1:${hang.port}/in`, events: ['lead.created'] }).webhook;
-    const moved = s.create({ url: `http://127.0.0.1:${redirect.port}/in`, events: ['lead.created'] }).webhook;
+    const s = await standalone({ allowPrivateNetworks: true });
+    const slow = (await s.create({ url: `http://127.0.0.1:${hang.port}/in`, events: ['lead.created'] }))
+      .webhook;
+    const moved = (await s.create({ url: `http://127.0.0.1:${redirect.port}/in`, events: ['lead.created'] }))
+      .webhook;
     s.start();
-    s.enqueue('lead.created', {});
+    await s.enqueue('lead.created', {});
     expect((await settled(s, slow.id)).lastError).toBe('timed out');
     expect(await settled(s, moved.id)).toMatchObject({ lastStatusCode: 302, lastError: 'HTTP 302' });
     expect(redirect.hits).toHaveLength(2);

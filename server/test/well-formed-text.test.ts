@@ -28,7 +28,8 @@ describe('lone surrogates', () => {
       expect(error.message).toContain('broken character');
     }
     expect(socket.ofType('ack')).toEqual([]);
-    expect(app.domain.chat.openConversationOf(app.store.visitors.byId(welcome.visitorId)!)).toBeNull();
+    const visitor = (await app.store.visitors.byId(welcome.visitorId))!;
+    expect(await app.domain.chat.openConversationOf(visitor)).toBeNull();
   });
 
   it('an agent frame and the HTTP reply are refused (400 naming the field); nothing is stored', async () => {
@@ -54,7 +55,7 @@ describe('lone surrogates', () => {
         },
       });
     }
-    expect(app.domain.chat.messagesAfter(conversationId, 0).map((m) => m.body)).toEqual(['Hello']);
+    expect((await app.domain.chat.messagesAfter(conversationId, 0)).map((m) => m.body)).toEqual(['Hello']);
   });
 
   it('every other stored free-text field is refused too: notes, tags, names, details', async () => {
@@ -90,14 +91,14 @@ describe('lone surrogates', () => {
       expect(res.statusCode, what).toBe(400);
       expect(res.json(), what).toMatchObject({ error: { code: 'invalid_request', details: [{ path }] } });
     }
-    const activities = JSON.stringify(app.store.activities.of(conversationId));
+    const activities = JSON.stringify(await app.store.activities.of(conversationId));
     expect(activities).not.toContain('see');
     expect(activities).not.toContain('vip');
     const details = await call(app, admin, 'GET', `/api/conversations/${conversationId}/details`);
     expect(details.statusCode).toBe(200);
     expect(details.body).not.toContain('Acme');
-    expect(app.store.conversations.byId(conversationId)!.tags).toEqual([]);
-    expect(app.store.agents.byEmail('ann@example.com')).toBeFalsy();
+    expect((await app.store.conversations.byId(conversationId))!.tags).toEqual([]);
+    expect(await app.store.agents.byEmail('ann@example.com')).toBeFalsy();
   });
 
   it('an astral character round-trips exactly: ack, live echo, replay and HTTP history agree', async () => {
@@ -140,7 +141,7 @@ describe('lone surrogates', () => {
     app = await makeApp();
     const body = `${'x'.repeat(139)}😀 and more`; // the emoji's two halves straddle the 140th unit
     const { conversationId } = await visitorChat(app, body);
-    const preview = app.store.conversations.byId(conversationId)!.lastMessagePreview!;
+    const preview = (await app.store.conversations.byId(conversationId))!.lastMessagePreview!;
     expect(preview).toBe('x'.repeat(139));
     expect(isWellFormedText(preview)).toBe(true);
   });

@@ -4,18 +4,18 @@ import {
   NotificationSettingsSchema,
   type NotificationSettings,
 } from '@livechat/shared/model';
-import type { Store } from '../store/index.js';
+import type { Store } from './store.js';
 
 export function createAgentSettingsService(store: Store) {
   return {
-    notifications(agentId: string): NotificationSettings {
-      const json = store.agents.notificationSettings(agentId);
+    async notifications(agentId: string): Promise<NotificationSettings> {
+      const json = await store.agents.notificationSettings(agentId);
       // Stored by this service from a checked value; a missing key (from an older version) takes its default.
       const stored = json === null ? {} : (JSON.parse(json) as Partial<NotificationSettings>);
       return NotificationSettingsSchema.parse({ ...DEFAULT_NOTIFICATION_SETTINGS, ...stored });
     },
-    setNotifications(agentId: string, settings: NotificationSettings): NotificationSettings {
-      store.agents.setNotificationSettings(agentId, JSON.stringify(settings));
+    async setNotifications(agentId: string, settings: NotificationSettings): Promise<NotificationSettings> {
+      await store.agents.setNotificationSettings(agentId, JSON.stringify(settings));
       return settings;
     },
   };

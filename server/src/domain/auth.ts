@@ -3,9 +3,10 @@
 // a `sessions.ended` event then closes the sockets opened with it.
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Agent } from '@livechat/shared/model';
-import { publicAgent, type Store } from '../store/index.js';
+import { publicAgent } from './agents.js';
 import { DomainError } from './errors.js';
 import type { EventBus } from './events.js';
+import type { Store } from './store.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -23,18 +24,18 @@ export interface AgentSession {
 }
 
 export function createAuthService(store: Store, events: EventBus, now: () => number) {
-  function startSession(agentId: string): Session {
+  async function startSession(agentId: string): Promise<Session> {
     const token = newToken();
     const createdAt = now();
     const expiresAt = createdAt + SESSION_TTL_MS;
-    store.sessions.insert(hashToken(token), agentId, createdAt, expiresAt);
+    await store.sessions.insert(hashToken(token), agentId, createdAt, expiresAt);
     return { token, expiresAt };
   }
 
-  function agentOfSession(sessionHash: string): Agent | null {
-    const session = store.sessions.byHash(sessionHash);
+  async function agentOfSession(sessionHash: string): Promise<Agent | null> {
+    const session = await store.sessions.byHash(sessionHash);
     if (!session || session.expires_at <= now()) return null;
-    const agent = store.agents.byId(session.agent_id);
+    const agent = await store.agents.byId(session.agent_id);
     return agent?.active ? publicAgent(agent) : null;
   }
 
@@ -43,26 +44,26 @@ export function createAuthService(store: Store, events: EventBus, now: () => num
       email: string,
       password: string,
     ): Promise<{ agent: Agent; token: string; expiresAt: number }> {
-      const found = store.agents.byEmail(email.trim().toLowerCase());
+      const found = await store.agents.byEmail(email.trim().toLowerCase());
       const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
       if (!found || !ok || !found.active) {
         throw new DomainError(ErrorCode.InvalidCredentials, 'Email or password is incorrect.');
       }
-      return { agent: publicAgent(found), ...startSession(found.id) };
+      return { agent: publicAgent(found), ...(await startSession(found.id)) };
     },
 
     startSession,
 
     /** The active agent behind a session token, or null when unknown, expired or deactivated. */
-    authenticate(token: string | undefined): Agent | null {
-      return token ? agentOfSession(hashToken(token)) : null;
+    authenticate(token: string | undefined): Promise<Agent | null> {
+      return token ? agentOfSession(hashToken(token)) : Promise.resolve(null);
     },
 
     /** Like authenticate, with the session's hash: a socket remembers it to close when the session ends. */
-    session(token: string | undefined): AgentSession | null {
+    async session(token: string | undefined): Promise<AgentSession | null> {
       if (!token) return null;
       const sessionHash = hashToken(token);
-      const agent = agentOfSession(sessionHash);
+      const agent = await agentOfSession(sessionHash);
       return agent ? { agent, sessionHash } : null;
     },
 
@@ -70,19 +71,19 @@ export function createAuthService(store: Store, events: EventBus, now: () => num
     agentOfSession,
 
     /** Ends this session; the sockets opened with it close. */
-    logout(token: string | undefined): void {
+    async logout(token: string | undefined): Promise<void> {
       if (!token) return;
       const sessionHash = hashToken(token);
-      const session = store.sessions.byHash(sessionHash);
+      const session = await store.sessions.byHash(sessionHash);
       if (!session) return;
-      store.sessions.remove(sessionHash);
+      await store.sessions.remove(sessionHash);
       events.publish({ type: 'sessions.ended', agentId: session.agent_id, sessionHashes: [sessionHash] });
     },
 
     /** Ends every session of the agent, or all but `exceptHash` (the one that changed the password). */
-    endSessions(agentId: string, exceptHash?: string): void {
-      if (exceptHash === undefined) store.sessions.removeForAgent(agentId);
-      else store.sessions.removeForAgentExcept(agentId, exceptHash);
+    async endSessions(agentId: string, exceptHash?: string): Promise<void> {
+      if (exceptHash === undefined) await store.sessions.removeForAgent(agentId);
+      else await store.sessions.removeForAgentExcept(agentId, exceptHash);
       events.publish({ type: 'sessions.ended', agentId, ...(exceptHash ? { exceptHash } : {}) });
     },
   };

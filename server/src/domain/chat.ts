@@ -2,7 +2,7 @@
 // starting a conversation (which starts its playbook), replay and reads.
 import { ErrorCode, LIMITS } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation, Message } from '@livechat/shared/model';
-import type { Store, Visitor } from '../store/index.js';
+import type { Store, Visitor } from './store.js';
 import { isBotOnly } from '@livechat/shared/inbox';
 import { visibleConversation } from './access.js';
 import { DomainError } from './errors.js';
@@ -41,35 +41,64 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
   /**
    * Stores a message once per (author, client id); an exact resend returns the stored one, a reuse of the id for
    * another message is refused. `conversationId` is null when the author does not name it (a visitor writes to
-   * their open conversation). Acked after COMMIT.
+   * their open conversation). `target` locks the conversation written to before the lookup, so a twin of the command
+   * on another node is either seen or waits; `write` runs only for a new command. Acked after COMMIT.
    */
-  function send(
+  async function send<T>(
     author: Author,
     clientId: string,
     body: string,
     conversationId: string | null,
-    write: (unit: WriteUnit) => Message,
+    target: () => Promise<T>,
+    write: (unit: WriteUnit, target: T) => Promise<Message>,
   ): Promise<SendResult> {
-    return timeline.commit((unit) => {
-      const existing = store.messages.byClientId(author.kind, author.id, clientId);
-      if (existing) return { message: resendOf(existing, body, conversationId), created: false };
-      return { message: write(unit), created: true };
+    const stored = () => store.messages.byClientId(author.kind, author.id, clientId);
+    const resent = (existing: Message) => ({
+      message: resendOf(existing, body, conversationId),
+      created: false,
     });
+    try {
+      return await timeline.commit(async (unit) => {
+        const locked = await target();
+        const existing = await stored();
+        if (existing) return resent(existing);
+        return { message: await write(unit, locked), created: true };
+      });
+    } catch (error) {
+      // A twin that no lock could order (no open conversation yet, another conversation) committed first: the unique
+      // key on (author, client id) refused this one, and the stored message answers it. Else the refusal stands.
+      const existing = await stored().catch(() => null);
+      if (!existing) throw error;
+      return resent(existing);
+    }
   }
 
   /** The visitor's open conversation, created (and its playbook started) when there is none. */
-  function openConversation(
+  async function openConversation(
     unit: WriteUnit,
     visitor: Visitor,
-  ): { conversation: Conversation; opened: boolean } {
-    const open = store.conversations.openForVisitor(visitor.id);
+  ): Promise<{ conversation: Conversation; opened: boolean }> {
+    const open = await store.conversations.openForVisitor(visitor.id);
     if (open) return { conversation: open, opened: false };
     const id = newId();
-    store.conversations.create({ id, siteId: visitor.siteId, visitorId: visitor.id, now: unit.now });
-    return { conversation: store.conversations.byId(id)!, opened: true };
+    await store.conversations.create({ id, siteId: visitor.siteId, visitorId: visitor.id, now: unit.now });
+    return { conversation: (await store.conversations.byId(id))!, opened: true };
   }
 
-  const visibleToAgent = (agent: Agent, conversationId: string): Conversation =>
+  /** The id of the visitor's open conversation, locked; null when there is none. */
+  async function lockOpenConversation(visitor: Visitor): Promise<string | null> {
+    let id = await store.conversations.openIdOfVisitor(visitor.id);
+    while (id !== null) {
+      await store.conversations.lock(id);
+      // Read again: on another node it may have been closed (and another opened) before the lock was ours.
+      const again = await store.conversations.openIdOfVisitor(visitor.id);
+      if (again === id) break;
+      id = again;
+    }
+    return id;
+  }
+
+  const visibleToAgent = (agent: Agent, conversationId: string): Promise<Conversation> =>
     visibleConversation(store, agent, conversationId);
 
   return {
@@ -78,27 +107,33 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
      * COMMIT with the open conversation.
      */
     startConversation: (visitor: Visitor): Promise<Conversation> =>
-      timeline.commit((unit) => {
-        const { conversation, opened } = openConversation(unit, visitor);
-        if (opened) runner.start(unit, conversation);
+      timeline.commit(async (unit) => {
+        const { conversation, opened } = await openConversation(unit, visitor);
+        if (opened) await runner.start(unit, conversation);
         return conversation;
       }),
 
     /** A visitor's message goes to their open conversation (created on a first message), then to its bot. */
     sendVisitorMessage: (visitor: Visitor, clientId: string, body: string): Promise<SendResult> => {
       const author: Author = { kind: 'visitor', id: visitor.id, name: visitor.name };
-      return send(author, clientId, body, null, (unit) => {
-        // The hot path: one index read for the id; the conversation comes back from the seq update.
-        let id = store.conversations.openIdOfVisitor(visitor.id);
-        const opened = id === null;
-        if (opened) id = openConversation(unit, visitor).conversation.id;
-        const message = unit.post(id!, author, body, { clientId });
-        const conversation = unit.current(id!)!;
-        // A conversation opened by a message (not by opening the chat): the greeting follows it, not answered by it.
-        if (opened) runner.start(unit, conversation, true);
-        else runner.visitorMessage(unit, conversation, body);
-        return message;
-      });
+      return send(
+        author,
+        clientId,
+        body,
+        null,
+        () => lockOpenConversation(visitor),
+        async (unit, openId) => {
+          // The hot path: index reads for the id; the conversation comes back from the seq update.
+          const opened = openId === null;
+          const id = openId ?? (await openConversation(unit, visitor)).conversation.id;
+          const message = await unit.post(id, author, body, { clientId });
+          const conversation = unit.current(id)!;
+          // A conversation opened by a message (not by opening the chat): the greeting follows it, not answered by it.
+          if (opened) await runner.start(unit, conversation, true);
+          else await runner.visitorMessage(unit, conversation, body);
+          return message;
+        },
+      );
     },
 
     sendAgentMessage: (
@@ -107,26 +142,38 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
       clientId: string,
       body: string,
     ): Promise<SendResult> =>
-      send({ kind: 'agent', id: agent.id, name: agent.name }, clientId, body, conversationId, (unit) => {
-        const conversation = visibleToAgent(agent, conversationId);
-        if (conversation.status === 'closed') {
-          throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is closed.');
-        }
-        // The bot still runs a Bot-folder chat: an agent takes it over ("Assign to me") before replying.
-        if (isBotOnly(conversation))
-          throw new DomainError(ErrorCode.Conflict, 'Assign this conversation to yourself to reply.');
-        return unit.post(conversation.id, { kind: 'agent', id: agent.id, name: agent.name }, body, {
-          clientId,
-        });
-      }),
+      send(
+        { kind: 'agent', id: agent.id, name: agent.name },
+        clientId,
+        body,
+        conversationId,
+        // Locked first: a close or reassignment on another node commits before the checks below, or waits.
+        () => store.conversations.lock(conversationId),
+        async (unit) => {
+          const conversation = await visibleToAgent(agent, conversationId);
+          if (conversation.status === 'closed') {
+            throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is closed.');
+          }
+          // The bot still runs a Bot-folder chat: an agent takes it over ("Assign to me") before replying.
+          if (isBotOnly(conversation))
+            throw new DomainError(ErrorCode.Conflict, 'Assign this conversation to yourself to reply.');
+          return unit.post(conversation.id, { kind: 'agent', id: agent.id, name: agent.name }, body, {
+            clientId,
+          });
+        },
+      ),
 
-    openConversationOf: (visitor: Visitor): Conversation | null =>
+    openConversationOf: (visitor: Visitor): Promise<Conversation | null> =>
       store.conversations.openForVisitor(visitor.id),
 
     agentConversation: visibleToAgent,
 
     /** Messages after a seq, oldest first, capped at LIMITS.maxReplay. */
-    messagesAfter: (conversationId: string, afterSeq: number, limit: number = LIMITS.maxReplay): Message[] =>
+    messagesAfter: (
+      conversationId: string,
+      afterSeq: number,
+      limit: number = LIMITS.maxReplay,
+    ): Promise<Message[]> =>
       store.messages.after(conversationId, afterSeq, Math.min(limit, LIMITS.maxReplay)),
   };
 }

@@ -2,7 +2,7 @@
 // told, and the webhook subscribers hear of it. The visitor's next message starts a new conversation.
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation } from '@livechat/shared/model';
-import type { Store } from '../store/index.js';
+import type { Store } from './store.js';
 import { visibleConversation } from './access.js';
 import { DomainError } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
@@ -17,24 +17,26 @@ export function createClosingService(
 ) {
   return {
     close: (agent: Agent, conversationId: string): Promise<Conversation> =>
-      timeline.commit((unit) => {
-        const before = visibleConversation(store, agent, conversationId);
-        const closed = store.conversations.close(conversationId, unit.now);
+      timeline.commit(async (unit) => {
+        // Locked first: concurrent changes of this conversation (on other nodes) wait for this unit's COMMIT.
+        await store.conversations.lock(conversationId);
+        const before = await visibleConversation(store, agent, conversationId);
+        const closed = await store.conversations.close(conversationId, unit.now);
         if (!closed)
           throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is already closed.');
-        runner.agentJoined(unit, closed); // the bot stops for good
+        await runner.agentJoined(unit, closed); // the bot stops for good
         unit.changed(closed, before);
-        unit.activity(closed, {
+        await unit.activity(closed, {
           kind: 'closed',
           actor: { id: agent.id, name: agent.name },
           text: `${agent.name} closed the conversation`,
           data: null,
         });
-        unit.post(closed.id, { kind: 'system', id: null, name: '' }, 'The chat was closed.', {
+        await unit.post(closed.id, { kind: 'system', id: null, name: '' }, 'The chat was closed.', {
           content: { type: 'closed' },
         });
-        const contact = store.visitors.contact(closed.visitorId);
-        webhooks.enqueue('conversation.closed', {
+        const contact = await store.visitors.contact(closed.visitorId);
+        await webhooks.enqueue('conversation.closed', {
           conversation: { id: closed.id, number: closed.number, closedAt: closed.closedAt },
           closedBy: { id: agent.id, name: agent.name },
           contact,

@@ -2,19 +2,19 @@
 // conversation's deal details, and leads and deals linked to conversation, contact and organization.
 import type { CreateRecordBody } from '@livechat/shared/api';
 import type { Agent, Conversation, ConversationDetails, CrmRecord, RecordKind } from '@livechat/shared/model';
-import type { Store } from '../store/index.js';
+import type { Store } from './store.js';
 import { viewerOf, visibleConversation } from './access.js';
 import type { Timeline, WriteUnit } from './timeline.js';
 import { newId } from './tokens.js';
 import type { WebhookService } from './webhooks/index.js';
 
 export function createCrmService(store: Store, timeline: Timeline, webhooks: WebhookService) {
-  const visible = (agent: Agent, conversationId: string): Conversation =>
+  const visible = (agent: Agent, conversationId: string): Promise<Conversation> =>
     visibleConversation(store, agent, conversationId);
 
-  function read(conversation: Conversation): ConversationDetails {
-    const contact = store.visitors.contact(conversation.visitorId);
-    const stored = store.details.of(conversation.id);
+  async function read(conversation: Conversation): Promise<ConversationDetails> {
+    const contact = await store.visitors.contact(conversation.visitorId);
+    const stored = await store.details.of(conversation.id);
     return {
       dealValue: stored.dealValue,
       expectedCloseDate: stored.expectedCloseDate,
@@ -28,14 +28,14 @@ export function createCrmService(store: Store, timeline: Timeline, webhooks: Web
   }
 
   /** Writes the panel: contact fields to the visitor, the rest to the conversation. */
-  function write(unit: WriteUnit, conversation: Conversation, d: ConversationDetails): void {
-    const before = store.visitors.contact(conversation.visitorId);
+  async function write(unit: WriteUnit, conversation: Conversation, d: ConversationDetails): Promise<void> {
+    const before = await store.visitors.contact(conversation.visitorId);
     const visitorId = conversation.visitorId;
-    store.visitors.setContactField(visitorId, 'name', d.contactName);
-    store.visitors.setContactField(visitorId, 'email', d.email);
-    store.visitors.setContactField(visitorId, 'phone', d.phone);
-    store.visitors.setContactField(visitorId, 'organization', d.organizationName);
-    store.details.save(
+    await store.visitors.setContactField(visitorId, 'name', d.contactName);
+    await store.visitors.setContactField(visitorId, 'email', d.email);
+    await store.visitors.setContactField(visitorId, 'phone', d.phone);
+    await store.visitors.setContactField(visitorId, 'organization', d.organizationName);
+    await store.details.save(
       conversation.id,
       {
         dealValue: d.dealValue,
@@ -46,7 +46,8 @@ export function createCrmService(store: Store, timeline: Timeline, webhooks: Web
       unit.now,
     );
     // The inbox shows the contact's name.
-    if ((before.name ?? '') !== d.contactName) unit.changed(store.conversations.byId(conversation.id)!);
+    if ((before.name ?? '') !== d.contactName)
+      unit.changed((await store.conversations.byId(conversation.id))!);
   }
 
   const fallbackName = (d: ConversationDetails, c: Conversation) =>
@@ -54,31 +55,34 @@ export function createCrmService(store: Store, timeline: Timeline, webhooks: Web
 
   return {
     /** The panel, pre-filled with what the playbook captured. */
-    details: (agent: Agent, conversationId: string): ConversationDetails =>
-      read(visible(agent, conversationId)),
+    details: async (agent: Agent, conversationId: string): Promise<ConversationDetails> =>
+      read(await visible(agent, conversationId)),
 
     saveDetails: (
       agent: Agent,
       conversationId: string,
       details: ConversationDetails,
     ): Promise<ConversationDetails> =>
-      timeline.commit((unit) => {
-        const conversation = visible(agent, conversationId);
-        write(unit, conversation, details);
+      timeline.commit(async (unit) => {
+        // Locked first: a concurrent save or close (on another node) waits for this unit's COMMIT.
+        await store.conversations.lock(conversationId);
+        const conversation = await visible(agent, conversationId);
+        await write(unit, conversation, details);
         return read(conversation);
       }),
 
     /** "Create lead" / "Create deal": saves the panel, then the record; the chat stays as it is (even closed). */
     create: (agent: Agent, conversationId: string, body: CreateRecordBody): Promise<CrmRecord> =>
-      timeline.commit((unit) => {
-        const conversation = visible(agent, conversationId);
+      timeline.commit(async (unit) => {
+        await store.conversations.lock(conversationId);
+        const conversation = await visible(agent, conversationId);
         const d = body.details;
-        write(unit, conversation, d);
+        await write(unit, conversation, d);
         const kind: RecordKind = body.kind;
         const organizationId = d.organizationName
-          ? store.crm.organization(d.organizationName, d.organizationAddress, newId(), unit.now)
+          ? await store.crm.organization(d.organizationName, d.organizationAddress, newId(), unit.now)
           : null;
-        const record = store.crm.insert({
+        const record = await store.crm.insert({
           id: newId(),
           kind,
           title: body.title || `${fallbackName(d, conversation)} ${kind}`,
@@ -92,20 +96,21 @@ export function createCrmService(store: Store, timeline: Timeline, webhooks: Web
           createdAt: unit.now,
         });
         const label = kind === 'lead' ? 'lead' : 'deal';
-        unit.activity(conversation, {
+        await unit.activity(conversation, {
           kind: kind === 'lead' ? 'lead_created' : 'deal_created',
           actor: { id: agent.id, name: agent.name },
           text: `${agent.name} created the ${label} "${record.title}"`,
           data: { recordId: record.id, title: record.title },
         });
-        webhooks.enqueue(kind === 'lead' ? 'lead.created' : 'deal.created', { [label]: record });
+        await webhooks.enqueue(kind === 'lead' ? 'lead.created' : 'deal.created', { [label]: record });
         return record;
       }),
 
-    ofConversation: (agent: Agent, conversationId: string): CrmRecord[] =>
-      store.crm.ofConversation(visible(agent, conversationId).id),
+    ofConversation: async (agent: Agent, conversationId: string): Promise<CrmRecord[]> =>
+      store.crm.ofConversation((await visible(agent, conversationId)).id),
 
-    list: (agent: Agent, kind: RecordKind | null): CrmRecord[] => store.crm.list(viewerOf(agent), kind),
+    list: (agent: Agent, kind: RecordKind | null): Promise<CrmRecord[]> =>
+      store.crm.list(viewerOf(agent), kind),
   };
 }
 export type CrmService = ReturnType<typeof createCrmService>;

@@ -4,7 +4,7 @@ import type { ConversationSearchQuery, FolderCounts } from '@livechat/shared/api
 import { hasFolder, parseConversationNumber, type Folder, type InboxViewer } from '@livechat/shared/inbox';
 import type { Agent, Conversation, ConversationStatus } from '@livechat/shared/model';
 import { ErrorCode } from '@livechat/shared/protocol/constants';
-import type { ConversationFilter, Store } from '../store/index.js';
+import type { ConversationFilter, Store } from './store.js';
 import { viewerOf } from './access.js';
 import { DomainError } from './errors.js';
 
@@ -26,15 +26,15 @@ function textOrNumber(q: string | undefined): Pick<ConversationFilter, 'number' 
 
 export function createInboxService(store: Store) {
   /** The agent's folders: the Bot folder where any site shows it to agents (admins always have it). */
-  const folderViewer = (agent: Agent): InboxViewer => ({
+  const folderViewer = async (agent: Agent): Promise<InboxViewer> => ({
     id: agent.id,
     role: agent.role,
-    seesBotChats: agent.role === 'admin' || store.sites.anyBotFolderForAgents(),
+    seesBotChats: agent.role === 'admin' || (await store.sites.anyBotFolderForAgents()),
   });
 
   return {
-    search(agent: Agent, query: ConversationSearchQuery): Conversation[] {
-      if (query.folder && !hasFolder(folderViewer(agent), query.folder))
+    async search(agent: Agent, query: ConversationSearchQuery): Promise<Conversation[]> {
+      if (query.folder && !hasFolder(await folderViewer(agent), query.folder))
         throw new DomainError(
           ErrorCode.Forbidden,
           query.folder === 'all'
@@ -61,9 +61,9 @@ export function createInboxService(store: Store) {
       return store.conversations.search(filter, viewerOf(agent));
     },
 
-    counts(agent: Agent): FolderCounts {
-      const c = store.conversations.counts(viewerOf(agent));
-      const viewer = folderViewer(agent);
+    async counts(agent: Agent): Promise<FolderCounts> {
+      const c = await store.conversations.counts(viewerOf(agent));
+      const viewer = await folderViewer(agent);
       return {
         unassigned: c.unassigned,
         mine: c.mine,

@@ -1,5 +1,5 @@
 // The domain: business rules over the store. No fastify, ws or sqlite imports here.
-import type { Store } from '../store/index.js';
+import type { Store } from './store.js';
 import { createAssignmentService } from './assignment.js';
 import { createAuthService } from './auth.js';
 import { createChatService } from './chat.js';
@@ -7,7 +7,7 @@ import { createEventBus } from './events.js';
 import { createInviteService } from './invites.js';
 import { captureBotLead, createLeadService } from './leads.js';
 import { createPlaybookRunner } from './playbook/runner.js';
-import { createPresence } from './presence.js';
+import { createPresence, type ConnectedAgents } from './presence.js';
 import { createSiteService } from './sites.js';
 import { createTeamService } from './team.js';
 import { createTimeline } from './timeline.js';
@@ -22,7 +22,7 @@ import { createAnnotationService } from './annotations.js';
 import { createSavedReplyService } from './saved-replies.js';
 import { createAgentSettingsService } from './agent-settings.js';
 import { createProfileService } from './profile.js';
-import { publicAgent } from '../store/index.js';
+import { publicAgent } from './agents.js';
 import type { Conversation } from '@livechat/shared/model';
 import { whoCanSee } from './access.js';
 
@@ -32,18 +32,26 @@ export interface DomainOptions {
   onError?: (err: unknown) => void;
   /** Let webhooks call loopback and private-network addresses (local development, tests). */
   webhooksAllowPrivateNetworks?: boolean;
+  /** Dashboards connected on other nodes too (several nodes); default: this process only. */
+  connectedAgents?: ConnectedAgents;
   /** Detail for the debug log (why a webhook attempt failed: errno, address, port). */
   onDebug?: (detail: Record<string, unknown>, message: string) => void;
 }
 
 export function createDomain(
   store: Store,
-  { now = Date.now, onError = () => {}, onDebug, webhooksAllowPrivateNetworks = false }: DomainOptions = {},
+  {
+    now = Date.now,
+    onError = () => {},
+    onDebug,
+    webhooksAllowPrivateNetworks = false,
+    connectedAgents,
+  }: DomainOptions = {},
 ) {
   const events = createEventBus();
   const writes = createWriteBatcher(store);
   const timeline = createTimeline(store, writes, events, now);
-  const presence = createPresence(store, events);
+  const presence = createPresence(store, events, connectedAgents);
   const playbooks = createPlaybookRunner({
     store,
     timeline,
@@ -90,13 +98,14 @@ export function createDomain(
     settings: createAgentSettingsService(store),
     /** The signed-in agent's own name, picture and password. */
     profile: createProfileService(store, events, auth, now),
-    /** Whether the agent may see the conversation (lists, reads, live events): see access.ts. */
-    /** Which agents may see the conversation (one test per agent; the site's setting is read at most once). */
+    /**
+     * Which agents may see the conversation, for fanning out its live events (the rule: access.ts). Resolves with one
+     * test per agent; the site's setting is read once, and only for a bot-only conversation.
+     */
     whoCanSee: (conversation: Conversation) => whoCanSee(conversation, store.sites),
     /** Every active agent with whether they are available now, for the Assignee combobox. */
-    colleagues: () =>
-      store.agents
-        .all()
+    colleagues: async () =>
+      (await store.agents.all())
         .map(publicAgent)
         .filter((a) => a.active && !a.invited)
         .map((a) => ({ id: a.id, name: a.name, available: presence.isAgentAvailable(a.id) })),
@@ -105,5 +114,6 @@ export function createDomain(
 export type Domain = ReturnType<typeof createDomain>;
 
 export { DomainError } from './errors.js';
-export type { DomainEvent } from './events.js';
+export type { DomainEvent, EventBus } from './events.js';
+export type { ConnectedAgents } from './presence.js';
 export { seed, DEMO_SITE_KEY } from './seed.js';

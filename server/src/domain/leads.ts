@@ -1,7 +1,7 @@
 // Lead data of a conversation (the visitor's contact details and the answers given to the playbook), and the lead
 // the chatbot creates when its offline flow has captured a visitor, as LeadBooster's chatbot does.
 import type { Conversation, LeadData } from '@livechat/shared/model';
-import type { Store } from '../store/index.js';
+import type { Store } from './store.js';
 import type { WriteUnit } from './timeline.js';
 import { newId } from './tokens.js';
 import type { WebhookService } from './webhooks/index.js';
@@ -9,9 +9,9 @@ import type { WebhookService } from './webhooks/index.js';
 export function createLeadService(store: Store) {
   return {
     /** Call only for a conversation the caller may see. */
-    of: (conversation: { id: string; visitorId: string }): LeadData => ({
-      contact: store.visitors.contact(conversation.visitorId),
-      answers: store.answers.of(conversation.id),
+    of: async (conversation: { id: string; visitorId: string }): Promise<LeadData> => ({
+      contact: await store.visitors.contact(conversation.visitorId),
+      answers: await store.answers.of(conversation.id),
     }),
   };
 }
@@ -21,23 +21,22 @@ export function createLeadService(store: Store) {
  * the answers as its note; `lead.created` goes to the webhooks. Once per conversation: a replayed or re-run capture
  * finds the bot's lead there and does nothing.
  */
-export function captureBotLead(
+export async function captureBotLead(
   store: Store,
   webhooks: Pick<WebhookService, 'enqueue'>,
   unit: WriteUnit,
   conversation: Conversation,
   botName: string,
-): void {
-  const contact = store.visitors.contact(conversation.visitorId);
+): Promise<void> {
+  const contact = await store.visitors.contact(conversation.visitorId);
   const organizationId = contact.organization
-    ? store.crm.organization(contact.organization, '', newId(), unit.now)
+    ? await store.crm.organization(contact.organization, '', newId(), unit.now)
     : null;
-  const note = store.answers
-    .of(conversation.id)
+  const note = (await store.answers.of(conversation.id))
     .filter((a) => a.field.startsWith('custom.'))
     .map((a) => `${a.question}: ${a.value}`)
     .join('\n');
-  const record = store.crm.insertBotLead({
+  const record = await store.crm.insertBotLead({
     id: newId(),
     title: `${contact.organization || contact.name || `Chat #${conversation.number}`} lead`,
     conversationId: conversation.id,
@@ -48,11 +47,11 @@ export function captureBotLead(
     createdAt: unit.now,
   });
   if (!record) return;
-  unit.activity(conversation, {
+  await unit.activity(conversation, {
     kind: 'lead_created',
     actor: null,
     text: `${botName} created the lead "${record.title}"`,
     data: { recordId: record.id, title: record.title },
   });
-  webhooks.enqueue('lead.created', { lead: record });
+  await webhooks.enqueue('lead.created', { lead: record });
 }

@@ -3,12 +3,12 @@
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Agent } from '@livechat/shared/model';
 import type { ChangePasswordBody, UpdateProfileBody } from '@livechat/shared/api';
-import { publicAgent, type Store } from '../store/index.js';
-import type { AvatarType, StoredAvatar } from '../store/agents.js';
+import { publicAgent } from './agents.js';
 import type { AuthService } from './auth.js';
 import { DomainError, notFound } from './errors.js';
 import type { EventBus } from './events.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import type { AvatarType, Store, StoredAvatar } from './store.js';
 
 /** The largest picture accepted, in bytes. */
 export const AVATAR_MAX_BYTES = 512 * 1024;
@@ -27,8 +27,8 @@ export function sniffImage(data: Buffer): AvatarType | null {
 
 export function createProfileService(store: Store, events: EventBus, auth: AuthService, now: () => number) {
   /** Reads the agent back and tells their sockets (and presence) who they are now. */
-  function changed(agentId: string): Agent {
-    const stored = store.agents.byId(agentId);
+  async function changed(agentId: string): Promise<Agent> {
+    const stored = await store.agents.byId(agentId);
     if (!stored) throw notFound('Agent');
     const agent = publicAgent(stored);
     events.publish({ type: 'agent.updated', agent });
@@ -36,18 +36,18 @@ export function createProfileService(store: Store, events: EventBus, auth: AuthS
   }
 
   return {
-    update(agentId: string, changes: UpdateProfileBody): Agent {
-      store.transaction(() => {
-        const current = store.agents.byId(agentId);
+    async update(agentId: string, changes: UpdateProfileBody): Promise<Agent> {
+      await store.transaction(async () => {
+        const current = await store.agents.byId(agentId);
         if (!current) throw notFound('Agent');
-        store.agents.update({ ...current, name: changes.name ?? current.name });
+        await store.agents.update({ ...current, name: changes.name ?? current.name });
       });
       return changed(agentId);
     },
 
     /** Checks the current password, sets the new one and ends every session but `sessionHash` (the caller's). */
     async changePassword(agentId: string, sessionHash: string, body: ChangePasswordBody): Promise<void> {
-      const current = store.agents.byId(agentId);
+      const current = await store.agents.byId(agentId);
       if (!current) throw notFound('Agent');
       if (!(await verifyPassword(body.currentPassword, current.passwordHash)))
         throw new DomainError(
@@ -56,34 +56,34 @@ export function createProfileService(store: Store, events: EventBus, auth: AuthS
           'currentPassword',
         );
       const passwordHash = await hashPassword(body.newPassword);
-      store.transaction(() => {
+      await store.transaction(async () => {
         // Read again: the agent may have changed while the hash was computed.
-        const latest = store.agents.byId(agentId);
+        const latest = await store.agents.byId(agentId);
         if (!latest) throw notFound('Agent');
-        store.agents.update({ ...latest, passwordHash });
+        await store.agents.update({ ...latest, passwordHash });
       });
-      auth.endSessions(agentId, sessionHash);
+      await auth.endSessions(agentId, sessionHash);
     },
 
     /** Stores a PNG, JPEG or WebP picture, recognised by its bytes. */
-    setAvatar(agentId: string, data: Buffer): Agent {
+    async setAvatar(agentId: string, data: Buffer): Promise<Agent> {
       if (data.length > AVATAR_MAX_BYTES)
         throw new DomainError(ErrorCode.PayloadTooLarge, 'The picture is larger than 512 KB.');
       const contentType = sniffImage(data);
       if (!contentType)
         throw new DomainError(ErrorCode.InvalidRequest, 'The picture must be a PNG, JPEG or WebP image.');
-      store.transaction(() => store.agents.setAvatar(agentId, { contentType, data }, now()));
+      await store.transaction(() => store.agents.setAvatar(agentId, { contentType, data }, now()));
       return changed(agentId);
     },
 
-    removeAvatar(agentId: string): Agent {
-      store.transaction(() => store.agents.removeAvatar(agentId));
+    async removeAvatar(agentId: string): Promise<Agent> {
+      await store.transaction(() => store.agents.removeAvatar(agentId));
       return changed(agentId);
     },
 
     /** An agent's stored picture, or not-found. */
-    avatar(agentId: string): StoredAvatar {
-      const picture = store.agents.avatar(agentId);
+    async avatar(agentId: string): Promise<StoredAvatar> {
+      const picture = await store.agents.avatar(agentId);
       if (!picture) throw notFound('Picture');
       return picture;
     },

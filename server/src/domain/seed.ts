@@ -1,7 +1,8 @@
 // First-start data: an admin when there is no agent, and the demo site with its allowed origins.
 import { randomBytes } from 'node:crypto';
-import type { Store } from '../store/index.js';
+import { isUniqueViolation } from '../store/sql/sql.js';
 import { hashPassword } from './passwords.js';
+import type { Store } from './store.js';
 import { newId } from './tokens.js';
 import { DEFAULT_PLAYBOOK } from './playbook/default-playbook.js';
 
@@ -14,34 +15,54 @@ export interface SeedResult {
   adminEmail?: string;
 }
 
+/**
+ * Runs a first-start write; false when another node starting at the same time wrote it first (its unique key is
+ * taken), which leaves the same data behind.
+ */
+async function firstToWrite(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
 export async function seed(
   store: Store,
   options: { adminEmail: string; adminPassword?: string; demoOrigins: string[]; now: number },
 ): Promise<SeedResult> {
-  if (store.sites.count() === 0) {
-    store.sites.insert({
-      id: newId(),
-      key: DEMO_SITE_KEY,
-      name: 'Demo site',
-      allowedOrigins: options.demoOrigins,
-      createdAt: options.now,
-    });
+  if ((await store.sites.count()) === 0) {
+    await firstToWrite(() =>
+      store.sites.insert({
+        id: newId(),
+        key: DEMO_SITE_KEY,
+        name: 'Demo site',
+        allowedOrigins: options.demoOrigins,
+        createdAt: options.now,
+      }),
+    );
   }
   // Every site has a playbook: sites from before playbooks existed get the default one too.
-  for (const site of store.sites.all()) {
-    if (!store.playbooks.latest(site.id))
-      store.playbooks.insert(site.id, DEFAULT_PLAYBOOK, null, options.now);
+  for (const site of await store.sites.all()) {
+    if (!(await store.playbooks.latest(site.id)))
+      await firstToWrite(() => store.playbooks.insert(site.id, DEFAULT_PLAYBOOK, null, options.now));
   }
-  if (store.agents.count() > 0) return {};
+  if ((await store.agents.count()) > 0) return {};
   const password = options.adminPassword ?? randomBytes(12).toString('base64url');
-  store.agents.insert({
-    id: newId(),
-    email: options.adminEmail,
-    name: 'Admin',
-    role: 'admin',
-    active: true,
-    createdAt: options.now,
-    passwordHash: await hashPassword(password),
-  });
+  const passwordHash = await hashPassword(password);
+  const created = await firstToWrite(() =>
+    store.agents.insert({
+      id: newId(),
+      email: options.adminEmail,
+      name: 'Admin',
+      role: 'admin',
+      active: true,
+      createdAt: options.now,
+      passwordHash,
+    }),
+  );
+  if (!created) return {};
   return { adminEmail: options.adminEmail, generatedPassword: options.adminPassword ? undefined : password };
 }

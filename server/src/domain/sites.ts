@@ -1,43 +1,46 @@
 // Site settings admins manage: the allowed origins of the embed, and the playbook (every save a new version).
 import type { UpdateSiteBody } from '@livechat/shared/api';
 import type { Playbook, Site, StoredPlaybook } from '@livechat/shared/model';
-import type { Store } from '../store/index.js';
 import { notFound } from './errors.js';
 import { DEFAULT_PLAYBOOK } from './playbook/default-playbook.js';
+import type { Store } from './store.js';
 
 export function createSiteService(store: Store, now: () => number) {
-  const site = (id: string): Site => {
-    const found = store.sites.byId(id);
+  const site = async (id: string): Promise<Site> => {
+    const found = await store.sites.byId(id);
     if (!found) throw notFound('Site');
     return found;
   };
 
   return {
-    list: (): Site[] => store.sites.all(),
+    list: (): Promise<Site[]> => store.sites.all(),
 
-    update: (id: string, change: UpdateSiteBody): Site =>
-      store.transaction(() => {
+    update: (id: string, change: UpdateSiteBody): Promise<Site> =>
+      store.transaction(async () => {
         const updated: Site = {
-          ...site(id),
+          ...(await site(id)),
           ...change,
           ...(change.allowedOrigins && {
             allowedOrigins: [...new Set(change.allowedOrigins.map((o) => o.toLowerCase()))],
           }),
         };
-        store.sites.update(updated);
+        await store.sites.update(updated);
         return updated;
       }),
 
     /** The site's current playbook (sites get the default one when they are created). */
-    playbook: (siteId: string): StoredPlaybook => {
-      site(siteId);
-      return store.playbooks.latest(siteId) ?? store.playbooks.insert(siteId, DEFAULT_PLAYBOOK, null, now());
+    playbook: async (siteId: string): Promise<StoredPlaybook> => {
+      await site(siteId);
+      return (
+        (await store.playbooks.latest(siteId)) ??
+        store.playbooks.insert(siteId, DEFAULT_PLAYBOOK, null, now())
+      );
     },
 
     /** Saves a checked playbook as the next version; conversations already running keep theirs. */
-    savePlaybook: (siteId: string, playbook: Playbook, agentId: string | null): StoredPlaybook =>
-      store.transaction(() => {
-        site(siteId);
+    savePlaybook: (siteId: string, playbook: Playbook, agentId: string | null): Promise<StoredPlaybook> =>
+      store.transaction(async () => {
+        await site(siteId);
         return store.playbooks.insert(siteId, playbook, agentId, now());
       }),
   };

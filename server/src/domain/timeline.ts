@@ -2,7 +2,7 @@
 // gap-free seq, records which conversations changed, and publishes all of it only after COMMIT, in order.
 import type { Activity, AuthorKind, Conversation, Message, MessageContent } from '@livechat/shared/model';
 import { truncateText } from '@livechat/shared/model';
-import type { Store } from '../store/index.js';
+import type { Store } from './store.js';
 import type { DomainEvent, EventBus } from './events.js';
 import { notFound } from './errors.js';
 import { newId } from './tokens.js';
@@ -26,7 +26,7 @@ export interface PostOptions {
 export interface WriteUnit {
   readonly now: number;
   /** Stores a message with the conversation's next seq. */
-  post(conversationId: string, author: Author, body: string, options?: PostOptions): Message;
+  post(conversationId: string, author: Author, body: string, options?: PostOptions): Promise<Message>;
   /** The conversation as this unit last wrote it (after a `post`, with its new lastSeq). */
   current(conversationId: string): Conversation | undefined;
   /**
@@ -38,7 +38,7 @@ export interface WriteUnit {
   activity(
     conversation: Conversation,
     entry: Omit<Activity, 'id' | 'conversationId' | 'createdAt'>,
-  ): Activity;
+  ): Promise<Activity>;
   /** Runs after COMMIT (arm a timer, say), never when the unit was rolled back. */
   afterCommit(fn: () => void): void;
 }
@@ -49,7 +49,7 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
      * Runs `work` in the next group commit and resolves after COMMIT with its result; then publishes, in order,
      * every changed conversation (its final state) and every posted message. A throw refuses only this unit.
      */
-    async commit<T>(work: (unit: WriteUnit) => T): Promise<T> {
+    async commit<T>(work: (unit: WriteUnit) => Promise<T>): Promise<T> {
       const latest = new Map<string, Conversation>();
       const changed = new Set<string>();
       const before = new Map<string, Conversation>();
@@ -60,8 +60,8 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
         const at = now();
         const unit: WriteUnit = {
           now: at,
-          post(conversationId, author, body, options = {}) {
-            const conversation = store.conversations.advance(
+          async post(conversationId, author, body, options = {}) {
+            const conversation = await store.conversations.advance(
               conversationId,
               at,
               // Lists and notifications quote what someone said, not "Ann joined the chat". Never half an emoji: a
@@ -81,7 +81,7 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
               ...(options.content && { content: options.content }),
               createdAt: at,
             };
-            store.messages.insert(message);
+            await store.messages.insert(message);
             messages.push(message);
             return message;
           },
@@ -91,7 +91,7 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
             changed.add(conversation.id);
             if (previous && !before.has(conversation.id)) before.set(conversation.id, previous);
           },
-          activity(conversation, entry) {
+          async activity(conversation, entry) {
             if (!latest.has(conversation.id)) latest.set(conversation.id, conversation);
             const activity: Activity = {
               ...entry,
@@ -99,7 +99,7 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
               conversationId: conversation.id,
               createdAt: at,
             };
-            store.activities.insert(activity);
+            await store.activities.insert(activity);
             activities.push(activity);
             return activity;
           },

@@ -2,7 +2,7 @@
 // Intercom) or, on a resume, the rest of the one they were reading and any newer ones. Only the visitor's own
 // conversations are ever named: a forged resume position is refused and replaced by their own history.
 import type { Conversation } from '@livechat/shared/model';
-import type { Store, Visitor } from '../store/index.js';
+import type { Store, Visitor } from './store.js';
 import { visitorCanSee } from './access.js';
 
 /** How many of a visitor's conversations a fresh page load shows (the open one included). */
@@ -23,15 +23,15 @@ export interface ReplayPlan {
 
 export function createVisitorHistory(store: Store) {
   /** The visitor's recent conversations, oldest first. */
-  const recent = (visitor: Visitor): Conversation[] =>
-    store.conversations.recentOfVisitor(visitor.id, HISTORY_CONVERSATIONS).reverse();
+  const recent = async (visitor: Visitor): Promise<Conversation[]> =>
+    (await store.conversations.recentOfVisitor(visitor.id, HISTORY_CONVERSATIONS)).reverse();
 
   return {
-    plan(visitor: Visitor, resume?: ReplayFrom): ReplayPlan {
-      const conversations = recent(visitor);
+    async plan(visitor: Visitor, resume?: ReplayFrom): Promise<ReplayPlan> {
+      const conversations = await recent(visitor);
       const fresh = conversations.map((c) => ({ conversationId: c.id, afterSeq: 0 }));
       if (!resume) return { from: fresh, forged: false };
-      const resumed = store.conversations.byId(resume.conversationId);
+      const resumed = await store.conversations.byId(resume.conversationId);
       if (!resumed || !visitorCanSee(visitor, resumed)) return { from: fresh, forged: true };
       // The rest of the conversation the widget was showing, then every newer one from its start.
       const newer = conversations.filter(
@@ -45,7 +45,7 @@ export function createVisitorHistory(store: Store) {
     },
 
     /** The visitor's open conversation now, if any. */
-    openId: (visitor: Visitor): string | null => store.conversations.openIdOfVisitor(visitor.id),
+    openId: (visitor: Visitor): Promise<string | null> => store.conversations.openIdOfVisitor(visitor.id),
   };
 }
 export type VisitorHistory = ReturnType<typeof createVisitorHistory>;

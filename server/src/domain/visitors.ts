@@ -1,13 +1,13 @@
 // Sites and their visitors: which origins may embed a site key, and the token that identifies a returning visitor.
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Site } from '@livechat/shared/model';
-import type { Store, Visitor } from '../store/index.js';
+import type { Store, Visitor } from './store.js';
 import { DomainError } from './errors.js';
 import { hashToken, newId, newToken } from './tokens.js';
 
 export function createVisitorService(store: Store, now: () => number) {
   return {
-    siteByKey: (key: string): Site | null => store.sites.byKey(key),
+    siteByKey: (key: string): Promise<Site | null> => store.sites.byKey(key),
 
     isOriginAllowed: (site: Site, origin: string | undefined): boolean =>
       origin !== undefined && site.allowedOrigins.includes(origin.toLowerCase()),
@@ -16,16 +16,19 @@ export function createVisitorService(store: Store, now: () => number) {
      * The visitor a token belongs to on this site, or a new visitor with a fresh token when none is given.
      * A token of another site, or an unknown one, is refused rather than silently replaced.
      */
-    identify(site: Site, token: string | undefined): { visitor: Visitor; issuedToken?: string } {
+    async identify(
+      site: Site,
+      token: string | undefined,
+    ): Promise<{ visitor: Visitor; issuedToken?: string }> {
       if (token) {
-        const visitor = store.visitors.byToken(hashToken(token), site.id);
+        const visitor = await store.visitors.byToken(hashToken(token), site.id);
         if (!visitor) throw new DomainError(ErrorCode.Unauthorized, 'Unknown visitor token.');
-        store.visitors.touch(visitor.id, now());
+        await store.visitors.touch(visitor.id, now());
         return { visitor };
       }
       const issuedToken = newToken();
       const visitor: Visitor = { id: newId(), siteId: site.id, name: visitorName(), createdAt: now() };
-      store.visitors.insert(visitor, hashToken(issuedToken));
+      await store.visitors.insert(visitor, hashToken(issuedToken));
       return { visitor, issuedToken };
     },
   };

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createWriteBatcher, type TransactionRunner } from './write-batcher.js';
 
-/** A transaction runner that logs begin/commit/rollback and undoes a savepoint's log entries when it throws. */
+/** A turn of the event loop: what a real engine's I/O gives other callers. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A transaction runner that logs begin/commit/rollback, undoes a savepoint's log entries when it throws, takes a
+ * turn before COMMIT (as real I/O does) and refuses a second transaction while one is open.
+ */
 function fakeDb({ failCommit = false } = {}) {
   const log: string[] = [];
   let open = false;
   const runner: TransactionRunner & { abandon(): void } = {
-    transaction(fn) {
+    async transaction(fn) {
+      if (open) throw new Error('a transaction is already open');
       log.push('begin');
       open = true;
       try {
-        const result = fn();
+        const result = await fn();
+        await turn();
         if (failCommit) throw new Error('disk I/O error');
         log.push('commit');
         return result;
@@ -21,17 +29,17 @@ function fakeDb({ failCommit = false } = {}) {
         open = false;
       }
     },
-    savepoint(fn) {
+    async savepoint(fn) {
       const mark = log.length;
       try {
-        return fn();
+        return await fn();
       } catch (err) {
         if (open) log.splice(mark);
         throw err;
       }
     },
     inTransaction: () => open,
-    /** What SQLite does on some errors: rolls the whole transaction back by itself. */
+    /** What an engine does on some errors: abandons the whole transaction by itself. */
     abandon() {
       open = false;
     },
@@ -50,7 +58,8 @@ describe('write batcher', () => {
     const { log, runner } = fakeDb();
     const batcher = createWriteBatcher(runner);
     const results = [1, 2, 3].map((n) =>
-      batcher.run(() => {
+      batcher.run(async () => {
+        await turn();
         log.push(`write ${n}`);
         return n;
       }),
@@ -74,14 +83,15 @@ describe('write batcher', () => {
     const { log, runner } = fakeDb();
     const batcher = createWriteBatcher(runner);
     const results = await Promise.all([
-      settle(batcher.run(() => log.push('a'))),
+      settle(batcher.run(async () => log.push('a'))),
       settle(
-        batcher.run(() => {
+        batcher.run(async () => {
           log.push('b');
+          await turn();
           throw new Error('conversation closed');
         }),
       ),
-      settle(batcher.run(() => log.push('c'))),
+      settle(batcher.run(async () => log.push('c'))),
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
     expect(results[1]).toMatchObject({ error: 'conversation closed' });
@@ -91,25 +101,29 @@ describe('write batcher', () => {
   it('rejects every write of a batch whose COMMIT fails: nothing is acked that was not stored', async () => {
     const { runner } = fakeDb({ failCommit: true });
     const batcher = createWriteBatcher(runner);
-    const results = await Promise.all([settle(batcher.run(() => 1)), settle(batcher.run(() => 2))]);
+    const results = await Promise.all([
+      settle(batcher.run(async () => 1)),
+      settle(batcher.run(async () => 2)),
+    ]);
     expect(results).toEqual([
       { ok: false, error: 'disk I/O error' },
       { ok: false, error: 'disk I/O error' },
     ]);
   });
 
-  it('rejects the whole batch when SQLite abandoned the transaction during one write', async () => {
+  it('rejects the whole batch when the engine abandoned the transaction during one write', async () => {
     const { log, runner } = fakeDb();
     const batcher = createWriteBatcher(runner);
     const results = await Promise.all([
-      settle(batcher.run(() => log.push('a'))),
+      settle(batcher.run(async () => log.push('a'))),
       settle(
-        batcher.run(() => {
+        batcher.run(async () => {
+          await turn();
           runner.abandon();
           throw new Error('database or disk is full');
         }),
       ),
-      settle(batcher.run(() => log.push('never'))),
+      settle(batcher.run(async () => log.push('never'))),
     ]);
     expect(results.every((r) => !r.ok && r.error === 'database or disk is full')).toBe(true);
     expect(log).toEqual(['begin', 'a']);
@@ -119,17 +133,48 @@ describe('write batcher', () => {
     const { log, runner } = fakeDb();
     const sizes: number[] = [];
     const batcher = createWriteBatcher(runner, { maxBatch: 2, onCommit: (n) => sizes.push(n) });
-    const values = await Promise.all([1, 2, 3, 4, 5].map((n) => batcher.run(() => n)));
+    const values = await Promise.all([1, 2, 3, 4, 5].map((n) => batcher.run(async () => n)));
     expect(values).toEqual([1, 2, 3, 4, 5]);
     expect(sizes).toEqual([2, 2, 1]);
     expect(log.filter((l) => l === 'commit')).toHaveLength(3);
   });
 
-  it('drain commits what is queued at once', () => {
+  it('queues writes made while a batch commits into the next batch, begun after that COMMIT', async () => {
+    const { log, runner } = fakeDb();
+    const sizes: number[] = [];
+    const batcher = createWriteBatcher(runner, { onCommit: (n) => sizes.push(n) });
+    const later: Promise<unknown>[] = [];
+    const first = batcher.run(async () => {
+      log.push('write 1');
+      // Arrives while the first batch is open: waits for its COMMIT (the fake refuses overlapping transactions).
+      setImmediate(() => void later.push(batcher.run(async () => log.push('write 2'))));
+      setImmediate(() => void later.push(batcher.run(async () => log.push('write 3'))));
+      await turn();
+      return 1;
+    });
+    await first;
+    await Promise.all(later);
+    expect(later).toHaveLength(2);
+    expect(log).toEqual(['begin', 'write 1', 'commit', 'begin', 'write 2', 'write 3', 'commit']);
+    expect(sizes).toEqual([1, 2]);
+  });
+
+  it('drain commits what is queued at once and resolves after the last COMMIT', async () => {
+    const { log, runner } = fakeDb();
+    const batcher = createWriteBatcher(runner, { maxBatch: 1 });
+    void batcher.run(async () => log.push('queued 1'));
+    void batcher.run(async () => log.push('queued 2'));
+    await batcher.drain();
+    expect(log).toEqual(['begin', 'queued 1', 'commit', 'begin', 'queued 2', 'commit']);
+  });
+
+  it('drain waits for the batch in flight', async () => {
     const { log, runner } = fakeDb();
     const batcher = createWriteBatcher(runner);
-    void batcher.run(() => log.push('queued'));
-    batcher.drain();
-    expect(log).toEqual(['begin', 'queued', 'commit']);
+    void batcher.run(async () => log.push('in flight'));
+    await turn(); // the batch has begun
+    expect(log).toEqual(['begin', 'in flight']);
+    await batcher.drain();
+    expect(log).toEqual(['begin', 'in flight', 'commit']);
   });
 });

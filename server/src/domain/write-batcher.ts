@@ -1,25 +1,26 @@
-// Group commit: writes queued in one event-loop turn share ONE SQLite transaction (one WAL append instead of one
-// per message), each in its own savepoint so a refused write does not undo the others. Every caller's promise
-// settles only after COMMIT returned: "acknowledged only after durably stored" holds for each write in the batch.
+// Group commit: writes queued while the database is busy (or in one event-loop turn) share ONE transaction (one WAL
+// append or one PostgreSQL commit instead of one per message), each in its own savepoint so a refused write does
+// not undo the others. Every caller's promise settles only after COMMIT returned: "acknowledged only after durably
+// stored" holds for each write in the batch.
 
 export interface TransactionRunner {
-  /** Runs fn in a new transaction. */
-  transaction<T>(fn: () => T): T;
+  /** Runs fn in a new transaction; resolves after COMMIT. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Runs fn in a savepoint of the open transaction: when fn throws, only its own writes are undone. */
-  savepoint<T>(fn: () => T): T;
-  /** False once SQLite itself has rolled the whole transaction back (disk full, I/O error). */
+  savepoint<T>(fn: () => Promise<T>): Promise<T>;
+  /** False once the engine itself has abandoned the whole transaction (disk full, I/O error, lost connection). */
   inTransaction(): boolean;
 }
 
 export interface WriteBatcherOptions {
-  /** Most writes in one transaction; the rest go into the next one, a turn later, so acks are not held up. */
+  /** Most writes in one transaction; the rest go into the next one, right after, so acks are not held up. */
   maxBatch?: number;
   /** Called after each committed transaction with its size (tests, metrics). */
   onCommit?: (size: number) => void;
 }
 
 interface Job {
-  work: () => unknown;
+  work: () => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -32,32 +33,43 @@ export function createWriteBatcher(
 ) {
   let queue: Job[] = [];
   let scheduled = false;
+  /** The batch being committed: one at a time, so batches commit (and their callers settle) in queue order. */
+  let inFlight: Promise<void> | null = null;
 
+  /** The next batch starts a turn later (the turn's writes join it), and only once the one in flight committed. */
   const schedule = () => {
-    if (scheduled) return;
+    if (scheduled || inFlight) return;
     scheduled = true;
-    setImmediate(flushOne);
+    setImmediate(() => {
+      scheduled = false;
+      void start();
+    });
   };
 
-  /** Commits the oldest batch; writes keep their queue order, so one socket's messages keep their send order. */
-  function flushOne(): void {
-    scheduled = false;
-    if (queue.length === 0) return;
+  /**
+   * Starts committing the oldest batch unless one is in flight; resolves when the batch in flight has committed.
+   * Writes keep their queue order, so one socket's messages keep their send order.
+   */
+  function start(): Promise<void> | null {
+    if (inFlight || queue.length === 0) return inFlight;
     const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
     queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
-    if (queue.length > 0) schedule();
-    commit(batch);
+    inFlight = commit(batch).finally(() => {
+      inFlight = null;
+      if (queue.length > 0) schedule();
+    });
+    return inFlight;
   }
 
-  function commit(batch: Job[]): void {
+  async function commit(batch: Job[]): Promise<void> {
     const outcomes: Outcome[] = [];
     try {
-      db.transaction(() => {
+      await db.transaction(async () => {
         for (const job of batch) {
           try {
-            outcomes.push({ ok: true, value: db.savepoint(job.work) });
+            outcomes.push({ ok: true, value: await db.savepoint(job.work) });
           } catch (error) {
-            // SQLite abandoned the whole transaction: nothing of this batch is stored, so nothing may be acked.
+            // The engine abandoned the whole transaction: nothing of this batch is stored, so nothing may be acked.
             if (!db.inTransaction()) throw error;
             outcomes.push({ ok: false, error });
           }
@@ -76,16 +88,16 @@ export function createWriteBatcher(
   }
 
   return {
-    /** Queues `work` (synchronous store calls) for the next group commit; settles after COMMIT with its result. */
-    run<T>(work: () => T): Promise<T> {
+    /** Queues `work` (awaited store calls) for the next group commit; settles after COMMIT with its result. */
+    run<T>(work: () => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
         schedule();
       });
     },
-    /** Commits everything queued now (before closing the database). */
-    drain(): void {
-      while (queue.length > 0) flushOne();
+    /** Commits everything queued now and resolves once the last batch committed (before closing the database). */
+    async drain(): Promise<void> {
+      for (let batch = start(); batch; batch = start()) await batch;
     },
   };
 }

@@ -29,7 +29,7 @@ export function annotationRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        activities: domain.annotations.activities(currentAgent(request), request.params.id),
+        activities: await domain.annotations.activities(currentAgent(request), request.params.id),
       }),
     );
 

@@ -31,7 +31,7 @@ export function authRoutes(domain: Domain, publicUrl: string): FastifyPluginAsyn
       '/logout',
       { schema: { tags: ['auth'], summary: 'Sign out; ends this session' } },
       async (request, reply) => {
-        domain.auth.logout(sessionToken(request));
+        await domain.auth.logout(sessionToken(request));
         void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(publicUrl));
         return reply.code(204).send();
       },

@@ -38,7 +38,7 @@ export function avatarRoutes(domain: Domain): FastifyPluginAsyncZod {
       async (request) => {
         if (!Buffer.isBuffer(request.body) || request.body.length === 0)
           throw new DomainError(ErrorCode.InvalidRequest, 'Send the picture as the request body.');
-        return { agent: domain.profile.setAvatar(currentAgent(request).id, request.body) };
+        return { agent: await domain.profile.setAvatar(currentAgent(request).id, request.body) };
       },
     );
 
@@ -51,7 +51,7 @@ export function avatarRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: AgentBodySchema, 401: ErrorBodySchema },
         },
       },
-      async (request) => ({ agent: domain.profile.removeAvatar(currentAgent(request).id) }),
+      async (request) => ({ agent: await domain.profile.removeAvatar(currentAgent(request).id) }),
     );
 
     app.get(
@@ -65,7 +65,7 @@ export function avatarRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const picture = domain.profile.avatar(request.params.id);
+        const picture = await domain.profile.avatar(request.params.id);
         // Served only as the sniffed image type, never sniffed again by the browser, and sandboxed if opened.
         return reply
           .type(picture.contentType)

@@ -17,7 +17,7 @@ export function colleagueRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: ColleagueListBodySchema, 401: ErrorBodySchema },
         },
       },
-      async () => ({ agents: domain.colleagues() }),
+      async () => ({ agents: await domain.colleagues() }),
     );
   };
 }

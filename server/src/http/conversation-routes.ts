@@ -32,7 +32,7 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: ConversationListBodySchema, ...errors, 403: ErrorBodySchema },
         },
       },
-      async (request) => ({ conversations: domain.inbox.search(currentAgent(request), request.query) }),
+      async (request) => ({ conversations: await domain.inbox.search(currentAgent(request), request.query) }),
     );
 
     app.get(
@@ -44,7 +44,7 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: FolderCountsBodySchema, ...errors },
         },
       },
-      async (request) => ({ counts: domain.inbox.counts(currentAgent(request)) }),
+      async (request) => ({ counts: await domain.inbox.counts(currentAgent(request)) }),
     );
 
     app.get(
@@ -58,7 +58,7 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        conversation: domain.chat.agentConversation(currentAgent(request), request.params.id),
+        conversation: await domain.chat.agentConversation(currentAgent(request), request.params.id),
       }),
     );
 
@@ -74,9 +74,13 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const conversation = domain.chat.agentConversation(currentAgent(request), request.params.id);
+        const conversation = await domain.chat.agentConversation(currentAgent(request), request.params.id);
         return {
-          messages: domain.chat.messagesAfter(conversation.id, request.query.afterSeq, request.query.limit),
+          messages: await domain.chat.messagesAfter(
+            conversation.id,
+            request.query.afterSeq,
+            request.query.limit,
+          ),
         };
       },
     );
@@ -119,7 +123,9 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        lead: domain.leads.of(domain.chat.agentConversation(currentAgent(request), request.params.id)),
+        lead: await domain.leads.of(
+          await domain.chat.agentConversation(currentAgent(request), request.params.id),
+        ),
       }),
     );
   };

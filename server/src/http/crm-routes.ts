@@ -27,7 +27,7 @@ export function conversationCrmRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: DetailsBodySchema, ...errors },
         },
       },
-      async (request) => ({ details: domain.crm.details(currentAgent(request), request.params.id) }),
+      async (request) => ({ details: await domain.crm.details(currentAgent(request), request.params.id) }),
     );
 
     app.put(
@@ -56,7 +56,9 @@ export function conversationCrmRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: RecordListBodySchema, ...errors },
         },
       },
-      async (request) => ({ records: domain.crm.ofConversation(currentAgent(request), request.params.id) }),
+      async (request) => ({
+        records: await domain.crm.ofConversation(currentAgent(request), request.params.id),
+      }),
     );
 
     app.post(

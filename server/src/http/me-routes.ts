@@ -30,7 +30,7 @@ export function meRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        agent: domain.presence.setAvailable(currentAgent(request).id, request.body.available),
+        agent: await domain.presence.setAvailable(currentAgent(request).id, request.body.available),
       }),
     );
 
@@ -43,7 +43,7 @@ export function meRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: NotificationSettingsBodySchema, 401: ErrorBodySchema },
         },
       },
-      async (request) => ({ settings: domain.settings.notifications(currentAgent(request).id) }),
+      async (request) => ({ settings: await domain.settings.notifications(currentAgent(request).id) }),
     );
 
     app.put(
@@ -57,7 +57,7 @@ export function meRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        settings: domain.settings.setNotifications(currentAgent(request).id, request.body.settings),
+        settings: await domain.settings.setNotifications(currentAgent(request).id, request.body.settings),
       }),
     );
 
@@ -71,7 +71,7 @@ export function meRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: AgentBodySchema, 400: ErrorBodySchema, 401: ErrorBodySchema },
         },
       },
-      async (request) => ({ agent: domain.profile.update(currentAgent(request).id, request.body) }),
+      async (request) => ({ agent: await domain.profile.update(currentAgent(request).id, request.body) }),
     );
 
     app.put(
@@ -86,7 +86,7 @@ export function meRoutes(domain: Domain): FastifyPluginAsyncZod {
         config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
-        const session = domain.auth.session(sessionToken(request));
+        const session = await domain.auth.session(sessionToken(request));
         if (!session) throw new DomainError(ErrorCode.Unauthorized, 'Sign in first.');
         await domain.profile.changePassword(session.agent.id, session.sessionHash, request.body);
         return reply.code(204).send(null);

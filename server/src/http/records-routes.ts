@@ -55,7 +55,9 @@ export function recordRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: RecordListBodySchema, 400: ErrorBodySchema, 401: ErrorBodySchema },
         },
       },
-      async (request) => ({ records: domain.crm.list(currentAgent(request), request.query.kind ?? null) }),
+      async (request) => ({
+        records: await domain.crm.list(currentAgent(request), request.query.kind ?? null),
+      }),
     );
 
     app.get(
@@ -70,7 +72,7 @@ export function recordRoutes(domain: Domain): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const kind = request.query.kind ?? null;
-        const records = domain.crm.list(currentAgent(request), kind);
+        const records = await domain.crm.list(currentAgent(request), kind);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${kind ?? 'lead'}s.csv"`)

@@ -33,7 +33,7 @@ export function savedReplyRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: SavedReplyListBodySchema, ...errors },
         },
       },
-      async () => ({ replies: domain.savedReplies.list() }),
+      async () => ({ replies: await domain.savedReplies.list() }),
     );
 
     app.post(
@@ -48,7 +48,9 @@ export function savedReplyRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.code(201).send({ reply: domain.savedReplies.create(request.body, currentAgent(request).id) }),
+        reply
+          .code(201)
+          .send({ reply: await domain.savedReplies.create(request.body, currentAgent(request).id) }),
     );
 
     app.patch(
@@ -63,7 +65,7 @@ export function savedReplyRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: SavedReplyBodySchema, ...errors },
         },
       },
-      async (request) => ({ reply: domain.savedReplies.update(request.params.id, request.body) }),
+      async (request) => ({ reply: await domain.savedReplies.update(request.params.id, request.body) }),
     );
 
     app.delete(
@@ -78,7 +80,7 @@ export function savedReplyRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        domain.savedReplies.remove(request.params.id);
+        await domain.savedReplies.remove(request.params.id);
         return reply.code(204).send(null);
       },
     );

@@ -24,7 +24,7 @@ export function sessionToken(request: FastifyRequest): string | undefined {
 /** Guards as preHandlers. On success `request.agent` is set. */
 export function guards(domain: Domain) {
   const requireAgent = async (request: FastifyRequest, _reply: FastifyReply) => {
-    const agent = domain.auth.authenticate(sessionToken(request));
+    const agent = await domain.auth.authenticate(sessionToken(request));
     if (!agent) throw new DomainError(ErrorCode.Unauthorized, 'Sign in first.');
     request.agent = agent;
   };

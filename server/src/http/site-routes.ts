@@ -28,7 +28,7 @@ export function siteRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: SiteListBodySchema, ...errors },
         },
       },
-      async () => ({ sites: domain.sites.list() }),
+      async () => ({ sites: await domain.sites.list() }),
     );
 
     app.patch(
@@ -43,7 +43,7 @@ export function siteRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: SiteBodySchema, ...errors },
         },
       },
-      async (request) => ({ site: domain.sites.update(request.params.id, request.body) }),
+      async (request) => ({ site: await domain.sites.update(request.params.id, request.body) }),
     );
 
     app.get(
@@ -56,7 +56,7 @@ export function siteRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: PlaybookBodySchema, ...errors },
         },
       },
-      async (request) => ({ playbook: domain.sites.playbook(request.params.id) }),
+      async (request) => ({ playbook: await domain.sites.playbook(request.params.id) }),
     );
 
     app.put(
@@ -71,7 +71,7 @@ export function siteRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        playbook: domain.sites.savePlaybook(request.params.id, request.body, currentAgent(request).id),
+        playbook: await domain.sites.savePlaybook(request.params.id, request.body, currentAgent(request).id),
       }),
     );
   };

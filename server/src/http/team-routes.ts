@@ -33,7 +33,7 @@ export function teamRoutes(domain: Domain, publicUrl: string): FastifyPluginAsyn
           response: { 200: AgentListBodySchema, ...errors },
         },
       },
-      async () => ({ agents: domain.team.list() }),
+      async () => ({ agents: await domain.team.list() }),
     );
 
     app.post(
@@ -63,7 +63,7 @@ export function teamRoutes(domain: Domain, publicUrl: string): FastifyPluginAsyn
           response: { 200: InviteLinkBodySchema, ...errors, 404: ErrorBodySchema, 409: ErrorBodySchema },
         },
       },
-      async (request) => ({ invite: inviteLink(domain.team.reinvite(request.params.id)) }),
+      async (request) => ({ invite: inviteLink(await domain.team.reinvite(request.params.id)) }),
     );
 
     app.patch(

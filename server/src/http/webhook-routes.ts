@@ -35,7 +35,7 @@ export function webhookRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: WebhookListBodySchema, ...errors },
         },
       },
-      async () => ({ webhooks: domain.webhooks.list() }),
+      async () => ({ webhooks: await domain.webhooks.list() }),
     );
 
     app.post(
@@ -48,7 +48,7 @@ export function webhookRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 201: CreatedWebhookBodySchema, ...errors },
         },
       },
-      async (request, reply) => reply.code(201).send(domain.webhooks.create(request.body)),
+      async (request, reply) => reply.code(201).send(await domain.webhooks.create(request.body)),
     );
 
     app.patch(
@@ -62,7 +62,7 @@ export function webhookRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: WebhookBodySchema, ...errors },
         },
       },
-      async (request) => ({ webhook: domain.webhooks.update(request.params.id, request.body) }),
+      async (request) => ({ webhook: await domain.webhooks.update(request.params.id, request.body) }),
     );
 
     app.delete(
@@ -76,7 +76,7 @@ export function webhookRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        domain.webhooks.remove(request.params.id);
+        await domain.webhooks.remove(request.params.id);
         return reply.code(204).send(null);
       },
     );
@@ -92,7 +92,7 @@ export function webhookRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: WebhookDeliveryListBodySchema, ...errors },
         },
       },
-      async (request) => ({ deliveries: domain.webhooks.deliveries(request.params.id) }),
+      async (request) => ({ deliveries: await domain.webhooks.deliveries(request.params.id) }),
     );
 
     app.post(
@@ -106,7 +106,7 @@ export function webhookRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        delivery: domain.webhooks.retry(request.params.id, request.params.deliveryId),
+        delivery: await domain.webhooks.retry(request.params.id, request.params.deliveryId),
       }),
     );
   };

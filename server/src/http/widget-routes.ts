@@ -25,7 +25,7 @@ export function widgetRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const site = domain.visitors.siteByKey(request.params.siteKey);
+        const site = await domain.visitors.siteByKey(request.params.siteKey);
         if (!site) throw new DomainError(ErrorCode.UnknownSite, 'No site has this key.');
         const origin = request.headers.origin;
         if (!domain.visitors.isOriginAllowed(site, origin))
@@ -34,7 +34,7 @@ export function widgetRoutes(domain: Domain): FastifyPluginAsyncZod {
         void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
         const body = {
           online: domain.presence.anyAvailable(),
-          locale: domain.sites.playbook(site.id).locale,
+          locale: (await domain.sites.playbook(site.id)).locale,
         };
         // Launchers ask again every 30 s while their page is visible: the browser revalidates (no-cache) and an
         // unchanged status costs a bodyless 304.

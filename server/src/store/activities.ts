@@ -1,6 +1,8 @@
 // The agents-only timeline of a conversation: notes and what happened to it. Never sent to visitors.
 import type { Activity, ActivityKind } from '@livechat/shared/model';
-import type { Database } from './database.js';
+import type { ActivityStore } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { writer } from './write.js';
 
 interface ActivityRow {
   id: string;
@@ -23,17 +25,14 @@ const toActivity = (r: ActivityRow): Activity => ({
   createdAt: r.created_at,
 });
 
-export function createActivityStore(db: Database) {
-  const insert = db.prepare(
-    `INSERT INTO activities (id, conversation_id, kind, actor_id, actor_name, text, data, created_at)
-     VALUES (@id, @conversationId, @kind, @actorId, @actorName, @text, @data, @createdAt)`,
-  );
-  const of = db.prepare<[string], ActivityRow>(
-    'SELECT * FROM activities WHERE conversation_id = ? ORDER BY created_at, rowid LIMIT 2000',
-  );
+const INSERT = `INSERT INTO activities (id, conversation_id, kind, actor_id, actor_name, text, data, created_at)
+  VALUES (@id, @conversationId, @kind, @actorId, @actorName, @text, @data, @createdAt)`;
+
+export function createActivityStore(sql: Sql): ActivityStore {
+  const write = writer(sql);
   return {
-    insert: (a: Activity) =>
-      void insert.run({
+    insert: (a) =>
+      write(INSERT, {
         id: a.id,
         conversationId: a.conversationId,
         kind: a.kind,
@@ -43,6 +42,13 @@ export function createActivityStore(db: Database) {
         data: a.data === null ? null : JSON.stringify(a.data),
         createdAt: a.createdAt,
       }),
-    of: (conversationId: string) => of.all(conversationId).map(toActivity),
+    // rowid (a real column on PostgreSQL) keeps insertion order among activities of the same millisecond.
+    of: async (conversationId) =>
+      (
+        await sql.all<ActivityRow>(
+          'SELECT * FROM activities WHERE conversation_id = ? ORDER BY created_at, rowid LIMIT 2000',
+          [conversationId],
+        )
+      ).map(toActivity),
   };
 }

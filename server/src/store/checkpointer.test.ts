@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database.js';
+import { migrateSqlite } from './migrate.js';
+import { openSqlite } from './sql/sqlite.js';
 import { startCheckpointer } from './checkpointer.js';
 
 let dir: string;
@@ -12,7 +13,9 @@ describe('background checkpointer', () => {
   it('moves committed pages from the WAL into the database file while the writer does not checkpoint', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-checkpoint-'));
     const file = path.join(dir, 'db.sqlite');
-    const db = openDatabase(file);
+    const sql = openSqlite(file);
+    migrateSqlite(sql);
+    const { db } = sql;
     const checkpointer = startCheckpointer(db, { intervalMs: 10 });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
 
@@ -31,7 +34,7 @@ describe('background checkpointer', () => {
 
     await checkpointer.stop();
     expect(db.prepare('SELECT COUNT(*) FROM filler').pluck().get()).toBe(200);
-    db.close();
+    await sql.close();
     expect(fs.existsSync(`${file}-wal`)).toBe(false); // the last connection closed cleanly
   });
 });

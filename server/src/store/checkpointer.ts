@@ -4,7 +4,7 @@
 // at a higher threshold, as the backstop when the worker falls behind under sustained load or is gone.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Database } from './database.js';
+import type { SqliteSql } from './sql/sqlite.js';
 
 /** Pages the writer lets the WAL grow to before it checkpoints itself (SQLite's default is 1000). */
 const BACKSTOP_PAGES = 10_000;
@@ -27,7 +27,7 @@ export interface Checkpointer {
 }
 
 export function startCheckpointer(
-  db: Database,
+  db: SqliteSql['db'],
   { intervalMs = 100, onError }: { intervalMs?: number; onError?: (err: Error) => void } = {},
 ): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');

@@ -1,6 +1,8 @@
 import type { Folder } from '@livechat/shared/api';
 import type { Conversation, ConversationStatus } from '@livechat/shared/model';
-import type { Database } from './database.js';
+import type { ConversationStore, FolderCountRow } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { writer } from './write.js';
 
 interface ConversationRow {
   id: string;
@@ -66,7 +68,7 @@ export const VISIBLE_TO_VIEWER = `(@admin = 1 OR c.assignee_id = @me OR (c.assig
   OR c.site_id IN (SELECT id FROM sites WHERE bot_folder_for_agents = 1))))`;
 
 /** Folder membership (`inFolder` of @livechat/shared/inbox), off when @folder is null. */
-const IN_FOLDER = `(@folder IS NULL
+const IN_FOLDER = `(CAST(@folder AS TEXT) IS NULL
   OR (@folder = 'unassigned' AND c.status = 'open' AND c.queued_at IS NOT NULL AND c.assignee_id IS NULL)
   OR (@folder = 'mine' AND c.status = 'open' AND c.assignee_id = @me)
   OR (@folder = 'all' AND @admin = 1 AND c.status = 'open' AND (c.queued_at IS NOT NULL OR c.assignee_id IS NOT NULL))
@@ -74,42 +76,26 @@ const IN_FOLDER = `(@folder IS NULL
     AND c.visitor_wrote_at IS NOT NULL)
   OR (@folder = 'closed' AND c.status = 'closed'))`;
 
-/** Every search filter; each is off when its parameter is null. Fixed text: no SQL is built from input. */
+/**
+ * Every search filter; each is off when its parameter is null. Fixed text: no SQL is built from input. The CASTs
+ * type the parameters for PostgreSQL where `IS NULL` comes first.
+ */
 const SEARCH_FILTERS = `${VISIBLE_TO_VIEWER}
   AND ${IN_FOLDER}
-  AND (@assignee IS NULL OR (@assignee = '' AND c.assignee_id IS NULL) OR c.assignee_id = @assignee)
-  AND (@from IS NULL OR c.updated_at >= @from)
-  AND (@to IS NULL OR c.updated_at <= @to)
-  AND (@visitorId IS NULL OR c.visitor_id = @visitorId)
-  AND (@number IS NULL OR c.number = @number)
-  AND (@text IS NULL OR ${VISITOR_NAME} LIKE @text ESCAPE '\\' OR v.email LIKE @text ESCAPE '\\')`;
+  AND (CAST(@assignee AS TEXT) IS NULL OR (@assignee = '' AND c.assignee_id IS NULL) OR c.assignee_id = @assignee)
+  AND (CAST(@from AS BIGINT) IS NULL OR c.updated_at >= @from)
+  AND (CAST(@to AS BIGINT) IS NULL OR c.updated_at <= @to)
+  AND (CAST(@visitorId AS TEXT) IS NULL OR c.visitor_id = @visitorId)
+  AND (CAST(@number AS INTEGER) IS NULL OR c.number = @number)
+  AND (CAST(@text AS TEXT) IS NULL OR lower(${VISITOR_NAME}) LIKE lower(@text) ESCAPE '\\'
+    OR lower(v.email) LIKE lower(@text) ESCAPE '\\')`;
 
 /** One status of the inbox. Exported for the schema test, which checks SQLite reads it in index order. */
 export const SEARCH_ONE_STATUS = `${SELECT} WHERE c.status = @status AND ${SEARCH_FILTERS}
   ORDER BY c.updated_at DESC, c.number DESC LIMIT @limit`;
 
-/** Who is looking: agents see unassigned conversations and their own, admins everything. */
-export interface Viewer {
-  agentId: string;
-  admin: boolean;
-}
-
-export interface ConversationFilter {
-  /** Folder membership (see IN_FOLDER); undefined for every conversation the viewer may see. */
-  folder?: Folder;
-  status?: ConversationStatus;
-  /** An agent's id, or null for unassigned; undefined for any. */
-  assigneeId?: string | null;
-  from?: number;
-  to?: number;
-  visitorId?: string;
-  number?: number;
-  /** Matched anywhere in the contact's name or email. */
-  text?: string;
-  limit: number;
-}
-
-type SearchParams = {
+interface SearchParams {
+  [name: string]: string | number | null;
   me: string;
   admin: 0 | 1;
   folder: Folder | null;
@@ -121,146 +107,114 @@ type SearchParams = {
   number: number | null;
   text: string | null;
   limit: number;
-};
-
-export interface FolderCountRow {
-  unassigned: number;
-  mine: number;
-  /** Every open conversation that reached the inbox (the admins' All chats). */
-  open: number;
-  /** Open bot-only conversations the visitor wrote in, that the viewer may see. */
-  bot: number;
-  closed: number;
 }
 
-export function createConversationStore(db: Database) {
-  const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
-  const openForVisitor = db.prepare<[string], ConversationRow>(
-    `${SELECT} WHERE c.visitor_id = ? AND c.status = 'open'`,
-  );
-  const nextNumber = db.prepare('SELECT COALESCE(MAX(number), 0) + 1 FROM conversations').pluck();
-  const insert = db.prepare(
-    `INSERT INTO conversations (id, number, site_id, visitor_id, channel, status, created_at, updated_at)
-     VALUES (@id, @number, @siteId, @visitorId, 'web', 'open', @now, @now)`,
-  );
-  type Advance = { now: number; preview: string | null };
-  const advanceById = db.prepare<Advance & { id: string }, ConversationRow>(
-    `${ADVANCE} WHERE id = @id ${RETURNING}`,
-  );
-  const advanceByVisitor = db.prepare<Advance & { id: string }, ConversationRow>(
-    `${ADVANCE_VISITOR} WHERE id = @id ${RETURNING}`,
-  );
-  const queue = db.prepare<{ id: string; now: number }, ConversationRow>(
-    `UPDATE conversations SET queued_at = COALESCE(queued_at, @now), updated_at = @now WHERE id = @id ${RETURNING}`,
-  );
-  const setWaiting = db.prepare<{ id: string; until: number | null }, ConversationRow>(
-    `UPDATE conversations SET waiting_until = @until WHERE id = @id ${RETURNING}`,
-  );
-  const markMissed = db.prepare<{ id: string; now: number }, ConversationRow>(
-    `UPDATE conversations SET missed_at = COALESCE(missed_at, @now), waiting_until = NULL WHERE id = @id ${RETURNING}`,
-  );
-  // The compare-and-set that makes "Assign to me" atomic: only an open, unassigned conversation is taken. A bot-only
-  // one (taken over from the Bot folder) reaches the inbox with it.
-  const claim = db.prepare<{ id: string; agentId: string; now: number }, ConversationRow>(
-    `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now,
-       queued_at = COALESCE(queued_at, @now)
-     WHERE id = @id AND status = 'open' AND assignee_id IS NULL ${RETURNING}`,
-  );
-  // Newest activity first, read in index order (conversations_by_activity), so LIMIT stops early without sorting
-  // the table; one status at a time, both statuses merged (MERGE (UNION ALL)), still without a sort.
-  const searchOneStatus = db.prepare<SearchParams, ConversationRow>(SEARCH_ONE_STATUS);
-  const searchBothStatuses = db.prepare<SearchParams, ConversationRow>(
-    `${SELECT} WHERE c.status = 'open' AND ${SEARCH_FILTERS}
-     UNION ALL ${SELECT} WHERE c.status = 'closed' AND ${SEARCH_FILTERS}
-     ORDER BY updated_at DESC, number DESC LIMIT @limit`,
-  );
-  const counts = db.prepare<{ me: string; admin: 0 | 1 }, FolderCountRow>(
-    `SELECT COALESCE(SUM(c.status = 'open' AND c.queued_at IS NOT NULL AND c.assignee_id IS NULL), 0) AS unassigned,
-            COALESCE(SUM(c.status = 'open' AND c.assignee_id = @me), 0) AS mine,
-            COALESCE(SUM(c.status = 'open' AND (c.queued_at IS NOT NULL OR c.assignee_id IS NOT NULL)), 0) AS open,
-            COALESCE(SUM(c.status = 'open' AND c.queued_at IS NULL AND c.assignee_id IS NULL
-              AND c.visitor_wrote_at IS NOT NULL AND ${VISIBLE_TO_VIEWER}), 0) AS bot,
-            COALESCE(SUM(c.status = 'closed' AND ${VISIBLE_TO_VIEWER}), 0) AS closed
-     FROM conversations c`,
-  );
-  const setAssignee = db.prepare<{ id: string; agentId: string | null; now: number }, ConversationRow>(
-    `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now,
-       queued_at = COALESCE(queued_at, @now)
-     WHERE id = @id AND status = 'open' ${RETURNING}`,
-  );
-  const close = db.prepare<{ id: string; now: number }, ConversationRow>(
-    `UPDATE conversations SET status = 'closed', closed_at = @now, waiting_until = NULL, updated_at = @now
-     WHERE id = @id AND status = 'open' ${RETURNING}`,
-  );
-  const setTags = db.prepare<{ id: string; tags: string }, ConversationRow>(
-    `UPDATE conversations SET tags = @tags WHERE id = @id ${RETURNING}`,
-  );
-  const recentOfVisitor = db.prepare<[string, number], ConversationRow>(
-    `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC, c.number DESC LIMIT ?`,
-  );
-  const openAssignedTo = db.prepare<[string], ConversationRow>(
-    `${SELECT} WHERE c.assignee_id = ? AND c.status = 'open' ORDER BY c.number`,
-  );
-  const openIdOfVisitor = db
-    .prepare<[string], string>("SELECT id FROM conversations WHERE visitor_id = ? AND status = 'open'")
-    .pluck();
-  const row = (r: ConversationRow | undefined) => (r ? toConversation(r) : null);
+/** Both statuses, each read in index order and merged (MERGE (UNION ALL)), still without a sort. */
+const SEARCH_BOTH_STATUSES = `${SELECT} WHERE c.status = 'open' AND ${SEARCH_FILTERS}
+  UNION ALL ${SELECT} WHERE c.status = 'closed' AND ${SEARCH_FILTERS}
+  ORDER BY updated_at DESC, number DESC LIMIT @limit`;
+
+const ADVANCE_BY_ID = `${ADVANCE} WHERE id = @id ${RETURNING}`;
+const ADVANCE_VISITOR_BY_ID = `${ADVANCE_VISITOR} WHERE id = @id ${RETURNING}`;
+
+/** Gap-free conversation numbers: the counter row's lock orders concurrent creators (nodes, on PostgreSQL). */
+const NEXT_NUMBER =
+  "UPDATE counters SET value = value + 1 WHERE name = 'conversation_number' RETURNING value";
+const INSERT = `INSERT INTO conversations (id, number, site_id, visitor_id, channel, status, created_at, updated_at)
+  VALUES (@id, @number, @siteId, @visitorId, 'web', 'open', @now, @now)`;
+/**
+ * A write that changes nothing but takes the row's lock until the transaction ends (PostgreSQL); SQLite has one
+ * writer at a time already. Not `SET id = id`: SQLite would check every child row of a changed parent key.
+ */
+const LOCK = 'UPDATE conversations SET last_seq = last_seq WHERE id = @id';
+
+/**
+ * The compare-and-set that makes "Assign to me" atomic: only an open, unassigned conversation is taken. A bot-only
+ * one (taken over from the Bot folder) reaches the inbox with it.
+ */
+const CLAIM = `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now,
+    queued_at = COALESCE(queued_at, @now)
+  WHERE id = @id AND status = 'open' AND assignee_id IS NULL ${RETURNING}`;
+const SET_ASSIGNEE = `UPDATE conversations SET assignee_id = @agentId, waiting_until = NULL, updated_at = @now,
+    queued_at = COALESCE(queued_at, @now)
+  WHERE id = @id AND status = 'open' ${RETURNING}`;
+const CLOSE = `UPDATE conversations SET status = 'closed', closed_at = @now, waiting_until = NULL, updated_at = @now
+  WHERE id = @id AND status = 'open' ${RETURNING}`;
+const QUEUE = `UPDATE conversations SET queued_at = COALESCE(queued_at, @now), updated_at = @now
+  WHERE id = @id ${RETURNING}`;
+const SET_WAITING = `UPDATE conversations SET waiting_until = @until WHERE id = @id ${RETURNING}`;
+const MARK_MISSED = `UPDATE conversations SET missed_at = COALESCE(missed_at, @now), waiting_until = NULL
+  WHERE id = @id ${RETURNING}`;
+const SET_TAGS = `UPDATE conversations SET tags = @tags WHERE id = @id ${RETURNING}`;
+
+const COUNTS = `SELECT
+    COUNT(*) FILTER (WHERE c.status = 'open' AND c.queued_at IS NOT NULL AND c.assignee_id IS NULL) AS unassigned,
+    COUNT(*) FILTER (WHERE c.status = 'open' AND c.assignee_id = @me) AS mine,
+    COUNT(*) FILTER (WHERE c.status = 'open' AND (c.queued_at IS NOT NULL OR c.assignee_id IS NOT NULL)) AS open,
+    COUNT(*) FILTER (WHERE c.status = 'open' AND c.queued_at IS NULL AND c.assignee_id IS NULL
+      AND c.visitor_wrote_at IS NOT NULL AND ${VISIBLE_TO_VIEWER}) AS bot,
+    COUNT(*) FILTER (WHERE c.status = 'closed' AND ${VISIBLE_TO_VIEWER}) AS closed
+  FROM conversations c`;
+
+/** LIKE's wildcards in the searched text match themselves. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function createConversationStore(sql: Sql): ConversationStore {
+  const write = writer(sql);
+  const one = async (text: string, params: Record<string, string | number | null>) => {
+    const r = await sql.get<ConversationRow>(text, params);
+    return r ? toConversation(r) : null;
+  };
+  const many = async (text: string, params: Record<string, string | number | null> | (string | number)[]) =>
+    (await sql.all<ConversationRow>(text, params)).map(toConversation);
   return {
-    byId: (id: string) => row(byId.get(id)),
-    openForVisitor: (visitorId: string) => row(openForVisitor.get(visitorId)),
-    /** Just the id of the visitor's open conversation (one index read, for the message hot path). */
-    openIdOfVisitor: (visitorId: string): string | null => openIdOfVisitor.get(visitorId) ?? null,
-    /** Creates an open conversation with the next free number. Call inside a transaction. */
-    create: (c: { id: string; siteId: string; visitorId: string; now: number }) => {
-      const number = nextNumber.get() as number;
-      insert.run({ ...c, number });
+    byId: (id) => one(`${SELECT} WHERE c.id = @id`, { id }),
+    openForVisitor: (visitorId) =>
+      one(`${SELECT} WHERE c.visitor_id = @visitorId AND c.status = 'open'`, { visitorId }),
+    openIdOfVisitor: async (visitorId) =>
+      (await sql.value<string>("SELECT id FROM conversations WHERE visitor_id = ? AND status = 'open'", [
+        visitorId,
+      ])) ?? null,
+    lock: (id) => write(LOCK, { id }),
+    create: (c) =>
+      sql.transaction(async () => {
+        const number = await sql.value<number>(NEXT_NUMBER);
+        if (number === undefined) throw new Error('the conversation_number counter is missing');
+        await write(INSERT, { ...c, number });
+      }),
+    search(filter, viewer) {
+      const params: SearchParams = {
+        me: viewer.agentId,
+        admin: viewer.admin ? 1 : 0,
+        folder: filter.folder ?? null,
+        status: filter.status ?? null,
+        assignee: filter.assigneeId === undefined ? null : (filter.assigneeId ?? ''),
+        from: filter.from ?? null,
+        to: filter.to ?? null,
+        visitorId: filter.visitorId ?? null,
+        number: filter.number ?? null,
+        text: filter.text === undefined ? null : containing(filter.text),
+        limit: filter.limit,
+      };
+      return many(filter.status ? SEARCH_ONE_STATUS : SEARCH_BOTH_STATUSES, params);
     },
-    /** The inbox's lists: filters, and what the viewer may see (agents: unassigned and their own). */
-    search: (filter: ConversationFilter, viewer: Viewer): Conversation[] =>
-      (filter.status ? searchOneStatus : searchBothStatuses)
-        .all({
-          me: viewer.agentId,
-          admin: viewer.admin ? 1 : 0,
-          folder: filter.folder ?? null,
-          status: filter.status ?? null,
-          assignee: filter.assigneeId === undefined ? null : (filter.assigneeId ?? ''),
-          from: filter.from ?? null,
-          to: filter.to ?? null,
-          visitorId: filter.visitorId ?? null,
-          number: filter.number ?? null,
-          text: filter.text === undefined ? null : `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-          limit: filter.limit,
-        })
-        .map(toConversation),
-    /** The visitor's newest conversations, newest first (the widget's history). */
-    recentOfVisitor: (visitorId: string, limit: number): Conversation[] =>
-      recentOfVisitor.all(visitorId, limit).map(toConversation),
-    /** The agent's open conversations (a deactivated agent's go back to Unassigned). */
-    openAssignedTo: (agentId: string): Conversation[] => openAssignedTo.all(agentId).map(toConversation),
-    /** Folder sizes as the viewer sees them. `open` counts every open conversation (the admins' All chats). */
-    counts: (viewer: Viewer): FolderCountRow =>
-      counts.get({ me: viewer.agentId, admin: viewer.admin ? 1 : 0 })!,
-    /** Sets or clears the assignee of an open conversation (which is then in the inbox); null when not open. */
-    setAssignee: (id: string, agentId: string | null, now: number) =>
-      row(setAssignee.get({ id, agentId, now })),
-    /** Closes an open conversation; null when it was not open. */
-    close: (id: string, now: number) => row(close.get({ id, now })),
-    setTags: (id: string, tags: string[]) => row(setTags.get({ id, tags: JSON.stringify(tags) })),
-    /** Puts the conversation in the agents' inbox (once; a second call keeps the first time). */
-    queue: (id: string, now: number) => row(queue.get({ id, now })),
-    /** The visitor waits for an agent until `until`; null ends the wait. */
-    setWaiting: (id: string, until: number | null) => row(setWaiting.get({ id, until })),
-    /** Nobody took it: the offline flow runs. Ends any wait. */
-    markMissed: (id: string, now: number) => row(markMissed.get({ id, now })),
-    /** Assigns an open, unassigned conversation (queuing it); null when it is not (someone else was first). */
-    claim: (id: string, agentId: string, now: number) => row(claim.get({ id, agentId, now })),
-    /**
-     * Reserves the next gap-free seq of a conversation; returns it updated (lastSeq is the new seq), or null.
-     * `byVisitor` (a visitor's message) also records the first time the visitor wrote, in the same statement; a
-     * null `preview` keeps the one before.
-     */
-    advance: (id: string, now: number, preview: string | null, byVisitor = false) =>
-      row((byVisitor ? advanceByVisitor : advanceById).get({ id, now, preview })),
+    recentOfVisitor: (visitorId, limit) =>
+      many(`${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC, c.number DESC LIMIT ?`, [
+        visitorId,
+        limit,
+      ]),
+    openAssignedTo: (agentId) =>
+      many(`${SELECT} WHERE c.assignee_id = ? AND c.status = 'open' ORDER BY c.number`, [agentId]),
+    counts: async (viewer) =>
+      (await sql.get<FolderCountRow>(COUNTS, { me: viewer.agentId, admin: viewer.admin ? 1 : 0 }))!,
+    setAssignee: (id, agentId, now) => one(SET_ASSIGNEE, { id, agentId, now }),
+    close: (id, now) => one(CLOSE, { id, now }),
+    setTags: (id, tags) => one(SET_TAGS, { id, tags: JSON.stringify(tags) }),
+    queue: (id, now) => one(QUEUE, { id, now }),
+    setWaiting: (id, until) => one(SET_WAITING, { id, until }),
+    markMissed: (id, now) => one(MARK_MISSED, { id, now }),
+    claim: (id, agentId, now) => one(CLAIM, { id, agentId, now }),
+    advance: (id, now, preview, byVisitor = false) =>
+      one(byVisitor ? ADVANCE_VISITOR_BY_ID : ADVANCE_BY_ID, { id, now, preview }),
   };
 }
-export type ConversationStore = ReturnType<typeof createConversationStore>;

@@ -1,7 +1,8 @@
 // Organizations and the leads and deals created from conversations.
-import type { CrmRecord, Currency, Money, RecordKind } from '@livechat/shared/model';
-import type { Database } from './database.js';
-import { VISIBLE_TO_VIEWER, type Viewer } from './conversations.js';
+import type { CrmRecord, Currency, RecordKind } from '@livechat/shared/model';
+import type { CrmStore } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { VISIBLE_TO_VIEWER } from './conversations.js';
 
 interface RecordRow {
   id: string;
@@ -62,81 +63,65 @@ const SELECT = `SELECT r.*, c.number AS conversation_number,
 /** `createdBy.id` of records the chatbot created (its offline flow's leads). */
 export const BOT_CREATOR_ID = 'bot';
 
-export interface NewRecord {
-  id: string;
-  kind: RecordKind;
-  title: string;
-  value: Money | null;
-  expectedCloseDate: string | null;
-  conversationId: string;
-  visitorId: string;
-  organizationId: string | null;
-  note: string;
-  createdBy: string;
-  createdAt: number;
-}
+/**
+ * The organization of this name key, created when new; a non-empty address replaces the stored one. One statement,
+ * so two conversations naming the same new organization at once (two nodes) share it.
+ */
+const ORGANIZATION = `INSERT INTO organizations (id, name, name_key, address, created_at)
+  VALUES (@id, @name, @key, @address, @now)
+  ON CONFLICT (name_key) DO UPDATE SET
+    address = CASE WHEN excluded.address = '' THEN organizations.address ELSE excluded.address END
+  RETURNING id`;
+const INSERT = `INSERT INTO crm_records (id, kind, title, value_amount, value_currency, expected_close_date,
+    conversation_id, visitor_id, organization_id, note, created_by, created_at)
+  VALUES (@id, @kind, @title, @amount, @currency, @date, @conversationId, @visitorId, @organizationId, @note,
+    @createdBy, @createdAt)`;
+const INSERT_BOT_LEAD = `INSERT INTO crm_records (id, kind, title, conversation_id, visitor_id, organization_id, note,
+    source, creator_name, created_at)
+  VALUES (@id, 'lead', @title, @conversationId, @visitorId, @organizationId, @note, 'bot', @botName, @createdAt)
+  ON CONFLICT (conversation_id) WHERE source = 'bot' DO NOTHING`;
+/** Records of conversations the viewer may see (the same rule as the inbox), newest first. */
+const LIST = `${SELECT} WHERE (CAST(@kind AS TEXT) IS NULL OR r.kind = @kind)
+    AND ${VISIBLE_TO_VIEWER}
+  ORDER BY r.created_at DESC, r.id LIMIT 5000`;
 
-/** A lead the chatbot captured: at most one per conversation. */
-export type NewBotLead = Omit<NewRecord, 'kind' | 'value' | 'expectedCloseDate' | 'createdBy'> & {
-  botName: string;
-};
-
-export function createCrmStore(db: Database) {
-  const orgByKey = db.prepare<[string], { id: string }>('SELECT id FROM organizations WHERE name_key = ?');
-  const insertOrg = db.prepare(
-    'INSERT INTO organizations (id, name, name_key, address, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const updateOrgAddress = db.prepare("UPDATE organizations SET address = ? WHERE id = ? AND ? != ''");
-  const insert = db.prepare(
-    `INSERT INTO crm_records (id, kind, title, value_amount, value_currency, expected_close_date, conversation_id,
-       visitor_id, organization_id, note, created_by, created_at)
-     VALUES (@id, @kind, @title, @amount, @currency, @date, @conversationId, @visitorId, @organizationId, @note,
-       @createdBy, @createdAt)`,
-  );
-  const insertBotLead = db.prepare(
-    `INSERT INTO crm_records (id, kind, title, conversation_id, visitor_id, organization_id, note, source,
-       creator_name, created_at)
-     VALUES (@id, 'lead', @title, @conversationId, @visitorId, @organizationId, @note, 'bot', @botName, @createdAt)
-     ON CONFLICT (conversation_id) WHERE source = 'bot' DO NOTHING`,
-  );
-  const byId = db.prepare<[string], RecordRow>(`${SELECT} WHERE r.id = ?`);
-  const ofConversation = db.prepare<[string], RecordRow>(
-    `${SELECT} WHERE r.conversation_id = ? ORDER BY r.created_at, r.id`,
-  );
-  // Records of conversations the viewer may see (the same rule as the inbox), newest first.
-  const list = db.prepare<{ me: string; admin: 0 | 1; kind: string | null }, RecordRow>(
-    `${SELECT} WHERE (@kind IS NULL OR r.kind = @kind)
-       AND ${VISIBLE_TO_VIEWER}
-     ORDER BY r.created_at DESC, r.id LIMIT 5000`,
-  );
+export function createCrmStore(sql: Sql): CrmStore {
+  const byId = async (id: string) => toRecord((await sql.get<RecordRow>(`${SELECT} WHERE r.id = ?`, [id]))!);
   return {
-    /** The organization with this name (case-insensitively), created when new; its address is kept up to date. */
-    organization(name: string, address: string, id: string, now: number): string {
+    async organization(name, address, id, now) {
       const key = name.trim().toLowerCase();
-      const found = orgByKey.get(key);
-      if (found) {
-        updateOrgAddress.run(address, found.id, address);
-        return found.id;
-      }
-      insertOrg.run(id, name.trim(), key, address, now);
-      return id;
+      return (await sql.value<string>(ORGANIZATION, { id, name: name.trim(), key, address, now }))!;
     },
-    insert(r: NewRecord): CrmRecord {
-      insert.run({
-        ...r,
+    async insert(r) {
+      await sql.run(INSERT, {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
         amount: r.value?.amount ?? null,
         currency: r.value?.currency ?? null,
         date: r.expectedCloseDate,
+        conversationId: r.conversationId,
+        visitorId: r.visitorId,
+        organizationId: r.organizationId,
+        note: r.note,
+        createdBy: r.createdBy,
+        createdAt: r.createdAt,
       });
-      return toRecord(byId.get(r.id)!);
+      return byId(r.id);
     },
-    /** Inserts the conversation's bot lead; null when it has one already (a replayed or re-run capture). */
-    insertBotLead(r: NewBotLead): CrmRecord | null {
-      const { changes } = insertBotLead.run(r);
-      return changes === 0 ? null : toRecord(byId.get(r.id)!);
+    async insertBotLead(r) {
+      const changes = await sql.run(INSERT_BOT_LEAD, { ...r });
+      return changes === 0 ? null : byId(r.id);
     },
-    ofConversation: (conversationId: string) => ofConversation.all(conversationId).map(toRecord),
-    list: (viewer: Viewer, kind: RecordKind | null) =>
-      list.all({ me: viewer.agentId, admin: viewer.admin ? 1 : 0, kind }).map(toRecord),
+    ofConversation: async (conversationId) =>
+      (
+        await sql.all<RecordRow>(`${SELECT} WHERE r.conversation_id = ? ORDER BY r.created_at, r.id`, [
+          conversationId,
+        ])
+      ).map(toRecord),
+    list: async (viewer, kind) =>
+      (await sql.all<RecordRow>(LIST, { me: viewer.agentId, admin: viewer.admin ? 1 : 0, kind })).map(
+        toRecord,
+      ),
   };
 }

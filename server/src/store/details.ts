@@ -1,13 +1,8 @@
 // The conversation's part of the side panel (deal value, close date, organization address, note).
-import type { Currency, Money } from '@livechat/shared/model';
-import type { Database } from './database.js';
-
-export interface StoredDetails {
-  dealValue: Money | null;
-  expectedCloseDate: string | null;
-  organizationAddress: string;
-  note: string;
-}
+import type { Currency } from '@livechat/shared/model';
+import type { DetailsStore, StoredDetails } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { writer } from './write.js';
 
 interface DetailsRow {
   deal_amount: string | null;
@@ -24,21 +19,20 @@ export const EMPTY_DETAILS: StoredDetails = {
   note: '',
 };
 
-export function createDetailsStore(db: Database) {
-  const get = db.prepare<[string], DetailsRow>(
-    'SELECT * FROM conversation_details WHERE conversation_id = ?',
-  );
-  const upsert = db.prepare(
-    `INSERT INTO conversation_details
-       (conversation_id, deal_amount, deal_currency, expected_close_date, organization_address, note, updated_at)
-     VALUES (@id, @amount, @currency, @date, @address, @note, @now)
-     ON CONFLICT (conversation_id) DO UPDATE SET deal_amount = excluded.deal_amount,
-       deal_currency = excluded.deal_currency, expected_close_date = excluded.expected_close_date,
-       organization_address = excluded.organization_address, note = excluded.note, updated_at = excluded.updated_at`,
-  );
+const UPSERT = `INSERT INTO conversation_details
+    (conversation_id, deal_amount, deal_currency, expected_close_date, organization_address, note, updated_at)
+  VALUES (@id, @amount, @currency, @date, @address, @note, @now)
+  ON CONFLICT (conversation_id) DO UPDATE SET deal_amount = excluded.deal_amount,
+    deal_currency = excluded.deal_currency, expected_close_date = excluded.expected_close_date,
+    organization_address = excluded.organization_address, note = excluded.note, updated_at = excluded.updated_at`;
+
+export function createDetailsStore(sql: Sql): DetailsStore {
+  const write = writer(sql);
   return {
-    of(conversationId: string): StoredDetails {
-      const r = get.get(conversationId);
+    async of(conversationId) {
+      const r = await sql.get<DetailsRow>('SELECT * FROM conversation_details WHERE conversation_id = ?', [
+        conversationId,
+      ]);
       if (!r) return EMPTY_DETAILS;
       return {
         dealValue:
@@ -48,8 +42,8 @@ export function createDetailsStore(db: Database) {
         note: r.note,
       };
     },
-    save: (conversationId: string, d: StoredDetails, now: number) =>
-      void upsert.run({
+    save: (conversationId, d, now) =>
+      write(UPSERT, {
         id: conversationId,
         amount: d.dealValue?.amount ?? null,
         currency: d.dealValue?.currency ?? null,

@@ -1,58 +1,80 @@
-// The store: one module per aggregate over one database handle. Only the domain layer uses it.
-import { createAgentStore } from './agents.js';
-import { createConversationStore } from './conversations.js';
-import { openDatabase, type Database } from './database.js';
-import { createMessageStore } from './messages.js';
-import { createSessionStore } from './sessions.js';
-import { createInviteStore } from './invites.js';
-import { createSiteStore } from './sites.js';
-import { createVisitorStore } from './visitors.js';
-import { createPlaybookStore } from './playbooks.js';
-import { createPlaybookRunStore } from './playbook-runs.js';
-import { createAnswerStore } from './answers.js';
-import { createWebhookStore } from './webhooks.js';
-import { createDetailsStore } from './details.js';
-import { createCrmStore } from './crm.js';
+// The store: one module per aggregate over one Sql handle (SQLite or PostgreSQL), implementing the domain's Store.
+import type { Store } from '../domain/store.js';
 import { createActivityStore } from './activities.js';
+import { createAgentStore } from './agents.js';
+import { createAnswerStore } from './answers.js';
+import { createConversationStore } from './conversations.js';
+import { createCrmStore } from './crm.js';
+import { createDetailsStore } from './details.js';
+import { createInviteStore } from './invites.js';
+import { migratePostgres, migrateSqlite } from './migrate.js';
+import { createMessageStore } from './messages.js';
+import { createPlaybookRunStore } from './playbook-runs.js';
+import { createPlaybookStore } from './playbooks.js';
 import { createSavedReplyStore } from './saved-replies.js';
+import { createSessionStore } from './sessions.js';
+import { createSiteStore } from './sites.js';
+import { openPostgres, type PostgresSql } from './sql/postgres.js';
+import type { Sql } from './sql/sql.js';
+import { openSqlite, type SqliteSql } from './sql/sqlite.js';
+import { createVisitorStore } from './visitors.js';
+import { createWebhookStore } from './webhooks.js';
 
-export function createStore(db: Database) {
-  // One reusable transaction function: at the top level it opens a transaction, nested it opens a SAVEPOINT.
-  const atomically = db.transaction((fn: () => unknown) => fn());
+export function createStore(sql: Sql): Store {
   return {
-    sites: createSiteStore(db),
-    agents: createAgentStore(db),
-    sessions: createSessionStore(db),
-    invites: createInviteStore(db),
-    visitors: createVisitorStore(db),
-    conversations: createConversationStore(db),
-    messages: createMessageStore(db),
-    playbooks: createPlaybookStore(db),
-    playbookRuns: createPlaybookRunStore(db),
-    answers: createAnswerStore(db),
-    webhooks: createWebhookStore(db),
-    details: createDetailsStore(db),
-    crm: createCrmStore(db),
-    activities: createActivityStore(db),
-    savedReplies: createSavedReplyStore(db),
-    /** Runs fn in one SQLite transaction (IMMEDIATE, so concurrent writers queue instead of failing). */
-    transaction: <T>(fn: () => T): T => atomically.immediate(fn) as T,
-    /** Runs fn in a SAVEPOINT of the open transaction: if fn throws, only its writes are rolled back. */
-    savepoint<T>(fn: () => T): T {
-      if (!db.inTransaction) throw new Error('savepoint outside a transaction');
-      return atomically(fn) as T;
-    },
-    inTransaction: () => db.inTransaction,
-    integrityCheck: () => db.pragma('integrity_check', { simple: true }) as string,
-    close: () => db.close(),
+    sites: createSiteStore(sql),
+    agents: createAgentStore(sql),
+    sessions: createSessionStore(sql),
+    invites: createInviteStore(sql),
+    visitors: createVisitorStore(sql),
+    conversations: createConversationStore(sql),
+    messages: createMessageStore(sql),
+    playbooks: createPlaybookStore(sql),
+    playbookRuns: createPlaybookRunStore(sql),
+    answers: createAnswerStore(sql),
+    webhooks: createWebhookStore(sql),
+    details: createDetailsStore(sql),
+    crm: createCrmStore(sql),
+    activities: createActivityStore(sql),
+    savedReplies: createSavedReplyStore(sql),
+    transaction: (fn) => sql.transaction(fn),
+    savepoint: (fn) => sql.savepoint(fn),
+    inTransaction: () => sql.inTransaction(),
+    close: () => sql.close(),
   };
 }
-export type Store = ReturnType<typeof createStore>;
 
-export { openDatabase, type Database };
+/** The engine a store runs on, narrowed by `engine` (what only one engine has: SQLite's file, PostgreSQL's pool). */
+export type EngineSql = SqliteSql | PostgresSql;
+
+export type StoreOptions = { path: string } | { url: string; schema?: string };
+
+/** Opens the database (a SQLite file, or PostgreSQL), brings its schema up to date, and puts the store over it. */
+export async function openStore(options: StoreOptions): Promise<{ store: Store; sql: EngineSql }> {
+  let sql: EngineSql;
+  if ('url' in options) {
+    sql = openPostgres(options.url, options.schema === undefined ? {} : { schema: options.schema });
+    try {
+      await migratePostgres(sql);
+    } catch (error) {
+      await sql.close();
+      throw error;
+    }
+  } else {
+    sql = openSqlite(options.path);
+    try {
+      migrateSqlite(sql);
+    } catch (error) {
+      await sql.close();
+      throw error;
+    }
+  }
+  return { store: createStore(sql), sql };
+}
+
 export { startCheckpointer, type Checkpointer } from './checkpointer.js';
-export { publicAgent, NO_PASSWORD, type AgentWithHash } from './agents.js';
-export type { Visitor } from './visitors.js';
-export type { PlaybookRun } from './playbook-runs.js';
-export type { Viewer, ConversationFilter } from './conversations.js';
-export type { StoredDetails } from './details.js';
+export { migratePostgres, migrateSqlite, NewerDatabaseError } from './migrate.js';
+export { isUniqueViolation, type Sql } from './sql/sql.js';
+export { openPostgres, type PostgresSql } from './sql/postgres.js';
+export { openSqlite, type SqliteSql } from './sql/sqlite.js';
+export type * from '../domain/store.js';

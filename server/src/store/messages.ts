@@ -1,5 +1,7 @@
 import type { AuthorKind, Message, MessageContent } from '@livechat/shared/model';
-import type { Database } from './database.js';
+import type { MessageStore } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { writer } from './write.js';
 
 interface MessageRow {
   id: string;
@@ -26,20 +28,19 @@ const toMessage = (r: MessageRow): Message => ({
   createdAt: r.created_at,
 });
 
-export function createMessageStore(db: Database) {
-  const insert = db.prepare(
-    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, body, content, created_at)
-     VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @name, @body, @content, @createdAt)`,
-  );
-  const byClientId = db.prepare<[string, string | null, string], MessageRow>(
-    'SELECT * FROM messages WHERE author_kind = ? AND author_id IS ? AND client_id = ?',
-  );
-  const after = db.prepare<[string, number, number], MessageRow>(
-    'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-  );
+const INSERT = `INSERT INTO messages
+    (id, conversation_id, seq, client_id, author_kind, author_id, author_name, body, content, created_at)
+  VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @name, @body, @content, @createdAt)`;
+// Two statements, not `author_id IS ?` (SQLite only): each reads the idempotency index on both engines.
+const BY_CLIENT_ID = 'SELECT * FROM messages WHERE author_kind = ? AND author_id = ? AND client_id = ?';
+const BY_CLIENT_ID_NO_AUTHOR =
+  'SELECT * FROM messages WHERE author_kind = ? AND author_id IS NULL AND client_id = ?';
+
+export function createMessageStore(sql: Sql): MessageStore {
+  const write = writer(sql);
   return {
-    insert: (m: Message) =>
-      void insert.run({
+    insert: (m) =>
+      write(INSERT, {
         id: m.id,
         conversationId: m.conversationId,
         seq: m.seq,
@@ -51,13 +52,18 @@ export function createMessageStore(db: Database) {
         content: m.content ? JSON.stringify(m.content) : null,
         createdAt: m.createdAt,
       }),
-    /** The message an author already sent with this command id, if any (idempotent resend). */
-    byClientId: (kind: AuthorKind, authorId: string | null, clientId: string) => {
-      const row = byClientId.get(kind, authorId, clientId);
+    async byClientId(kind, authorId, clientId) {
+      const row = await (authorId === null
+        ? sql.get<MessageRow>(BY_CLIENT_ID_NO_AUTHOR, [kind, clientId])
+        : sql.get<MessageRow>(BY_CLIENT_ID, [kind, authorId, clientId]));
       return row ? toMessage(row) : null;
     },
-    after: (conversationId: string, afterSeq: number, limit: number) =>
-      after.all(conversationId, afterSeq, limit).map(toMessage),
+    after: async (conversationId, afterSeq, limit) =>
+      (
+        await sql.all<MessageRow>(
+          'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+          [conversationId, afterSeq, limit],
+        )
+      ).map(toMessage),
   };
 }
-export type MessageStore = ReturnType<typeof createMessageStore>;

@@ -1,17 +1,6 @@
-import type { Database } from './database.js';
-
-/** Where the bot is in one conversation. */
-export interface PlaybookRun {
-  conversationId: string;
-  siteId: string;
-  version: number;
-  branch: 'main' | 'offline';
-  /** Index of the next step of the branch; while asking, of the question waiting for its answer. */
-  position: number;
-  phase: 'asking' | 'waiting' | 'done' | 'human';
-  /** When the wait for an agent ends (epoch ms); set only while waiting. */
-  deadline: number | null;
-}
+import type { PlaybookRun, PlaybookRunStore } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { writer } from './write.js';
 
 interface RunRow {
   conversation_id: string;
@@ -33,25 +22,27 @@ const toRun = (r: RunRow): PlaybookRun => ({
   deadline: r.deadline_at,
 });
 
-export function createPlaybookRunStore(db: Database) {
-  const get = db.prepare<[string], RunRow>('SELECT * FROM playbook_runs WHERE conversation_id = ?');
-  const upsert = db.prepare(
-    `INSERT INTO playbook_runs (conversation_id, site_id, version, branch, position, phase, deadline_at, updated_at)
-     VALUES (@conversationId, @siteId, @version, @branch, @position, @phase, @deadline, @now)
-     ON CONFLICT (conversation_id) DO UPDATE SET branch = excluded.branch, position = excluded.position,
-       phase = excluded.phase, deadline_at = excluded.deadline_at, updated_at = excluded.updated_at`,
-  );
-  const withDeadline = db.prepare<[], RunRow>(
-    'SELECT * FROM playbook_runs WHERE deadline_at IS NOT NULL ORDER BY deadline_at',
-  );
+const UPSERT = `INSERT INTO playbook_runs
+    (conversation_id, site_id, version, branch, position, phase, deadline_at, updated_at)
+  VALUES (@conversationId, @siteId, @version, @branch, @position, @phase, @deadline, @now)
+  ON CONFLICT (conversation_id) DO UPDATE SET branch = excluded.branch, position = excluded.position,
+    phase = excluded.phase, deadline_at = excluded.deadline_at, updated_at = excluded.updated_at`;
+
+export function createPlaybookRunStore(sql: Sql): PlaybookRunStore {
+  const write = writer(sql);
   return {
-    get: (conversationId: string) => {
-      const row = get.get(conversationId);
+    async get(conversationId) {
+      const row = await sql.get<RunRow>('SELECT * FROM playbook_runs WHERE conversation_id = ?', [
+        conversationId,
+      ]);
       return row ? toRun(row) : null;
     },
-    save: (run: PlaybookRun, now: number) => void upsert.run({ ...run, now }),
-    /** Every pending wait timer, soonest first: re-armed when the server starts. */
-    withDeadline: () => withDeadline.all().map(toRun),
+    save: (run, now) => write(UPSERT, { ...run, now }),
+    withDeadline: async () =>
+      (
+        await sql.all<RunRow>(
+          'SELECT * FROM playbook_runs WHERE deadline_at IS NOT NULL ORDER BY deadline_at',
+        )
+      ).map(toRun),
   };
 }
-export type PlaybookRunStore = ReturnType<typeof createPlaybookRunStore>;

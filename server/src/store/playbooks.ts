@@ -1,5 +1,6 @@
 import type { Playbook, StoredPlaybook } from '@livechat/shared/model';
-import type { Database } from './database.js';
+import type { PlaybookStore } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
 
 interface PlaybookRow {
   site_id: string;
@@ -21,48 +22,49 @@ const toPlaybook = (r: PlaybookRow): StoredPlaybook => ({
 /** Saved versions never change, so parsed ones are kept (a few per site are in use at once). */
 const CACHED_VERSIONS = 64;
 
-export function createPlaybookStore(db: Database) {
-  // The widget's hello, its launcher status and every new conversation read the current playbook; parse it once.
-  const latestBySite = new Map<string, StoredPlaybook>();
+const INSERT = `INSERT INTO playbooks (site_id, version, body, created_at, created_by)
+  VALUES (@siteId, (SELECT COALESCE(MAX(version), 0) + 1 FROM playbooks WHERE site_id = @siteId), @body, @now, @by)
+  RETURNING *`;
+
+export function createPlaybookStore(sql: Sql): PlaybookStore {
+  // The widget's hello, its launcher status and every new conversation read the current playbook: its number is
+  // read each time (another node may have saved a newer one), its body is parsed once.
   const versions = new Map<string, StoredPlaybook>();
-  const latest = db.prepare<[string], PlaybookRow>(
-    'SELECT * FROM playbooks WHERE site_id = ? ORDER BY version DESC LIMIT 1',
-  );
-  const byVersion = db.prepare<[string, number], PlaybookRow>(
-    'SELECT * FROM playbooks WHERE site_id = ? AND version = ?',
-  );
-  const insert = db.prepare(
-    `INSERT INTO playbooks (site_id, version, body, created_at, created_by)
-     VALUES (@siteId, (SELECT COALESCE(MAX(version), 0) + 1 FROM playbooks WHERE site_id = @siteId), @body, @now, @by)
-     RETURNING *`,
-  );
-  return {
-    latest(siteId: string): StoredPlaybook | null {
-      const cached = latestBySite.get(siteId);
-      if (cached) return cached;
-      const row = latest.get(siteId);
-      if (!row) return null;
-      const playbook = toPlaybook(row);
-      // Inside a transaction the row might still be rolled back: only committed reads are kept.
-      if (!db.inTransaction) latestBySite.set(siteId, playbook);
-      return playbook;
-    },
-    byVersion(siteId: string, version: number): StoredPlaybook | null {
-      const key = `${siteId}/${version}`;
-      const cached = versions.get(key);
-      if (cached) return cached;
-      const row = byVersion.get(siteId, version);
-      if (!row) return null;
+  /** Versions this store wrote: inside a transaction such a row may be uncommitted (rolled back, then reused). */
+  const written = new Set<string>();
+
+  async function byVersion(siteId: string, version: number): Promise<StoredPlaybook | null> {
+    const key = `${siteId}/${version}`;
+    const cached = versions.get(key);
+    if (cached) return cached;
+    const row = await sql.get<PlaybookRow>('SELECT * FROM playbooks WHERE site_id = ? AND version = ?', [
+      siteId,
+      version,
+    ]);
+    if (!row) return null;
+    const playbook = toPlaybook(row);
+    // Rows read inside a transaction are committed ones, except those the transaction wrote itself.
+    if (!sql.inTransaction() || !written.has(key)) {
+      written.delete(key);
       if (versions.size >= CACHED_VERSIONS) versions.delete(versions.keys().next().value!);
-      const playbook = toPlaybook(row);
       versions.set(key, playbook);
-      return playbook;
+    }
+    return playbook;
+  }
+
+  return {
+    async latest(siteId) {
+      const version = await sql.value<number>('SELECT MAX(version) FROM playbooks WHERE site_id = ?', [
+        siteId,
+      ]);
+      return version === undefined || version === null ? null : byVersion(siteId, version);
     },
-    /** Stores the next version of the site's playbook. */
-    insert(siteId: string, playbook: Playbook, by: string | null, now: number): StoredPlaybook {
-      latestBySite.delete(siteId);
-      return toPlaybook(insert.get({ siteId, body: JSON.stringify(playbook), now, by }) as PlaybookRow);
+    byVersion,
+    async insert(siteId, playbook, by, now) {
+      const row = await sql.get<PlaybookRow>(INSERT, { siteId, body: JSON.stringify(playbook), now, by });
+      const stored = toPlaybook(row!);
+      written.add(`${siteId}/${stored.version}`);
+      return stored;
     },
   };
 }
-export type PlaybookStore = ReturnType<typeof createPlaybookStore>;

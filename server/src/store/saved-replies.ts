@@ -1,5 +1,7 @@
 import type { SavedReply } from '@livechat/shared/model';
-import type { Database } from './database.js';
+import type { SavedReplyStore } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { writer } from './write.js';
 
 interface ReplyRow {
   id: string;
@@ -15,23 +17,31 @@ const toReply = (r: ReplyRow): SavedReply => ({
   updatedAt: r.updated_at,
 });
 
-export function createSavedReplyStore(db: Database) {
-  const all = db.prepare<[], ReplyRow>('SELECT * FROM saved_replies ORDER BY shortcut');
-  const byId = db.prepare<[string], ReplyRow>('SELECT * FROM saved_replies WHERE id = ?');
-  const byShortcut = db.prepare<[string], ReplyRow>('SELECT * FROM saved_replies WHERE shortcut = ?');
-  const insert = db.prepare(
-    'INSERT INTO saved_replies (id, shortcut, body, created_by, updated_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const update = db.prepare('UPDATE saved_replies SET shortcut = ?, body = ?, updated_at = ? WHERE id = ?');
-  const remove = db.prepare('DELETE FROM saved_replies WHERE id = ?');
-  const row = (r: ReplyRow | undefined) => (r ? toReply(r) : null);
+export function createSavedReplyStore(sql: Sql): SavedReplyStore {
+  const write = writer(sql);
+  const one = async (text: string, param: string) => {
+    const r = await sql.get<ReplyRow>(text, [param]);
+    return r ? toReply(r) : null;
+  };
   return {
-    all: () => all.all().map(toReply),
-    byId: (id: string) => row(byId.get(id)),
-    byShortcut: (shortcut: string) => row(byShortcut.get(shortcut)),
-    insert: (r: SavedReply, createdBy: string) =>
-      void insert.run(r.id, r.shortcut, r.body, createdBy, r.updatedAt),
-    update: (r: SavedReply) => void update.run(r.shortcut, r.body, r.updatedAt, r.id),
-    remove: (id: string) => remove.run(id).changes > 0,
+    all: async () => (await sql.all<ReplyRow>('SELECT * FROM saved_replies ORDER BY shortcut')).map(toReply),
+    byId: (id) => one('SELECT * FROM saved_replies WHERE id = ?', id),
+    byShortcut: (shortcut) => one('SELECT * FROM saved_replies WHERE shortcut = ?', shortcut),
+    insert: (r, createdBy) =>
+      write('INSERT INTO saved_replies (id, shortcut, body, created_by, updated_at) VALUES (?, ?, ?, ?, ?)', [
+        r.id,
+        r.shortcut,
+        r.body,
+        createdBy,
+        r.updatedAt,
+      ]),
+    update: (r) =>
+      write('UPDATE saved_replies SET shortcut = ?, body = ?, updated_at = ? WHERE id = ?', [
+        r.shortcut,
+        r.body,
+        r.updatedAt,
+        r.id,
+      ]),
+    remove: async (id) => (await sql.run('DELETE FROM saved_replies WHERE id = ?', [id])) > 0,
   };
 }

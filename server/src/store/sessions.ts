@@ -1,31 +1,23 @@
-import type { Database } from './database.js';
+import type { SessionRow, SessionStore } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { writer } from './write.js';
 
-export interface SessionRow {
-  token_hash: string;
-  agent_id: string;
-  created_at: number;
-  expires_at: number;
-}
-
-export function createSessionStore(db: Database) {
-  const insert = db.prepare(
-    'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-  );
-  const byHash = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
-  const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
-  const removeForAgent = db.prepare('DELETE FROM sessions WHERE agent_id = ?');
-  const removeForAgentExcept = db.prepare('DELETE FROM sessions WHERE agent_id = ? AND token_hash <> ?');
-  const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+export function createSessionStore(sql: Sql): SessionStore {
+  const write = writer(sql);
   return {
-    insert: (tokenHash: string, agentId: string, createdAt: number, expiresAt: number) =>
-      void insert.run(tokenHash, agentId, createdAt, expiresAt),
-    byHash: (tokenHash: string) => byHash.get(tokenHash) ?? null,
-    remove: (tokenHash: string) => void remove.run(tokenHash),
-    removeForAgent: (agentId: string) => void removeForAgent.run(agentId),
-    /** Every session of the agent but one (theirs, after they changed their password). */
-    removeForAgentExcept: (agentId: string, keepHash: string) =>
-      void removeForAgentExcept.run(agentId, keepHash),
-    removeExpired: (now: number) => removeExpired.run(now).changes,
+    insert: (tokenHash, agentId, createdAt, expiresAt) =>
+      write('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+        tokenHash,
+        agentId,
+        createdAt,
+        expiresAt,
+      ]),
+    byHash: async (tokenHash) =>
+      (await sql.get<SessionRow>('SELECT * FROM sessions WHERE token_hash = ?', [tokenHash])) ?? null,
+    remove: (tokenHash) => write('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]),
+    removeForAgent: (agentId) => write('DELETE FROM sessions WHERE agent_id = ?', [agentId]),
+    removeForAgentExcept: (agentId, keepHash) =>
+      write('DELETE FROM sessions WHERE agent_id = ? AND token_hash <> ?', [agentId, keepHash]),
+    removeExpired: (now) => sql.run('DELETE FROM sessions WHERE expires_at <= ?', [now]),
   };
 }
-export type SessionStore = ReturnType<typeof createSessionStore>;

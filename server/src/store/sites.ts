@@ -1,5 +1,7 @@
 import type { Site } from '@livechat/shared/model';
-import type { Database } from './database.js';
+import type { SiteStore } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { writer } from './write.js';
 
 interface SiteRow {
   id: string;
@@ -19,50 +21,39 @@ const toSite = (r: SiteRow): Site => ({
   createdAt: r.created_at,
 });
 
-export function createSiteStore(db: Database) {
-  const byKey = db.prepare<[string], SiteRow>('SELECT * FROM sites WHERE key = ?');
-  const byId = db.prepare<[string], SiteRow>('SELECT * FROM sites WHERE id = ?');
-  const insert = db.prepare(
-    `INSERT INTO sites (id, key, name, allowed_origins, bot_folder_for_agents, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const count = db.prepare('SELECT COUNT(*) FROM sites').pluck();
-  const all = db.prepare<[], SiteRow>('SELECT * FROM sites ORDER BY created_at, key');
-  const update = db.prepare(
-    'UPDATE sites SET name = ?, allowed_origins = ?, bot_folder_for_agents = ? WHERE id = ?',
-  );
-  const botFolderForAgents = db
-    .prepare<[string], 0 | 1>('SELECT bot_folder_for_agents FROM sites WHERE id = ?')
-    .pluck();
-  const anyBotFolderForAgents = db
-    .prepare<[], 0 | 1>('SELECT EXISTS (SELECT 1 FROM sites WHERE bot_folder_for_agents = 1)')
-    .pluck();
+const INSERT = `INSERT INTO sites (id, key, name, allowed_origins, bot_folder_for_agents, created_at)
+  VALUES (?, ?, ?, ?, ?, ?)`;
+
+export function createSiteStore(sql: Sql): SiteStore {
+  const write = writer(sql);
+  const one = async (text: string, param: string) => {
+    const row = await sql.get<SiteRow>(text, [param]);
+    return row ? toSite(row) : null;
+  };
   return {
-    byKey: (key: string) => {
-      const row = byKey.get(key);
-      return row ? toSite(row) : null;
-    },
-    byId: (id: string) => {
-      const row = byId.get(id);
-      return row ? toSite(row) : null;
-    },
-    insert: (s: Omit<Site, 'botFolderForAgents'> & { botFolderForAgents?: boolean }) =>
-      void insert.run(
+    byKey: (key) => one('SELECT * FROM sites WHERE key = ?', key),
+    byId: (id) => one('SELECT * FROM sites WHERE id = ?', id),
+    insert: (s) =>
+      write(INSERT, [
         s.id,
         s.key,
         s.name,
         JSON.stringify(s.allowedOrigins),
         s.botFolderForAgents ? 1 : 0,
         s.createdAt,
-      ),
-    count: () => count.get() as number,
-    all: () => all.all().map(toSite),
-    update: (s: Site) =>
-      void update.run(s.name, JSON.stringify(s.allowedOrigins), s.botFolderForAgents ? 1 : 0, s.id),
-    /** Whether the site shows agents (not only admins) its Bot folder. */
-    botFolderForAgents: (siteId: string): boolean => botFolderForAgents.get(siteId) === 1,
-    /** Whether any site does (the agent then has a Bot folder). */
-    anyBotFolderForAgents: (): boolean => anyBotFolderForAgents.get() === 1,
+      ]),
+    count: async () => (await sql.value<number>('SELECT COUNT(*) FROM sites')) ?? 0,
+    all: async () => (await sql.all<SiteRow>('SELECT * FROM sites ORDER BY created_at, key')).map(toSite),
+    update: (s) =>
+      write('UPDATE sites SET name = ?, allowed_origins = ?, bot_folder_for_agents = ? WHERE id = ?', [
+        s.name,
+        JSON.stringify(s.allowedOrigins),
+        s.botFolderForAgents ? 1 : 0,
+        s.id,
+      ]),
+    botFolderForAgents: async (siteId) =>
+      (await sql.value<number>('SELECT bot_folder_for_agents FROM sites WHERE id = ?', [siteId])) === 1,
+    anyBotFolderForAgents: async () =>
+      (await sql.value<number>('SELECT 1 FROM sites WHERE bot_folder_for_agents = 1 LIMIT 1')) !== undefined,
   };
 }
-export type SiteStore = ReturnType<typeof createSiteStore>;

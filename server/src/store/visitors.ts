@@ -1,12 +1,7 @@
 import type { Contact, ContactField } from '@livechat/shared/model';
-import type { Database } from './database.js';
-
-export interface Visitor {
-  id: string;
-  siteId: string;
-  name: string;
-  createdAt: number;
-}
+import type { Visitor, VisitorStore } from '../domain/store.js';
+import type { Sql } from './sql/sql.js';
+import { writer } from './write.js';
 
 interface VisitorRow {
   id: string;
@@ -22,44 +17,41 @@ const toVisitor = (r: VisitorRow): Visitor => ({
   createdAt: r.created_at,
 });
 
-export function createVisitorStore(db: Database) {
-  const insert = db.prepare(
-    'INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const byToken = db.prepare<[string, string], VisitorRow>(
-    'SELECT * FROM visitors WHERE token_hash = ? AND site_id = ?',
-  );
-  const byId = db.prepare<[string], VisitorRow>('SELECT * FROM visitors WHERE id = ?');
-  const touch = db.prepare('UPDATE visitors SET last_seen_at = ? WHERE id = ?');
-  const contact = db.prepare<[string], Contact>(
-    'SELECT contact_name AS name, email, phone, organization FROM visitors WHERE id = ?',
-  );
-  // One statement per field, so the column name is never built from input.
-  const setContactField: Record<ContactField, ReturnType<typeof db.prepare<[string | null, string]>>> = {
-    name: db.prepare('UPDATE visitors SET contact_name = ? WHERE id = ?'),
-    email: db.prepare('UPDATE visitors SET email = ? WHERE id = ?'),
-    phone: db.prepare('UPDATE visitors SET phone = ? WHERE id = ?'),
-    organization: db.prepare('UPDATE visitors SET organization = ? WHERE id = ?'),
-  };
+/** One statement per field, so the column name is never built from input. */
+const SET_CONTACT_FIELD: Record<ContactField, string> = {
+  name: 'UPDATE visitors SET contact_name = ? WHERE id = ?',
+  email: 'UPDATE visitors SET email = ? WHERE id = ?',
+  phone: 'UPDATE visitors SET phone = ? WHERE id = ?',
+  organization: 'UPDATE visitors SET organization = ? WHERE id = ?',
+};
+
+const NO_CONTACT: Contact = { name: null, email: null, phone: null, organization: null };
+
+export function createVisitorStore(sql: Sql): VisitorStore {
+  const write = writer(sql);
   return {
-    insert: (v: Visitor, tokenHash: string) =>
-      void insert.run(v.id, v.siteId, tokenHash, v.name, v.createdAt, v.createdAt),
-    /** A token only opens a visitor of the site it was issued for. */
-    byToken: (tokenHash: string, siteId: string) => {
-      const row = byToken.get(tokenHash, siteId);
+    insert: (v, tokenHash) =>
+      write(
+        'INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [v.id, v.siteId, tokenHash, v.name, v.createdAt, v.createdAt],
+      ),
+    async byToken(tokenHash, siteId) {
+      const row = await sql.get<VisitorRow>('SELECT * FROM visitors WHERE token_hash = ? AND site_id = ?', [
+        tokenHash,
+        siteId,
+      ]);
       return row ? toVisitor(row) : null;
     },
-    byId: (id: string) => {
-      const row = byId.get(id);
+    async byId(id) {
+      const row = await sql.get<VisitorRow>('SELECT * FROM visitors WHERE id = ?', [id]);
       return row ? toVisitor(row) : null;
     },
-    touch: (id: string, at: number) => void touch.run(at, id),
-    /** What the visitor told us about themselves (all null until the playbook captures something). */
-    contact: (id: string): Contact =>
-      contact.get(id) ?? { name: null, email: null, phone: null, organization: null },
-    /** null (or "") clears the field. */
-    setContactField: (id: string, field: ContactField, value: string | null) =>
-      void setContactField[field].run(value || null, id),
+    touch: (id, at) => write('UPDATE visitors SET last_seen_at = ? WHERE id = ?', [at, id]),
+    contact: async (id) =>
+      (await sql.get<Contact>(
+        'SELECT contact_name AS name, email, phone, organization FROM visitors WHERE id = ?',
+        [id],
+      )) ?? { ...NO_CONTACT },
+    setContactField: (id, field, value) => write(SET_CONTACT_FIELD[field], [value || null, id]),
   };
 }
-export type VisitorStore = ReturnType<typeof createVisitorStore>;

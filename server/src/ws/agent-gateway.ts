@@ -14,7 +14,7 @@ import { sessionToken } from '../http/session.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
 import type { Rate } from '../config.js';
-import { replay } from './replay.js';
+import { replay, replayMessages } from './replay.js';
 import type { ReplayFrom } from '../domain/visitor-history.js';
 
 export function registerAgentGateway(
@@ -30,31 +30,39 @@ export function registerAgentGateway(
     if (origin !== undefined && !dashboardOrigins.includes(origin)) {
       return conn.close(CloseCode.ForbiddenOrigin, 'origin not allowed');
     }
-    const session = domain.auth.session(sessionToken(request));
-    if (!session) return conn.close(CloseCode.Unauthorized, 'sign in first');
-    const { sessionHash } = session;
+    /** The session (token hash) the socket was opened with, once `open` found it. */
+    let sessionHash = '';
     /** The agent as they are now, or null (and the socket closing) once the session has ended. */
-    const sessionAgent = () => {
-      const current = domain.auth.agentOfSession(sessionHash);
+    const sessionAgent = async () => {
+      const current = await domain.auth.agentOfSession(sessionHash);
       if (!current) conn.close(CloseCode.SessionRevoked, 'session ended');
       return current;
     };
-
-    const source = { page: domain.chat.messagesAfter, openId: () => null };
+    const source = { page: domain.chat.messagesAfter, openId: () => Promise.resolve(null) };
     const replayFailed = (err: unknown) => {
       conn.log.error({ err }, 'replay failed');
       conn.close(CloseCode.Internal, 'replay failed');
     };
-
     conn.serve<AgentClientFrame>(AgentClientFrameSchema, {
-      hello(frame) {
-        const agent = sessionAgent();
+      async open() {
+        const session = await domain.auth.session(sessionToken(request));
+        if (!session) {
+          conn.close(CloseCode.Unauthorized, 'sign in first');
+          return false;
+        }
+        sessionHash = session.sessionHash;
+        return true;
+      },
+      async hello(frame) {
+        const agent = await sessionAgent();
         if (!agent) return;
+        // Counted as connected before the welcome: whoever the agent tells "I'm here" must find them available.
+        hub.agentPresent(agent, conn);
         conn.send({ type: 'welcome', v: PROTOCOL_VERSION, agent });
         const plan: ReplayFrom[] = [];
         if (frame.resume) {
           try {
-            const conversation = domain.chat.agentConversation(agent, frame.resume.conversationId);
+            const conversation = await domain.chat.agentConversation(agent, frame.resume.conversationId);
             plan.push({ conversationId: conversation.id, afterSeq: frame.resume.afterSeq });
           } catch (err) {
             if (!(err instanceof DomainError)) throw err;
@@ -62,26 +70,26 @@ export function registerAgentGateway(
           }
         }
         // Live events start once the replay has caught up; a session that ended meanwhile gets none.
-        replay(conn, source, plan, () => {
-          const current = sessionAgent();
+        replay(conn, source, plan, async () => {
+          const current = await sessionAgent();
           if (current) hub.addAgent(current, sessionHash, conn);
         }).catch(replayFailed);
       },
       async command(frame) {
-        const current = sessionAgent();
+        const current = await sessionAgent();
         if (!current) return;
         switch (frame.type) {
           case 'message.send': {
-            // Queued synchronously, so this socket's messages keep their order; acked after the group commit.
-            await conn.ackMessage(frame.id, () =>
+            // Queued now, so this socket's messages keep their order; acked after the group commit.
+            conn.ackMessage(frame.id, () =>
               domain.chat.sendAgentMessage(current, frame.conversationId, frame.id, frame.body),
             );
             break;
           }
           case 'conversation.watch': {
-            const conversation = domain.chat.agentConversation(current, frame.conversationId);
+            const conversation = await domain.chat.agentConversation(current, frame.conversationId);
             const plan = [{ conversationId: conversation.id, afterSeq: frame.afterSeq }];
-            await replay(conn, source, plan, () => conn.send({ type: 'ack', id: frame.id }));
+            if (await replayMessages(conn, source, plan)) conn.send({ type: 'ack', id: frame.id });
             break;
           }
         }

@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
-import { describe, expect, it } from 'vitest';
-import { CloseCode, LIMITS } from '@livechat/shared/protocol/constants';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { CloseCode, ErrorCode, LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import type { AgentServerFrame, VisitorServerFrame } from '@livechat/shared/protocol';
-import { Connection, encodeFrame } from './connection.js';
+import { DomainError } from '../domain/index.js';
+import { Connection, encodeFrame, type FrameHandlers } from './connection.js';
 
 /** The parts of a ws socket Connection uses, with the TCP socket's cork/uncork counted. */
 class FakeSocket extends EventEmitter {
@@ -106,5 +108,70 @@ describe('Connection frame types', () => {
       visitor.sendEncoded('{"type":"pong"}'),
     ];
     expect(sends).toHaveLength(8);
+  });
+});
+
+describe('Connection.serve', () => {
+  const FrameSchema = z.object({ type: z.string(), id: z.string().optional(), v: z.number().optional() });
+  type Frame = z.infer<typeof FrameSchema>;
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+  /** A served connection whose handlers take longer for earlier frames; `frames` are what the client got. */
+  function served(handlers: Partial<FrameHandlers<Frame>> = {}) {
+    const socket = new FakeSocket();
+    const conn = new Connection(socket as unknown as WebSocket, quietLog, { perSecond: 100, burst: 100 });
+    let delay = 30;
+    conn.serve<Frame>(FrameSchema, {
+      open: () => Promise.resolve(true),
+      hello: () => sleep((delay -= 5)),
+      async command(frame) {
+        await sleep((delay -= 5));
+        if (frame.id === 'bad') throw new DomainError(ErrorCode.Conflict, 'No.');
+        conn.send({ type: 'ack', id: frame.id! });
+      },
+      ...handlers,
+    });
+    const receive = (frame: Frame) => socket.emit('message', Buffer.from(JSON.stringify(frame)), false);
+    const frames = () => socket.sent.map((f) => JSON.parse(f) as { type: string; id?: string });
+    return { socket, receive, frames };
+  }
+
+  it('handles frames one at a time, in arrival order, errors as error frames', async () => {
+    const { receive, frames } = served();
+    receive({ type: 'hello', v: PROTOCOL_VERSION });
+    receive({ type: 'x', id: 'first' });
+    receive({ type: 'x', id: 'bad' });
+    receive({ type: 'x', id: 'third' });
+    receive({ type: 'ping' });
+    await vi.waitFor(() => expect(frames()).toHaveLength(4));
+    expect(frames()).toEqual([
+      { type: 'ack', id: 'first' },
+      { type: 'error', id: 'bad', code: ErrorCode.Conflict, message: 'No.' },
+      { type: 'ack', id: 'third' },
+      { type: 'pong' },
+    ]);
+  });
+
+  it('handles no frame before `open` accepted the socket, and none after it refused', async () => {
+    let accept!: (ok: boolean) => void;
+    const { receive, frames } = served({ open: () => new Promise((resolve) => (accept = resolve)) });
+    receive({ type: 'ping' });
+    await sleep(5);
+    expect(frames()).toEqual([]);
+    accept(false);
+    receive({ type: 'ping' });
+    await sleep(5);
+    expect(frames()).toEqual([]);
+  });
+
+  it('closes the socket when `hello` is refused', async () => {
+    const { socket, receive, frames } = served({
+      hello: () => Promise.reject(new DomainError(ErrorCode.Unauthorized, 'Unknown visitor token.')),
+    });
+    receive({ type: 'hello', v: PROTOCOL_VERSION });
+    await vi.waitFor(() => expect(socket.closedWith).toBe(CloseCode.Unauthorized));
+    expect(frames()).toEqual([
+      { type: 'error', code: ErrorCode.Unauthorized, message: 'Unknown visitor token.' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // One WebSocket connection, channel-agnostic: parses and validates frames, enforces hello-first, rate and
-// backpressure limits, and turns DomainErrors into error frames. Channel gateways supply the handlers.
+// backpressure limits, handles frames one at a time in arrival order, and turns DomainErrors into error frames.
+// Channel gateways supply the handlers.
 import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
@@ -31,11 +32,20 @@ export type EncodedFrame<F extends ServerFrame> = Buffer & { readonly [frameBran
 export const encodeFrame = <F extends ServerFrame>(frame: F): EncodedFrame<F> =>
   Buffer.from(JSON.stringify(frame)) as EncodedFrame<F>;
 
+/** Where a message sits in its conversation: what a replay and a live event are compared by. */
+export type MessagePosition = Pick<Message, 'conversationId' | 'seq'>;
+
+/**
+ * A socket's handlers. Each runs once the one before it settled, so a socket's frames are handled in arrival order;
+ * what they throw or reject with becomes an error frame.
+ */
 export interface FrameHandlers<C extends { type: string }> {
+  /** Runs first, before any frame: the checks made at connect. False refuses the socket (after closing it). */
+  open(): Promise<boolean>;
   /** Handles the validated `hello`; throw DomainError to refuse it (the socket is then closed). */
-  hello(frame: Extract<C, { type: 'hello' }>): void;
-  /** Handles every other command after `hello`; may settle later (a write is answered after its commit). */
-  command(frame: Exclude<C, { type: 'hello' } | { type: 'ping' }>): void | Promise<void>;
+  hello(frame: Extract<C, { type: 'hello' }>): Promise<void>;
+  /** Handles every other command after `hello`. */
+  command(frame: Exclude<C, { type: 'hello' } | { type: 'ping' }>): Promise<void>;
 }
 
 /** A socket of one channel: `S` is that channel's server frames (AgentServerFrame or VisitorServerFrame). */
@@ -50,6 +60,13 @@ export class Connection<S extends ServerFrame = ServerFrame> {
   lastSeen = Date.now();
   /** Ids of this connection's message writes not yet acked: the fan-out skips their echo, the ack carries it. */
   private readonly awaitingAck = new Set<string>();
+  /** The frame being handled; the next one starts when it settles. */
+  private handling: Promise<void> = Promise.resolve();
+  /** Live events held while a replay finishes (null: sent at once), and their size in bytes. */
+  private held: { data: Buffer; message: MessagePosition | undefined }[] | null = null;
+  private heldBytes = 0;
+  /** The last seq the replay sent per conversation: live events of messages up to it are duplicates. */
+  private replayed: ReadonlyMap<string, number> = new Map();
 
   constructor(
     readonly socket: WebSocket,
@@ -69,19 +86,52 @@ export class Connection<S extends ServerFrame = ServerFrame> {
     return this.write(data);
   }
 
+  /**
+   * Sends a live event (from the hub): held while a replay finishes (see holdLive), and dropped when it is a message
+   * the replay already sent.
+   */
+  sendLive(data: EncodedFrame<S | CommonServerFrame>, message?: MessagePosition): boolean {
+    if (message && message.seq <= (this.replayed.get(message.conversationId) ?? 0)) return true;
+    if (this.held === null) return this.write(data);
+    if (this.socket.readyState !== this.socket.OPEN) return false;
+    this.heldBytes += data.length;
+    if (this.heldBytes > LIMITS.maxBufferedBytes) return this.closeSlowConsumer(this.heldBytes);
+    this.held.push({ data, message });
+    return true;
+  }
+
+  /** Holds live events from now on, until releaseLive: they must follow what the replay still reads and sends. */
+  holdLive(): void {
+    this.held ??= [];
+  }
+
+  /** Sends the held live events in order, but none of the messages the replay sent (`replayed`: last seq each). */
+  releaseLive(replayed: ReadonlyMap<string, number>): void {
+    const held = this.held ?? [];
+    this.held = null;
+    this.heldBytes = 0;
+    this.replayed = replayed;
+    for (const { data, message } of held) {
+      if (message && message.seq <= (replayed.get(message.conversationId) ?? 0)) continue;
+      if (!this.write(data)) return;
+    }
+  }
+
   private write(data: Buffer | string): boolean {
     if (this.socket.readyState !== this.socket.OPEN) return false;
     // Bytes corked in this tick were never offered to the client: only what it had not taken before is a backlog.
     const backlog = this.corked ? this.backlogAtCork : this.socket.bufferedAmount;
-    if (backlog > LIMITS.maxBufferedBytes) {
-      this.log.warn({ buffered: backlog }, 'closing slow consumer');
-      this.close(CloseCode.SlowConsumer, 'slow consumer');
-      setTimeout(() => this.socket.terminate(), 1000).unref();
-      return false;
-    }
+    if (backlog > LIMITS.maxBufferedBytes) return this.closeSlowConsumer(backlog);
     this.coalesceWrites(backlog);
     this.socket.send(data, { binary: false });
     return true;
+  }
+
+  private closeSlowConsumer(buffered: number): false {
+    this.log.warn({ buffered }, 'closing slow consumer');
+    this.close(CloseCode.SlowConsumer, 'slow consumer');
+    setTimeout(() => this.socket.terminate(), 1000).unref();
+    return false;
   }
 
   /**
@@ -112,12 +162,22 @@ export class Connection<S extends ServerFrame = ServerFrame> {
     }
   }
 
-  /** Runs the write for command `id`, then acks it with the stored message (only after it was committed). */
-  async ackMessage(id: string, write: () => Promise<{ message: Message }>): Promise<void> {
+  /**
+   * Starts the write for command `id` now and acks it with the stored message once committed; errors become its
+   * error frame. The next frame does not wait for the commit: `write` must queue its unit before it first awaits,
+   * so this socket's messages are stored in the order sent.
+   */
+  ackMessage(id: string, write: () => Promise<{ message: Message }>): void {
     this.awaitingAck.add(id);
+    this.ackAfterCommit(id, write).catch((err: unknown) => this.log.error({ err }, 'ack failed'));
+  }
+
+  private async ackAfterCommit(id: string, write: () => Promise<{ message: Message }>): Promise<void> {
     try {
       const { message } = await write();
       this.send({ type: 'ack', id, message });
+    } catch (err) {
+      this.fail(err, 'message.send', id);
     } finally {
       this.awaitingAck.delete(id);
     }
@@ -139,28 +199,44 @@ export class Connection<S extends ServerFrame = ServerFrame> {
       this.lastSeen = Date.now();
     });
     this.socket.on('close', () => clearTimeout(helloTimer));
+    // Listening from the start (frames sent right after the upgrade are not lost), handling after `open`.
+    let accepted = false;
+    this.enqueue(async () => {
+      try {
+        accepted = await handlers.open();
+      } catch (err) {
+        this.log.error({ err }, 'connect check failed');
+        this.close(CloseCode.Internal, 'connect check failed');
+      }
+    });
     this.socket.on('message', (data, isBinary) => {
       this.alive = true;
       this.lastSeen = Date.now();
       if (!this.takeToken()) return;
       // ws hands over a text message as one Buffer (binaryType 'nodebuffer' joins fragments).
       const frame = this.parse(schema, isBinary ? null : (data as Buffer).toString());
-      if (frame) this.dispatch(frame, handlers);
+      if (frame) this.enqueue(() => (accepted ? this.dispatch(frame, handlers) : Promise.resolve()));
     });
   }
 
-  private dispatch<C extends { type: string }>(frame: C, handlers: FrameHandlers<C>): void {
+  /** Runs `step` after every step queued before it; a failure is logged and does not stop the ones after it. */
+  private enqueue(step: () => Promise<void>): void {
+    this.handling = this.handling.then(step).catch((err: unknown) => {
+      this.log.error({ err }, 'frame handling failed');
+    });
+  }
+
+  private async dispatch<C extends { type: string }>(frame: C, handlers: FrameHandlers<C>): Promise<void> {
     const id = 'id' in frame && typeof frame.id === 'string' ? frame.id : undefined;
     try {
       if (frame.type === 'ping') {
         this.send({ type: 'pong' });
       } else if (frame.type === 'hello') {
-        this.acceptHello(frame as Extract<C, { type: 'hello' }>, handlers);
+        await this.acceptHello(frame as Extract<C, { type: 'hello' }>, handlers);
       } else if (!this.helloDone) {
         this.error(ErrorCode.HelloRequired, 'Send hello first.', id);
       } else {
-        const pending = handlers.command(frame as Exclude<C, { type: 'hello' } | { type: 'ping' }>);
-        pending?.catch((err: unknown) => this.fail(err, frame.type, id));
+        await handlers.command(frame as Exclude<C, { type: 'hello' } | { type: 'ping' }>);
       }
     } catch (err) {
       this.fail(err, frame.type, id);
@@ -180,10 +256,10 @@ export class Connection<S extends ServerFrame = ServerFrame> {
     this.error(ErrorCode.Internal, 'Something went wrong on our side.', id);
   }
 
-  private acceptHello<C extends { type: string }>(
+  private async acceptHello<C extends { type: string }>(
     frame: Extract<C, { type: 'hello' }>,
     handlers: FrameHandlers<C>,
-  ) {
+  ): Promise<void> {
     if (this.helloDone)
       return this.error(ErrorCode.InvalidFrame, 'hello was already sent on this connection.');
     const v = (frame as { v?: unknown }).v;
@@ -194,7 +270,7 @@ export class Connection<S extends ServerFrame = ServerFrame> {
       );
       return this.close(CloseCode.UnsupportedVersion, 'unsupported version');
     }
-    handlers.hello(frame);
+    await handlers.hello(frame);
     this.helloDone = true;
   }
 

@@ -18,6 +18,8 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
    * session closes exactly its sockets.
    */
   const agents = new Map<AgentConnection, { agent: Agent; sessionHash: string }>();
+  /** Dashboard sockets counted for presence (from their welcome; `agents` holds them once live). */
+  const present = new Set<AgentConnection>();
 
   const add = <K>(map: Map<K, Set<VisitorConnection>>, key: K, conn: VisitorConnection) => {
     let set = map.get(key);
@@ -29,40 +31,90 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
     });
   };
 
+  /** Agents' events delivered so far: each waits for the one published before it. */
+  let agentsDelivered: Promise<void> = Promise.resolve();
+
+  /**
+   * Sends an event to the dashboards connected now (as the agents are now) once `decide` (who may see it: a store
+   * read) resolved and the events published before it were sent, so each socket gets them in publish order. When the
+   * read fails, those sockets are closed: they missed an event, and they resume from the database.
+   */
+  const toAgents = <T>(
+    decide: () => Promise<T>,
+    deliver: (conn: AgentConnection, agent: Agent, decided: T) => void,
+    include: (conn: AgentConnection) => boolean = () => true,
+  ) => {
+    // As they are now: a later agent.updated applies to later events.
+    const recipients = [...agents]
+      .filter(([conn]) => include(conn))
+      .map(([conn, { agent }]) => ({ conn, agent }));
+    if (recipients.length === 0) return;
+    const log = recipients[0]!.conn.log;
+    // Asked now, and settled at once: it may fail while the events ahead of it are still on their way.
+    const decided = decide().then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+    agentsDelivered = agentsDelivered
+      .then(() => decided)
+      .then((outcome) => {
+        if ('value' in outcome) {
+          for (const { conn, agent } of recipients) deliver(conn, agent, outcome.value);
+          return;
+        }
+        log.error({ err: outcome.error }, 'event fan-out failed; closing the sockets that missed it');
+        for (const { conn } of recipients) conn.close(CloseCode.Internal, 'missed an event');
+      })
+      .catch((err: unknown) => log.error({ err }, 'event fan-out failed'));
+  };
+
   const onEvent = (event: DomainEvent) => {
     switch (event.type) {
       // Each frame is serialized once, however many sockets receive it.
       case 'message.created': {
         // Not to the connection that sent it: its ack carries the message. Other tabs of the same person get it.
-        const frame = encodeFrame({ type: 'message.created', message: event.message });
-        const echo = (conn: Connection) => !conn.isAwaitingAck(event.message.clientId);
-        for (const conn of visitors.get(event.conversation.visitorId) ?? [])
-          if (echo(conn)) conn.sendEncoded(frame);
-        const sees = domain.whoCanSee(event.conversation);
-        for (const [conn, { agent }] of agents) if (sees(agent) && echo(conn)) conn.sendEncoded(frame);
+        // Decided now, as the ack may leave before the event does.
+        const { message, conversation } = event;
+        const frame = encodeFrame({ type: 'message.created', message });
+        const echo = (conn: Connection) => !conn.isAwaitingAck(message.clientId);
+        for (const conn of visitors.get(conversation.visitorId) ?? [])
+          if (echo(conn)) conn.sendLive(frame, message);
+        toAgents(
+          () => domain.whoCanSee(conversation),
+          (conn, agent, sees) => {
+            if (sees(agent)) conn.sendLive(frame, message);
+          },
+          echo,
+        );
         break;
       }
       case 'conversation.updated': {
-        const frame = encodeFrame({ type: 'conversation.updated', conversation: event.conversation });
-        const removed = encodeFrame({ type: 'conversation.removed', conversationId: event.conversation.id });
-        const sees = domain.whoCanSee(event.conversation);
-        const saw = event.before ? domain.whoCanSee(event.before) : () => false;
-        for (const [conn, { agent }] of agents) {
-          if (sees(agent)) conn.sendEncoded(frame);
-          // Reassigned to a colleague: it leaves this agent's lists (and open view) at once.
-          else if (saw(agent)) conn.sendEncoded(removed);
-        }
+        const { conversation, before } = event;
+        const frame = encodeFrame({ type: 'conversation.updated', conversation });
+        const removed = encodeFrame({ type: 'conversation.removed', conversationId: conversation.id });
+        toAgents(
+          () => Promise.all([domain.whoCanSee(conversation), before && domain.whoCanSee(before)]),
+          (conn, agent, [sees, saw]) => {
+            if (sees(agent)) conn.sendLive(frame);
+            // Reassigned to a colleague: it leaves this agent's lists (and open view) at once.
+            else if (saw?.(agent)) conn.sendLive(removed);
+          },
+        );
         break;
       }
       case 'activity.created': {
         const frame = encodeFrame({ type: 'activity.created', activity: event.activity });
-        const sees = domain.whoCanSee(event.conversation);
-        for (const [conn, { agent }] of agents) if (sees(agent)) conn.sendEncoded(frame);
+        toAgents(
+          () => domain.whoCanSee(event.conversation),
+          (conn, agent, sees) => {
+            if (sees(agent)) conn.sendLive(frame);
+          },
+        );
         break;
       }
       case 'presence.changed': {
         const frame = encodeFrame({ type: 'presence', online: event.online });
-        for (const set of visitors.values()) for (const conn of set) conn.sendEncoded(frame);
+        for (const set of visitors.values()) for (const conn of set) conn.sendLive(frame);
         break;
       }
       case 'agent.updated':
@@ -83,10 +135,7 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
   };
   const unsubscribe = domain.events.subscribe(onEvent);
 
-  const connections = (): Connection[] => [
-    ...agents.keys(),
-    ...[...visitors.values()].flatMap((s) => [...s]),
-  ];
+  const connections = (): Connection[] => [...present, ...[...visitors.values()].flatMap((s) => [...s])];
 
   // Protocol-level pings find sockets whose peer vanished without a close (phone lost signal).
   const liveness = setInterval(() => {
@@ -105,7 +154,7 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
   const agentLiveness = setInterval(
     () => {
       const cutoff = Date.now() - agentTimeoutMs;
-      for (const conn of agents.keys()) {
+      for (const conn of present) {
         if (conn.lastSeen < cutoff) conn.socket.terminate();
         else conn.socket.ping();
       }
@@ -116,16 +165,27 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
 
   return {
     addVisitor: (visitorId: string, conn: VisitorConnection) => add(visitors, visitorId, conn),
-    addAgent(agent: Agent, sessionHash: string, conn: AgentConnection) {
-      agents.set(conn, { agent, sessionHash });
+    /** The dashboard counts for presence from its welcome on, before its replay ends (then `addAgent`). */
+    agentPresent(agent: Agent, conn: AgentConnection) {
+      if (present.has(conn)) return;
+      present.add(conn);
       domain.presence.connected(agent);
       conn.socket.on('close', () => {
-        agents.delete(conn);
+        present.delete(conn);
         domain.presence.disconnected(agent.id);
       });
     },
+    /** The dashboard takes live events from now on (its replay has caught up). */
+    addAgent(agent: Agent, sessionHash: string, conn: AgentConnection) {
+      agents.set(conn, { agent, sessionHash });
+      conn.socket.on('close', () => agents.delete(conn));
+    },
     /** Every live connection, for shutdown. */
     connections,
+    /** Events may have been missed (see cluster/event-relay.ts): every live socket reconnects and resumes. */
+    resync() {
+      for (const conn of connections()) conn.close(CloseCode.GoingAway, 'events may have been missed');
+    },
     stop() {
       clearInterval(liveness);
       clearInterval(agentLiveness);

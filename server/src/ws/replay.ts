@@ -9,9 +9,9 @@ export const REPLAY_HIGH_WATER = 256 * 1024;
 const DRAIN_POLL_MS = 10;
 
 export interface ReplaySource {
-  page: (conversationId: string, afterSeq: number, limit: number) => Message[];
+  page: (conversationId: string, afterSeq: number, limit: number) => Promise<Message[]>;
   /** The visitor's open conversation now: one opened during the replay is replayed too. */
-  openId: () => string | null;
+  openId: () => Promise<string | null>;
 }
 
 /** Resolves true once the client has read enough of what was sent, false when the socket closed. */
@@ -26,49 +26,59 @@ async function drained(conn: Connection): Promise<boolean> {
 /**
  * Sends every message after each position as `message.created`, oldest conversation first and in seq order, however
  * long the conversations are: in pages, waiting while the client has not read what was sent (bounded memory, and
- * never the slow-consumer close). `live` runs synchronously right after the last page was read and sent, so every
- * message stored before it was replayed and every later one reaches the socket as a live event, none twice or out
- * of order. Stops (without `live`) when the socket closes.
+ * never the slow-consumer close). Then the visitor's open conversation, if it is not among them. `sent` records the
+ * last seq sent per conversation. Resolves false when the socket closed first.
+ */
+export async function replayMessages(
+  conn: Connection,
+  source: ReplaySource,
+  plan: readonly ReplayFrom[],
+  sent = new Map<string, number>(),
+): Promise<boolean> {
+  const queue = [...plan];
+  for (;;) {
+    let next = queue.shift();
+    if (!next) {
+      // A conversation the visitor opened during the replay is replayed too.
+      const open = await source.openId();
+      if (open === null || sent.has(open)) return true;
+      next = { conversationId: open, afterSeq: 0 };
+    }
+    const { conversationId } = next;
+    if (!sent.has(conversationId)) sent.set(conversationId, next.afterSeq);
+    for (;;) {
+      if (!(await drained(conn))) return false;
+      const page = await source.page(conversationId, sent.get(conversationId)!, REPLAY_PAGE);
+      for (const message of page) {
+        if (!conn.send({ type: 'message.created', message })) return false;
+        sent.set(conversationId, message.seq);
+      }
+      if (page.length < REPLAY_PAGE) break;
+    }
+  }
+}
+
+/**
+ * The replay at `hello`, then live events, so that every message reaches the socket once and in seq order, whether
+ * it was stored before or during the replay. After replayMessages has caught up, live events are held, `live`
+ * subscribes the socket, and every conversation is read once more to its end (a message stored before that read is
+ * in it; one stored after it is published after it, so it is held); then the held events follow, without the
+ * messages the replay sent. Stops (without `live`) when the socket closes.
  */
 export async function replay(
   conn: Connection,
   source: ReplaySource,
   plan: readonly ReplayFrom[],
-  live: () => void,
+  live: () => Promise<void>,
 ): Promise<void> {
-  const queue = [...plan];
-  /** The last seq sent per conversation. */
   const sent = new Map<string, number>();
-  const sendAfter = (conversationId: string, afterSeq: number): number | null => {
-    const page = source.page(conversationId, afterSeq, REPLAY_PAGE);
-    for (const message of page) {
-      if (!conn.send({ type: 'message.created', message })) return null;
-      sent.set(conversationId, message.seq);
-    }
-    return page.length;
-  };
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    const { conversationId } = next;
-    sent.set(conversationId, next.afterSeq);
-    for (;;) {
-      if (!(await drained(conn))) return;
-      const count = sendAfter(conversationId, sent.get(conversationId)!);
-      if (count === null) return;
-      if (count < REPLAY_PAGE) break;
-    }
-    // A conversation the visitor opened during the replay is replayed too.
-    const open = queue.length === 0 ? source.openId() : null;
-    if (open && !sent.has(open)) queue.push({ conversationId: open, afterSeq: 0 });
+  if (!(await replayMessages(conn, source, plan, sent))) return;
+  conn.holdLive();
+  try {
+    await live();
+    const rest = [...sent].map(([conversationId, afterSeq]) => ({ conversationId, afterSeq }));
+    await replayMessages(conn, source, rest, sent);
+  } finally {
+    conn.releaseLive(sent);
   }
-  // Synchronous from the last read to `live`: what earlier conversations got meanwhile (a close), then live events.
-  for (const [conversationId, seq] of sent) {
-    let count: number | null;
-    let from = seq;
-    do {
-      count = sendAfter(conversationId, from);
-      if (count === null) return;
-      from = sent.get(conversationId)!;
-    } while (count === REPLAY_PAGE);
-  }
-  live();
 }

@@ -13,53 +13,68 @@ import {
 } from '@livechat/shared/protocol/constants';
 import type { Domain } from '../domain/index.js';
 import { DomainError } from '../domain/index.js';
-import type { Visitor } from '../store/index.js';
+import type { Site } from '@livechat/shared/model';
+import type { Visitor } from '../domain/store.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
 import type { AppConfig } from '../config.js';
 import { createKeyedLimit } from './token-bucket.js';
+import type { KeyedLimit } from '../cluster/keyed-limit.js';
 import { replay } from './replay.js';
+
+/** The limit in this process's memory (one node). */
+const localKeyedLimit = (rate: AppConfig['newVisitorRate']): KeyedLimit => {
+  const limit = createKeyedLimit(rate);
+  return { take: (key) => Promise.resolve(limit.take(key)) };
+};
 
 export function registerVisitorGateway(
   app: FastifyInstance,
   domain: Domain,
   hub: Hub,
   { frameRate, newVisitorRate }: Pick<AppConfig, 'frameRate' | 'newVisitorRate'>,
+  /** Each hello without a token stores a new visitor: bounded per IP, so a script cannot grow the table freely. */
+  newVisitors: KeyedLimit = localKeyedLimit(newVisitorRate),
 ): void {
-  // Each hello without a token stores a new visitor: bounded per IP, so a script cannot grow the table freely.
-  const newVisitors = createKeyedLimit(newVisitorRate);
   app.get(VISITOR_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
     const conn = new Connection<VisitorServerFrame>(socket, request.log, frameRate);
     const siteKey = (request.query as Record<string, unknown>).siteKey;
-    const site = typeof siteKey === 'string' ? domain.visitors.siteByKey(siteKey) : null;
-    if (!site) return conn.close(CloseCode.UnknownSite, 'unknown site key');
-    if (!domain.visitors.isOriginAllowed(site, request.headers.origin)) {
-      return conn.close(CloseCode.ForbiddenOrigin, 'origin not allowed for this site');
-    }
-
+    /** The site of the key, once `open` found it (and its origin allowed). */
+    let site: Site | null = null;
     let visitor: Visitor | null = null;
     conn.serve<VisitorClientFrame>(VisitorClientFrameSchema, {
-      hello(frame) {
-        if (!frame.token && !newVisitors.take(request.ip)) {
+      async open() {
+        site = typeof siteKey === 'string' ? await domain.visitors.siteByKey(siteKey) : null;
+        if (!site) {
+          conn.close(CloseCode.UnknownSite, 'unknown site key');
+          return false;
+        }
+        if (!domain.visitors.isOriginAllowed(site, request.headers.origin)) {
+          conn.close(CloseCode.ForbiddenOrigin, 'origin not allowed for this site');
+          return false;
+        }
+        return true;
+      },
+      async hello(frame) {
+        if (!frame.token && !(await newVisitors.take(request.ip))) {
           throw new DomainError(
             ErrorCode.RateLimited,
             'Too many new visitors from this address; try again later.',
           );
         }
-        const identified = domain.visitors.identify(site, frame.token);
-        visitor = identified.visitor;
-        const open = domain.chat.openConversationOf(visitor);
-        const me = visitor;
+        const identified = await domain.visitors.identify(site!, frame.token);
+        const me = (visitor = identified.visitor);
+        const open = await domain.chat.openConversationOf(me);
         // Their recent conversations (closed ones stay readable), or the rest of the resumed one and any newer.
-        const plan = domain.visitorHistory.plan(visitor, frame.resume);
+        const plan = await domain.visitorHistory.plan(me, frame.resume);
         if (plan.forged)
           conn.error(ErrorCode.NotFound, 'Resume position not found; replaying your conversations.');
-        const { botName, botAvatarUrl, locale } = domain.sites.playbook(site.id);
+        const { botName, botAvatarUrl, locale } = await domain.sites.playbook(site!.id);
         const online = domain.presence.anyAvailable();
         conn.send({
           type: 'welcome',
           v: PROTOCOL_VERSION,
-          visitorId: visitor.id,
+          visitorId: me.id,
           ...(identified.issuedToken ? { token: identified.issuedToken } : {}),
           conversationId: open?.id ?? null,
           serverTime: domain.now(),
@@ -76,6 +91,7 @@ export function registerVisitorGateway(
           hub.addVisitor(me.id, conn);
           const now = domain.presence.anyAvailable();
           if (now !== online) conn.send({ type: 'presence', online: now });
+          return Promise.resolve();
         }).catch((err: unknown) => {
           conn.log.error({ err }, 'replay failed');
           conn.close(CloseCode.Internal, 'replay failed');
@@ -84,10 +100,8 @@ export function registerVisitorGateway(
       async command(frame) {
         switch (frame.type) {
           case 'message.send': {
-            // Queued synchronously, so this socket's messages keep their order; acked after the group commit.
-            await conn.ackMessage(frame.id, () =>
-              domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body),
-            );
+            // Queued now, so this socket's messages keep their order; acked after the group commit.
+            conn.ackMessage(frame.id, () => domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body));
             break;
           }
           case 'conversation.start': {

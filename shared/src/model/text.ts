@@ -1,6 +1,7 @@
 // Text must be well-formed UTF-16 (no lone surrogate, such as half of an emoji): a lone surrogate has no UTF-8
 // encoding, so it cannot be stored and read back as it was sent. Refused at the boundary rather than silently
 // replaced, so what the sender sees acked is exactly what everyone replays. Clients never produce one themselves.
+// NUL (U+0000) is refused too: PostgreSQL text cannot hold it, and no keyboard types it.
 import { z } from 'zod';
 
 export const BROKEN_CHARACTER_MESSAGE =
@@ -18,8 +19,9 @@ export function scanWellFormed(text: string): boolean {
   return true;
 }
 
-/** True when `text` has no lone UTF-16 surrogate. */
+/** True when `text` has no lone UTF-16 surrogate and no NUL. */
 export function isWellFormedText(text: string): boolean {
+  if (text.includes('\0')) return false;
   const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
   return native ? native.call(text) : scanWellFormed(text);
 }

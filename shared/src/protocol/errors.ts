@@ -52,6 +52,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; description: s
     status: 503,
     description: 'Client-side only: too many unsent commands while offline.',
   },
+  [ErrorCode.NotReady]: {
+    status: 503,
+    description:
+      'This node cannot serve now (its database or Redis does not answer, or it is shutting down).',
+  },
   [ErrorCode.Internal]: {
     status: 500,
     description: 'Unexpected server error. Details are logged, never sent.',

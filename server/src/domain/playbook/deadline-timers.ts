@@ -1,7 +1,12 @@
 // One timer per conversation that waits for an agent. Timers live in memory; the deadlines live in the store, and
 // the runner re-arms them at start, so a restart in the middle of a wait still fires on time (or at once if late).
 
-export function createDeadlineTimers(now: () => number, onDue: (conversationId: string) => void) {
+export function createDeadlineTimers(
+  now: () => number,
+  onDue: (conversationId: string) => Promise<void>,
+  /** A failed `onDue`, which has no caller to tell. */
+  onError: (err: unknown) => void,
+) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const cancel = (conversationId: string): void => {
     clearTimeout(timers.get(conversationId));
@@ -14,7 +19,7 @@ export function createDeadlineTimers(now: () => number, onDue: (conversationId: 
       const timer = setTimeout(
         () => {
           timers.delete(conversationId);
-          onDue(conversationId);
+          onDue(conversationId).catch(onError);
         },
         Math.max(0, at - now()),
       );
@@ -22,6 +27,8 @@ export function createDeadlineTimers(now: () => number, onDue: (conversationId: 
       timers.set(conversationId, timer);
     },
     cancel,
+    /** Whether the conversation's timer is armed here. */
+    has: (conversationId: string): boolean => timers.has(conversationId),
     pending: (): number => timers.size,
     stop(): void {
       for (const timer of timers.values()) clearTimeout(timer);

@@ -4,7 +4,7 @@
 import type { FieldRef, MessageContent, Playbook, Step } from '@livechat/shared/model';
 import { answerKind, branchSteps, checkAnswer, type Branch } from '@livechat/shared/playbook';
 import { plainText } from '@livechat/shared/rich-text';
-import type { PlaybookRun } from '../../store/index.js';
+import type { PlaybookRun } from '../store.js';
 
 export type RunState = Pick<PlaybookRun, 'branch' | 'position' | 'phase' | 'deadline'>;
 

@@ -2,11 +2,14 @@
 // what happens next, and carries it out inside the caller's unit of work (messages, inbox state, answers, the
 // stored deadline), so a conversation's messages and its bot state commit together.
 import type { Conversation, ContactField, Playbook } from '@livechat/shared/model';
-import type { PlaybookRun, Store } from '../../store/index.js';
+import type { PlaybookRun, Store } from '../store.js';
 import type { Timeline, WriteUnit } from '../timeline.js';
 import { createDeadlineTimers } from './deadline-timers.js';
 import { fullerValue } from '@livechat/shared/playbook';
 import * as engine from './engine.js';
+
+/** How often stored deadlines are looked for (those another node set and may not live to fire). */
+const SWEEP_MS = 5_000;
 
 export interface RunnerOptions {
   store: Store;
@@ -16,7 +19,7 @@ export interface RunnerOptions {
   now: () => number;
   onError: (err: unknown) => void;
   /** The offline flow finished: its capture becomes a lead (in the same unit of work). */
-  onLeadCaptured?: (unit: WriteUnit, conversation: Conversation, botName: string) => void;
+  onLeadCaptured?: (unit: WriteUnit, conversation: Conversation, botName: string) => Promise<void>;
 }
 
 export function createPlaybookRunner({
@@ -33,34 +36,43 @@ export function createPlaybookRunner({
    */
   const finished = new Set<string>();
   const FINISHED_CAP = 100_000;
-  const timers = createDeadlineTimers(now, (conversationId) => {
-    timeline
-      .commit((unit) => {
-        const run = store.playbookRuns.get(conversationId);
-        const conversation = store.conversations.byId(conversationId);
+  let sweep: ReturnType<typeof setInterval> | null = null;
+  /** Arms a timer for every stored deadline not armed here yet (late ones fire at once). */
+  const armStored = async () => {
+    for (const run of await store.playbookRuns.withDeadline())
+      if (!timers.has(run.conversationId)) timers.arm(run.conversationId, run.deadline!);
+  };
+  const timers = createDeadlineTimers(
+    now,
+    (conversationId) =>
+      timeline.commit(async (unit) => {
+        // Another node may fire the same deadline, or a message may arrive: one unit at a time decides.
+        await store.conversations.lock(conversationId);
+        const run = await store.playbookRuns.get(conversationId);
+        const conversation = await store.conversations.byId(conversationId);
         if (!run || !conversation || conversation.status !== 'open') return;
-        apply(unit, conversation, run, (playbook, ctx) => engine.deadline(playbook, run, ctx));
-      })
-      .catch(onError);
-  });
+        await apply(unit, conversation, run, (playbook, ctx) => engine.deadline(playbook, run, ctx));
+      }),
+    onError,
+  );
 
   /** What the bot need not ask again: the contact's known details, and what this conversation answered. */
-  function knownFields(conversation: Conversation): Set<string> {
-    const contact = store.visitors.contact(conversation.visitorId);
-    const known = new Set(store.answers.of(conversation.id).map((a) => a.field));
+  async function knownFields(conversation: Conversation): Promise<Set<string>> {
+    const contact = await store.visitors.contact(conversation.visitorId);
+    const known = new Set((await store.answers.of(conversation.id)).map((a) => a.field));
     for (const [field, value] of Object.entries(contact)) if (value) known.add(`contact.${field}`);
     return known;
   }
 
-  function apply(
+  async function apply(
     unit: WriteUnit,
     conversation: Conversation,
     run: PlaybookRun,
     step: (playbook: Playbook, ctx: engine.EngineContext) => engine.Outcome,
-  ): engine.RunState | null {
-    const playbook = store.playbooks.byVersion(run.siteId, run.version);
+  ): Promise<engine.RunState | null> {
+    const playbook = await store.playbooks.byVersion(run.siteId, run.version);
     if (!playbook) return null;
-    const ctx = { now: unit.now, agentsAvailable: agentsAvailable(), known: knownFields(conversation) };
+    const ctx = { now: unit.now, agentsAvailable: agentsAvailable(), known: await knownFields(conversation) };
     const { run: next, actions } = step(playbook, ctx);
     const bot = { kind: 'bot' as const, id: null, name: playbook.botName };
     const system = { kind: 'system' as const, id: null, name: '' };
@@ -68,35 +80,35 @@ export function createPlaybookRunner({
     for (const action of actions) {
       switch (action.type) {
         case 'say':
-          unit.post(conversation.id, action.as === 'bot' ? bot : system, action.body, {
+          await unit.post(conversation.id, action.as === 'bot' ? bot : system, action.body, {
             content: action.content,
           });
           break;
         case 'queue':
           if (current.queuedAt === null)
-            unit.changed((current = store.conversations.queue(current.id, unit.now)!));
+            unit.changed((current = (await store.conversations.queue(current.id, unit.now))!));
           break;
         case 'wait':
-          unit.changed((current = store.conversations.setWaiting(current.id, action.until)!));
+          unit.changed((current = (await store.conversations.setWaiting(current.id, action.until))!));
           break;
         case 'missed':
-          unit.changed((current = store.conversations.markMissed(current.id, unit.now)!));
+          unit.changed((current = (await store.conversations.markMissed(current.id, unit.now))!));
           break;
         case 'lead':
-          onLeadCaptured?.(unit, current, playbook.botName);
+          await onLeadCaptured?.(unit, current, playbook.botName);
           break;
         case 'answer': {
           const { type: _type, ...answer } = action;
-          store.answers.save(conversation.id, { ...answer, answeredAt: unit.now });
+          await store.answers.save(conversation.id, { ...answer, answeredAt: unit.now });
           const [scope, name] = action.field.split('.') as [string, string];
           if (scope === 'contact') {
             const field = name as ContactField;
-            const known = store.visitors.contact(conversation.visitorId)[field];
+            const known = (await store.visitors.contact(conversation.visitorId))[field];
             const value = fullerValue(known, action.value);
             if (value !== known) {
-              store.visitors.setContactField(conversation.visitorId, field, value);
+              await store.visitors.setContactField(conversation.visitorId, field, value);
               // The list shows the captured name instead of "Visitor 1234".
-              if (field === 'name') unit.changed((current = store.conversations.byId(current.id)!));
+              if (field === 'name') unit.changed((current = (await store.conversations.byId(current.id))!));
             }
           }
           break;
@@ -104,7 +116,7 @@ export function createPlaybookRunner({
       }
     }
     const moved = next.branch !== run.branch || next.position !== run.position || next.phase !== run.phase;
-    if (moved || next.deadline !== run.deadline) store.playbookRuns.save({ ...run, ...next }, unit.now);
+    if (moved || next.deadline !== run.deadline) await store.playbookRuns.save({ ...run, ...next }, unit.now);
     if (next.deadline !== run.deadline) {
       const at = next.deadline;
       unit.afterCommit(() =>
@@ -116,10 +128,10 @@ export function createPlaybookRunner({
 
   return {
     /** A new conversation runs the site's current playbook. `visitorWrote`: a visitor's message opened it. */
-    start(unit: WriteUnit, conversation: Conversation, visitorWrote = false): void {
-      const playbook = store.playbooks.latest(conversation.siteId);
+    async start(unit: WriteUnit, conversation: Conversation, visitorWrote = false): Promise<void> {
+      const playbook = await store.playbooks.latest(conversation.siteId);
       if (!playbook) {
-        if (visitorWrote) unit.changed(store.conversations.queue(conversation.id, unit.now)!);
+        if (visitorWrote) unit.changed((await store.conversations.queue(conversation.id, unit.now))!);
         return;
       }
       const run: PlaybookRun = {
@@ -128,24 +140,25 @@ export function createPlaybookRunner({
         version: playbook.version,
         ...engine.START,
       };
-      store.playbookRuns.save(run, unit.now);
-      apply(unit, conversation, run, (p, ctx) => engine.start(p, ctx, visitorWrote));
+      await store.playbookRuns.save(run, unit.now);
+      await apply(unit, conversation, run, (p, ctx) => engine.start(p, ctx, visitorWrote));
     },
 
     /** The visitor wrote in their conversation (the message is already stored in this unit). */
-    visitorMessage(unit: WriteUnit, conversation: Conversation, body: string): void {
+    async visitorMessage(unit: WriteUnit, conversation: Conversation, body: string): Promise<void> {
       if (finished.has(conversation.id)) return;
-      const run = store.playbookRuns.get(conversation.id);
+      const run = await store.playbookRuns.get(conversation.id);
       if (!run) {
         // No playbook ran (none configured): the conversation goes to the inbox on the visitor's first message.
         if (conversation.queuedAt === null)
-          unit.changed(store.conversations.queue(conversation.id, unit.now)!);
+          unit.changed((await store.conversations.queue(conversation.id, unit.now))!);
         return;
       }
       const phase =
         run.phase === 'human'
           ? run.phase
-          : apply(unit, conversation, run, (p, ctx) => engine.visitorMessage(p, run, body, ctx))?.phase;
+          : (await apply(unit, conversation, run, (p, ctx) => engine.visitorMessage(p, run, body, ctx)))
+              ?.phase;
       const queued = unit.current(conversation.id)?.queuedAt ?? conversation.queuedAt;
       if (phase === 'human' || (phase === 'done' && queued !== null)) {
         // Recorded after COMMIT: a rolled-back unit must not mark anything.
@@ -157,19 +170,28 @@ export function createPlaybookRunner({
     },
 
     /** An agent took the conversation: the bot stops and its wait timer is dropped. */
-    agentJoined(unit: WriteUnit, conversation: Conversation): void {
-      const run = store.playbookRuns.get(conversation.id);
-      if (run && run.phase !== 'human') apply(unit, conversation, run, () => engine.agentJoined(run));
+    async agentJoined(unit: WriteUnit, conversation: Conversation): Promise<void> {
+      const run = await store.playbookRuns.get(conversation.id);
+      if (run && run.phase !== 'human') await apply(unit, conversation, run, () => engine.agentJoined(run));
     },
 
     /** Re-arms every stored deadline (at start): late ones fire at once. */
-    resume(): void {
-      for (const run of store.playbookRuns.withDeadline()) timers.arm(run.conversationId, run.deadline!);
+    async resume(): Promise<void> {
+      await armStored();
+      // Several nodes: a node that dies takes its timers with it, so every node also arms the stored deadlines it
+      // did not set. Whichever fires first carries the deadline out; the others find it gone (the unit locks the
+      // conversation and the engine acts only on a deadline that is still stored and due).
+      sweep ??= setInterval(() => void armStored().catch(onError), SWEEP_MS);
+      sweep.unref();
     },
 
     /** Waits currently armed (tests, metrics). */
     pendingTimers: () => timers.pending(),
-    stop: () => timers.stop(),
+    stop: () => {
+      clearInterval(sweep ?? undefined);
+      sweep = null;
+      timers.stop();
+    },
   };
 }
 export type PlaybookRunner = ReturnType<typeof createPlaybookRunner>;

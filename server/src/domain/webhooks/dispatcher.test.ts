@@ -1,7 +1,8 @@
 // The dispatcher against a real in-memory store and a fake transport: concurrency bounds, fairness between webhooks,
 // and what stop() does to requests in flight.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createStore, openDatabase, type Store } from '../../store/index.js';
+import { openStore } from '../../store/index.js';
+import type { Store } from '../store.js';
 import { createWebhookService, type DispatcherOptions, type WebhookService } from './index.js';
 
 interface Call {
@@ -22,9 +23,9 @@ function manualPost() {
   return { calls, post };
 }
 
-const until = async (probe: () => boolean, timeoutMs = 2000) => {
+const until = async (probe: () => boolean | Promise<boolean>, timeoutMs = 2000) => {
   const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
+  while (!(await probe())) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -35,11 +36,11 @@ let store: Store;
 let service: WebhookService;
 afterEach(async () => {
   await service?.stop();
-  store?.close();
+  await store?.close();
 });
 
-function setUp(post: DispatcherOptions['post'], delivery: Partial<DispatcherOptions> = {}) {
-  store = createStore(openDatabase(':memory:'));
+async function setUp(post: DispatcherOptions['post'], delivery: Partial<DispatcherOptions> = {}) {
+  ({ store } = await openStore({ path: ':memory:' }));
   service = createWebhookService(store, {
     now: Date.now,
     onError: (err) => {
@@ -47,18 +48,18 @@ function setUp(post: DispatcherOptions['post'], delivery: Partial<DispatcherOpti
     },
     delivery: { post, pollIntervalMs: 10, concurrency: 3, perWebhookConcurrency: 2, ...delivery },
   });
-  const slow = service.create({ url: 'http://slow.test/', events: ['lead.created'] }).webhook;
-  const quick = service.create({ url: 'http://quick.test/', events: ['deal.created'] }).webhook;
+  const { webhook: slow } = await service.create({ url: 'http://slow.test/', events: ['lead.created'] });
+  const { webhook: quick } = await service.create({ url: 'http://quick.test/', events: ['deal.created'] });
   return { slow, quick };
 }
 
 describe('webhook dispatcher', () => {
   it('keeps a slow receiver to its own share of the slots, so other webhooks still get through', async () => {
     const { calls, post } = manualPost();
-    const { slow, quick } = setUp(post);
+    const { slow, quick } = await setUp(post);
     service.start();
-    for (let i = 0; i < 5; i++) service.enqueue('lead.created', { i });
-    service.enqueue('deal.created', {});
+    for (let i = 0; i < 5; i++) await service.enqueue('lead.created', { i });
+    await service.enqueue('deal.created', {});
     await until(() => calls.length === 3);
     await settle();
     expect(calls.filter((c) => c.url === 'http://slow.test/')).toHaveLength(2);
@@ -70,23 +71,23 @@ describe('webhook dispatcher', () => {
       await settle();
       expect(calls.length).toBeLessThanOrEqual(2);
     }
-    const log = [...service.deliveries(slow.id), ...service.deliveries(quick.id)];
+    const log = [...(await service.deliveries(slow.id)), ...(await service.deliveries(quick.id))];
     expect(log.map((d) => [d.status, d.attempts])).toEqual(Array(6).fill(['succeeded', 1]));
   });
 
   it('on stop, waits for requests in flight, then aborts them and leaves them pending for the next start', async () => {
     const { calls, post } = manualPost();
-    const { slow } = setUp(post, { stopTimeoutMs: 50 });
+    const { slow } = await setUp(post, { stopTimeoutMs: 50 });
     service.start();
-    service.enqueue('lead.created', { a: 1 });
-    service.enqueue('lead.created', { a: 2 });
+    await service.enqueue('lead.created', { a: 1 });
+    await service.enqueue('lead.created', { a: 2 });
     await until(() => calls.length === 2);
     const [first, second] = calls;
     const stopped = service.stop();
     first!.resolve(204); // answers within the grace time: recorded
     await stopped;
     expect(second!.signal.aborted).toBe(true);
-    const byId = new Map(service.deliveries(slow.id).map((d) => [d.id, d]));
+    const byId = new Map((await service.deliveries(slow.id)).map((d) => [d.id, d]));
     expect(byId.get(first!.deliveryId)).toMatchObject({
       status: 'succeeded',
       attempts: 1,
@@ -100,21 +101,21 @@ describe('webhook dispatcher', () => {
     await until(() => calls.length === 1);
     expect(calls[0]!.deliveryId).toBe(second!.deliveryId);
     calls[0]!.resolve(200);
-    await until(() => service.deliveries(slow.id).every((d) => d.status === 'succeeded'));
+    await until(async () => (await service.deliveries(slow.id)).every((d) => d.status === 'succeeded'));
   });
 
   it('nothing is recorded for a transaction that rolled back', async () => {
     const { calls, post } = manualPost();
-    const { slow } = setUp(post);
+    const { slow } = await setUp(post);
     service.start();
-    expect(() =>
-      store.transaction(() => {
-        service.enqueue('lead.created', {});
+    await expect(
+      store.transaction(async () => {
+        await service.enqueue('lead.created', {});
         throw new Error('the change failed');
       }),
-    ).toThrow('the change failed');
+    ).rejects.toThrow('the change failed');
     await settle();
     expect(calls).toHaveLength(0);
-    expect(service.deliveries(slow.id)).toEqual([]);
+    expect(await service.deliveries(slow.id)).toEqual([]);
   });
 });

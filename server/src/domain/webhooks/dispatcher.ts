@@ -4,8 +4,8 @@
 // the response. If the process dies (or stop() has to abort a request) between the receiver's 2xx and that write,
 // the delivery is still pending and is sent again after the next start, with the same id and body. Receivers
 // dedupe by the delivery id (`x-livechat-delivery`, the payload's `id`). A recorded success is never sent again.
-import type { Store } from '../../store/index.js';
-import type { DueDelivery } from '../../store/webhooks.js';
+// Several nodes share the outbox: each attempt is claimed first, so one node sends it.
+import type { DueDelivery, Store } from '../store.js';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.js';
 import { RefusedAddressError } from './address-guard.js';
 import type { Post } from './http-post.js';
@@ -56,6 +56,10 @@ export function createDispatcher({ store, now, onError, onDebug }: Deps, initial
   let running = false;
   let timer: NodeJS.Timeout | null = null;
   let kickScheduled = false;
+  /** The poll running now, if any: polls never overlap, so the concurrency limits hold. */
+  let polling: Promise<void> | null = null;
+  /** A poll was asked for while one ran: it runs again right after. */
+  let pollAgain = false;
   let lastPrune = 0;
   let abort = new AbortController();
   /** Requests in flight, by delivery id (a delivery is never sent twice at once). */
@@ -67,24 +71,46 @@ export function createDispatcher({ store, now, onError, onDebug }: Deps, initial
     return n;
   };
 
-  function poll(): void {
+  /** Reads the due deliveries and launches as many as the limits allow; never rejects (errors go to onError). */
+  function poll(): Promise<void> {
+    if (polling) {
+      pollAgain = true;
+      return polling;
+    }
+    polling = (async () => {
+      do {
+        pollAgain = false;
+        await pollOnce();
+      } while (pollAgain && running);
+    })().finally(() => {
+      polling = null;
+    });
+    return polling;
+  }
+
+  async function pollOnce(): Promise<void> {
     if (!running) return;
     try {
       const at = now();
       if (at - lastPrune >= PRUNE_EVERY_MS) {
         lastPrune = at;
-        store.webhooks.prune(at - options.retentionMs);
+        await store.webhooks.prune(at - options.retentionMs);
       }
-      for (const webhookId of store.webhooks.dueWebhooks(at)) {
+      for (const webhookId of await store.webhooks.dueWebhooks(at)) {
         if (inflight.size >= options.concurrency) break;
         const room = Math.min(
           options.perWebhookConcurrency - busy(webhookId),
           options.concurrency - inflight.size,
         );
         if (room <= 0) continue;
-        // Read past the ones already in flight (they are still pending in the store).
-        const due = store.webhooks.due(webhookId, at, room + options.perWebhookConcurrency);
-        for (const delivery of due.filter((d) => !inflight.has(d.id)).slice(0, room)) launch(delivery);
+        // Read past the ones already in flight (they are still pending in the store). One that finishes while we
+        // read may come back as it was before its outcome was recorded: skip it too (its end polls again anyway).
+        const busyAtRead = new Set(inflight.keys());
+        const due = await store.webhooks.due(webhookId, at, room + options.perWebhookConcurrency);
+        // Stopped while reading: nothing new goes out.
+        if (!running) return;
+        const fresh = due.filter((d) => !busyAtRead.has(d.id) && !inflight.has(d.id));
+        for (const delivery of fresh.slice(0, room)) launch(delivery);
       }
     } catch (err) {
       onError(err);
@@ -103,6 +129,10 @@ export function createDispatcher({ store, now, onError, onDebug }: Deps, initial
 
   async function attempt(delivery: DueDelivery): Promise<void> {
     const { requestTimeoutMs } = options;
+    // Several nodes read the same outbox: one takes each attempt. Should it die mid-request, the delivery is due
+    // again once the claim lapses (the request's timeout, with room for recording the outcome).
+    const claimedUntil = now() + 2 * requestTimeoutMs;
+    if (!(await store.webhooks.reschedule(delivery.id, delivery.nextAttemptAt, claimedUntil))) return;
     const timestamp = Math.floor(now() / 1000);
     let statusCode: number | null = null;
     let error: string | null = null;
@@ -126,15 +156,19 @@ export function createDispatcher({ store, now, onError, onDebug }: Deps, initial
       error = describe(err, timeout);
       onDebug?.({ err, deliveryId: delivery.id, url: delivery.url }, 'webhook delivery attempt failed');
     }
-    // Aborted by stop(): the store may be closing. The delivery stays pending and goes out after the next start.
-    if (abort.signal.aborted) return;
+    // Aborted by stop() (which waits for this before the store closes): the claim is given back, so the delivery
+    // goes out at once after the next start, here or on another node.
+    if (abort.signal.aborted) {
+      await store.webhooks.reschedule(delivery.id, claimedUntil, delivery.nextAttemptAt);
+      return;
+    }
     const attempts = delivery.attempts + 1;
     if (error === null && statusCode !== null) {
-      store.webhooks.markSucceeded(delivery.id, attempts, statusCode, now());
+      await store.webhooks.markSucceeded(delivery.id, attempts, statusCode, now());
       return;
     }
     const delay = retryDelay(attempts, options, options.random);
-    store.webhooks.markAttemptFailed(
+    await store.webhooks.markAttemptFailed(
       delivery.id,
       attempts,
       statusCode,
@@ -143,18 +177,24 @@ export function createDispatcher({ store, now, onError, onDebug }: Deps, initial
     );
   }
 
+  /** Polls, then schedules the next poll (unless configure() already did). */
   function loop(): void {
-    poll();
-    if (running) timer = setTimeout(loop, options.pollIntervalMs).unref();
+    timer = null;
+    void poll().then(() => {
+      if (running && timer === null) timer = setTimeout(loop, options.pollIntervalMs).unref();
+    });
   }
 
-  /** Polls soon (after the current transaction, if any, has committed or rolled back). */
+  /**
+   * Polls soon. Its reads see committed rows only: on SQLite they wait for an open transaction to end, on
+   * PostgreSQL they do not wait, so kick after COMMIT there.
+   */
   function kick(): void {
     if (!running || kickScheduled) return;
     kickScheduled = true;
     setImmediate(() => {
       kickScheduled = false;
-      poll();
+      void poll();
     });
   }
 
@@ -171,6 +211,8 @@ export function createDispatcher({ store, now, onError, onDebug }: Deps, initial
       running = false;
       if (timer) clearTimeout(timer);
       timer = null;
+      // A poll under way launches nothing more; what it launched is in flight below.
+      if (polling) await polling;
       if (inflight.size > 0) {
         let wait: NodeJS.Timeout | undefined;
         await Promise.race([

@@ -2,8 +2,9 @@
 // transaction of the change) and a dispatcher sends them signed, with retries, keeping a delivery log.
 import { WEBHOOK_EVENTS, type Webhook, type WebhookDelivery, type WebhookEvent } from '@livechat/shared/api';
 import { ErrorCode } from '@livechat/shared/protocol/constants';
-import type { Store } from '../../store/index.js';
 import { DomainError, notFound } from '../errors.js';
+import type { Store } from '../store.js';
+import type { WriteUnit } from '../timeline.js';
 import { newId } from '../tokens.js';
 import { createDispatcher, DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './dispatcher.js';
 import { newWebhookSecret } from './signature.js';
@@ -66,17 +67,17 @@ export function createWebhookService(
       );
   };
 
-  const webhook = (id: string): Webhook => {
-    const found = store.webhooks.byId(id);
+  const webhook = async (id: string): Promise<Webhook> => {
+    const found = await store.webhooks.byId(id);
     if (!found) throw notFound('Webhook');
     return found;
   };
 
   return {
-    list: (): Webhook[] => store.webhooks.all(),
+    list: (): Promise<Webhook[]> => store.webhooks.all(),
 
     /** The secret is returned here and never again. */
-    create({ url, events }: NewWebhook): { webhook: Webhook; secret: string } {
+    async create({ url, events }: NewWebhook): Promise<{ webhook: Webhook; secret: string }> {
       checkUrl(url);
       const created: Webhook = {
         id: newId(),
@@ -86,16 +87,16 @@ export function createWebhookService(
         createdAt: now(),
       };
       const secret = newWebhookSecret();
-      store.transaction(() => store.webhooks.insert(created, secret));
+      await store.transaction(() => store.webhooks.insert(created, secret));
       return { webhook: created, secret };
     },
 
-    update(id: string, change: WebhookChange): Webhook {
+    async update(id: string, change: WebhookChange): Promise<Webhook> {
       checkUrl(change.url);
-      const updated = store.transaction(() => {
-        const next: Webhook = { ...webhook(id), ...change };
+      const updated = await store.transaction(async () => {
+        const next: Webhook = { ...(await webhook(id)), ...change };
         if (change.events) next.events = normalize(change.events);
-        store.webhooks.update(next);
+        await store.webhooks.update(next);
         return next;
       });
       // Switched on again: what waited while it was off is due.
@@ -104,21 +105,21 @@ export function createWebhookService(
     },
 
     /** Deletes the webhook with its delivery log; nothing pending is sent any more. */
-    remove(id: string): void {
-      if (!store.transaction(() => store.webhooks.remove(id))) throw notFound('Webhook');
+    async remove(id: string): Promise<void> {
+      if (!(await store.transaction(() => store.webhooks.remove(id)))) throw notFound('Webhook');
     },
 
     /** The newest deliveries of a webhook, newest first. */
-    deliveries(id: string): WebhookDelivery[] {
-      webhook(id);
+    async deliveries(id: string): Promise<WebhookDelivery[]> {
+      await webhook(id);
       return store.webhooks.deliveries(id, DELIVERY_LOG_LIMIT);
     },
 
     /** Sends a failed delivery once more (same id and body); if that attempt fails too it is failed again. */
-    retry(id: string, deliveryId: string): WebhookDelivery {
-      const requeued = store.transaction(() => {
-        webhook(id);
-        const found = store.webhooks.delivery(id, deliveryId);
+    async retry(id: string, deliveryId: string): Promise<WebhookDelivery> {
+      const requeued = await store.transaction(async () => {
+        await webhook(id);
+        const found = await store.webhooks.delivery(id, deliveryId);
         if (!found) throw notFound('Delivery');
         if (found.status !== 'failed') {
           throw new DomainError(
@@ -126,8 +127,8 @@ export function createWebhookService(
             `Only failed deliveries can be retried; this one is ${found.status}.`,
           );
         }
-        store.webhooks.requeue(id, deliveryId, now());
-        return store.webhooks.delivery(id, deliveryId)!;
+        await store.webhooks.requeue(id, deliveryId, now());
+        return (await store.webhooks.delivery(id, deliveryId))!;
       });
       dispatcher.kick();
       return requeued;
@@ -136,19 +137,27 @@ export function createWebhookService(
     /**
      * Records `event` for every active webhook subscribed to it. Call inside the transaction that made the
      * change (an outbox), so an event is sent if and only if its change was committed. `data` must be JSON.
+     * `unit`: the caller's unit of work, so the dispatcher looks right after its COMMIT.
      */
-    enqueue(event: WebhookEvent, data: Record<string, unknown>): void {
-      store.transaction(() => {
+    async enqueue(
+      event: WebhookEvent,
+      data: Record<string, unknown>,
+      unit?: Pick<WriteUnit, 'afterCommit'>,
+    ): Promise<void> {
+      await store.transaction(async () => {
         const createdAt = now();
-        for (const webhookId of store.webhooks.subscribed(event)) {
+        for (const webhookId of await store.webhooks.subscribed(event)) {
           const id = newId();
           // The exact bytes every attempt sends (and signs), so a retry is the same request.
           const body = JSON.stringify({ id, event, createdAt, data });
-          store.webhooks.insertDelivery({ id, webhookId, event, body, createdAt });
+          await store.webhooks.insertDelivery({ id, webhookId, event, body, createdAt });
         }
       });
-      // Sent right after the caller's transaction commits (a rolled-back one left nothing to find).
-      dispatcher.kick();
+      // Sent right after the caller's transaction commits (a rolled-back one left nothing to find). Without the
+      // unit the dispatcher looks at once: on SQLite its reads wait for the open transaction to end; on PostgreSQL
+      // they do not see it yet, and the next poll sends the delivery.
+      if (unit) unit.afterCommit(() => dispatcher.kick());
+      else dispatcher.kick();
     },
 
     /** Starts delivering (and re-delivering what was pending at the last stop). */

@@ -1,0 +1,379 @@
+// What the domain needs from storage: one interface per aggregate, every method async. The store (server/src/store)
+// implements it over SQLite or PostgreSQL; the domain sees only this. A unit of work is `transaction(async () => …)`:
+// every store call awaited inside it joins it.
+import type { Folder, Webhook, WebhookDelivery, WebhookEvent } from '@livechat/shared/api';
+import type {
+  Activity,
+  Agent,
+  Answer,
+  AuthorKind,
+  Contact,
+  ContactField,
+  Conversation,
+  ConversationStatus,
+  CrmRecord,
+  Message,
+  Money,
+  Playbook,
+  RecordKind,
+  SavedReply,
+  Site,
+  StoredPlaybook,
+} from '@livechat/shared/model';
+
+export interface Store {
+  sites: SiteStore;
+  agents: AgentStore;
+  sessions: SessionStore;
+  invites: InviteStore;
+  visitors: VisitorStore;
+  conversations: ConversationStore;
+  messages: MessageStore;
+  playbooks: PlaybookStore;
+  playbookRuns: PlaybookRunStore;
+  answers: AnswerStore;
+  webhooks: WebhookStore;
+  details: DetailsStore;
+  crm: CrmStore;
+  activities: ActivityStore;
+  savedReplies: SavedReplyStore;
+  /**
+   * Runs fn as one transaction; resolves after COMMIT, and any throw rolls all of it back. Called inside a
+   * transaction it joins it.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Runs fn in a SAVEPOINT of the open transaction: if fn throws, only its writes are rolled back. */
+  savepoint<T>(fn: () => Promise<T>): Promise<T>;
+  /** Whether the caller runs inside an open transaction. */
+  inTransaction(): boolean;
+  close(): Promise<void>;
+}
+
+// ---- Model types the store reads and writes ----
+
+export type AgentWithHash = Agent & { passwordHash: string };
+
+/** An agent's picture as stored: its bytes and the type sniffed from them. */
+export interface StoredAvatar {
+  contentType: AvatarType;
+  data: Buffer;
+}
+export type AvatarType = 'image/png' | 'image/jpeg' | 'image/webp';
+
+export interface Visitor {
+  id: string;
+  siteId: string;
+  name: string;
+  createdAt: number;
+}
+
+/** Where the bot is in one conversation. */
+export interface PlaybookRun {
+  conversationId: string;
+  siteId: string;
+  version: number;
+  branch: 'main' | 'offline';
+  /** Index of the next step of the branch; while asking, of the question waiting for its answer. */
+  position: number;
+  phase: 'asking' | 'waiting' | 'done' | 'human';
+  /** When the wait for an agent ends (epoch ms); set only while waiting. */
+  deadline: number | null;
+}
+
+/** Who is looking: agents see unassigned conversations and their own, admins everything. */
+export interface Viewer {
+  agentId: string;
+  admin: boolean;
+}
+
+export interface ConversationFilter {
+  /** Folder membership; undefined for every conversation the viewer may see. */
+  folder?: Folder;
+  status?: ConversationStatus;
+  /** An agent's id, or null for unassigned; undefined for any. */
+  assigneeId?: string | null;
+  from?: number;
+  to?: number;
+  visitorId?: string;
+  number?: number;
+  /** Matched anywhere in the contact's name or email, ignoring case. */
+  text?: string;
+  limit: number;
+}
+
+export interface FolderCountRow {
+  unassigned: number;
+  mine: number;
+  /** Every open conversation that reached the inbox (the admins' All chats). */
+  open: number;
+  /** Open bot-only conversations the visitor wrote in, that the viewer may see. */
+  bot: number;
+  closed: number;
+}
+
+/** The conversation's part of the side panel (deal value, close date, organization address, note). */
+export interface StoredDetails {
+  dealValue: Money | null;
+  expectedCloseDate: string | null;
+  organizationAddress: string;
+  note: string;
+}
+
+export interface NewRecord {
+  id: string;
+  kind: RecordKind;
+  title: string;
+  value: Money | null;
+  expectedCloseDate: string | null;
+  conversationId: string;
+  visitorId: string;
+  organizationId: string | null;
+  note: string;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** A lead the chatbot captured: at most one per conversation. */
+export type NewBotLead = Omit<NewRecord, 'kind' | 'value' | 'expectedCloseDate' | 'createdBy'> & {
+  botName: string;
+};
+
+/** A pending webhook delivery with what sending it needs: its webhook's URL and secret, read at send time. */
+export interface DueDelivery {
+  id: string;
+  webhookId: string;
+  event: WebhookEvent;
+  body: string;
+  attempts: number;
+  /** When it was due, as read: the claim succeeds only if nobody moved it since. */
+  nextAttemptAt: number;
+  url: string;
+  secret: string;
+}
+
+export interface NewDelivery {
+  id: string;
+  webhookId: string;
+  event: WebhookEvent;
+  body: string;
+  createdAt: number;
+}
+
+export interface SessionRow {
+  token_hash: string;
+  agent_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface InviteRow {
+  token_hash: string;
+  agent_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export type NewSite = Omit<Site, 'botFolderForAgents'> & { botFolderForAgents?: boolean };
+
+// ---- Aggregates ----
+
+export interface SiteStore {
+  byKey(key: string): Promise<Site | null>;
+  byId(id: string): Promise<Site | null>;
+  insert(site: NewSite): Promise<void>;
+  count(): Promise<number>;
+  all(): Promise<Site[]>;
+  update(site: Site): Promise<void>;
+  /** Whether the site shows agents (not only admins) its Bot folder. */
+  botFolderForAgents(siteId: string): Promise<boolean>;
+  /** Whether any site does (the agent then has a Bot folder). */
+  anyBotFolderForAgents(): Promise<boolean>;
+}
+
+export interface AgentStore {
+  byId(id: string): Promise<AgentWithHash | null>;
+  byEmail(email: string): Promise<AgentWithHash | null>;
+  all(): Promise<AgentWithHash[]>;
+  insert(agent: AgentWithHash): Promise<void>;
+  update(agent: AgentWithHash): Promise<void>;
+  /** The agent's "Available" switch. */
+  setAvailable(id: string, available: boolean): Promise<void>;
+  /** Stored notification settings (JSON), or null for the defaults. */
+  notificationSettings(id: string): Promise<string | null>;
+  setNotificationSettings(id: string, json: string): Promise<void>;
+  avatar(id: string): Promise<StoredAvatar | null>;
+  /** Stores the agent's picture and gives it a new version (one transaction). */
+  setAvatar(id: string, picture: StoredAvatar, now: number): Promise<void>;
+  removeAvatar(id: string): Promise<void>;
+  activeAdminCount(): Promise<number>;
+  count(): Promise<number>;
+}
+
+export interface SessionStore {
+  insert(tokenHash: string, agentId: string, createdAt: number, expiresAt: number): Promise<void>;
+  byHash(tokenHash: string): Promise<SessionRow | null>;
+  remove(tokenHash: string): Promise<void>;
+  removeForAgent(agentId: string): Promise<void>;
+  /** Every session of the agent but one (theirs, after they changed their password). */
+  removeForAgentExcept(agentId: string, keepHash: string): Promise<void>;
+  /** Deletes expired sessions; returns how many. */
+  removeExpired(now: number): Promise<number>;
+}
+
+export interface InviteStore {
+  insert(tokenHash: string, agentId: string, createdAt: number, expiresAt: number): Promise<void>;
+  byHash(tokenHash: string): Promise<InviteRow | null>;
+  removeForAgent(agentId: string): Promise<void>;
+}
+
+export interface VisitorStore {
+  insert(visitor: Visitor, tokenHash: string): Promise<void>;
+  /** A token only opens a visitor of the site it was issued for. */
+  byToken(tokenHash: string, siteId: string): Promise<Visitor | null>;
+  byId(id: string): Promise<Visitor | null>;
+  touch(id: string, at: number): Promise<void>;
+  /** What the visitor told us about themselves (all null until the playbook captures something). */
+  contact(id: string): Promise<Contact>;
+  /** null (or "") clears the field. */
+  setContactField(id: string, field: ContactField, value: string | null): Promise<void>;
+}
+
+export interface ConversationStore {
+  byId(id: string): Promise<Conversation | null>;
+  openForVisitor(visitorId: string): Promise<Conversation | null>;
+  /** Just the id of the visitor's open conversation (one index read, for the message hot path). */
+  openIdOfVisitor(visitorId: string): Promise<string | null>;
+  /**
+   * Locks the conversation's row until the transaction ends, so a read-then-decide inside it does not race another
+   * node's. Call inside a transaction, before the read.
+   */
+  lock(id: string): Promise<void>;
+  /** Creates an open conversation with the next number. */
+  create(c: { id: string; siteId: string; visitorId: string; now: number }): Promise<void>;
+  /** The inbox's lists: filters, and what the viewer may see (agents: unassigned and their own). */
+  search(filter: ConversationFilter, viewer: Viewer): Promise<Conversation[]>;
+  /** The visitor's newest conversations, newest first (the widget's history). */
+  recentOfVisitor(visitorId: string, limit: number): Promise<Conversation[]>;
+  /** The agent's open conversations (a deactivated agent's go back to Unassigned). */
+  openAssignedTo(agentId: string): Promise<Conversation[]>;
+  /** Folder sizes as the viewer sees them. `open` counts every open conversation (the admins' All chats). */
+  counts(viewer: Viewer): Promise<FolderCountRow>;
+  /** Sets or clears the assignee of an open conversation (which is then in the inbox); null when not open. */
+  setAssignee(id: string, agentId: string | null, now: number): Promise<Conversation | null>;
+  /** Closes an open conversation; null when it was not open. */
+  close(id: string, now: number): Promise<Conversation | null>;
+  setTags(id: string, tags: string[]): Promise<Conversation | null>;
+  /** Puts the conversation in the agents' inbox (once; a second call keeps the first time). */
+  queue(id: string, now: number): Promise<Conversation | null>;
+  /** The visitor waits for an agent until `until`; null ends the wait. */
+  setWaiting(id: string, until: number | null): Promise<Conversation | null>;
+  /** Nobody took it: the offline flow runs. Ends any wait. */
+  markMissed(id: string, now: number): Promise<Conversation | null>;
+  /** Assigns an open, unassigned conversation (queuing it); null when it is not (someone else was first). */
+  claim(id: string, agentId: string, now: number): Promise<Conversation | null>;
+  /**
+   * Reserves the next gap-free seq of a conversation; returns it updated (lastSeq is the new seq), or null.
+   * `byVisitor` (a visitor's message) also records the first time the visitor wrote; a null `preview` keeps the
+   * one before.
+   */
+  advance(id: string, now: number, preview: string | null, byVisitor?: boolean): Promise<Conversation | null>;
+}
+
+export interface MessageStore {
+  insert(message: Message): Promise<void>;
+  /** The message an author already sent with this command id, if any (idempotent resend). */
+  byClientId(kind: AuthorKind, authorId: string | null, clientId: string): Promise<Message | null>;
+  after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+}
+
+export interface PlaybookStore {
+  latest(siteId: string): Promise<StoredPlaybook | null>;
+  byVersion(siteId: string, version: number): Promise<StoredPlaybook | null>;
+  /** Stores the next version of the site's playbook. */
+  insert(siteId: string, playbook: Playbook, by: string | null, now: number): Promise<StoredPlaybook>;
+}
+
+export interface PlaybookRunStore {
+  get(conversationId: string): Promise<PlaybookRun | null>;
+  save(run: PlaybookRun, now: number): Promise<void>;
+  /** Every pending wait timer, soonest first: re-armed when the server starts. */
+  withDeadline(): Promise<PlaybookRun[]>;
+}
+
+export interface AnswerStore {
+  save(conversationId: string, answer: Answer): Promise<void>;
+  of(conversationId: string): Promise<Answer[]>;
+}
+
+export interface WebhookStore {
+  all(): Promise<Webhook[]>;
+  byId(id: string): Promise<Webhook | null>;
+  insert(webhook: Webhook, secret: string): Promise<void>;
+  update(webhook: Webhook): Promise<void>;
+  /** Deletes the webhook and its whole delivery log; false when there was none. */
+  remove(id: string): Promise<boolean>;
+  /** Ids of the active webhooks subscribed to `event`. */
+  subscribed(event: WebhookEvent): Promise<string[]>;
+  insertDelivery(delivery: NewDelivery): Promise<void>;
+  /** The newest `limit` deliveries of a webhook, newest first. */
+  deliveries(webhookId: string, limit: number): Promise<WebhookDelivery[]>;
+  delivery(webhookId: string, id: string): Promise<WebhookDelivery | null>;
+  /** Active webhooks with at least one delivery due at `now`, the longest-waiting first. */
+  dueWebhooks(now: number): Promise<string[]>;
+  /** The oldest `limit` deliveries of one webhook due at `now`. */
+  due(webhookId: string, now: number, limit: number): Promise<DueDelivery[]>;
+  /**
+   * Moves a pending delivery's due time from `from` to `to`; false when it is no longer pending at `from`. Taking a
+   * delivery for an attempt is this move (another node that read the same row finds it moved and leaves it).
+   */
+  reschedule(id: string, from: number, to: number): Promise<boolean>;
+  /** Records a 2xx; a delivery that is no longer pending (deleted meanwhile) is left alone. */
+  markSucceeded(id: string, attempts: number, statusCode: number, at: number): Promise<void>;
+  /** Records a failed attempt: retried at `nextAttemptAt`, or given up when that is null. */
+  markAttemptFailed(
+    id: string,
+    attempts: number,
+    statusCode: number | null,
+    error: string,
+    nextAttemptAt: number | null,
+  ): Promise<void>;
+  /** Makes a failed delivery pending again, due at `at`; false when it is not a failed delivery of that webhook. */
+  requeue(webhookId: string, id: string, at: number): Promise<boolean>;
+  /** Deletes finished (succeeded or failed) deliveries created before `before`; returns how many. */
+  prune(before: number): Promise<number>;
+}
+
+export interface DetailsStore {
+  of(conversationId: string): Promise<StoredDetails>;
+  save(conversationId: string, details: StoredDetails, now: number): Promise<void>;
+}
+
+export interface CrmStore {
+  /**
+   * The id of the organization with this name (case-insensitively), created with `id` when new; a non-empty
+   * address replaces the stored one.
+   */
+  organization(name: string, address: string, id: string, now: number): Promise<string>;
+  insert(record: NewRecord): Promise<CrmRecord>;
+  /** Inserts the conversation's bot lead; null when it has one already (a replayed or re-run capture). */
+  insertBotLead(lead: NewBotLead): Promise<CrmRecord | null>;
+  ofConversation(conversationId: string): Promise<CrmRecord[]>;
+  /** Records of conversations the viewer may see (the inbox's rule), newest first. */
+  list(viewer: Viewer, kind: RecordKind | null): Promise<CrmRecord[]>;
+}
+
+/** The agents-only timeline of a conversation: notes and what happened to it. */
+export interface ActivityStore {
+  insert(activity: Activity): Promise<void>;
+  of(conversationId: string): Promise<Activity[]>;
+}
+
+export interface SavedReplyStore {
+  all(): Promise<SavedReply[]>;
+  byId(id: string): Promise<SavedReply | null>;
+  byShortcut(shortcut: string): Promise<SavedReply | null>;
+  insert(reply: SavedReply, createdBy: string): Promise<void>;
+  update(reply: SavedReply): Promise<void>;
+  /** false when there was none. */
+  remove(id: string): Promise<boolean>;
+}
