@@ -45,8 +45,8 @@ export async function startOurTarget(dataDir: string): Promise<Target> {
   });
   const app = await buildApp(config);
   // The relay is measured, not the bot: a playbook without steps sends every message straight to the inbox.
-  const site = app.domain.visitors.siteByKey('demo-site-key')!;
-  app.domain.sites.savePlaybook(site.id, { ...DEFAULT_PLAYBOOK, steps: [] }, null);
+  const site = (await app.domain.visitors.siteByKey('demo-site-key'))!;
+  await app.domain.sites.savePlaybook(site.id, { ...DEFAULT_PLAYBOOK, steps: [] }, null);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const login = await app.inject({
