@@ -5,7 +5,11 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 
 const serverSuites = ['server/test/**/*.test.ts', 'contract/**/*.test.ts'];
 /** Tests that need PostgreSQL + Redis by nature: several nodes, and the engines compared with each other. */
-const postgresOnly = ['server/test/nodes/**', 'server/test/engines-agree.test.ts'];
+const postgresOnly = [
+  'server/test/nodes/**',
+  'server/test/engines-agree.test.ts',
+  'server/test/copy-to-postgres.test.ts',
+];
 
 /** Whether something listens at the URL's host and port (PostgreSQL, Redis), within a second. */
 function listening(url: string, defaultPort: number): Promise<boolean> {

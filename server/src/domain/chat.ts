@@ -2,7 +2,7 @@
 // starting a conversation (which starts its playbook), replay and reads.
 import { ErrorCode, LIMITS } from '@livechat/shared/protocol/constants';
 import type { Agent, Conversation, Message } from '@livechat/shared/model';
-import type { Store, Visitor } from './store.js';
+import { isUniqueViolation, type Store, type Visitor } from './store.js';
 import { isBotOnly } from '@livechat/shared/inbox';
 import { visibleConversation } from './access.js';
 import { DomainError } from './errors.js';
@@ -58,18 +58,33 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
       created: false,
     });
     try {
-      return await timeline.commit(async (unit) => {
-        const locked = await target();
-        const existing = await stored();
-        if (existing) return resent(existing);
-        return { message: await write(unit, locked), created: true };
-      });
+      return await onceMoreOnDuplicate(() =>
+        timeline.commit(async (unit) => {
+          const locked = await target();
+          const existing = await stored();
+          if (existing) return resent(existing);
+          return { message: await write(unit, locked), created: true };
+        }),
+      );
     } catch (error) {
       // A twin that no lock could order (no open conversation yet, another conversation) committed first: the unique
       // key on (author, client id) refused this one, and the stored message answers it. Else the refusal stands.
       const existing = await stored().catch(() => null);
       if (!existing) throw error;
       return resent(existing);
+    }
+  }
+
+  /**
+   * Runs a unit again, once, when a unit on another node took a unique key first: the visitor's open conversation
+   * (two first messages at once), or this very command (then the resend check above answers it).
+   */
+  async function onceMoreOnDuplicate<T>(unit: () => Promise<T>): Promise<T> {
+    try {
+      return await unit();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return unit();
     }
   }
 
@@ -107,11 +122,13 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
      * COMMIT with the open conversation.
      */
     startConversation: (visitor: Visitor): Promise<Conversation> =>
-      timeline.commit(async (unit) => {
-        const { conversation, opened } = await openConversation(unit, visitor);
-        if (opened) await runner.start(unit, conversation);
-        return conversation;
-      }),
+      onceMoreOnDuplicate(() =>
+        timeline.commit(async (unit) => {
+          const { conversation, opened } = await openConversation(unit, visitor);
+          if (opened) await runner.start(unit, conversation);
+          return conversation;
+        }),
+      ),
 
     /** A visitor's message goes to their open conversation (created on a first message), then to its bot. */
     sendVisitorMessage: (visitor: Visitor, clientId: string, body: string): Promise<SendResult> => {

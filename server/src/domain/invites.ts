@@ -49,7 +49,9 @@ export function createInviteService(store: Store, auth: AuthService, now: () => 
       await pendingAgent(token); // refuse before spending time on the hash
       const passwordHash = await hashPassword(password);
       const agent = await store.transaction(async () => {
-        const { agent: pending } = await pendingAgent(token); // still valid after the await
+        // Still valid after the await, and still once the agent is locked (two accepts of one link: one wins).
+        await store.agents.lock((await pendingAgent(token)).agent.id);
+        const { agent: pending } = await pendingAgent(token);
         const accepted = { ...pending, passwordHash };
         await store.agents.update(accepted);
         await store.invites.removeForAgent(accepted.id);

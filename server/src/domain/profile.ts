@@ -38,6 +38,7 @@ export function createProfileService(store: Store, events: EventBus, auth: AuthS
   return {
     async update(agentId: string, changes: UpdateProfileBody): Promise<Agent> {
       await store.transaction(async () => {
+        await store.agents.lock(agentId);
         const current = await store.agents.byId(agentId);
         if (!current) throw notFound('Agent');
         await store.agents.update({ ...current, name: changes.name ?? current.name });
@@ -58,6 +59,7 @@ export function createProfileService(store: Store, events: EventBus, auth: AuthS
       const passwordHash = await hashPassword(body.newPassword);
       await store.transaction(async () => {
         // Read again: the agent may have changed while the hash was computed.
+        await store.agents.lock(agentId);
         const latest = await store.agents.byId(agentId);
         if (!latest) throw notFound('Agent');
         await store.agents.update({ ...latest, passwordHash });

@@ -1,9 +1,8 @@
 // Saved replies: admins keep them, every agent inserts them by typing "/" and the shortcut.
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { SavedReply } from '@livechat/shared/model';
-import { isUniqueViolation } from '../store/sql/sql.js';
 import { DomainError, notFound } from './errors.js';
-import type { Store } from './store.js';
+import { isUniqueViolation, type Store } from './store.js';
 import { newId } from './tokens.js';
 
 const shortcutTaken = (shortcut: string) =>

@@ -1,8 +1,7 @@
 // First-start data: an admin when there is no agent, and the demo site with its allowed origins.
 import { randomBytes } from 'node:crypto';
-import { isUniqueViolation } from '../store/sql/sql.js';
 import { hashPassword } from './passwords.js';
-import type { Store } from './store.js';
+import { isUniqueViolation, type Store } from './store.js';
 import { newId } from './tokens.js';
 import { DEFAULT_PLAYBOOK } from './playbook/default-playbook.js';
 

@@ -207,6 +207,14 @@ export interface AgentStore {
   removeAvatar(id: string): Promise<void>;
   activeAdminCount(): Promise<number>;
   count(): Promise<number>;
+  /**
+   * Inside a transaction: holds the agent's row until COMMIT, so a read-then-write of the agent (rename, role,
+   * password, invite) on another node waits instead of writing back what it read before (PostgreSQL row lock; the
+   * SQLite writer is alone anyway).
+   */
+  lock(id: string): Promise<void>;
+  /** Inside a transaction: holds every active admin's row, so two demotions cannot both pass the last-admin check. */
+  lockActiveAdmins(): Promise<void>;
 }
 
 export interface SessionStore {
@@ -376,4 +384,13 @@ export interface SavedReplyStore {
   update(reply: SavedReply): Promise<void>;
   /** false when there was none. */
   remove(id: string): Promise<boolean>;
+}
+
+/**
+ * The store refused a write because it would duplicate a UNIQUE key (an email, a shortcut, a visitor's open
+ * conversation): the error either engine throws then.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -9,10 +9,9 @@ import { DomainError, notFound } from './errors.js';
 import { returnChatsOfDeactivated } from './assignment.js';
 import type { EventBus } from './events.js';
 import { hashPassword } from './passwords.js';
-import type { Store } from './store.js';
 import type { Timeline } from './timeline.js';
 import { newId } from './tokens.js';
-import { isUniqueViolation } from '../store/sql/sql.js';
+import { isUniqueViolation, type Store } from './store.js';
 
 const emailTaken = () => new DomainError(ErrorCode.EmailTaken, 'An agent with this email already exists.');
 
@@ -60,6 +59,9 @@ export function createTeamService(
       const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
       // One unit of work: the deactivation and the return of the agent's chats to Unassigned commit together.
       const { agent, revoked } = await timeline.commit(async (unit) => {
+        // Locked before reading (admins first, always in this order): concurrent changes on other nodes wait.
+        if (changes.role === 'agent' || changes.active === false) await store.agents.lockActiveAdmins();
+        await store.agents.lock(id);
         const current = await store.agents.byId(id);
         if (!current) throw notFound('Agent');
         const next = {

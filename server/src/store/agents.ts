@@ -89,5 +89,7 @@ export function createAgentStore(sql: Sql): AgentStore {
     activeAdminCount: async () =>
       (await sql.value<number>("SELECT COUNT(*) FROM agents WHERE role = 'admin' AND active = 1")) ?? 0,
     count: async () => (await sql.value<number>('SELECT COUNT(*) FROM agents')) ?? 0,
+    lock: (id) => write('UPDATE agents SET active = active WHERE id = ?', [id]),
+    lockActiveAdmins: () => write("UPDATE agents SET active = active WHERE role = 'admin' AND active = 1"),
   };
 }

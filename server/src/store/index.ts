@@ -74,7 +74,8 @@ export async function openStore(options: StoreOptions): Promise<{ store: Store; 
 
 export { startCheckpointer, type Checkpointer } from './checkpointer.js';
 export { migratePostgres, migrateSqlite, NewerDatabaseError } from './migrate.js';
-export { isUniqueViolation, type Sql } from './sql/sql.js';
+export type { Sql } from './sql/sql.js';
+export { isUniqueViolation } from '../domain/store.js';
 export { openPostgres, type PostgresSql } from './sql/postgres.js';
 export { openSqlite, type SqliteSql } from './sql/sqlite.js';
 export type * from '../domain/store.js';

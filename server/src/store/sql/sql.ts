@@ -30,9 +30,3 @@ export interface Sql {
   inTransaction(): boolean;
   close(): Promise<void>;
 }
-
-/** The database refused a write because it would duplicate a UNIQUE key (both engines). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

@@ -1,0 +1,106 @@
+// Moving up: a SQLite database in use (chats, notes, tags, a lead, a webhook and its delivery) copied into an empty
+// PostgreSQL database, which a server then serves exactly as the SQLite one did.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { ConversationListBodySchema, MessageListBodySchema } from '@livechat/shared/api';
+import { CopyError, copyToPostgres, TABLES } from '../src/store/copy/copy-to-postgres.js';
+import { migratePostgres, migrateSqlite, openPostgres, openSqlite } from '../src/store/index.js';
+import { closeTestSockets, makeApp } from './helper.js';
+import { call, inbox, visitorChat } from './inbox-helper.js';
+import { freshSchema, testDatabaseUrl } from './engine.js';
+
+let apps: FastifyInstance[] = [];
+afterEach(async () => {
+  closeTestSockets();
+  for (const app of apps) await app.close();
+  apps = [];
+});
+
+/** What an admin sees of the inbox: every conversation with its messages, activities and records. */
+async function everything(app: FastifyInstance, admin: string) {
+  const list = ConversationListBodySchema.parse(
+    (await call(app, admin, 'GET', '/api/conversations?folder=all')).json(),
+  ).conversations;
+  return Promise.all(
+    list.map(async (c) => ({
+      conversation: c,
+      messages: MessageListBodySchema.parse(
+        (await call(app, admin, 'GET', `/api/conversations/${c.id}/messages`)).json(),
+      ).messages,
+      activities: (await call(app, admin, 'GET', `/api/conversations/${c.id}/activities`)).json(),
+      records: (await call(app, admin, 'GET', `/api/conversations/${c.id}/records`)).json(),
+    })),
+  );
+}
+
+describe('copy-to-postgres', () => {
+  it('copies every row of a SQLite database in use, and the server then shows the same inbox', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lc-copy-')), 'chat.sqlite');
+    const sqliteApp = await makeApp({ databasePath: file, databaseUrl: null, redisUrl: null });
+    apps.push(sqliteApp);
+    const { admin, ann } = await inbox(sqliteApp);
+    const first = await visitorChat(sqliteApp, 'Hello, I need a quote');
+    const second = await visitorChat(sqliteApp, 'Ünïcode and emoji 👋');
+    expect(
+      (await call(sqliteApp, ann.cookie, 'POST', `/api/conversations/${first.conversationId}/assign`))
+        .statusCode,
+    ).toBe(200);
+    await call(sqliteApp, admin, 'POST', `/api/conversations/${first.conversationId}/notes`, {
+      body: 'Call back Monday',
+    });
+    await call(sqliteApp, admin, 'PUT', `/api/conversations/${second.conversationId}/tags`, {
+      tags: ['pricing'],
+    });
+    await call(sqliteApp, admin, 'POST', `/api/webhooks`, {
+      url: 'http://127.0.0.1:9/hook',
+      events: ['conversation.closed'],
+    });
+    await call(sqliteApp, admin, 'POST', `/api/conversations/${second.conversationId}/close`);
+    const before = await everything(sqliteApp, admin);
+    await sqliteApp.close();
+    apps = [];
+
+    const source = openSqlite(file);
+    migrateSqlite(source);
+    const schema = await freshSchema();
+    const target = openPostgres(testDatabaseUrl(), { schema });
+    await migratePostgres(target);
+    const counts = await copyToPostgres(source, target);
+    expect(counts.map((c) => c.table)).toEqual([...TABLES]);
+    for (const c of counts) expect(c.postgres, c.table).toBe(c.sqlite);
+    const copied = Object.fromEntries(counts.map((c) => [c.table, c.postgres]));
+    expect(copied).toMatchObject({ conversations: 2, agents: 3, webhooks: 1, webhook_deliveries: 1 });
+    expect(copied.messages).toBeGreaterThanOrEqual(3);
+    expect(copied.activities).toBeGreaterThanOrEqual(3);
+
+    // Copying again is refused: the target is in use now.
+    await expect(copyToPostgres(source, target)).rejects.toBeInstanceOf(CopyError);
+    await source.close();
+    await target.close();
+
+    const postgresApp = await makeApp(
+      { databaseUrl: testDatabaseUrl(), databaseSchema: schema, redisUrl: null },
+      { playbook: null },
+    );
+    apps.push(postgresApp);
+    const adminThere = (
+      await postgresApp.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'admin@example.com', password: 'admin-password' },
+      })
+    ).cookies.find((c) => c.name === 'lc_session')!;
+    expect(await everything(postgresApp, `lc_session=${adminThere.value}`)).toEqual(before);
+    // New conversations continue the numbering.
+    const third = await visitorChat(postgresApp, 'After the move');
+    const list = ConversationListBodySchema.parse(
+      (
+        await call(postgresApp, `lc_session=${adminThere.value}`, 'GET', '/api/conversations?folder=all')
+      ).json(),
+    ).conversations;
+    expect(list.find((c) => c.id === third.conversationId)?.number).toBe(3);
+  });
+});
