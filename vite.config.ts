@@ -9,6 +9,8 @@ const postgresOnly = [
   'server/test/nodes/**',
   'server/test/engines-agree.test.ts',
   'server/test/copy-to-postgres.test.ts',
+  'server/test/postgres-migrations.test.ts',
+  'server/test/webhooks-across-nodes.test.ts',
 ];
 
 /** Whether something listens at the URL's host and port (PostgreSQL, Redis), within a second. */

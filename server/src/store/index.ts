@@ -73,7 +73,7 @@ export async function openStore(options: StoreOptions): Promise<{ store: Store; 
 }
 
 export { startCheckpointer, type Checkpointer } from './checkpointer.js';
-export { migratePostgres, migrateSqlite, NewerDatabaseError } from './migrate.js';
+export { migratePostgres, migrateSqlite, migrationsOf, NewerDatabaseError } from './migrate.js';
 export type { Sql } from './sql/sql.js';
 export { isUniqueViolation } from '../domain/store.js';
 export { openPostgres, type PostgresSql } from './sql/postgres.js';
