@@ -176,7 +176,14 @@ export interface ServerNode {
   signal(signal: NodeJS.Signals): void;
 }
 
-async function startNode(name: string, databaseUrl: string, dataDir: string): Promise<ServerNode> {
+const defaultRedisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function startNode(
+  name: string,
+  databaseUrl: string,
+  dataDir: string,
+  redisUrl: string,
+): Promise<ServerNode> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   let log = '';
@@ -189,7 +196,7 @@ async function startNode(name: string, databaseUrl: string, dataDir: string): Pr
       PUBLIC_URL: origin,
       DEMO_PORT: '8080',
       DATABASE_URL: databaseUrl,
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: redisUrl,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
@@ -251,13 +258,23 @@ export interface Cluster {
 
 const clusters = new Set<Cluster>();
 
+export interface ClusterOptions {
+  /** The REDIS_URL each node (named A, B, …) is given: a proxy in front of the one Redis, say. Default: REDIS_URL. */
+  redisUrl?: (node: string) => string;
+}
+
 /** Starts `count` nodes at once on a fresh database (they migrate and seed it together) and one Redis. */
-export async function startCluster(count = 2): Promise<Cluster> {
+export async function startCluster(
+  count = 2,
+  { redisUrl = defaultRedisUrl }: ClusterOptions = {},
+): Promise<Cluster> {
   await ensureServerBuilt();
   const database = await createDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-nodes-'));
   const names = 'ABCDEFGH'.slice(0, count).split('');
-  const started = await Promise.allSettled(names.map((n) => startNode(n, database.url, dataDir)));
+  const started = await Promise.allSettled(
+    names.map((n) => startNode(n, database.url, dataDir, redisUrl(n))),
+  );
   const nodes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stop = async () => {
     clusters.delete(cluster);
@@ -296,16 +313,76 @@ export async function startCluster(count = 2): Promise<Cluster> {
 }
 
 /**
- * For afterEach: closes every client socket, stops every cluster still running, and fails when a socket received a
- * frame its channel's shared schema refuses.
+ * For afterEach: closes every client socket, stops every cluster still running (then the proxies in front of its
+ * Redis), and fails when a socket received a frame its channel's shared schema refuses.
  */
 export async function stopClusters(): Promise<void> {
   const invalid = [...sockets].flatMap((socket) => socket.invalidFrames);
   for (const socket of sockets) socket.close();
   sockets.clear();
   await Promise.all([...clusters].map((cluster) => cluster.stop()));
+  await Promise.all([...proxies].map((proxy) => proxy.close()));
   if (invalid.length > 0)
     throw new Error(`the server sent frames its schema refuses:\n${invalid.join('\n')}`);
+}
+
+// --- Redis outages ---------------------------------------------------------------------------------------------
+
+export interface RedisProxy {
+  /** The REDIS_URL to give a node: Redis's, through the proxy. */
+  readonly url: string;
+  /** Redis goes away: every connection through the proxy is reset, and new ones are reset as soon as they open. */
+  cut(): void;
+  /** Redis is back: new connections reach it again. */
+  restore(): void;
+  close(): Promise<void>;
+}
+
+const proxies = new Set<RedisProxy>();
+
+/** A TCP proxy in front of the test Redis (REDIS_URL) that can cut its clients off; stopClusters closes it. */
+export async function startRedisProxy(): Promise<RedisProxy> {
+  const target = new URL(defaultRedisUrl());
+  const live = new Set<net.Socket>();
+  let cut = false;
+  const server = net.createServer((client) => {
+    if (cut) return client.resetAndDestroy();
+    const upstream = net.connect(Number(target.port || 6379), target.hostname.replace(/^\[|\]$/g, ''));
+    const pair = [client, upstream];
+    const end = () => {
+      for (const socket of pair) {
+        socket.destroy();
+        live.delete(socket);
+      }
+    };
+    for (const socket of pair) {
+      live.add(socket);
+      socket.on('close', end).on('error', end);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.hostname = '127.0.0.1';
+  url.port = String((server.address() as net.AddressInfo).port);
+  const proxy: RedisProxy = {
+    url: url.toString(),
+    cut() {
+      cut = true;
+      for (const socket of live) socket.resetAndDestroy();
+    },
+    restore() {
+      cut = false;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        proxies.delete(proxy);
+        for (const socket of live) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  proxies.add(proxy);
+  return proxy;
 }
 
 // --- HTTP -----------------------------------------------------------------------------------------------------
@@ -372,8 +449,11 @@ export async function expectStatus<T>(reply: Promise<Reply<T>>, status: number):
 }
 
 let addresses = 1;
-/** A loopback address of its own for each sign-in: the sign-in limit (10 a minute) counts per address. */
-const nextAddress = () => {
+/**
+ * A loopback address not used before in this test file, to call from (RequestOptions.from, connectVisitor's `from`):
+ * each sign-in gets one, as the sign-in limit (10 a minute) counts per address; so may a test's per-IP limit checks.
+ */
+export const nextAddress = () => {
   addresses++;
   return `127.0.${Math.floor(addresses / 250)}.${(addresses % 250) + 2}`;
 };
@@ -557,9 +637,9 @@ export class Client {
   }
 }
 
-function connect(url: string, headers: Record<string, string>): Promise<WebSocket> {
+function connect(url: string, headers: Record<string, string>, from?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, { headers, ...(from && { localAddress: from }) });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
@@ -573,28 +653,45 @@ export type Welcome = Frame & {
   online?: boolean;
 };
 
+export interface Resume {
+  conversationId: string;
+  afterSeq: number;
+}
+
+/** An open visitor socket of the demo site on `node`, before its hello; `from`: the local address (127.0.0.x). */
+export async function visitorSocket(node: ServerNode, { from }: { from?: string } = {}): Promise<Client> {
+  const ws = await connect(
+    `ws://127.0.0.1:${node.port}${VISITOR_SOCKET_PATH}?siteKey=${SITE_KEY}`,
+    { origin: SITE_ORIGIN },
+    from,
+  );
+  return new Client(ws, VisitorServerFrameSchema);
+}
+
 /** A visitor of the demo site on `node`, after hello/welcome. Pass `token` (and `resume`) to come back. */
 export async function connectVisitor(
   node: ServerNode,
-  hello: { token?: string; resume?: { conversationId: string; afterSeq: number } } = {},
+  hello: { token?: string; resume?: Resume } = {},
+  { from }: { from?: string } = {},
 ): Promise<{ socket: Client; welcome: Welcome }> {
-  const ws = await connect(`ws://127.0.0.1:${node.port}${VISITOR_SOCKET_PATH}?siteKey=${SITE_KEY}`, {
-    origin: SITE_ORIGIN,
-  });
-  const socket = new Client(ws, VisitorServerFrameSchema);
+  const socket = await visitorSocket(node, { from });
   socket.send({ type: 'hello', v: PROTOCOL_VERSION, ...hello });
   const welcome = await socket.waitFor<Welcome>((f) => f.type === 'welcome');
   return { socket, welcome };
 }
 
-/** An agent's dashboard socket on `node`, after hello/welcome. */
-export async function connectAgent(node: ServerNode, cookie: string): Promise<Client> {
+/** An agent's dashboard socket on `node`, after hello/welcome; `resume` replays the conversation it has open. */
+export async function connectAgent(
+  node: ServerNode,
+  cookie: string,
+  hello: { resume?: Resume } = {},
+): Promise<Client> {
   const ws = await connect(`ws://127.0.0.1:${node.port}${AGENT_SOCKET_PATH}`, {
     origin: node.origin,
     cookie,
   });
   const socket = new Client(ws, AgentServerFrameSchema);
-  socket.send({ type: 'hello', v: PROTOCOL_VERSION });
+  socket.send({ type: 'hello', v: PROTOCOL_VERSION, ...hello });
   await socket.waitFor((f) => f.type === 'welcome');
   return socket;
 }
