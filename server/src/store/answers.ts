@@ -16,7 +16,7 @@ export function createAnswerStore(sql: Sql): AnswerStore {
     of: (conversationId) =>
       sql.all<Answer>(
         `SELECT step_id AS "stepId", question, field, value, answered_at AS "answeredAt"
-         FROM answers WHERE conversation_id = ? ORDER BY answered_at`,
+         FROM answers WHERE conversation_id = ? ORDER BY answered_at, step_id`,
         [conversationId],
       ),
   };

@@ -41,7 +41,7 @@ export function createPlaybookRunStore(sql: Sql): PlaybookRunStore {
     withDeadline: async () =>
       (
         await sql.all<RunRow>(
-          'SELECT * FROM playbook_runs WHERE deadline_at IS NOT NULL ORDER BY deadline_at',
+          'SELECT * FROM playbook_runs WHERE deadline_at IS NOT NULL ORDER BY deadline_at, conversation_id',
         )
       ).map(toRun),
   };

@@ -54,10 +54,10 @@ const INSERT_DELIVERY = `INSERT INTO webhook_deliveries
 // Pending deliveries of an inactive webhook wait, and go out if it is switched on again. One index probe per webhook
 // (MIN over its pending entries), however long the backlog is.
 const DUE_WEBHOOKS = `SELECT id FROM (
-    SELECT w.id, (SELECT MIN(d.next_attempt_at) FROM webhook_deliveries d
+    SELECT w.id, w.rowid AS created, (SELECT MIN(d.next_attempt_at) FROM webhook_deliveries d
                   WHERE d.webhook_id = w.id AND d.status = 'pending') AS next
     FROM webhooks w WHERE w.active = 1
-  ) AS pending WHERE next <= ? ORDER BY next`;
+  ) AS pending WHERE next <= ? ORDER BY next, created`;
 const DUE = `SELECT d.*, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
   WHERE d.webhook_id = ? AND d.status = 'pending' AND d.next_attempt_at <= ? AND w.active = 1
   ORDER BY d.next_attempt_at, d.rowid LIMIT ?`;

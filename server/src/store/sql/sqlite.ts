@@ -27,6 +27,11 @@ export function openSqlite(file: string): SqliteSql {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // lower() folds all of Unicode, as PostgreSQL's and JavaScript's do (SQLite's own folds A-Z only), so a search for
+  // "ärne" finds "Ärne" on both engines.
+  db.function('lower', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? text.toLowerCase() : text,
+  );
 
   const statements = new Map<string, BetterSqlite3.Statement>();
   const plucking = new Map<string, BetterSqlite3.Statement>();

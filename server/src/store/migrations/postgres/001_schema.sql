@@ -1,10 +1,11 @@
 -- The schema as SQLite's migrations 001-010 leave it, in PostgreSQL's types. Both engines run the same SQL text, so
 -- the differences are only in types: epoch milliseconds are BIGINT, flags INTEGER 0/1 (as on SQLite), bytes BYTEA,
 -- JSON stays TEXT (it is written and read whole). Tables read in insertion order carry `rowid`, SQLite's implicit one.
+-- Text that lists are sorted by is COLLATE "C" (byte order, as SQLite sorts), whatever the database's locale.
 
 CREATE TABLE sites (
   id TEXT PRIMARY KEY,
-  key TEXT NOT NULL UNIQUE,
+  key TEXT COLLATE "C" NOT NULL UNIQUE,
   name TEXT NOT NULL,
   allowed_origins TEXT NOT NULL,
   created_at BIGINT NOT NULL,
@@ -13,7 +14,7 @@ CREATE TABLE sites (
 
 CREATE TABLE agents (
   id TEXT PRIMARY KEY,
-  email TEXT NOT NULL UNIQUE,
+  email TEXT COLLATE "C" NOT NULL UNIQUE,
   name TEXT NOT NULL,
   role TEXT NOT NULL CHECK (role IN ('admin', 'agent')),
   password_hash TEXT NOT NULL,
@@ -150,7 +151,7 @@ CREATE TABLE organizations (
 );
 
 CREATE TABLE crm_records (
-  id TEXT PRIMARY KEY,
+  id TEXT COLLATE "C" PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('lead', 'deal')),
   title TEXT NOT NULL,
   value_amount TEXT,
@@ -186,7 +187,7 @@ CREATE INDEX activities_by_conversation ON activities(conversation_id, created_a
 
 CREATE TABLE saved_replies (
   id TEXT PRIMARY KEY,
-  shortcut TEXT NOT NULL UNIQUE,
+  shortcut TEXT COLLATE "C" NOT NULL UNIQUE,
   body TEXT NOT NULL,
   created_by TEXT REFERENCES agents(id),
   updated_at BIGINT NOT NULL
