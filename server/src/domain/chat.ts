@@ -100,19 +100,6 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
     return { conversation: (await store.conversations.byId(id))!, opened: true };
   }
 
-  /** The id of the visitor's open conversation, locked; null when there is none. */
-  async function lockOpenConversation(visitor: Visitor): Promise<string | null> {
-    let id = await store.conversations.openIdOfVisitor(visitor.id);
-    while (id !== null) {
-      await store.conversations.lock(id);
-      // Read again: on another node it may have been closed (and another opened) before the lock was ours.
-      const again = await store.conversations.openIdOfVisitor(visitor.id);
-      if (again === id) break;
-      id = again;
-    }
-    return id;
-  }
-
   const visibleToAgent = (agent: Agent, conversationId: string): Promise<Conversation> =>
     visibleConversation(store, agent, conversationId);
 
@@ -138,7 +125,9 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
         clientId,
         body,
         null,
-        () => lockOpenConversation(visitor),
+        // One statement: an open conversation that another node closes meanwhile is not returned; should it have
+        // opened another, creating one here hits the one-open-per-visitor key and the unit runs once more.
+        () => store.conversations.lockOpenOfVisitor(visitor.id),
         async (unit, openId) => {
           // The hot path: index reads for the id; the conversation comes back from the seq update.
           const opened = openId === null;

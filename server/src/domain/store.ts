@@ -256,6 +256,11 @@ export interface ConversationStore {
    * node's. Call inside a transaction, before the read.
    */
   lock(id: string): Promise<void>;
+  /**
+   * Locks the visitor's open conversation (as `lock`) and returns its id, in one statement; null when there is none.
+   * One that another node closes while this waits for the lock is not returned.
+   */
+  lockOpenOfVisitor(visitorId: string): Promise<string | null>;
   /** Creates an open conversation with the next number. */
   create(c: { id: string; siteId: string; visitorId: string; now: number }): Promise<void>;
   /** The inbox's lists: filters, and what the viewer may see (agents: unassigned and their own). */

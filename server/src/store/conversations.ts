@@ -176,6 +176,11 @@ export function createConversationStore(sql: Sql): ConversationStore {
         visitorId,
       ])) ?? null,
     lock: (id) => write(LOCK, { id }),
+    lockOpenOfVisitor: async (visitorId) =>
+      (await sql.value<string>(
+        "UPDATE conversations SET last_seq = last_seq WHERE visitor_id = ? AND status = 'open' RETURNING id",
+        [visitorId],
+      )) ?? null,
     create: (c) =>
       sql.transaction(async () => {
         const number = await sql.value<number>(NEXT_NUMBER);
