@@ -127,7 +127,8 @@ function widgetSizes() {
   return { loader, total: loader + gz('widget-chat.js') };
 }
 
-type Kind = 'bare' | Engine['name'];
+/** The bare relay, the durable floor (bench/storing-relay.mjs), and our server on each engine. */
+type Kind = 'bare' | 'floor' | Engine['name'];
 interface Round {
   traffic: TrafficResult;
   /** Measured in the first MEMORY_ROUNDS rounds only. */
@@ -138,16 +139,20 @@ type Results = Map<Kind, Round[]>;
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(0)} s`;
 
 async function measure(engines: Engine[]): Promise<Results> {
-  const kinds: Kind[] = ['bare', ...engines.map((e) => e.name)];
+  const kinds: Kind[] = ['bare', 'floor', ...engines.map((e) => e.name)];
   const start = (kind: Kind) => () =>
-    kind === 'bare' ? startBareRelay() : startServer(engines.find((e) => e.name === kind)!);
+    kind === 'bare' || kind === 'floor'
+      ? startBareRelay({ stores: kind === 'floor' })
+      : startServer(engines.find((e) => e.name === kind)!);
   const results: Results = new Map(kinds.map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const kind of kinds) {
       const began = performance.now();
       const t = await withTarget(start(kind), (target) => traffic(target.spec));
       const trafficTime = seconds(began);
-      const memory = round < MEMORY_ROUNDS ? await withTarget(start(kind), idleMemory) : null;
+      // The floor's idle sockets are the bare relay's: its memory is not measured.
+      const memory =
+        round < MEMORY_ROUNDS && kind !== 'floor' ? await withTarget(start(kind), idleMemory) : null;
       results.get(kind)!.push({ traffic: t, memory });
       console.log(
         `round ${round + 1}/${ROUNDS} ${kind}: p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms, ` +
@@ -207,29 +212,38 @@ const ROWS: Row[] = [
   },
 ];
 
-/** Prints the medians side by side; returns how many budgets were missed. */
+/**
+ * Prints the medians side by side: each engine against the bare relay (the budgets) and against the durable floor
+ * (what storing alone costs on this machine); returns how many budgets were missed.
+ */
 function printTable(engines: Engine[], results: Results): number {
   const med = (kind: Kind, pick: Row['pick']) => median(results.get(kind)!.flatMap((r) => pick(r) ?? []));
   let missed = 0;
   const header = [
     'measure',
     'bare ws relay',
-    ...engines.flatMap((e) => [e.label, `${e.label} / bare`, 'budget']),
+    'durable floor',
+    'floor / bare',
+    ...engines.flatMap((e) => [e.label, `${e.label} / bare`, `${e.label} / floor`, 'budget (/ bare)']),
   ];
   console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---|').join('')}`);
   for (const row of ROWS) {
     const bare = med('bare', row.pick);
     if (Number.isNaN(bare)) continue; // not measured (BENCH_MEMORY_ROUNDS=0)
+    const floor = med('floor', row.pick);
+    const measured = (n: number, digits: number) => (Number.isNaN(n) ? '' : fmt(n, digits));
     const cells = engines.flatMap((e) => {
       const ours = med(e.name, row.pick);
       const ratio = ours / bare;
-      if (!row.budget) return [fmt(ours, row.digits), fmt(ratio, 2), ''];
+      const figures = [fmt(ours, row.digits), fmt(ratio, 2), measured(ours / floor, 2)];
+      if (!row.budget) return [...figures, ''];
       const { ratio: limit, higher } = row.budget;
       const ok = higher ? ratio >= limit : ratio <= limit;
       if (!ok) missed++;
-      return [fmt(ours, row.digits), fmt(ratio, 2), `${higher ? '≥' : '≤'} ${limit} ${ok ? 'PASS' : 'FAIL'}`];
+      return [...figures, `${higher ? '≥' : '≤'} ${limit} ${ok ? 'PASS' : 'FAIL'}`];
     });
-    console.log(`| ${[row.name, fmt(bare, row.digits), ...cells].join(' | ')} |`);
+    const floorCells = [measured(floor, row.digits), measured(floor / bare, 2)];
+    console.log(`| ${[row.name, fmt(bare, row.digits), ...floorCells, ...cells].join(' | ')} |`);
   }
   return missed;
 }

@@ -16,6 +16,7 @@ import type { LoadSpec } from './load.js';
 const root = path.resolve(import.meta.dirname, '..');
 export const SERVER_MAIN = path.join(root, 'server/dist/main.js');
 const BARE_RELAY = path.join(root, 'bench/bare-relay.mjs');
+const STORING_RELAY = path.join(root, 'bench/storing-relay.mjs');
 const SETTLE = pathToFileURL(path.join(root, 'bench/settle.mjs')).href;
 
 const ADMIN = { email: 'admin@example.com', password: 'bench-admin-password' };
@@ -208,10 +209,24 @@ async function waitUntil(process: Measured, what: string, ready: () => Promise<b
   throw new Error(`${what} did not start within 30 s:\n${process.output.join('\n')}`);
 }
 
-export async function startBareRelay(): Promise<Target> {
+/** The bare relay, or with `stores` the floor: the bare relay storing each message in SQLite before it relays it. */
+export async function startBareRelay({ stores = false } = {}): Promise<Target> {
   const port = await freePort();
-  const relay = startMeasured(BARE_RELAY, [], { PORT: String(port) });
-  await waitUntil(relay, 'the bare relay', () => Promise.resolve(relay.output.includes(`listening ${port}`)));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-bench-relay-'));
+  const relay = startMeasured(stores ? STORING_RELAY : BARE_RELAY, [], {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+  });
+  const close = async () => {
+    await relay.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  await waitUntil(relay, 'the relay', () =>
+    Promise.resolve(relay.output.includes(`listening ${port}`)),
+  ).catch(async (err: unknown) => {
+    await close();
+    throw err;
+  });
   const url = `ws://127.0.0.1:${port}`;
   return {
     spec: {
@@ -223,7 +238,7 @@ export async function startBareRelay(): Promise<Target> {
     pid: relay.child.pid!,
     rss: relay.rss,
     settle: relay.settle,
-    close: relay.stop,
+    close,
   };
 }
 
