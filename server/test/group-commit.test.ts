@@ -1,5 +1,5 @@
-// Group commit against a real database (a SQLite file, or PostgreSQL): one transaction per turn, savepoints per
-// message, acks after COMMIT.
+// Group commit against a real database (a SQLite file, or PostgreSQL): one transaction per turn, a refused write
+// taken out of its batch (which runs again without it), acks after COMMIT.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,27 +73,33 @@ describe('group commit of messages', () => {
     ]);
   });
 
-  it('refuses one message without undoing the others in its transaction', async () => {
+  it('refuses one message without undoing the others of its batch, and publishes each stored one once', async () => {
     const visitor = await newVisitor();
     const { message: first } = await domain.chat.sendVisitorMessage(visitor, 'client-v-1', 'first');
     await sql.run("UPDATE conversations SET status = 'closed', closed_at = 2 WHERE id = ?", [
       first.conversationId,
     ]);
     transactions.mockClear();
+    const published: DomainEvent[] = [];
+    domain.events.subscribe((e) => published.push(e));
 
     const [toClosed, toUnknown, fresh] = await Promise.all([
       settle(domain.chat.sendAgentMessage(agent, first.conversationId, 'client-g-1', 'too late')),
       settle(domain.chat.sendAgentMessage(agent, 'no-such-conversation', 'client-g-2', 'hello?')),
       settle(domain.chat.sendVisitorMessage(visitor, 'client-v-2', 'new conversation')),
     ]);
-    expect(transactions).toHaveBeenCalledTimes(1);
+    // One run per refusal, each without the refused write, then the one that commits: the fresh message's unit ran
+    // three times, and is stored and published once.
+    expect(transactions).toHaveBeenCalledTimes(3);
     expect(toClosed).toEqual({ ok: false, code: 'conversation_closed' });
     expect(toUnknown).toEqual({ ok: false, code: 'not_found' });
     expect(fresh.ok && fresh.value.message).toMatchObject({ seq: 1, body: 'new conversation' });
     expect((await domain.chat.messagesAfter(first.conversationId, 0)).map((m) => m.body)).toEqual(['first']);
+    const created = published.flatMap((e) => (e.type === 'message.created' ? [e.message.body] : []));
+    expect(created).toEqual(['new conversation']);
   });
 
-  it('rolls back only the savepoint of a write that fails after writing', async () => {
+  it('undoes a write that fails after writing, and stores the others of its batch', async () => {
     const visitor = await newVisitor();
     const broken = domain.writes.run(async () => {
       await store.conversations.create({
@@ -108,7 +114,7 @@ describe('group commit of messages', () => {
     await expect(broken).rejects.toThrow('failed after a write');
     expect((await ok).message.seq).toBe(1);
     expect(await store.conversations.byId('half-written')).toBeNull();
-    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(transactions).toHaveBeenCalledTimes(2);
   });
 
   it('stores a command id resent within the same transaction once, and publishes it once', async () => {

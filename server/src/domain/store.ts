@@ -42,8 +42,6 @@ export interface Store {
    * transaction it joins it.
    */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
-  /** Runs fn in a SAVEPOINT of the open transaction: if fn throws, only its writes are rolled back. */
-  savepoint<T>(fn: () => Promise<T>): Promise<T>;
   /** Whether the caller runs inside an open transaction. */
   inTransaction(): boolean;
   close(): Promise<void>;

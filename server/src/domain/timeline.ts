@@ -44,86 +44,94 @@ export interface WriteUnit {
 }
 
 export function createTimeline(store: Store, writes: WriteBatcher, events: EventBus, now: () => number) {
+  /** One run of a unit of work: its WriteUnit, and what it changed and posted, as the events to publish. */
+  function recorder(at: number) {
+    const latest = new Map<string, Conversation>();
+    const changed = new Set<string>();
+    const before = new Map<string, Conversation>();
+    const messages: Message[] = [];
+    const activities: Activity[] = [];
+    const after: (() => void)[] = [];
+    const unit: WriteUnit = {
+      now: at,
+      async post(conversationId, author, body, options = {}) {
+        const conversation = await store.conversations.advance(
+          conversationId,
+          at,
+          // Lists and notifications quote what someone said, not "Ann joined the chat". Never half an emoji: a
+          // lone surrogate cannot be stored as UTF-8.
+          author.kind === 'system' ? null : truncateText(body, PREVIEW_LENGTH),
+          author.kind === 'visitor',
+        );
+        if (!conversation) throw notFound('Conversation');
+        latest.set(conversation.id, conversation);
+        const message: Message = {
+          id: newId(),
+          conversationId,
+          seq: conversation.lastSeq,
+          clientId: options.clientId ?? null,
+          author,
+          body,
+          ...(options.content && { content: options.content }),
+          createdAt: at,
+        };
+        await store.messages.insert(message);
+        messages.push(message);
+        return message;
+      },
+      current: (conversationId) => latest.get(conversationId),
+      changed(conversation, previous) {
+        latest.set(conversation.id, conversation);
+        changed.add(conversation.id);
+        if (previous && !before.has(conversation.id)) before.set(conversation.id, previous);
+      },
+      async activity(conversation, entry) {
+        if (!latest.has(conversation.id)) latest.set(conversation.id, conversation);
+        const activity: Activity = {
+          ...entry,
+          id: newId(),
+          conversationId: conversation.id,
+          createdAt: at,
+        };
+        await store.activities.insert(activity);
+        activities.push(activity);
+        return activity;
+      },
+      afterCommit: (fn) => void after.push(fn),
+    };
+    /** In order: every changed conversation (its final state), every posted message, every activity. */
+    const events = (): DomainEvent[] => [
+      ...[...changed].map((id): DomainEvent => ({
+        type: 'conversation.updated',
+        conversation: latest.get(id)!,
+        ...(before.has(id) && { before: before.get(id)! }),
+      })),
+      ...messages.map((message): DomainEvent => ({
+        type: 'message.created',
+        message,
+        conversation: latest.get(message.conversationId)!,
+      })),
+      ...activities.map((activity): DomainEvent => ({
+        type: 'activity.created',
+        activity,
+        conversation: latest.get(activity.conversationId)!,
+      })),
+    ];
+    return { unit, events, after };
+  }
+
   return {
     /**
      * Runs `work` in the next group commit and resolves after COMMIT with its result; then publishes, in order,
      * every changed conversation (its final state) and every posted message. A throw refuses only this unit.
      */
     async commit<T>(work: (unit: WriteUnit) => Promise<T>): Promise<T> {
-      const latest = new Map<string, Conversation>();
-      const changed = new Set<string>();
-      const before = new Map<string, Conversation>();
-      const messages: Message[] = [];
-      const activities: Activity[] = [];
-      const after: (() => void)[] = [];
-      const result = await writes.run(() => {
-        const at = now();
-        const unit: WriteUnit = {
-          now: at,
-          async post(conversationId, author, body, options = {}) {
-            const conversation = await store.conversations.advance(
-              conversationId,
-              at,
-              // Lists and notifications quote what someone said, not "Ann joined the chat". Never half an emoji: a
-              // lone surrogate cannot be stored as UTF-8.
-              author.kind === 'system' ? null : truncateText(body, PREVIEW_LENGTH),
-              author.kind === 'visitor',
-            );
-            if (!conversation) throw notFound('Conversation');
-            latest.set(conversation.id, conversation);
-            const message: Message = {
-              id: newId(),
-              conversationId,
-              seq: conversation.lastSeq,
-              clientId: options.clientId ?? null,
-              author,
-              body,
-              ...(options.content && { content: options.content }),
-              createdAt: at,
-            };
-            await store.messages.insert(message);
-            messages.push(message);
-            return message;
-          },
-          current: (conversationId) => latest.get(conversationId),
-          changed(conversation, previous) {
-            latest.set(conversation.id, conversation);
-            changed.add(conversation.id);
-            if (previous && !before.has(conversation.id)) before.set(conversation.id, previous);
-          },
-          async activity(conversation, entry) {
-            if (!latest.has(conversation.id)) latest.set(conversation.id, conversation);
-            const activity: Activity = {
-              ...entry,
-              id: newId(),
-              conversationId: conversation.id,
-              createdAt: at,
-            };
-            await store.activities.insert(activity);
-            activities.push(activity);
-            return activity;
-          },
-          afterCommit: (fn) => void after.push(fn),
-        };
-        return work(unit);
+      // A unit may run more than once (its batch runs again when another unit in it is refused): what it records
+      // belongs to its run, and only the committed run is published.
+      const { result, published, after } = await writes.run(async () => {
+        const run = recorder(now());
+        return { result: await work(run.unit), published: run.events(), after: run.after };
       });
-      const published: DomainEvent[] = [
-        ...[...changed].map((id): DomainEvent => ({
-          type: 'conversation.updated',
-          conversation: latest.get(id)!,
-          ...(before.has(id) && { before: before.get(id)! }),
-        })),
-        ...messages.map((message): DomainEvent => ({
-          type: 'message.created',
-          message,
-          conversation: latest.get(message.conversationId)!,
-        })),
-        ...activities.map((activity): DomainEvent => ({
-          type: 'activity.created',
-          activity,
-          conversation: latest.get(activity.conversationId)!,
-        })),
-      ];
       for (const event of published) events.publish(event);
       for (const fn of after) fn();
       return result;

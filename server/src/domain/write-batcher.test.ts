@@ -5,8 +5,8 @@ import { createWriteBatcher, type TransactionRunner } from './write-batcher.js';
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * A transaction runner that logs begin/commit/rollback, undoes a savepoint's log entries when it throws, takes a
- * turn before COMMIT (as real I/O does) and refuses a second transaction while one is open.
+ * A transaction runner that logs begin/commit/rollback, undoes the log entries of a transaction it rolls back, takes
+ * a turn before COMMIT (as real I/O does) and refuses a second transaction while one is open.
  */
 function fakeDb({ failCommit = false } = {}) {
   const log: string[] = [];
@@ -15,6 +15,7 @@ function fakeDb({ failCommit = false } = {}) {
     async transaction(fn) {
       if (open) throw new Error('a transaction is already open');
       log.push('begin');
+      const mark = log.length;
       open = true;
       try {
         const result = await fn();
@@ -23,19 +24,10 @@ function fakeDb({ failCommit = false } = {}) {
         log.push('commit');
         return result;
       } catch (err) {
-        if (open) log.push('rollback');
+        if (open) log.splice(mark, log.length - mark, 'rollback');
         throw err;
       } finally {
         open = false;
-      }
-    },
-    async savepoint(fn) {
-      const mark = log.length;
-      try {
-        return await fn();
-      } catch (err) {
-        if (open) log.splice(mark);
-        throw err;
       }
     },
     inTransaction: () => open,
@@ -79,7 +71,7 @@ describe('write batcher', () => {
     ]);
   });
 
-  it('refuses one write without undoing the others in its batch', async () => {
+  it('refuses one write without undoing the others: the batch runs again without it', async () => {
     const { log, runner } = fakeDb();
     const batcher = createWriteBatcher(runner);
     const results = await Promise.all([
@@ -95,7 +87,39 @@ describe('write batcher', () => {
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
     expect(results[1]).toMatchObject({ error: 'conversation closed' });
-    expect(log).toEqual(['begin', 'a', 'c', 'commit']);
+    expect(log).toEqual(['begin', 'rollback', 'begin', 'a', 'c', 'commit']);
+  });
+
+  it('takes out every refused write, one rerun each, and answers all in queue order', async () => {
+    const { log, runner } = fakeDb();
+    const batcher = createWriteBatcher(runner);
+    const order: string[] = [];
+    const write = (name: string, refuse = false) =>
+      batcher
+        .run(async () => {
+          log.push(name);
+          if (refuse) throw new Error(`${name} refused`);
+        })
+        .then(
+          () => void order.push(`${name} stored`),
+          (err: Error) => void order.push(err.message),
+        );
+    await Promise.all([write('a'), write('b', true), write('c'), write('d', true), write('e')]);
+    expect(log).toEqual(['begin', 'rollback', 'begin', 'rollback', 'begin', 'a', 'c', 'e', 'commit']);
+    expect(order).toEqual(['a stored', 'b refused', 'c stored', 'd refused', 'e stored']);
+  });
+
+  it('refuses a batch of one write alone, without trying again', async () => {
+    const { log, runner } = fakeDb();
+    const batcher = createWriteBatcher(runner);
+    const result = await settle(
+      batcher.run(async () => {
+        log.push('a');
+        throw new Error('not visible');
+      }),
+    );
+    expect(result).toEqual({ ok: false, error: 'not visible' });
+    expect(log).toEqual(['begin', 'rollback']);
   });
 
   it('rejects every write of a batch whose COMMIT fails: nothing is acked that was not stored', async () => {

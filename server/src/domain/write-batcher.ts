@@ -1,13 +1,13 @@
 // Group commit: writes queued while the database is busy (or in one event-loop turn) share ONE transaction (one WAL
-// append or one PostgreSQL commit instead of one per message), each in its own savepoint so a refused write does
-// not undo the others. Every caller's promise settles only after COMMIT returned: "acknowledged only after durably
-// stored" holds for each write in the batch.
+// append or one PostgreSQL commit instead of one per message). A refused write must not undo the others: the batch
+// is rolled back and run again without it (no savepoint per write: two statements, or two round trips, saved on
+// every write for the rare refusal). So a write may run more than once; only its committed run counts, and it must
+// keep what it does outside the database for after COMMIT. Every caller's promise settles only after COMMIT
+// returned: "acknowledged only after durably stored" holds for each write in the batch.
 
 export interface TransactionRunner {
   /** Runs fn in a new transaction; resolves after COMMIT. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
-  /** Runs fn in a savepoint of the open transaction: when fn throws, only its own writes are undone. */
-  savepoint<T>(fn: () => Promise<T>): Promise<T>;
   /** False once the engine itself has abandoned the whole transaction (disk full, I/O error, lost connection). */
   inTransaction(): boolean;
 }
@@ -61,30 +61,60 @@ export function createWriteBatcher(
     return inFlight;
   }
 
-  async function commit(batch: Job[]): Promise<void> {
-    const outcomes: Outcome[] = [];
-    try {
-      await db.transaction(async () => {
-        for (const job of batch) {
-          try {
-            outcomes.push({ ok: true, value: await db.savepoint(job.work) });
-          } catch (error) {
-            // The engine abandoned the whole transaction: nothing of this batch is stored, so nothing may be acked.
-            if (!db.inTransaction()) throw error;
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
-    } catch (error) {
-      for (const job of batch) job.reject(error);
-      return;
+  /** A write refused inside a batch: the batch is run again without it. */
+  class Refused extends Error {
+    constructor(
+      readonly index: number,
+      readonly refusal: unknown,
+    ) {
+      super('a write of the batch was refused');
     }
-    onCommit?.(batch.length);
-    batch.forEach((job, i) => {
-      const outcome = outcomes[i]!;
+  }
+
+  /** Runs the jobs in one transaction, in order; the first refusal rolls it back and throws a Refused. */
+  function together(jobs: Job[]): Promise<unknown[]> {
+    return db.transaction(async () => {
+      const values: unknown[] = [];
+      for (const [index, job] of jobs.entries()) {
+        try {
+          values.push(await job.work());
+        } catch (error) {
+          // The engine abandoned the whole transaction (disk full, I/O error, lost connection): no write of this
+          // batch can be stored now, so every one is refused with it, none is tried again.
+          if (!db.inTransaction()) throw error;
+          throw new Refused(index, error);
+        }
+      }
+      return values;
+    });
+  }
+
+  async function commit(batch: Job[]): Promise<void> {
+    const outcomes = new Map<Job, Outcome>();
+    let jobs = batch;
+    while (jobs.length > 0) {
+      try {
+        const values = await together(jobs);
+        onCommit?.(jobs.length);
+        jobs.forEach((job, i) => outcomes.set(job, { ok: true, value: values[i] }));
+        break;
+      } catch (error) {
+        if (!(error instanceof Refused)) {
+          for (const job of jobs) outcomes.set(job, { ok: false, error });
+          break;
+        }
+        // The writes before it run again in the same state, so it would be refused again: it keeps its error.
+        const job = jobs[error.index]!;
+        outcomes.set(job, { ok: false, error: error.refusal });
+        jobs = jobs.filter((other) => other !== job);
+      }
+    }
+    // In queue order: one socket's writes are answered in the order it sent them.
+    for (const job of batch) {
+      const outcome = outcomes.get(job)!;
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.error);
-    });
+    }
   }
 
   return {

@@ -38,7 +38,6 @@ export function createStore(sql: Sql): Store {
     activities: createActivityStore(sql),
     savedReplies: createSavedReplyStore(sql),
     transaction: (fn) => sql.transaction(fn),
-    savepoint: (fn) => sql.savepoint(fn),
     inTransaction: () => sql.inTransaction(),
     close: () => sql.close(),
   };

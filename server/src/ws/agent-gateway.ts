@@ -12,6 +12,7 @@ import type { Domain } from '../domain/index.js';
 import { DomainError } from '../domain/index.js';
 import { sessionToken } from '../http/session.js';
 import { Connection } from './connection.js';
+import { letGoOfUpgrade } from './upgrade.js';
 import type { Hub } from './hub.js';
 import type { Rate } from '../config.js';
 import { replay, replayMessages } from './replay.js';
@@ -25,6 +26,7 @@ export function registerAgentGateway(
   frameRate: Rate,
 ): void {
   app.get(AGENT_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
+    letGoOfUpgrade(socket, request.log);
     const conn = new Connection<AgentServerFrame>(socket, request.log, frameRate);
     const origin = request.headers.origin;
     if (origin !== undefined && !dashboardOrigins.includes(origin)) {

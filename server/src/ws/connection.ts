@@ -12,6 +12,7 @@ import type { Rate } from '../config.js';
 import { TokenBucket } from './token-bucket.js';
 
 const MAX_STRIKES = 10;
+const NOTHING_REPLAYED: ReadonlyMap<string, number> = new Map();
 
 /** The close code for a refused `hello`, by its error code; others close as a protocol violation. */
 const HELLO_REFUSAL_CLOSE: Partial<Record<ErrorCode, number>> = {
@@ -58,15 +59,19 @@ export class Connection<S extends ServerFrame = ServerFrame> {
   alive = true;
   /** When the peer last showed life (a frame or a pong), epoch ms. */
   lastSeen = Date.now();
-  /** Ids of this connection's message writes not yet acked: the fan-out skips their echo, the ack carries it. */
-  private readonly awaitingAck = new Set<string>();
+  /**
+   * Ids of this connection's message writes not yet acked: the fan-out skips their echo, the ack carries it. Made on
+   * the first write: most sockets idle.
+   */
+  private awaitingAck: Set<string> | null = null;
   /** The frame being handled; the next one starts when it settles. */
   private handling: Promise<void> = Promise.resolve();
   /** Live events held while a replay finishes (null: sent at once), and their size in bytes. */
   private held: { data: Buffer; message: MessagePosition | undefined }[] | null = null;
   private heldBytes = 0;
+  private helloTimer: NodeJS.Timeout | undefined;
   /** The last seq the replay sent per conversation: live events of messages up to it are duplicates. */
-  private replayed: ReadonlyMap<string, number> = new Map();
+  private replayed: ReadonlyMap<string, number> = NOTHING_REPLAYED;
 
   constructor(
     readonly socket: WebSocket,
@@ -168,7 +173,7 @@ export class Connection<S extends ServerFrame = ServerFrame> {
    * so this socket's messages are stored in the order sent.
    */
   ackMessage(id: string, write: () => Promise<{ message: Message }>): void {
-    this.awaitingAck.add(id);
+    (this.awaitingAck ??= new Set()).add(id);
     this.ackAfterCommit(id, write).catch((err: unknown) => this.log.error({ err }, 'ack failed'));
   }
 
@@ -179,13 +184,13 @@ export class Connection<S extends ServerFrame = ServerFrame> {
     } catch (err) {
       this.fail(err, 'message.send', id);
     } finally {
-      this.awaitingAck.delete(id);
+      this.awaitingAck?.delete(id);
     }
   }
 
   /** True while this connection waits for the ack of the command that made this message. */
   isAwaitingAck(clientId: string | null): boolean {
-    return clientId !== null && this.awaitingAck.has(clientId);
+    return clientId !== null && this.awaitingAck !== null && this.awaitingAck.has(clientId);
   }
 
   /** Wires the socket's messages to the handlers, validating each frame against `schema`. */
@@ -198,7 +203,8 @@ export class Connection<S extends ServerFrame = ServerFrame> {
       this.alive = true;
       this.lastSeen = Date.now();
     });
-    this.socket.on('close', () => clearTimeout(helloTimer));
+    this.socket.once('close', () => clearTimeout(helloTimer));
+    this.helloTimer = helloTimer;
     // Listening from the start (frames sent right after the upgrade are not lost), handling after `open`.
     let accepted = false;
     this.enqueue(async () => {
@@ -272,6 +278,7 @@ export class Connection<S extends ServerFrame = ServerFrame> {
     }
     await handlers.hello(frame);
     this.helloDone = true;
+    clearTimeout(this.helloTimer);
   }
 
   private parse<C>(schema: z.ZodType<C>, text: string | null): C | null {

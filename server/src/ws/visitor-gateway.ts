@@ -16,6 +16,7 @@ import { DomainError } from '../domain/index.js';
 import type { Site } from '@livechat/shared/model';
 import type { Visitor } from '../domain/store.js';
 import { Connection } from './connection.js';
+import { letGoOfUpgrade } from './upgrade.js';
 import type { Hub } from './hub.js';
 import type { AppConfig } from '../config.js';
 import { createKeyedLimit } from './token-bucket.js';
@@ -37,8 +38,12 @@ export function registerVisitorGateway(
   newVisitors: KeyedLimit = localKeyedLimit(newVisitorRate),
 ): void {
   app.get(VISITOR_SOCKET_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
+    letGoOfUpgrade(socket, request.log);
     const conn = new Connection<VisitorServerFrame>(socket, request.log, frameRate);
+    // Read now: nothing below keeps the request (10,000 idle visitors would keep 10,000 of them).
     const siteKey = (request.query as Record<string, unknown>).siteKey;
+    const { ip } = request;
+    const { origin } = request.headers;
     /** The site of the key, once `open` found it (and its origin allowed). */
     let site: Site | null = null;
     let visitor: Visitor | null = null;
@@ -49,14 +54,14 @@ export function registerVisitorGateway(
           conn.close(CloseCode.UnknownSite, 'unknown site key');
           return false;
         }
-        if (!domain.visitors.isOriginAllowed(site, request.headers.origin)) {
+        if (!domain.visitors.isOriginAllowed(site, origin)) {
           conn.close(CloseCode.ForbiddenOrigin, 'origin not allowed for this site');
           return false;
         }
         return true;
       },
       async hello(frame) {
-        if (!frame.token && !(await newVisitors.take(request.ip))) {
+        if (!frame.token && !(await newVisitors.take(ip))) {
           throw new DomainError(
             ErrorCode.RateLimited,
             'Too many new visitors from this address; try again later.',

@@ -12,7 +12,6 @@ const NUMERIC = 1700;
 interface Unit {
   client: pg.PoolClient;
   open: boolean;
-  savepoints: number;
 }
 
 export interface PostgresSql extends Sql {
@@ -88,7 +87,7 @@ export function openPostgres(url: string, { schema, max = 10 }: PostgresOptions 
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       if (current()) return fn();
       const client = await pool.connect();
-      const unit: Unit = { client, open: true, savepoints: 0 };
+      const unit: Unit = { client, open: true };
       /** A connection whose transaction could not be ended may be in any state: it is dropped, not reused. */
       let broken = false;
       const rollback = () => client.query('ROLLBACK').then(noop, () => void (broken = true));
@@ -111,21 +110,6 @@ export function openPostgres(url: string, { schema, max = 10 }: PostgresOptions 
       } finally {
         unit.open = false;
         client.release(broken);
-      }
-    },
-    async savepoint<T>(fn: () => Promise<T>): Promise<T> {
-      const unit = current();
-      if (!unit) throw new Error('savepoint outside a transaction');
-      const name = `sp${++unit.savepoints}`;
-      await unit.client.query(`SAVEPOINT ${name}`);
-      try {
-        const result = await fn();
-        await unit.client.query(`RELEASE SAVEPOINT ${name}`);
-        return result;
-      } catch (error) {
-        await unit.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-        await unit.client.query(`RELEASE SAVEPOINT ${name}`);
-        throw error;
       }
     },
     inTransaction: () => current() !== undefined,

@@ -24,8 +24,6 @@ export interface Sql {
    * concurrent transactions order themselves by row locks.
    */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
-  /** Runs fn in a SAVEPOINT of the open transaction: when fn throws, only its own writes are undone. */
-  savepoint<T>(fn: () => Promise<T>): Promise<T>;
   /** Whether the caller runs inside a transaction that is still open. */
   inTransaction(): boolean;
   close(): Promise<void>;

@@ -9,7 +9,6 @@ import type { Params, Sql } from './sql.js';
 
 interface Unit {
   open: boolean;
-  savepoints: number;
 }
 
 export interface SqliteSql extends Sql {
@@ -79,7 +78,7 @@ export function openSqlite(file: string): SqliteSql {
     while (busy !== null) await busy;
     let release!: () => void;
     busy = new Promise<void>((resolve) => (release = resolve));
-    const unit: Unit = { open: true, savepoints: 0 };
+    const unit: Unit = { open: true };
     try {
       // IMMEDIATE: take the write lock now, so another process's writer queues instead of failing mid-unit.
       db.exec('BEGIN IMMEDIATE');
@@ -109,21 +108,6 @@ export function openSqlite(file: string): SqliteSql {
       when(() => preparePlucking(text).get(...args(params)) as T | undefined),
     run: (text: string, params?: Params) => when(() => prepare(text).run(...args(params)).changes),
     transaction,
-    async savepoint<T>(fn: () => Promise<T>): Promise<T> {
-      const unit = context.getStore();
-      if (!unit?.open) throw new Error('savepoint outside a transaction');
-      const name = `sp${++unit.savepoints}`;
-      db.exec(`SAVEPOINT ${name}`);
-      try {
-        const result = await fn();
-        db.exec(`RELEASE ${name}`);
-        return result;
-      } catch (error) {
-        // SQLite may have abandoned the whole transaction (disk full, I/O error): then there is nothing to undo.
-        if (db.inTransaction) db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
-        throw error;
-      }
-    },
     inTransaction: () => mine() && db.inTransaction,
     close: async () => {
       while (busy !== null) await busy;
