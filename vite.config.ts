@@ -77,6 +77,7 @@ export default defineConfig({
             'shared/**/*.test.ts',
             'server/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'examples/**/*.test.ts',
             // The dashboard's API client against the real server (it imports both apps, so it lives in neither).
             'contract/**/*.test.ts',
           ],
