@@ -183,6 +183,7 @@ async function startNode(
   databaseUrl: string,
   dataDir: string,
   redisUrl: string,
+  demoPort: number,
 ): Promise<ServerNode> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
@@ -194,7 +195,7 @@ async function startNode(
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: origin,
-      DEMO_PORT: '8080',
+      DEMO_PORT: String(demoPort),
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       ADMIN_EMAIL: ADMIN.email,
@@ -261,19 +262,21 @@ const clusters = new Set<Cluster>();
 export interface ClusterOptions {
   /** The REDIS_URL each node (named A, B, …) is given: a proxy in front of the one Redis, say. Default: REDIS_URL. */
   redisUrl?: (node: string) => string;
+  /** The demo site's port, whose origin the seeded demo site allows (default 8080, SITE_ORIGIN). */
+  demoPort?: number;
 }
 
 /** Starts `count` nodes at once on a fresh database (they migrate and seed it together) and one Redis. */
 export async function startCluster(
   count = 2,
-  { redisUrl = defaultRedisUrl }: ClusterOptions = {},
+  { redisUrl = defaultRedisUrl, demoPort = 8080 }: ClusterOptions = {},
 ): Promise<Cluster> {
   await ensureServerBuilt();
   const database = await createDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-nodes-'));
   const names = 'ABCDEFGH'.slice(0, count).split('');
   const started = await Promise.allSettled(
-    names.map((n) => startNode(n, database.url, dataDir, redisUrl(n))),
+    names.map((n) => startNode(n, database.url, dataDir, redisUrl(n), demoPort)),
   );
   const nodes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stop = async () => {
