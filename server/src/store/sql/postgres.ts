@@ -42,11 +42,16 @@ export function openPostgres(url: string, { schema, max = 10 }: PostgresOptions 
   // A connection that breaks while idle must not crash the process; the pool replaces it.
   pool.on('error', () => {});
 
-  const translated = new Map<string, Positional>();
+  /**
+   * Each distinct SQL text, translated once and named: a named statement is parsed and planned once per connection,
+   * then only bound and run (one message part fewer per query, and no re-planning). The texts are the store's fixed
+   * SQL, so the names are bounded.
+   */
+  const translated = new Map<string, Positional & { name: string }>();
   const positional = (text: string) => {
     let entry = translated.get(text);
     if (!entry) {
-      entry = toPositional(text);
+      entry = { ...toPositional(text), name: `q${translated.size + 1}` };
       translated.set(text, entry);
     }
     return entry;
@@ -65,7 +70,7 @@ export function openPostgres(url: string, { schema, max = 10 }: PostgresOptions 
     const statement = positional(text);
     const values = bind(statement, params);
     const runner = current()?.client ?? pool;
-    return runner.query<T & pg.QueryResultRow>(statement.text, values);
+    return runner.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values });
   }
 
   return {
@@ -77,6 +82,7 @@ export function openPostgres(url: string, { schema, max = 10 }: PostgresOptions 
       const statement = positional(text);
       const runner = current()?.client ?? pool;
       const result = await runner.query({
+        name: statement.name,
         text: statement.text,
         values: bind(statement, params),
         rowMode: 'array',
