@@ -16,6 +16,29 @@ afterEach(async () => {
 const LONE = ['\uD800', 'ok \uDBFF', '\uDC00 ok', 'a\uDE00\uD83Db'];
 const ASTRAL = 'Thanks 😀👍🏽 — 𝄞 and 🇸🇮';
 
+describe('ids a database cannot hold', () => {
+  it('an agent frame naming a conversation with a NUL or a lone surrogate gets an error frame, not a failure', async () => {
+    app = await makeApp();
+    const agent = await connectedAgent(app, await login(app));
+    for (const conversationId of ['conv\u0000', '\uD800']) {
+      for (const frame of [
+        { type: 'message.send', id: cid('badid'), conversationId, body: 'Hello' },
+        { type: 'conversation.watch', id: cid('badid'), conversationId, afterSeq: 0 },
+      ]) {
+        agent.send(frame);
+        const error = await agent.waitFor((f) => f.type === 'error' && f.id === frame.id);
+        expect(error, JSON.stringify(frame)).toMatchObject({ code: 'invalid_frame' });
+        expect(error.message).toContain('not a valid id');
+      }
+    }
+    // The socket still works.
+    const { conversationId } = await visitorChat(app, 'Still here');
+    const id = cid('goodid');
+    agent.send({ type: 'conversation.watch', id, conversationId, afterSeq: 0 });
+    expect(await agent.waitFor((f) => f.id === id)).toMatchObject({ type: 'ack' });
+  });
+});
+
 describe('lone surrogates', () => {
   it('a visitor frame gets an error frame; nothing is stored, no conversation opened', async () => {
     app = await makeApp();

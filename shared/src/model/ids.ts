@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol/constants.js';
+import { isWellFormedText } from './text.js';
 
-/** Server-made identifiers (UUIDs). */
-export const IdSchema = z.string().min(1).max(64);
+/**
+ * Server-made identifiers (UUIDs). What a client sends back as one is looked up in the database, so it must be text
+ * the database can hold (no NUL, no lone surrogate): else PostgreSQL refuses the query instead of finding nothing.
+ */
+export const IdSchema = z.string().min(1).max(64).refine(isWellFormedText, 'not a valid id');
 
 /** Client-made command ids: the idempotency key of a command. */
 export const ClientIdSchema = z
