@@ -4,7 +4,6 @@
 // settle their heaps before it reads their memory; the server can also be started with `--cpu-prof`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -12,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
 import type { Site } from '@livechat/shared/model';
 import type { LoadSpec } from './load.js';
+import { freePort } from '../scripts/free-port.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const SERVER_MAIN = path.join(root, 'server/dist/main.js');
@@ -100,17 +100,6 @@ export async function postgresUnavailable(): Promise<string | null> {
     return `Redis at ${REDIS_URL}: ${(err as Error).message}`;
   }
   return null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

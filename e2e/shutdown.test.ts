@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
-import { freePort, startServer, type ServerProcess } from './stack.js';
+import { freePort } from '../scripts/free-port.js';
+import { startServer, type ServerProcess } from './stack.js';
 import { NO_STEPS, savePlaybook } from './api.js';
 
 let server: ServerProcess | undefined;

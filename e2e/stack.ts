@@ -1,27 +1,16 @@
 // Starts the real processes the README starts: the chat server and the demo site, on two free ports (two origins).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Playbook } from '@livechat/shared/model';
 import { startFaultyProxy, type FaultyProxy } from './tcp-proxy.js';
 import { NO_STEPS, savePlaybook } from './api.js';
+import { freePort } from '../scripts/free-port.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ADMIN = { email: 'admin@example.com', password: 'e2e-admin-password' };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

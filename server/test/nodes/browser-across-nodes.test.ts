@@ -5,16 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../../e2e/browser.js';
-import {
-  ADMIN,
-  NO_STEPS,
-  freePort,
-  savePlaybook,
-  signIn,
-  sleep,
-  startCluster,
-  stopClusters,
-} from './cluster.js';
+import { freePort } from '../../../scripts/free-port.js';
+import { ADMIN, NO_STEPS, savePlaybook, signIn, sleep, startCluster, stopClusters } from './cluster.js';
 
 let browser: Browser | undefined;
 let demo: ChildProcess | undefined;

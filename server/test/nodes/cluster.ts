@@ -19,6 +19,7 @@ import {
   PROTOCOL_VERSION,
   VISITOR_SOCKET_PATH,
 } from '@livechat/shared/protocol/constants';
+import { freePort } from '../../../scripts/free-port.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MAIN = path.join(root, 'server/dist/main.js');
@@ -142,17 +143,6 @@ const dropDatabase = (name: string) =>
   onMaintenance((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
 // --- Server processes -----------------------------------------------------------------------------------------
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every child started by this test process: none may outlive it. */
 const children = new Set<ChildProcess>();
