@@ -13,37 +13,42 @@ export function createAnnotationService(store: Store, timeline: Timeline) {
       store.activities.of((await visible(agent, conversationId)).id),
 
     addNote: (agent: Agent, conversationId: string, body: string): Promise<Activity> =>
-      timeline.commit(async (unit) =>
-        unit.activity(await visible(agent, conversationId), {
-          kind: 'note',
-          actor: { id: agent.id, name: agent.name },
-          text: body,
-          data: null,
-        }),
+      timeline.commit(
+        async (unit) =>
+          unit.activity(await visible(agent, conversationId), {
+            kind: 'note',
+            actor: { id: agent.id, name: agent.name },
+            text: body,
+            data: null,
+          }),
+        { conversationId },
       ),
 
     /** Replaces the tags (deduplicated, in the given order); one timeline entry says what was added and removed. */
     setTags: (agent: Agent, conversationId: string, tags: string[]): Promise<Conversation> =>
-      timeline.commit(async (unit) => {
-        // Locked first: a concurrent tag change (on another node) waits, so neither undoes the other unseen.
-        await store.conversations.lock(conversationId);
-        const before = await visible(agent, conversationId);
-        const unique = [...new Set(tags)];
-        if (JSON.stringify(unique) === JSON.stringify(before.tags)) return before;
-        const after = (await store.conversations.setTags(conversationId, unique))!;
-        unit.changed(after);
-        const added = unique.filter((t) => !before.tags.includes(t));
-        const removed = before.tags.filter((t) => !unique.includes(t));
-        // A new order alone is no event.
-        if (added.length + removed.length > 0)
-          await unit.activity(after, {
-            kind: 'tags_changed',
-            actor: { id: agent.id, name: agent.name },
-            text: `${agent.name} ${tagChange(added, removed)}`,
-            data: { tags: unique, added, removed },
-          });
-        return after;
-      }),
+      timeline.commit(
+        async (unit) => {
+          // Locked first: a concurrent tag change (on another node) waits, so neither undoes the other unseen.
+          await store.conversations.lock(conversationId);
+          const before = await visible(agent, conversationId);
+          const unique = [...new Set(tags)];
+          if (JSON.stringify(unique) === JSON.stringify(before.tags)) return before;
+          const after = (await store.conversations.setTags(conversationId, unique))!;
+          unit.changed(after);
+          const added = unique.filter((t) => !before.tags.includes(t));
+          const removed = before.tags.filter((t) => !unique.includes(t));
+          // A new order alone is no event.
+          if (added.length + removed.length > 0)
+            await unit.activity(after, {
+              kind: 'tags_changed',
+              actor: { id: agent.id, name: agent.name },
+              text: `${agent.name} ${tagChange(added, removed)}`,
+              data: { tags: unique, added, removed },
+            });
+          return after;
+        },
+        { conversationId },
+      ),
   };
 }
 export type AnnotationService = ReturnType<typeof createAnnotationService>;

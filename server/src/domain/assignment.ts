@@ -76,57 +76,63 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
   return {
     /** Takes an unassigned conversation; "Already taken by <name>." when a colleague was first. */
     assignToMe: (agent: Agent, conversationId: string): Promise<Conversation> =>
-      timeline.commit(async (unit) => {
-        // A bot-only conversation (the Bot folder) is claimed too, by whoever may see it: for others it is unknown.
-        const target = await store.conversations.byId(conversationId);
-        if (target && isBotOnly(target) && !(await agentCanSee(agent, target, store.sites)))
-          throw notFound('Conversation');
-        const claimed = await store.conversations.claim(conversationId, agent.id, unit.now);
-        if (!claimed) {
-          // Read again: on PostgreSQL the winner may have committed between the read above and the claim.
-          const current = await store.conversations.byId(conversationId);
-          if (current?.assigneeId === agent.id) return current;
-          // Whoever just lost the race may learn who was faster; anything else (a probe) stays not-found.
-          if (current?.assigneeId && (await mayLearnHolder(agent, current, unit.now))) {
-            const holder = await store.agents.byId(current.assigneeId);
-            throw new DomainError(
-              ErrorCode.AlreadyAssigned,
-              `Already taken by ${holder?.name ?? 'a colleague'}.`,
-            );
+      timeline.commit(
+        async (unit) => {
+          // A bot-only conversation (the Bot folder) is claimed too, by whoever may see it: for others it is unknown.
+          const target = await store.conversations.byId(conversationId);
+          if (target && isBotOnly(target) && !(await agentCanSee(agent, target, store.sites)))
+            throw notFound('Conversation');
+          const claimed = await store.conversations.claim(conversationId, agent.id, unit.now);
+          if (!claimed) {
+            // Read again: on PostgreSQL the winner may have committed between the read above and the claim.
+            const current = await store.conversations.byId(conversationId);
+            if (current?.assigneeId === agent.id) return current;
+            // Whoever just lost the race may learn who was faster; anything else (a probe) stays not-found.
+            if (current?.assigneeId && (await mayLearnHolder(agent, current, unit.now))) {
+              const holder = await store.agents.byId(current.assigneeId);
+              throw new DomainError(
+                ErrorCode.AlreadyAssigned,
+                `Already taken by ${holder?.name ?? 'a colleague'}.`,
+              );
+            }
+            await openAndVisible(agent, conversationId); // throws the fitting not-found or closed
+            throw new DomainError(ErrorCode.Conflict, 'This conversation cannot be assigned now.');
           }
-          await openAndVisible(agent, conversationId); // throws the fitting not-found or closed
-          throw new DomainError(ErrorCode.Conflict, 'This conversation cannot be assigned now.');
-        }
-        const before = { ...claimed, assigneeId: null };
-        await joined(unit, agent, agent, before, claimed);
-        return claimed;
-      }),
+          const before = { ...claimed, assigneeId: null };
+          await joined(unit, agent, agent, before, claimed);
+          return claimed;
+        },
+        { conversationId },
+      ),
 
     /** The "Assignee" combobox: hand the conversation to any active agent, or back to Unassigned (null). */
     setAssignee: (actor: Agent, conversationId: string, assigneeId: string | null): Promise<Conversation> =>
-      timeline.commit(async (unit) => {
-        // Locked first: concurrent changes of this conversation (on other nodes) wait for this unit's COMMIT.
-        await store.conversations.lock(conversationId);
-        const before = await openAndVisible(actor, conversationId);
-        if (before.assigneeId === assigneeId) return before;
-        const assignee = assigneeId === null ? null : await store.agents.byId(assigneeId);
-        if (assigneeId !== null && (!assignee || !assignee.active))
-          throw new DomainError(ErrorCode.InvalidRequest, 'No active agent has this id.');
-        const after = (await store.conversations.setAssignee(conversationId, assigneeId, unit.now))!;
-        if (assignee) {
-          await joined(unit, actor, assignee, before, after);
-        } else {
-          unit.changed(after, before);
-          if (before.assigneeId) await agentLeft(store, unit, after.id, before.assigneeId);
-          await unit.activity(after, {
-            kind: 'unassigned',
-            actor: { id: actor.id, name: actor.name },
-            text: `${actor.name} moved this conversation back to Unassigned`,
-            data: null,
-          });
-        }
-        return after;
-      }),
+      timeline.commit(
+        async (unit) => {
+          // Locked first: concurrent changes of this conversation (on other nodes) wait for this unit's COMMIT.
+          await store.conversations.lock(conversationId);
+          const before = await openAndVisible(actor, conversationId);
+          if (before.assigneeId === assigneeId) return before;
+          const assignee = assigneeId === null ? null : await store.agents.byId(assigneeId);
+          if (assigneeId !== null && (!assignee || !assignee.active))
+            throw new DomainError(ErrorCode.InvalidRequest, 'No active agent has this id.');
+          const after = (await store.conversations.setAssignee(conversationId, assigneeId, unit.now))!;
+          if (assignee) {
+            await joined(unit, actor, assignee, before, after);
+          } else {
+            unit.changed(after, before);
+            if (before.assigneeId) await agentLeft(store, unit, after.id, before.assigneeId);
+            await unit.activity(after, {
+              kind: 'unassigned',
+              actor: { id: actor.id, name: actor.name },
+              text: `${actor.name} moved this conversation back to Unassigned`,
+              data: null,
+            });
+          }
+          return after;
+        },
+        { conversationId },
+      ),
   };
 }
 export type AssignmentService = ReturnType<typeof createAssignmentService>;

@@ -7,7 +7,7 @@ import { isBotOnly } from '@livechat/shared/inbox';
 import { visibleConversation } from './access.js';
 import { DomainError } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
-import type { Author, Timeline, WriteUnit } from './timeline.js';
+import type { Author, Timeline, WriteScope, WriteUnit } from './timeline.js';
 import { newId } from './tokens.js';
 
 export interface SendResult {
@@ -49,6 +49,7 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
     clientId: string,
     body: string,
     conversationId: string | null,
+    scope: WriteScope,
     target: () => Promise<T>,
     write: (unit: WriteUnit, target: T) => Promise<Message>,
   ): Promise<SendResult> {
@@ -64,7 +65,7 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
           const existing = await stored();
           if (existing) return resent(existing);
           return { message: await write(unit, locked), created: true };
-        }),
+        }, scope),
       );
     } catch (error) {
       // A twin that no lock could order (no open conversation yet, another conversation) committed first: the unique
@@ -110,11 +111,14 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
      */
     startConversation: (visitor: Visitor): Promise<Conversation> =>
       onceMoreOnDuplicate(() =>
-        timeline.commit(async (unit) => {
-          const { conversation, opened } = await openConversation(unit, visitor);
-          if (opened) await runner.start(unit, conversation);
-          return conversation;
-        }),
+        timeline.commit(
+          async (unit) => {
+            const { conversation, opened } = await openConversation(unit, visitor);
+            if (opened) await runner.start(unit, conversation);
+            return conversation;
+          },
+          { visitorId: visitor.id },
+        ),
       ),
 
     /** A visitor's message goes to their open conversation (created on a first message), then to its bot. */
@@ -125,6 +129,7 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
         clientId,
         body,
         null,
+        { visitorId: visitor.id },
         // One statement: an open conversation that another node closes meanwhile is not returned; should it have
         // opened another, creating one here hits the one-open-per-visitor key and the unit runs once more.
         () => store.conversations.lockOpenOfVisitor(visitor.id),
@@ -153,6 +158,7 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
         clientId,
         body,
         conversationId,
+        { conversationId },
         // Locked first: a close or reassignment on another node commits before the checks below, or waits.
         () => store.conversations.lock(conversationId),
         async (unit) => {

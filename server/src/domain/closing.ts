@@ -17,32 +17,35 @@ export function createClosingService(
 ) {
   return {
     close: (agent: Agent, conversationId: string): Promise<Conversation> =>
-      timeline.commit(async (unit) => {
-        // Locked first: concurrent changes of this conversation (on other nodes) wait for this unit's COMMIT.
-        await store.conversations.lock(conversationId);
-        const before = await visibleConversation(store, agent, conversationId);
-        const closed = await store.conversations.close(conversationId, unit.now);
-        if (!closed)
-          throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is already closed.');
-        await runner.agentJoined(unit, closed); // the bot stops for good
-        unit.changed(closed, before);
-        await unit.activity(closed, {
-          kind: 'closed',
-          actor: { id: agent.id, name: agent.name },
-          text: `${agent.name} closed the conversation`,
-          data: null,
-        });
-        await unit.post(closed.id, { kind: 'system', id: null, name: '' }, 'The chat was closed.', {
-          content: { type: 'closed' },
-        });
-        const contact = await store.visitors.contact(closed.visitorId);
-        await webhooks.enqueue('conversation.closed', {
-          conversation: { id: closed.id, number: closed.number, closedAt: closed.closedAt },
-          closedBy: { id: agent.id, name: agent.name },
-          contact,
-        });
-        return unit.current(closed.id) ?? closed;
-      }),
+      timeline.commit(
+        async (unit) => {
+          // Locked first: concurrent changes of this conversation (on other nodes) wait for this unit's COMMIT.
+          await store.conversations.lock(conversationId);
+          const before = await visibleConversation(store, agent, conversationId);
+          const closed = await store.conversations.close(conversationId, unit.now);
+          if (!closed)
+            throw new DomainError(ErrorCode.ConversationClosed, 'This conversation is already closed.');
+          await runner.agentJoined(unit, closed); // the bot stops for good
+          unit.changed(closed, before);
+          await unit.activity(closed, {
+            kind: 'closed',
+            actor: { id: agent.id, name: agent.name },
+            text: `${agent.name} closed the conversation`,
+            data: null,
+          });
+          await unit.post(closed.id, { kind: 'system', id: null, name: '' }, 'The chat was closed.', {
+            content: { type: 'closed' },
+          });
+          const contact = await store.visitors.contact(closed.visitorId);
+          await webhooks.enqueue('conversation.closed', {
+            conversation: { id: closed.id, number: closed.number, closedAt: closed.closedAt },
+            closedBy: { id: agent.id, name: agent.name },
+            contact,
+          });
+          return unit.current(closed.id) ?? closed;
+        },
+        { conversationId },
+      ),
   };
 }
 export type ClosingService = ReturnType<typeof createClosingService>;

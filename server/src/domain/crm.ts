@@ -63,48 +63,54 @@ export function createCrmService(store: Store, timeline: Timeline, webhooks: Web
       conversationId: string,
       details: ConversationDetails,
     ): Promise<ConversationDetails> =>
-      timeline.commit(async (unit) => {
-        // Locked first: a concurrent save or close (on another node) waits for this unit's COMMIT.
-        await store.conversations.lock(conversationId);
-        const conversation = await visible(agent, conversationId);
-        await write(unit, conversation, details);
-        return read(conversation);
-      }),
+      timeline.commit(
+        async (unit) => {
+          // Locked first: a concurrent save or close (on another node) waits for this unit's COMMIT.
+          await store.conversations.lock(conversationId);
+          const conversation = await visible(agent, conversationId);
+          await write(unit, conversation, details);
+          return read(conversation);
+        },
+        { conversationId },
+      ),
 
     /** "Create lead" / "Create deal": saves the panel, then the record; the chat stays as it is (even closed). */
     create: (agent: Agent, conversationId: string, body: CreateRecordBody): Promise<CrmRecord> =>
-      timeline.commit(async (unit) => {
-        await store.conversations.lock(conversationId);
-        const conversation = await visible(agent, conversationId);
-        const d = body.details;
-        await write(unit, conversation, d);
-        const kind: RecordKind = body.kind;
-        const organizationId = d.organizationName
-          ? await store.crm.organization(d.organizationName, d.organizationAddress, newId(), unit.now)
-          : null;
-        const record = await store.crm.insert({
-          id: newId(),
-          kind,
-          title: body.title || `${fallbackName(d, conversation)} ${kind}`,
-          value: d.dealValue,
-          expectedCloseDate: d.expectedCloseDate,
-          conversationId: conversation.id,
-          visitorId: conversation.visitorId,
-          organizationId,
-          note: d.note,
-          createdBy: agent.id,
-          createdAt: unit.now,
-        });
-        const label = kind === 'lead' ? 'lead' : 'deal';
-        await unit.activity(conversation, {
-          kind: kind === 'lead' ? 'lead_created' : 'deal_created',
-          actor: { id: agent.id, name: agent.name },
-          text: `${agent.name} created the ${label} "${record.title}"`,
-          data: { recordId: record.id, title: record.title },
-        });
-        await webhooks.enqueue(kind === 'lead' ? 'lead.created' : 'deal.created', { [label]: record });
-        return record;
-      }),
+      timeline.commit(
+        async (unit) => {
+          await store.conversations.lock(conversationId);
+          const conversation = await visible(agent, conversationId);
+          const d = body.details;
+          await write(unit, conversation, d);
+          const kind: RecordKind = body.kind;
+          const organizationId = d.organizationName
+            ? await store.crm.organization(d.organizationName, d.organizationAddress, newId(), unit.now)
+            : null;
+          const record = await store.crm.insert({
+            id: newId(),
+            kind,
+            title: body.title || `${fallbackName(d, conversation)} ${kind}`,
+            value: d.dealValue,
+            expectedCloseDate: d.expectedCloseDate,
+            conversationId: conversation.id,
+            visitorId: conversation.visitorId,
+            organizationId,
+            note: d.note,
+            createdBy: agent.id,
+            createdAt: unit.now,
+          });
+          const label = kind === 'lead' ? 'lead' : 'deal';
+          await unit.activity(conversation, {
+            kind: kind === 'lead' ? 'lead_created' : 'deal_created',
+            actor: { id: agent.id, name: agent.name },
+            text: `${agent.name} created the ${label} "${record.title}"`,
+            data: { recordId: record.id, title: record.title },
+          });
+          await webhooks.enqueue(kind === 'lead' ? 'lead.created' : 'deal.created', { [label]: record });
+          return record;
+        },
+        { conversationId },
+      ),
 
     ofConversation: async (agent: Agent, conversationId: string): Promise<CrmRecord[]> =>
       store.crm.ofConversation((await visible(agent, conversationId)).id),

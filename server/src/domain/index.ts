@@ -1,5 +1,5 @@
 // The domain: business rules over the store. No fastify, ws or sqlite imports here.
-import type { Store } from './store.js';
+import { isTransientConflict, type Store } from './store.js';
 import { createAssignmentService } from './assignment.js';
 import { createAuthService } from './auth.js';
 import { createChatService } from './chat.js';
@@ -49,7 +49,10 @@ export function createDomain(
   }: DomainOptions = {},
 ) {
   const events = createEventBus();
-  const writes = createWriteBatcher(store);
+  const writes = createWriteBatcher(store, {
+    lanes: store.concurrentWriters,
+    isTransient: isTransientConflict,
+  });
   const timeline = createTimeline(store, writes, events, now);
   const presence = createPresence(store, events, connectedAgents);
   const playbooks = createPlaybookRunner({

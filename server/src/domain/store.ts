@@ -44,6 +44,8 @@ export interface Store {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Whether the caller runs inside an open transaction. */
   inTransaction(): boolean;
+  /** Write transactions that can usefully run at once: 1 where the engine has one writer (SQLite). */
+  readonly concurrentWriters: number;
   close(): Promise<void>;
 }
 
@@ -393,6 +395,15 @@ export interface SavedReplyStore {
  * The store refused a write because it would duplicate a UNIQUE key (an email, a shortcut, a visitor's open
  * conversation): the error either engine throws then.
  */
+/**
+ * Concurrent transactions collided and the engine gave one up (PostgreSQL: a deadlock, or a serialization failure):
+ * nothing was wrong with the writes, and running the transaction again succeeds.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

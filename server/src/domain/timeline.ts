@@ -43,7 +43,45 @@ export interface WriteUnit {
   afterCommit(fn: () => void): void;
 }
 
+/**
+ * What a unit of work touches, so units that cannot collide commit at once (write lanes): one visitor's
+ * conversations, or one conversation (its visitor's, then). None: the unit touches many (it commits alone).
+ */
+export type WriteScope = { visitorId: string } | { conversationId: string };
+
+/** Conversations whose visitor is known here; the pairing never changes, so the cache is only ever cleared. */
+const VISITOR_CACHE_SIZE = 50_000;
+
 export function createTimeline(store: Store, writes: WriteBatcher, events: EventBus, now: () => number) {
+  const visitorOf = new Map<string, string>();
+  const reading = new Map<string, Promise<string | undefined>>();
+  /**
+   * The lane key of a scope: its visitor; none for an unknown conversation. Known keys are returned at once, so the
+   * unit is queued before its caller's next frame is read (a socket's writes keep their order); a conversation seen
+   * first is read once, and every unit that waits for that read queues in the order it asked.
+   */
+  function keyOf(scope: WriteScope | undefined): string | undefined | Promise<string | undefined> {
+    if (scope === undefined) return undefined;
+    if ('visitorId' in scope) return scope.visitorId;
+    const { conversationId } = scope;
+    const known = visitorOf.get(conversationId);
+    if (known !== undefined) return known;
+    let read = reading.get(conversationId);
+    if (!read) {
+      read = store.conversations
+        .byId(conversationId)
+        .then((found) => {
+          if (!found) return undefined;
+          if (visitorOf.size >= VISITOR_CACHE_SIZE) visitorOf.clear();
+          visitorOf.set(found.id, found.visitorId);
+          return found.visitorId;
+        })
+        .finally(() => reading.delete(conversationId));
+      reading.set(conversationId, read);
+    }
+    return read;
+  }
+
   /** One run of a unit of work: its WriteUnit, and what it changed and posted, as the events to publish. */
   function recorder(at: number) {
     const latest = new Map<string, Conversation>();
@@ -125,13 +163,14 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
      * Runs `work` in the next group commit and resolves after COMMIT with its result; then publishes, in order,
      * every changed conversation (its final state) and every posted message. A throw refuses only this unit.
      */
-    async commit<T>(work: (unit: WriteUnit) => Promise<T>): Promise<T> {
+    async commit<T>(work: (unit: WriteUnit) => Promise<T>, scope?: WriteScope): Promise<T> {
       // A unit may run more than once (its batch runs again when another unit in it is refused): what it records
       // belongs to its run, and only the committed run is published.
-      const { result, published, after } = await writes.run(async () => {
+      const unit = async () => {
         const run = recorder(now());
         return { result: await work(run.unit), published: run.events(), after: run.after };
-      });
+      };
+      const { result, published, after } = await writes.run(unit, keyOf(scope));
       for (const event of published) events.publish(event);
       for (const fn of after) fn();
       return result;

@@ -71,7 +71,7 @@ describe('write batcher', () => {
     ]);
   });
 
-  it('refuses one write without undoing the others: the batch runs again without it', async () => {
+  it('refuses one write without undoing the others: those before it commit, it runs alone, then the rest', async () => {
     const { log, runner } = fakeDb();
     const batcher = createWriteBatcher(runner);
     const results = await Promise.all([
@@ -87,10 +87,21 @@ describe('write batcher', () => {
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
     expect(results[1]).toMatchObject({ error: 'conversation closed' });
-    expect(log).toEqual(['begin', 'rollback', 'begin', 'a', 'c', 'commit']);
+    expect(log).toEqual([
+      'begin',
+      'rollback',
+      'begin',
+      'a',
+      'commit',
+      'begin',
+      'rollback',
+      'begin',
+      'c',
+      'commit',
+    ]);
   });
 
-  it('takes out every refused write, one rerun each, and answers all in queue order', async () => {
+  it('settles every refused write alone, and answers all in queue order', async () => {
     const { log, runner } = fakeDb();
     const batcher = createWriteBatcher(runner);
     const order: string[] = [];
@@ -105,8 +116,51 @@ describe('write batcher', () => {
           (err: Error) => void order.push(err.message),
         );
     await Promise.all([write('a'), write('b', true), write('c'), write('d', true), write('e')]);
-    expect(log).toEqual(['begin', 'rollback', 'begin', 'rollback', 'begin', 'a', 'c', 'e', 'commit']);
+    expect(log).toEqual([
+      ...['begin', 'rollback'], // a, b (refused)
+      ...['begin', 'a', 'commit'],
+      ...['begin', 'rollback'], // b alone
+      ...['begin', 'rollback'], // c, d (refused)
+      ...['begin', 'c', 'commit'],
+      ...['begin', 'rollback'], // d alone
+      ...['begin', 'e', 'commit'],
+    ]);
     expect(order).toEqual(['a stored', 'b refused', 'c stored', 'd refused', 'e stored']);
+  });
+
+  it('never answers a refusal from a state that was rolled back: the refused write meets what was committed', async () => {
+    // Two writers claim one thing. In a batch, "b" is refused because "a" claimed it; the batch rolls back, and
+    // before "a" runs again someone else ("c", on another node) claims it. "b" must not be told "a" has it.
+    const { runner } = fakeDb();
+    let owner: string | null = null;
+    let committedOwner: string | null = null;
+    const transaction = runner.transaction.bind(runner);
+    let rolledBack = false;
+    runner.transaction = async (fn) => {
+      owner = committedOwner;
+      try {
+        const result = await transaction(fn);
+        committedOwner = owner;
+        return result;
+      } catch (err) {
+        if (!rolledBack) {
+          rolledBack = true;
+          committedOwner = 'c'; // the other node commits meanwhile
+        }
+        throw err;
+      }
+    };
+    const batcher = createWriteBatcher(runner);
+    const claim = (name: string) =>
+      settle(
+        batcher.run(async () => {
+          if (owner !== null) throw new Error(`already taken by ${owner}`);
+          owner = name;
+        }),
+      );
+    const [a, b] = await Promise.all([claim('a'), claim('b')]);
+    expect(a).toEqual({ ok: false, error: 'already taken by c' });
+    expect(b).toEqual({ ok: false, error: 'already taken by c' });
   });
 
   it('refuses a batch of one write alone, without trying again', async () => {
@@ -200,5 +254,109 @@ describe('write batcher', () => {
     expect(log).toEqual(['begin', 'in flight']);
     await batcher.drain();
     expect(log).toEqual(['begin', 'in flight', 'commit']);
+  });
+});
+
+/** A runner whose transactions may overlap (PostgreSQL's pool): logs each begin and commit with its writes. */
+function concurrentDb({ conflictOnce = false } = {}) {
+  const log: string[] = [];
+  let open = 0;
+  let mostAtOnce = 0;
+  let conflicted = false;
+  const runner: TransactionRunner = {
+    async transaction(fn) {
+      open++;
+      mostAtOnce = Math.max(mostAtOnce, open);
+      try {
+        const result = await fn();
+        await turn();
+        if (conflictOnce && !conflicted) {
+          conflicted = true;
+          throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+        }
+        log.push(`commit ${String(result)}`);
+        return result;
+      } finally {
+        open--;
+      }
+    },
+    inTransaction: () => true,
+  };
+  return { log, runner, mostAtOnce: () => mostAtOnce };
+}
+
+describe('write batcher with lanes', () => {
+  const isTransient = (error: unknown) => (error as { code?: string }).code === '40P01';
+
+  it("commits different keys' batches at once, and one key's writes in order", async () => {
+    const { runner, mostAtOnce } = concurrentDb();
+    const batcher = createWriteBatcher(runner, { lanes: 4 });
+    const order: string[] = [];
+    const write = (key: string, n: number) =>
+      batcher.run(async () => {
+        await turn();
+        order.push(`${key}${n}`);
+        return `${key}${n}`;
+      }, key);
+    // Keys chosen to fall in different lanes (checked below by the overlap), each with writes in two turns.
+    const keys = ['visitor-a', 'visitor-b', 'visitor-c', 'visitor-d', 'visitor-e', 'visitor-f'];
+    const first = keys.map((key) => write(key, 1));
+    await turn();
+    const second = keys.map((key) => write(key, 2));
+    expect(await Promise.all([...first, ...second])).toEqual([
+      ...keys.map((k) => `${k}1`),
+      ...keys.map((k) => `${k}2`),
+    ]);
+    expect(mostAtOnce()).toBeGreaterThan(1);
+    for (const key of keys) expect(order.indexOf(`${key}1`)).toBeLessThan(order.indexOf(`${key}2`));
+  });
+
+  it('runs a write without a key alone: after the lanes in flight, and before the writes queued after it', async () => {
+    const { runner } = concurrentDb();
+    const batcher = createWriteBatcher(runner, { lanes: 4 });
+    const events: string[] = [];
+    let running = 0;
+    const write = (name: string, key?: string) =>
+      batcher.run(async () => {
+        running++;
+        events.push(`${name} starts with ${running - 1} others`);
+        await turn();
+        running--;
+        return name;
+      }, key);
+    const before = ['visitor-a', 'visitor-b', 'visitor-c'].map((key) => write(`before ${key}`, key));
+    await turn(); // the lanes' batches are in flight
+    const alone = write('alone');
+    const after = write('after', 'visitor-a');
+    await Promise.all([...before, alone, after]);
+    expect(events.find((e) => e.startsWith('alone'))).toBe('alone starts with 0 others');
+    expect(events.indexOf('alone starts with 0 others')).toBeGreaterThan(
+      Math.max(...['a', 'b', 'c'].map((k) => events.findIndex((e) => e.startsWith(`before visitor-${k}`)))),
+    );
+    expect(events.at(-1)).toMatch(/^after starts/);
+  });
+
+  it('runs a batch again, whole, when concurrent transactions collided (a deadlock), instead of refusing a write', async () => {
+    const { log, runner } = concurrentDb({ conflictOnce: true });
+    const batcher = createWriteBatcher(runner, { lanes: 2, isTransient });
+    const ran: string[] = [];
+    const result = await batcher.run(async () => {
+      ran.push('run');
+      return 'stored';
+    }, 'visitor-a');
+    expect(result).toBe('stored');
+    expect(ran).toEqual(['run', 'run']);
+    expect(log).toEqual(['commit stored']);
+  });
+
+  it('drain commits every lane and the writes without a key', async () => {
+    const { log, runner } = concurrentDb();
+    const batcher = createWriteBatcher(runner, { lanes: 3 });
+    for (const key of ['visitor-a', 'visitor-b', undefined, 'visitor-c'])
+      void batcher.run(async () => key ?? 'alone', key);
+    await batcher.drain();
+    expect([...log].sort()).toEqual(
+      ['commit alone', 'commit visitor-a', 'commit visitor-b', 'commit visitor-c'].sort(),
+    );
   });
 });

@@ -39,6 +39,7 @@ export function createStore(sql: Sql): Store {
     savedReplies: createSavedReplyStore(sql),
     transaction: (fn) => sql.transaction(fn),
     inTransaction: () => sql.inTransaction(),
+    concurrentWriters: sql.concurrentWriters,
     close: () => sql.close(),
   };
 }

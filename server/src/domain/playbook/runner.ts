@@ -45,14 +45,17 @@ export function createPlaybookRunner({
   const timers = createDeadlineTimers(
     now,
     (conversationId) =>
-      timeline.commit(async (unit) => {
-        // Another node may fire the same deadline, or a message may arrive: one unit at a time decides.
-        await store.conversations.lock(conversationId);
-        const run = await store.playbookRuns.get(conversationId);
-        const conversation = await store.conversations.byId(conversationId);
-        if (!run || !conversation || conversation.status !== 'open') return;
-        await apply(unit, conversation, run, (playbook, ctx) => engine.deadline(playbook, run, ctx));
-      }),
+      timeline.commit(
+        async (unit) => {
+          // Another node may fire the same deadline, or a message may arrive: one unit at a time decides.
+          await store.conversations.lock(conversationId);
+          const run = await store.playbookRuns.get(conversationId);
+          const conversation = await store.conversations.byId(conversationId);
+          if (!run || !conversation || conversation.status !== 'open') return;
+          await apply(unit, conversation, run, (playbook, ctx) => engine.deadline(playbook, run, ctx));
+        },
+        { conversationId },
+      ),
     onError,
   );
 

@@ -119,6 +119,8 @@ export function openPostgres(url: string, { schema, max = 10 }: PostgresOptions 
       }
     },
     inTransaction: () => current() !== undefined,
+    // Group commits at once: a few, leaving the rest of the pool to reads and to units outside group commit.
+    concurrentWriters: Math.max(1, Math.floor(max / 2)),
     close: () => pool.end(),
   };
 }

@@ -26,5 +26,7 @@ export interface Sql {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Whether the caller runs inside a transaction that is still open. */
   inTransaction(): boolean;
+  /** Write transactions that can usefully run at once (1: one writer at a time). */
+  readonly concurrentWriters: number;
   close(): Promise<void>;
 }

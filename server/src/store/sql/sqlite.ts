@@ -109,6 +109,7 @@ export function openSqlite(file: string): SqliteSql {
     run: (text: string, params?: Params) => when(() => prepare(text).run(...args(params)).changes),
     transaction,
     inTransaction: () => mine() && db.inTransaction,
+    concurrentWriters: 1,
     close: async () => {
       while (busy !== null) await busy;
       db.close();
