@@ -1,0 +1,224 @@
+// The fake Twilio's webhooks, checked with the server's own verifier and parsers: signed status callbacks in order
+// (and, on request, duplicated or reversed), and the phone page's replies arriving as signed incoming messages.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { replacesStatus, SmsRefusedError, type DeliveryStatus } from '../../server/src/sms/provider.js';
+import { createTwilioProvider } from '../../server/src/sms/twilio/index.js';
+import { startFakeTwilio, type FakeTwilio } from './server.js';
+
+const accountSid = `AC${randomBytes(16).toString('hex')}`;
+const authToken = randomBytes(16).toString('hex');
+const BUSINESS = '+12025550100';
+const CUSTOMER = '+15555550123';
+
+interface Received {
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  params: URLSearchParams;
+}
+
+/** The inbox's side: a server that records every webhook and answers 200. */
+async function startReceiver() {
+  const received: Received[] = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({
+        url: `${base}${request.url}`,
+        headers: request.headers,
+        params: new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
+      });
+      response.writeHead(200, { 'content-type': 'text/xml' }).end('<Response/>');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise((resolve) => server.close(resolve));
+  return { base, received, close };
+}
+
+let fake: FakeTwilio;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let provider: ReturnType<typeof createTwilioProvider>;
+
+beforeEach(async () => {
+  receiver = await startReceiver();
+  fake = await startFakeTwilio({
+    accountSid,
+    authToken,
+    callbackDelayMs: 5,
+    unreachable: ['+15555550404'],
+    inboundWebhookUrl: `${receiver.base}/sms/inbound?site=demo`,
+  });
+  provider = createTwilioProvider({ accountSid, authToken, apiBase: fake.url });
+});
+afterEach(async () => {
+  await fake.close();
+  await receiver.close();
+});
+
+/** Sends a text through the provider and waits for all of its status callbacks. */
+async function sendAndSettle(to = CUSTOMER) {
+  const sent = await provider.send({
+    from: BUSINESS,
+    to,
+    body: 'Your table is ready',
+    statusCallbackUrl: `${receiver.base}/sms/status?site=demo`,
+  });
+  await fake.settled();
+  return sent;
+}
+
+/** Every received webhook must carry a valid signature for the URL it was sent to; then its fields. */
+function verified(): URLSearchParams[] {
+  for (const { url, headers, params } of receiver.received)
+    expect(provider.verifyWebhook({ url, headers, params }), `signature of ${url}`).toBe(true);
+  return receiver.received.map((r) => r.params);
+}
+
+const statusesOf = (callbacks: URLSearchParams[]) =>
+  callbacks.map((params) => provider.parseStatus(params)?.status ?? null);
+
+describe('status callbacks', () => {
+  it('come signed, after the initial queued, in order', async () => {
+    const { providerMessageId } = await sendAndSettle();
+    const callbacks = verified();
+    expect(callbacks.map((c) => c.get('MessageStatus'))).toEqual(['sending', 'sent', 'delivered']);
+    expect(statusesOf(callbacks)).toEqual(['queued', 'sent', 'delivered']);
+    for (const callback of callbacks)
+      expect(provider.parseStatus(callback)?.providerMessageId).toBe(providerMessageId);
+    expect(fake.statusCallbacks.map((c) => c.responseStatus)).toEqual([200, 200, 200]);
+  });
+
+  it('report an unreachable handset as undelivered with its error code', async () => {
+    await sendAndSettle('+15555550404');
+    const last = verified().at(-1)!;
+    expect(provider.parseStatus(last)).toMatchObject({ status: 'undelivered', errorCode: '30003' });
+  });
+
+  it('are refused by the verifier once tampered with', async () => {
+    await sendAndSettle();
+    const { url, headers, params } = receiver.received[2]!;
+    const tampered = new URLSearchParams(params);
+    tampered.set('MessageStatus', 'failed');
+    expect(provider.verifyWebhook({ url, headers, params: tampered })).toBe(false);
+    expect(provider.verifyWebhook({ url: url.replace('site=demo', 'site=other'), headers, params })).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    ['duplicated', ['queued', 'queued', 'sent', 'sent', 'delivered', 'delivered']],
+    ['reversed', ['delivered', 'sent', 'queued']],
+  ] as const)('can be %s, and the status order still ends on delivered', async (mode, expected) => {
+    fake.callbackMode = mode;
+    await sendAndSettle();
+    const statuses = statusesOf(verified()) as DeliveryStatus[];
+    expect(statuses).toEqual(expected);
+    const final = statuses.reduce<DeliveryStatus>(
+      (recorded, s) => (replacesStatus(recorded, s) ? s : recorded),
+      'queued',
+    );
+    expect(final).toBe('delivered');
+  });
+});
+
+describe('the phone page', () => {
+  const pagePath = `/phone/${CUSTOMER}`;
+
+  it('shows the texts sent to the phone, escaped, with a log, a Reply box and a Send button', async () => {
+    await provider.send({ from: BUSINESS, to: CUSTOMER, body: '<script>alert("hi")</script> & more' });
+    const html = await (await fetch(fake.url + pagePath)).text();
+    expect(html).toContain('role="log"');
+    expect(html).toMatch(/<label for="reply">Reply<\/label> <input id="reply" name="Body"/);
+    expect(html).toContain('<button type="submit">Send</button>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; more');
+    expect(html).not.toContain('<script>alert');
+    const log = await (await fetch(`${fake.url}${pagePath}/log`)).text();
+    expect(log).toContain(`From ${BUSINESS}:`);
+    expect(log).toContain('&lt;script&gt;');
+  });
+
+  it("posts the customer's reply to the inbox as a signed incoming message", async () => {
+    await provider.send({ from: '+12025550101', to: CUSTOMER, body: 'Hello from sales' });
+    const response = await fetch(`${fake.url}${pagePath}/reply`, {
+      method: 'POST',
+      body: new URLSearchParams({ Body: 'Can I move it to 8pm?', To: '+12025550101' }),
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`${pagePath}?to=%2B12025550101`);
+
+    const [params] = verified();
+    expect(receiver.received[0]!.url).toBe(`${receiver.base}/sms/inbound?site=demo`);
+    const inbound = provider.parseInbound(params!);
+    expect(inbound).toEqual({
+      providerMessageId: expect.stringMatching(/^SM[0-9a-f]{32}$/),
+      from: CUSTOMER,
+      to: '+12025550101',
+      body: 'Can I move it to 8pm?',
+      media: [],
+    });
+    expect(params!.get('AccountSid')).toBe(accountSid);
+    expect(await (await fetch(`${fake.url}${pagePath}/log`)).text()).toContain('Can I move it to 8pm?');
+  });
+
+  it('gives every reply a fresh message id and forwards attachments', async () => {
+    await fake.textFromPhone({ from: CUSTOMER, body: 'one' });
+    await fake.textFromPhone({
+      from: CUSTOMER,
+      body: '',
+      media: [
+        { url: `${fake.url}/media/1.jpg`, contentType: 'image/jpeg' },
+        { url: `${fake.url}/media/2.png`, contentType: 'image/png' },
+      ],
+    });
+    const [first, second] = verified().map((params) => provider.parseInbound(params));
+    expect(first!.providerMessageId).not.toBe(second!.providerMessageId);
+    expect(first!.to).toBe(BUSINESS);
+    expect(second!.media).toEqual([
+      { url: `${fake.url}/media/1.jpg`, contentType: 'image/jpeg' },
+      { url: `${fake.url}/media/2.png`, contentType: 'image/png' },
+    ]);
+  });
+
+  it('opts the customer out on STOP, so the next send is refused with 21610, and back in on START', async () => {
+    await fake.textFromPhone({ from: CUSTOMER, body: ' stop ' });
+    expect(verified()[0]!.get('OptOutType')).toBe('STOP');
+    const refused = await provider
+      .send({ from: BUSINESS, to: CUSTOMER, body: 'hello?' })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SmsRefusedError);
+    expect(refused).toMatchObject({ code: 'opted_out', providerCode: 21610 });
+
+    await fake.textFromPhone({ from: CUSTOMER, body: 'START' });
+    await expect(provider.send({ from: BUSINESS, to: CUSTOMER, body: 'welcome back' })).resolves.toBeTruthy();
+  });
+
+  it('says on the page when a reply could not reach the inbox', async () => {
+    fake.inboundWebhookUrl = undefined;
+    await fake.textFromPhone({ from: CUSTOMER, body: 'anyone there?' });
+    expect(await (await fetch(fake.url + pagePath)).text()).toContain('not forwarded');
+    expect(receiver.received).toEqual([]);
+  });
+
+  it('answers a path that is not a phone number with 404', async () => {
+    expect((await fetch(`${fake.url}/phone/not-a-number`)).status).toBe(404);
+  });
+});
+
+it('answers an unauthenticated API call as Twilio does', async () => {
+  const response = await fetch(`${fake.url}/2010-04-01/Accounts/${accountSid}/Messages.json`, {
+    method: 'POST',
+  });
+  expect(response.status).toBe(401);
+  expect(await response.json()).toEqual({
+    code: 20003,
+    message: 'Authenticate',
+    more_info: 'https://www.twilio.com/docs/errors/20003',
+    status: 401,
+  });
+});
