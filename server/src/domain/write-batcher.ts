@@ -98,7 +98,7 @@ export function createWriteBatcher(
     return lane.inFlight;
   }
 
-  /** A write refused inside a batch: the batch is run again without it. */
+  /** A write refused inside a batch: the batch is rolled back, and the refused write is settled alone. */
   class Refused extends Error {
     constructor(
       readonly index: number,
