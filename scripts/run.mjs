@@ -64,11 +64,34 @@ function ensureChromium() {
   }
 }
 
+/**
+ * Without a Twilio account (TWILIO_ACCOUNT_SID unset), texts go to the fake Twilio in examples/fake-twilio: the
+ * server is pointed at it, and it posts the customer's replies (from its phone page) to the server's webhook.
+ */
+function fakeTwilio(env) {
+  if (env.TWILIO_ACCOUNT_SID) return null;
+  const port = env.FAKE_TWILIO_PORT || '8090';
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${env.PORT || '8787'}`).replace(/\/$/, '');
+  const account = {
+    TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+    TWILIO_AUTH_TOKEN: 'fake-twilio-auth-token',
+    TWILIO_API_BASE_URL: `http://127.0.0.1:${port}`,
+  };
+  Object.assign(env, account);
+  return spawn(bin('tsx'), ['examples/fake-twilio/server.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...env, PORT: port, SMS_INBOUND_WEBHOOK_URL: `${publicUrl}/webhooks/twilio/messages` },
+  });
+}
+
 function start() {
   install();
   build();
   const env = buildEnv();
+  const fake = fakeTwilio(env);
   const children = [
+    ...(fake ? [fake] : []),
     spawn(bin('tsx'), ['server/src/main.ts'], { cwd: root, stdio: 'inherit', env }),
     spawn(process.execPath, ['examples/demo-server.mjs'], { cwd: root, stdio: 'inherit', env }),
   ];

@@ -1,5 +1,6 @@
 // The fake Twilio's webhooks, checked with the server's own verifier and parsers: signed status callbacks in order
-// (and, on request, duplicated or reversed), and the phone page's replies arriving as signed incoming messages.
+// (and, on request, duplicated or reversed), and the phone page's replies arriving as signed incoming messages. Then
+// the Message list, and sends whose answer the fake holds back.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -85,6 +86,10 @@ const statusesOf = (callbacks: URLSearchParams[]) =>
 describe('status callbacks', () => {
   it('come signed, after the initial queued, in order', async () => {
     const { providerMessageId } = await sendAndSettle();
+    // Posted to exactly the StatusCallback given at send time, query string and all, and signed over it.
+    expect(receiver.received.map((r) => r.url)).toEqual(
+      Array(3).fill(`${receiver.base}/sms/status?site=demo`),
+    );
     const callbacks = verified();
     expect(callbacks.map((c) => c.get('MessageStatus'))).toEqual(['sending', 'sent', 'delivered']);
     expect(statusesOf(callbacks)).toEqual(['queued', 'sent', 'delivered']);
@@ -142,6 +147,23 @@ describe('the phone page', () => {
     expect(log).toContain('&lt;script&gt;');
   });
 
+  it('lets the customer choose which number to text: by default the one that last texted them', async () => {
+    const selected = async (query = '') => {
+      const html = await (await fetch(fake.url + pagePath + query)).text();
+      expect(html).toContain('<label for="to">To</label> <select id="to" name="To">');
+      return [...html.matchAll(/<option value="([^"]+)"( selected)?>/g)].map((m) => [m[1], Boolean(m[2])]);
+    };
+    expect(await selected()).toEqual([
+      [BUSINESS, true],
+      ['+12025550101', false],
+    ]);
+    await provider.send({ from: '+12025550101', to: CUSTOMER, body: 'Hello from sales' });
+    await fake.textFromPhone({ from: CUSTOMER, to: BUSINESS, body: 'Wrong number?' });
+    expect((await selected()).find(([, isSelected]) => isSelected)?.[0]).toBe('+12025550101');
+    expect((await selected(`?to=${encodeURIComponent(BUSINESS)}`)).find(([, on]) => on)?.[0]).toBe(BUSINESS);
+    expect((await selected('?to=%2B19995550100')).find(([, on]) => on)?.[0]).toBe('+12025550101');
+  });
+
   it("posts the customer's reply to the inbox as a signed incoming message", async () => {
     await provider.send({ from: '+12025550101', to: CUSTOMER, body: 'Hello from sales' });
     const response = await fetch(`${fake.url}${pagePath}/reply`, {
@@ -162,7 +184,14 @@ describe('the phone page', () => {
       body: 'Can I move it to 8pm?',
       media: [],
     });
-    expect(params!.get('AccountSid')).toBe(accountSid);
+    expect(Object.fromEntries(params!)).toMatchObject({
+      AccountSid: accountSid,
+      MessageSid: expect.stringMatching(/^SM[0-9a-f]{32}$/),
+      SmsSid: params!.get('MessageSid'),
+      NumMedia: '0',
+      SmsStatus: 'received',
+      ApiVersion: '2010-04-01',
+    });
     expect(await (await fetch(`${fake.url}${pagePath}/log`)).text()).toContain('Can I move it to 8pm?');
   });
 
@@ -205,6 +234,12 @@ describe('the phone page', () => {
     expect(receiver.received).toEqual([]);
   });
 
+  it("texts only the account's numbers", async () => {
+    await expect(fake.textFromPhone({ from: CUSTOMER, to: '+19995550100', body: 'hi' })).rejects.toThrow(
+      "+19995550100 is not one of the fake account's numbers",
+    );
+  });
+
   it('answers a path that is not a phone number with 404', async () => {
     expect((await fetch(`${fake.url}/phone/not-a-number`)).status).toBe(404);
   });
@@ -220,5 +255,148 @@ it('answers an unauthenticated API call as Twilio does', async () => {
     message: 'Authenticate',
     more_info: 'https://www.twilio.com/docs/errors/20003',
     status: 401,
+  });
+});
+
+const messagesUrl = (query: Record<string, string> = {}) =>
+  `${fake.url}/2010-04-01/Accounts/${accountSid}/Messages.json?${new URLSearchParams(query)}`;
+const basicAuth = { authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}` };
+
+/** A page of the Message list, as the account sees it. */
+async function listMessages(query: Record<string, string> = {}) {
+  const response = await fetch(messagesUrl(query), { headers: basicAuth });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { messages: Record<string, unknown>[]; next_page_uri: string | null };
+}
+
+describe('the Message list', () => {
+  it('filters by To and From, newest first, each message as it is now', async () => {
+    const first = await provider.send({ from: BUSINESS, to: CUSTOMER, body: 'one' });
+    await provider.send({ from: '+12025550101', to: CUSTOMER, body: 'from sales' });
+    await provider.send({ from: BUSINESS, to: '+15555550999', body: 'to someone else' });
+    const last = await provider.send({ from: BUSINESS, to: CUSTOMER, body: 'two' });
+    await fake.textFromPhone({ from: CUSTOMER, to: BUSINESS, body: 'a reply' });
+    await fake.settled();
+
+    const { messages } = await listMessages({ To: CUSTOMER, From: BUSINESS });
+    expect(messages.map((m) => m.body)).toEqual(['two', 'one']);
+    expect(messages[0]).toMatchObject({
+      sid: last.providerMessageId,
+      account_sid: accountSid,
+      from: BUSINESS,
+      to: CUSTOMER,
+      status: 'delivered',
+      direction: 'outbound-api',
+      error_code: null,
+      date_created: expect.stringMatching(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/),
+      date_sent: expect.any(String),
+      uri: `/2010-04-01/Accounts/${accountSid}/Messages/${last.providerMessageId}.json`,
+    });
+    expect(Math.abs(Date.parse(messages[0]!.date_created as string) - Date.now())).toBeLessThan(5000);
+    expect(messages[1]!.sid).toBe(first.providerMessageId);
+
+    const inbound = await listMessages({ From: CUSTOMER });
+    expect(inbound.messages).toMatchObject([
+      { body: 'a reply', direction: 'inbound', status: 'received', to: BUSINESS },
+    ]);
+    expect((await listMessages()).messages).toHaveLength(5);
+  });
+
+  it("shows an unreachable handset's text as undelivered with 30003", async () => {
+    await provider.send({ from: BUSINESS, to: '+15555550404', body: 'anyone?' });
+    await fake.settled();
+    const [message] = (await listMessages({ To: '+15555550404' })).messages;
+    expect(message).toMatchObject({ status: 'undelivered', error_code: 30003 });
+  });
+
+  it('pages by PageSize, the next page keeping the filters', async () => {
+    for (const body of ['a', 'b', 'c']) await provider.send({ from: BUSINESS, to: CUSTOMER, body });
+    const page = await listMessages({ To: CUSTOMER, PageSize: '2' });
+    expect(page.messages.map((m) => m.body)).toEqual(['c', 'b']);
+    const next = await fetch(fake.url + page.next_page_uri!, { headers: basicAuth });
+    const rest = (await next.json()) as { messages: { body: string }[]; next_page_uri: string | null };
+    expect(rest.messages.map((m) => m.body)).toEqual(['a']);
+    expect(rest.next_page_uri).toBeNull();
+  });
+
+  it("needs the account's credentials", async () => {
+    expect((await fetch(messagesUrl())).status).toBe(401);
+    const wrong = `Basic ${Buffer.from(`${accountSid}:nope`).toString('base64')}`;
+    expect((await fetch(messagesUrl(), { headers: { authorization: wrong } })).status).toBe(401);
+  });
+});
+
+describe('a held send', () => {
+  const statusCallbackUrl = () => `${receiver.base}/sms/status?site=demo`;
+  const post = (signal?: AbortSignal) =>
+    fetch(messagesUrl(), {
+      method: 'POST',
+      headers: basicAuth,
+      body: new URLSearchParams({
+        From: BUSINESS,
+        To: CUSTOMER,
+        Body: 'held',
+        StatusCallback: statusCallbackUrl(),
+      }),
+      signal,
+    });
+
+  it('is accepted and goes its way while the client hears nothing, until released', async () => {
+    const held = fake.holdSends();
+    let answered = false;
+    const answer = post().then((response) => ((answered = true), response));
+    const message = await held.arrived;
+
+    expect(fake.sent).toEqual([message]);
+    expect(message).toMatchObject({ from: BUSINESS, to: CUSTOMER, body: 'held' });
+    await fake.settled();
+    expect(statusesOf(verified())).toEqual(['queued', 'sent', 'delivered']);
+    expect((await listMessages({ To: CUSTOMER })).messages).toMatchObject([{ sid: message.sid }]);
+    expect(answered).toBe(false);
+
+    held.release();
+    const response = await answer;
+    expect(response.status).toBe(201);
+    // The answer is the message as created, whatever happened since.
+    expect(await response.json()).toMatchObject({ sid: message.sid, status: 'queued' });
+  });
+
+  it('is never answered when the client went away (killed mid-send), and the fake carries on', async () => {
+    const held = fake.holdSends();
+    const client = new AbortController();
+    const answer = post(client.signal).catch((error: unknown) => error);
+    await held.arrived;
+    client.abort();
+    expect(await answer).toMatchObject({ name: 'AbortError' });
+    held.release();
+    expect(fake.sent).toHaveLength(1);
+    await expect(provider.send({ from: BUSINESS, to: CUSTOMER, body: 'next' })).resolves.toBeTruthy();
+    expect(fake.sent).toHaveLength(2);
+  });
+
+  it('can be cut off instead: the client sees the connection fail, the text was still accepted', async () => {
+    const held = fake.holdSends();
+    const answer = post().catch((error: unknown) => error);
+    await held.arrived;
+    held.drop();
+    expect(await answer).toBeInstanceOf(TypeError);
+    expect(fake.sent).toHaveLength(1);
+  });
+
+  it('holds one send per call, first asked first used; refused sends are not held', async () => {
+    const first = fake.holdSends();
+    const second = fake.holdSends();
+    fake.failNextSends(1, 503);
+    expect((await post()).status).toBe(503);
+    const answers = [post(), post()];
+    const [a, b] = [await first.arrived, await second.arrived];
+    expect(fake.sent).toEqual([a, b]);
+    second.release();
+    first.release();
+    const bodies = await Promise.all(
+      answers.map(async (r) => ((await (await r).json()) as { sid: string }).sid),
+    );
+    expect(new Set(bodies)).toEqual(new Set([a.sid, b.sid]));
+    await expect(provider.send({ from: BUSINESS, to: CUSTOMER, body: 'not held' })).resolves.toBeTruthy();
   });
 });

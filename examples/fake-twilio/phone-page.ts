@@ -55,7 +55,8 @@ export function conversationItems(texts: readonly PhoneText[]): string {
 const STYLE = `body{font:16px system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}
 ol{list-style:none;padding:0}li{margin:.5rem 0;padding:.5rem .75rem;border-radius:.75rem;background:#eee}
 li.sent{background:#cde7ff;margin-left:3rem}li.received{margin-right:3rem}time{color:#666;font-size:.8em}
-form{display:flex;gap:.5rem;align-items:center}input{flex:1;font:inherit;padding:.4rem}`;
+form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}input{flex:1;font:inherit;padding:.4rem}
+select{font:inherit;padding:.4rem}`;
 
 // Static: reads its URL from the page, so nothing is interpolated into script.
 const POLL_SCRIPT = `const log = document.getElementById('log');
@@ -68,18 +69,36 @@ setInterval(async () => {
   } catch {}
 }, 1000);`;
 
-/** The phone of `phone`, talking with `businessNumber` (where a reply goes). */
-export function phonePage(phone: string, businessNumber: string, texts: readonly PhoneText[]): string {
+/** One of the account's numbers, as the page offers it. */
+export interface BusinessNumber {
+  phoneNumber: string;
+  friendlyName: string;
+}
+
+/** The phone of `phone`: its texts with all the account's numbers, and a reply to `selected` (the number chosen). */
+export function phonePage(
+  phone: string,
+  businessNumbers: readonly BusinessNumber[],
+  selected: string,
+  texts: readonly PhoneText[],
+): string {
   const path = phonePath(phone);
+  const options = businessNumbers
+    .map(
+      (n) =>
+        `<option value="${escapeHtml(n.phoneNumber)}"${n.phoneNumber === selected ? ' selected' : ''}>` +
+        `${escapeHtml(`${n.phoneNumber} (${n.friendlyName})`)}</option>`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phone ${escapeHtml(phone)}</title><style>${STYLE}</style></head>
 <body>
 <h1>Phone ${escapeHtml(phone)}</h1>
-<p>Texts between this phone and ${escapeHtml(businessNumber)}. Reply as the customer; STOP opts out, START opts back in.</p>
+<p>Texts between this phone and the account's numbers. Reply as the customer; STOP opts out, START opts back in.</p>
 <ol id="log" role="log" aria-label="Messages" data-source="${escapeHtml(`${path}/log`)}">${conversationItems(texts)}</ol>
 <form method="post" action="${escapeHtml(`${path}/reply`)}">
-<input type="hidden" name="To" value="${escapeHtml(businessNumber)}">
+<label for="to">To</label> <select id="to" name="To">${options}</select>
 <label for="reply">Reply</label> <input id="reply" name="Body" autocomplete="off" autofocus>
 <button type="submit">Send</button>
 </form>

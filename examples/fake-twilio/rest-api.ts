@@ -84,12 +84,27 @@ export function refusalOf(
   return null;
 }
 
-/** The Message resource as created (status queued), the fields Twilio returns that matter to a client. */
-export function messageResource(
-  accountSid: string,
-  message: { sid: string; from: string; to: string; body: string },
-): Record<string, unknown> {
-  const now = new Date().toUTCString().replace('GMT', '+0000');
+/** A message in the account's log: one the fake sent for the inbox, or one a phone texted to the account. */
+export interface MessageRecord {
+  sid: string;
+  direction: 'outbound-api' | 'inbound';
+  from: string;
+  to: string;
+  body: string;
+  numMedia: number;
+  /** Twilio's status: queued, sending, sent, delivered, undelivered; received for an inbound message. */
+  status: string;
+  errorCode: number | null;
+  dateCreated: Date;
+  dateUpdated: Date;
+  dateSent: Date | null;
+}
+
+/** Twilio's dates: RFC 2822, to the second, in UTC ("Tue, 01 Dec 2026 10:00:00 +0000"). */
+export const rfc2822 = (date: Date): string => date.toUTCString().replace('GMT', '+0000');
+
+/** The Message resource, the fields Twilio returns that matter to a client, as the message is now. */
+export function messageResource(accountSid: string, message: MessageRecord): Record<string, unknown> {
   return {
     sid: message.sid,
     account_sid: accountSid,
@@ -97,47 +112,83 @@ export function messageResource(
     from: message.from,
     to: message.to,
     body: message.body,
-    status: 'queued',
-    direction: 'outbound-api',
-    num_media: '0',
+    status: message.status,
+    direction: message.direction,
+    num_media: String(message.numMedia),
     num_segments: '1',
-    error_code: null,
+    error_code: message.errorCode,
     error_message: null,
     price: null,
     price_unit: 'USD',
-    date_created: now,
-    date_updated: now,
-    date_sent: null,
+    date_created: rfc2822(message.dateCreated),
+    date_updated: rfc2822(message.dateUpdated),
+    date_sent: message.dateSent && rfc2822(message.dateSent),
     uri: `/${API_VERSION}/Accounts/${accountSid}/Messages/${message.sid}.json`,
   };
 }
 
-/** One page of the IncomingPhoneNumbers list, by the Page and PageSize query parameters. */
+/**
+ * One page of a list resource, by the Page and PageSize query parameters; the page URIs keep the list's filters.
+ * (Twilio adds a PageToken to its next page URIs; the fake's Page alone finds the page.)
+ */
+function listPage<T>(
+  key: string,
+  path: string,
+  items: readonly T[],
+  query: URLSearchParams,
+  options: { maxPageSize: number; filters?: Record<string, string> },
+): Record<string, unknown> {
+  const pageSize = Math.min(Math.max(Number(query.get('PageSize')) || 50, 1), options.maxPageSize);
+  const page = Math.max(Number(query.get('Page')) || 0, 0);
+  const start = page * pageSize;
+  const base = `${path}?${new URLSearchParams({ ...options.filters, PageSize: String(pageSize) })}`;
+  return {
+    [key]: items.slice(start, start + pageSize),
+    page,
+    page_size: pageSize,
+    start,
+    end: Math.min(start + pageSize, items.length) - 1,
+    uri: `${base}&Page=${page}`,
+    first_page_uri: `${base}&Page=0`,
+    next_page_uri: start + pageSize < items.length ? `${base}&Page=${page + 1}` : null,
+    previous_page_uri: page > 0 ? `${base}&Page=${page - 1}` : null,
+  };
+}
+
+/** One page of the IncomingPhoneNumbers list. */
 export function numbersPage(
   accountSid: string,
   numbers: readonly AccountNumber[],
   query: URLSearchParams,
   maxPageSize: number,
 ): Record<string, unknown> {
-  const pageSize = Math.min(Math.max(Number(query.get('PageSize')) || 50, 1), maxPageSize);
-  const page = Math.max(Number(query.get('Page')) || 0, 0);
-  const start = page * pageSize;
-  const base = `/${API_VERSION}/Accounts/${accountSid}/IncomingPhoneNumbers.json?PageSize=${pageSize}`;
-  return {
-    incoming_phone_numbers: numbers.slice(start, start + pageSize).map((n) => ({
-      sid: n.sid,
-      account_sid: accountSid,
-      phone_number: n.phoneNumber,
-      friendly_name: n.friendlyName,
-      capabilities: { sms: true, mms: true, voice: true, fax: false },
-    })),
-    page,
-    page_size: pageSize,
-    start,
-    end: Math.min(start + pageSize, numbers.length) - 1,
-    uri: `${base}&Page=${page}`,
-    first_page_uri: `${base}&Page=0`,
-    next_page_uri: start + pageSize < numbers.length ? `${base}&Page=${page + 1}` : null,
-    previous_page_uri: page > 0 ? `${base}&Page=${page - 1}` : null,
-  };
+  const resources = numbers.map((n) => ({
+    sid: n.sid,
+    account_sid: accountSid,
+    phone_number: n.phoneNumber,
+    friendly_name: n.friendlyName,
+    capabilities: { sms: true, mms: true, voice: true, fax: false },
+  }));
+  const path = `/${API_VERSION}/Accounts/${accountSid}/IncomingPhoneNumbers.json`;
+  return listPage('incoming_phone_numbers', path, resources, query, { maxPageSize });
+}
+
+/** One page of the Message list: the log filtered by the To and From parameters, newest first, as Twilio lists. */
+export function messagesPage(
+  accountSid: string,
+  log: readonly MessageRecord[],
+  query: URLSearchParams,
+  maxPageSize: number,
+): Record<string, unknown> {
+  const filters: Record<string, string> = {};
+  for (const name of ['To', 'From']) {
+    const value = query.get(name);
+    if (value) filters[name] = value;
+  }
+  const matching = log
+    .filter((m) => (!filters.To || m.to === filters.To) && (!filters.From || m.from === filters.From))
+    .toReversed()
+    .map((m) => messageResource(accountSid, m));
+  const path = `/${API_VERSION}/Accounts/${accountSid}/Messages.json`;
+  return listPage('messages', path, matching, query, { maxPageSize, filters });
 }

@@ -1,14 +1,17 @@
 // A local stand-in for Twilio Programmable Messaging, for development and tests. It speaks Twilio's wire contract:
-// the REST API (send a message, list the account's numbers) with Basic auth and Twilio's error codes, signed status
-// callbacks (sending -> sent -> delivered, or undelivered), and signed incoming-message webhooks sent from a "phone"
-// page where a person plays the customer.
+// the REST API (send a message, list messages, list the account's numbers) with Basic auth and Twilio's error codes,
+// signed status callbacks (sending -> sent -> delivered, or undelivered), and signed incoming-message webhooks sent
+// from a "phone" page where a person plays the customer. Tests can also hold a send's answer back (`holdSends`), to
+// put a client where Twilio has its text and it does not know.
 //
-//   tsx examples/fake-twilio/server.ts   (PORT, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, SMS_INBOUND_WEBHOOK_URL)
+//   tsx examples/fake-twilio/server.ts   (PORT, HOST, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, SMS_INBOUND_WEBHOOK_URL)
+import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { BodyTooLargeError, readForm, redirect, sendHtml, sendJson, sendText } from './http.js';
+import { SendHolds, type HeldSend, type SentMessage } from './held-sends.js';
 import { conversationItems, indexPage, phonePage, phonePath, type PhoneText } from './phone-page.js';
 import {
   API_VERSION,
@@ -16,14 +19,19 @@ import {
   E164,
   isAuthorized,
   messageResource,
+  messagesPage,
   newSid,
   numbersPage,
   outage,
   refusalOf,
   sendTwilioError,
   type AccountNumber,
+  type MessageRecord,
 } from './rest-api.js';
 import { postWebhook, type SentWebhook, type WebhookFields } from './webhooks.js';
+
+export type { HeldSend, SentMessage } from './held-sends.js';
+export type { AccountNumber } from './rest-api.js';
 
 export interface FakeNumber {
   phoneNumber: string;
@@ -39,7 +47,7 @@ export interface FakeTwilioOptions {
   host?: string;
   accountSid: string;
   authToken: string;
-  /** The account's numbers; two made-up ones by default. */
+  /** The account's numbers; two fictional US ones (555-01xx) by default. */
   numbers?: FakeNumber[];
   /** Where texts from the phone page go (the inbox's incoming-message webhook). */
   inboundWebhookUrl?: string;
@@ -49,17 +57,8 @@ export interface FakeTwilioOptions {
   optedOut?: string[];
   /** Recipients whose texts end `undelivered` with error 30003 (unreachable handset). */
   unreachable?: string[];
-  /** The most numbers one page of the number list holds (Twilio's cap is 1000). */
+  /** The most entries one page of a list (numbers, messages) holds (Twilio's cap is 1000). */
   maxPageSize?: number;
-}
-
-/** A message the fake accepted for sending. */
-export interface SentMessage {
-  sid: string;
-  from: string;
-  to: string;
-  body: string;
-  statusCallback?: string;
 }
 
 const DEFAULT_NUMBERS: FakeNumber[] = [
@@ -73,7 +72,7 @@ const OPT_IN = new Set(['START', 'YES', 'UNSTOP']);
 
 export class FakeTwilio {
   readonly url: string;
-  /** Every message accepted for sending, in order. */
+  /** Every message accepted for sending, in order: how many times "Twilio" took a text, whatever the client heard. */
   readonly sent: SentMessage[] = [];
   readonly statusCallbacks: SentWebhook[] = [];
   readonly inboundWebhooks: SentWebhook[] = [];
@@ -82,9 +81,13 @@ export class FakeTwilio {
   inboundWebhookUrl: string | undefined;
   callbackMode: CallbackMode = 'in-order';
 
-  private readonly numbers: AccountNumber[];
+  /** The account's numbers, with the PN… ids the number list gives them. */
+  readonly numbers: readonly AccountNumber[];
   private readonly unreachable: Set<string>;
   private readonly conversations = new Map<string, PhoneText[]>();
+  /** Every message in and out, oldest first, as the Message list shows them. */
+  private readonly log: MessageRecord[] = [];
+  private readonly holds = new SendHolds();
   private readonly pending = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
   private failures: { remaining: number; status: 429 | 500 | 503 } = { remaining: 0, status: 500 };
@@ -106,14 +109,34 @@ export class FakeTwilio {
     this.inboundWebhookUrl = options.inboundWebhookUrl;
   }
 
+  get accountSid(): string {
+    return this.options.accountSid;
+  }
+
   /** The next `count` sends fail with this HTTP status (a Twilio outage, or 429 rate limiting). */
   failNextSends(count: number, httpStatus: 429 | 500 | 503 = 500): void {
     this.failures = { remaining: count, status: httpStatus };
   }
 
   /**
+   * Holds back the answer to the next send the fake accepts. The message is created as usual (in `sent` and the
+   * Message list, its status callbacks go out), but the HTTP answer waits for `release()`, or never comes after
+   * `drop()` or when the client has gone: what a client that crashed (kill -9) mid-send left behind. Each call holds
+   * one more send.
+   */
+  holdSends(): HeldSend {
+    return this.holds.hold();
+  }
+
+  /** A message's status now (queued, sending, sent, delivered, undelivered, received), as the Message list shows. */
+  statusOf(sid: string): string | undefined {
+    return this.log.find((m) => m.sid === sid)?.status;
+  }
+
+  /**
    * What the phone page's Send does: a text from the customer's phone to one of the account's numbers (by default
-   * the one it last heard from), posted as a signed incoming-message webhook. Null when no webhook URL is set.
+   * the one that last texted it, else the account's first), posted as a signed incoming-message webhook to
+   * `inboundWebhookUrl`. Null when no webhook URL is set.
    */
   async textFromPhone(text: {
     from: string;
@@ -123,15 +146,33 @@ export class FakeTwilio {
   }): Promise<SentWebhook | null> {
     if (!E164.test(text.from)) throw new Error(`${text.from} is not a phone number in E.164 format.`);
     const to = text.to ?? this.partnerOf(text.from);
+    if (!this.owns(to))
+      throw new Error(
+        `${to || 'No number'} is not one of the fake account's numbers; a phone can only text those.`,
+      );
     const keyword = text.body.trim().toUpperCase();
     const optOutType = OPT_OUT.has(keyword) ? 'STOP' : OPT_IN.has(keyword) ? 'START' : undefined;
     if (optOutType === 'STOP') this.optedOut.add(text.from);
     if (optOutType === 'START') this.optedOut.delete(text.from);
 
     const sid = newSid('SM');
-    const record: PhoneText = { sid, direction: 'sent', businessNumber: to, body: text.body, at: new Date() };
-    this.conversationOf(text.from).push(record);
+    const now = new Date();
     const media = text.media ?? [];
+    const record: PhoneText = { sid, direction: 'sent', businessNumber: to, body: text.body, at: now };
+    this.conversationOf(text.from).push(record);
+    this.log.push({
+      sid,
+      direction: 'inbound',
+      from: text.from,
+      to,
+      body: text.body,
+      numMedia: media.length,
+      status: 'received',
+      errorCode: null,
+      dateCreated: now,
+      dateUpdated: now,
+      dateSent: now,
+    });
     const fields: WebhookFields = {
       MessageSid: sid,
       SmsMessageSid: sid,
@@ -202,6 +243,15 @@ export class FakeTwilio {
     if (!isAuthorized(request.headers.authorization, decodeURIComponent(route?.[1] ?? ''), this.options))
       return sendTwilioError(response, AUTHENTICATE);
     if (route?.[2] === 'Messages' && request.method === 'POST') return this.createMessage(request, response);
+    if (route?.[2] === 'Messages' && request.method === 'GET') {
+      const page = messagesPage(
+        this.options.accountSid,
+        this.log,
+        url.searchParams,
+        this.options.maxPageSize ?? 1000,
+      );
+      return sendJson(response, 200, page);
+    }
     if (route?.[2] === 'IncomingPhoneNumbers' && request.method === 'GET') {
       const page = numbersPage(
         this.options.accountSid,
@@ -234,32 +284,73 @@ export class FakeTwilio {
       body: form.get('Body') ?? '',
       statusCallback: form.get('StatusCallback') ?? undefined,
     };
+    const now = new Date();
+    const record: MessageRecord = {
+      sid: message.sid,
+      direction: 'outbound-api',
+      from: message.from,
+      to: message.to,
+      body: message.body,
+      numMedia: 0,
+      status: 'queued',
+      errorCode: null,
+      dateCreated: now,
+      dateUpdated: now,
+      dateSent: null,
+    };
     this.sent.push(message);
+    this.log.push(record);
     if (!this.unreachable.has(message.to))
       this.conversationOf(message.to).push({
         sid: message.sid,
         direction: 'received',
         businessNumber: message.from,
         body: message.body,
-        at: new Date(),
+        at: now,
       });
-    if (message.statusCallback)
-      this.track(this.reportStatuses(message, message.statusCallback, this.callbackMode));
-    sendJson(response, 201, messageResource(this.options.accountSid, message));
+    this.track(this.deliver(message, record, this.callbackMode));
+    // The answer is the message as created (queued), however late it is written.
+    const created = messageResource(this.options.accountSid, record);
+
+    const hold = this.holds.next();
+    if (hold) {
+      hold.arrive(message);
+      const gone = once(response, 'close').then(
+        () => 'gone' as const,
+        () => 'gone' as const,
+      );
+      const decision = await Promise.race([hold.decision, gone]);
+      if (decision === 'drop') return void response.destroy();
+      if (decision === 'gone' || response.destroyed) return;
+    }
+    sendJson(response, 201, created);
   }
 
-  /** Status callbacks after creation (none for the initial `queued`, as with Twilio), each signed. */
-  private async reportStatuses(message: SentMessage, callbackUrl: string, mode: CallbackMode): Promise<void> {
-    const outcome = this.unreachable.has(message.to) ? 'undelivered' : 'delivered';
-    const lifecycle = ['sending', 'sent', outcome];
-    const statuses =
+  /**
+   * The message's life after creation: its status moves on (the Message list shows it) and, when the send named a
+   * StatusCallback, each change is posted there, signed over exactly that URL. None for the initial `queued`, as with
+   * Twilio. In `duplicated` or `reversed` mode the callbacks go out so; the status still only moves forward.
+   */
+  private async deliver(message: SentMessage, record: MessageRecord, mode: CallbackMode): Promise<void> {
+    const unreachable = this.unreachable.has(message.to);
+    const lifecycle = ['queued', 'sending', 'sent', unreachable ? 'undelivered' : 'delivered'];
+    const changes = lifecycle.slice(1);
+    const reports =
       mode === 'reversed'
-        ? lifecycle.toReversed()
+        ? changes.toReversed()
         : mode === 'duplicated'
-          ? lifecycle.flatMap((s) => [s, s])
-          : lifecycle;
-    for (const status of statuses) {
+          ? changes.flatMap((s) => [s, s])
+          : changes;
+    for (const status of reports) {
       await sleep(this.options.callbackDelayMs ?? 300, undefined, { signal: this.stopping.signal });
+      if (lifecycle.indexOf(status) > lifecycle.indexOf(record.status)) {
+        record.status = status;
+        record.dateUpdated = new Date();
+        if (status !== 'sending') record.dateSent ??= record.dateUpdated;
+        // 30003: unreachable destination handset.
+        if (status === 'undelivered') record.errorCode = 30003;
+      }
+      if (!message.statusCallback) continue;
       const fields: WebhookFields = {
         MessageSid: message.sid,
         SmsSid: message.sid,
@@ -269,10 +360,9 @@ export class FakeTwilio {
         MessageStatus: status,
         SmsStatus: status,
         ApiVersion: API_VERSION,
-        // 30003: unreachable destination handset.
         ...(status === 'undelivered' && { ErrorCode: '30003' }),
       };
-      this.statusCallbacks.push(await postWebhook(this.options.authToken, callbackUrl, fields));
+      this.statusCallbacks.push(await postWebhook(this.options.authToken, message.statusCallback, fields));
     }
   }
 
@@ -289,7 +379,7 @@ export class FakeTwilio {
     if (action === undefined && request.method === 'GET') {
       const chosen = url.searchParams.get('to');
       const partner = chosen && this.owns(chosen) ? chosen : this.partnerOf(phone);
-      return sendHtml(response, 200, phonePage(phone, partner, texts));
+      return sendHtml(response, 200, phonePage(phone, this.numbers, partner, texts));
     }
     if (action === '/log' && request.method === 'GET')
       return sendHtml(response, 200, conversationItems(texts));
@@ -312,9 +402,11 @@ export class FakeTwilio {
     return this.numbers.some((n) => n.phoneNumber === number);
   }
 
-  /** The account number a phone last heard from or texted, else the account's first number. */
+  /** The account number that last texted a phone, else the account's first number. */
   private partnerOf(phone: string): string {
-    return this.conversations.get(phone)?.at(-1)?.businessNumber ?? this.numbers[0]?.phoneNumber ?? '';
+    const texts = this.conversations.get(phone) ?? [];
+    const lastReceived = texts.findLast((text) => text.direction === 'received');
+    return lastReceived?.businessNumber ?? this.numbers[0]?.phoneNumber ?? '';
   }
 
   private conversationOf(phone: string): PhoneText[] {
@@ -326,7 +418,7 @@ export class FakeTwilio {
   private track(work: Promise<void>): void {
     const tracked = work
       .catch((error: unknown) => {
-        // Stopping cancels the waits between callbacks; anything else is a bug in the fake.
+        // Stopping cancels the waits between status changes; anything else is a bug in the fake.
         if (!this.stopping.signal.aborted) console.error('fake-twilio: status callbacks stopped:', error);
       })
       .finally(() => this.pending.delete(tracked));
@@ -351,20 +443,55 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   return fake;
 }
 
+/** The port from PORT: 0 picks a free one. */
+function portFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return 8790;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number (0 to 65535), not "${value}".`);
+  return port;
+}
+
+/** An http(s) URL from the environment, or undefined when unset. */
+function urlFrom(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new Error(`${name} must be an http(s) URL, not "${value}".`);
+  return value;
+}
+
+/** A customer's phone for the printed links: any E.164 number has a page. */
+const SAMPLE_PHONE = '+15555550123';
+
 async function main(): Promise<void> {
   const fake = await startFakeTwilio({
-    port: Number(process.env.PORT ?? 8790),
-    accountSid: process.env.TWILIO_ACCOUNT_SID ?? `AC${'0'.repeat(32)}`,
-    authToken: process.env.TWILIO_AUTH_TOKEN ?? 'fake-twilio-auth-token',
-    inboundWebhookUrl: process.env.SMS_INBOUND_WEBHOOK_URL || undefined,
+    port: portFrom(process.env.PORT),
+    host: process.env.HOST || undefined,
+    accountSid: process.env.TWILIO_ACCOUNT_SID || `AC${'0'.repeat(32)}`,
+    authToken: process.env.TWILIO_AUTH_TOKEN || 'fake-twilio-auth-token',
+    inboundWebhookUrl: urlFrom('SMS_INBOUND_WEBHOOK_URL', process.env.SMS_INBOUND_WEBHOOK_URL),
   });
-  console.log(`  Fake Twilio:      ${fake.url}  (the Twilio API base URL for the server)`);
-  console.log(`  Phone page:       ${fake.url}${phonePath('+15555550123')}  (any E.164 number)`);
-  if (!fake.inboundWebhookUrl)
-    console.log('  Texts from phones are not forwarded: SMS_INBOUND_WEBHOOK_URL is not set.');
+  const phonePage = (to: string) => `${fake.url}${phonePath(SAMPLE_PHONE)}?to=${encodeURIComponent(to)}`;
+  const lines = [
+    `Fake Twilio:      ${fake.url}  (the Twilio API base URL for the server)`,
+    `Account SID:      ${fake.accountSid}`,
+    ...fake.numbers.map(
+      (n) =>
+        `Number:           ${n.phoneNumber} (${n.friendlyName})  phone page: ${phonePage(n.phoneNumber)}`,
+    ),
+    `Any phone:        ${fake.url}/phone/<E.164 number>; all phones: ${fake.url}/`,
+    fake.inboundWebhookUrl
+      ? `Texts from phones go to ${fake.inboundWebhookUrl}`
+      : 'Texts from phones are not forwarded: SMS_INBOUND_WEBHOOK_URL is not set.',
+  ];
+  console.log(lines.map((line) => `  ${line}`).join('\n'));
   const stop = () => void fake.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  await main().catch((error: unknown) => {
+    console.error(`fake-twilio: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

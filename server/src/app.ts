@@ -36,6 +36,10 @@ import { createHub } from './ws/hub.js';
 import { registerVisitorGateway } from './ws/visitor-gateway.js';
 import { closeAllSockets } from './ws/shutdown.js';
 import { joinCluster } from './cluster/index.js';
+import { createTwilioProvider } from './sms/twilio/index.js';
+import { smsWebhookRoutes } from './http/sms-webhook-routes.js';
+import { smsRoutes } from './http/sms-routes.js';
+import { contactRoutes } from './http/contact-routes.js';
 
 export interface BuildOptions {
   now?: () => number;
@@ -71,6 +75,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     onError: (err) => app.log.error({ err }, 'background task failed'),
     onDebug: (detail, message) => app.log.debug(detail, message),
     webhooksAllowPrivateNetworks: config.webhooksAllowPrivateNetworks,
+    sms: {
+      publicUrl: config.publicUrl,
+      accountFromEnvironment: config.twilio,
+      makeProvider: ({ accountSid, authToken, apiBaseUrl }) =>
+        createTwilioProvider({ accountSid, authToken, apiBase: apiBaseUrl }),
+      ...(config.smsOutbox && { outbox: config.smsOutbox }),
+    },
   });
   const firstRun = await seed(store, {
     adminEmail: config.admin.email,
@@ -147,6 +158,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(avatarRoutes(domain), { prefix: '/api' });
   await app.register(widgetRoutes(domain), { prefix: '/api/widget' });
   await app.register(webhookRoutes(domain), { prefix: '/api/webhooks' });
+  await app.register(smsRoutes(domain), { prefix: '/api' });
+  await app.register(contactRoutes(domain), { prefix: '/api' });
+  await app.register(smsWebhookRoutes(domain, config.publicUrl), { prefix: '/webhooks/twilio' });
   registerVisitorGateway(
     app,
     domain,
@@ -168,9 +182,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // Waits that were pending when the server stopped fire now, or on time.
   await domain.playbooks.resume();
   domain.webhooks.start();
+  domain.sms.outbox.start();
   app.addHook('onClose', async () => {
     domain.playbooks.stop();
     await domain.webhooks.stop();
+    await domain.sms.outbox.stop();
     await domain.writes.drain();
     await checkpointer?.stop();
     await cluster?.stop();

@@ -21,6 +21,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   /** Redis for what several nodes share (events, presence, rate limits): redis://host:6379 */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+  /** A Twilio account for texts (else an admin enters one on the SMS page). All three, or none. */
+  TWILIO_ACCOUNT_SID: z.string().trim().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().trim().min(1).optional(),
+  /** Where Twilio's REST API answers: https://api.twilio.com, or the fake's URL in development. */
+  TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,6 +67,10 @@ export interface AppConfig {
   agentTimeoutMs: number;
   /** Webhooks may call loopback and private addresses (otherwise refused, against SSRF). */
   webhooksAllowPrivateNetworks: boolean;
+  /** The Twilio account from TWILIO_* variables; null: an admin enters one on the SMS page. */
+  twilio: { accountSid: string; authToken: string; apiBaseUrl: string } | null;
+  /** The SMS outbox's timing (tests shorten it). */
+  smsOutbox?: { pollIntervalMs?: number; leaseMs?: number; retryDelaysMs?: number[]; maxAttempts?: number };
 }
 
 /** Where the store lives: the PostgreSQL database (and schema) when DATABASE_URL is set, else the SQLite file. */
@@ -92,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if ((e.TWILIO_ACCOUNT_SID === undefined) !== (e.TWILIO_AUTH_TOKEN === undefined))
+    throw new ConfigError(
+      'Invalid configuration:\n  TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together: set both, or neither.',
+    );
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin;
   return {
     port: e.PORT,
@@ -112,6 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxy: e.TRUST_PROXY === 'true',
     agentTimeoutMs: 20_000,
     webhooksAllowPrivateNetworks: e.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === 'true',
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
+        ? {
+            accountSid: e.TWILIO_ACCOUNT_SID,
+            authToken: e.TWILIO_AUTH_TOKEN,
+            apiBaseUrl: new URL(e.TWILIO_API_BASE_URL ?? 'https://api.twilio.com').origin,
+          }
+        : null,
   };
 }
 

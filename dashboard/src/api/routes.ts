@@ -48,6 +48,16 @@ import {
   WebhookDeliveryBodySchema,
   WebhookDeliveryListBodySchema,
   WebhookListBodySchema,
+  SmsSettingsBodySchema,
+  UpdateSmsSettingsBodySchema,
+  SmsNumberListBodySchema,
+  SmsAccountBodySchema,
+  SmsAccountResponseSchema,
+  ContactListQuerySchema,
+  ContactListBodySchema,
+  ContactBodySchema,
+  NewConversationBodySchema,
+  NewConversationResponseSchema,
 } from '@livechat/shared/api';
 import { PlaybookSchema } from '@livechat/shared/model';
 import type { Endpoint } from './http.js';
@@ -224,6 +234,36 @@ export const routes = {
     method: 'POST',
     path: '/api/webhooks/:id/deliveries/:deliveryId/retry',
     response: WebhookDeliveryBodySchema,
+  },
+
+  smsSettings: { method: 'GET', path: '/api/sites/:id/sms', response: SmsSettingsBodySchema },
+  saveSmsSettings: {
+    method: 'PATCH',
+    path: '/api/sites/:id/sms',
+    body: UpdateSmsSettingsBodySchema,
+    response: SmsSettingsBodySchema,
+  },
+  disconnectSms: { method: 'DELETE', path: '/api/sites/:id/sms', response: SmsSettingsBodySchema },
+  smsNumbers: { method: 'GET', path: '/api/sms/numbers', response: SmsNumberListBodySchema },
+  saveSmsAccount: {
+    method: 'PUT',
+    path: '/api/sms/account',
+    body: SmsAccountBodySchema,
+    response: SmsAccountResponseSchema,
+  },
+
+  contacts: {
+    method: 'GET',
+    path: '/api/contacts',
+    query: ContactListQuerySchema,
+    response: ContactListBodySchema,
+  },
+  contact: { method: 'GET', path: '/api/contacts/:id', response: ContactBodySchema },
+  newConversation: {
+    method: 'POST',
+    path: '/api/conversations',
+    body: NewConversationBodySchema,
+    response: NewConversationResponseSchema,
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -37,6 +37,7 @@ export function frameConversationId(frame: AgentServerFrame): string | null {
     case 'conversation.updated':
       return frame.conversation.id;
     case 'message.created':
+    case 'message.updated':
       return frame.message.conversationId;
     case 'conversation.removed':
     case 'activity.created':

@@ -9,6 +9,7 @@ import { DomainError } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
 import type { Author, Timeline, WriteScope, WriteUnit } from './timeline.js';
 import { newId } from './tokens.js';
+import { QUEUED, type SmsChannel } from './sms/channel.js';
 
 export interface SendResult {
   message: Message;
@@ -37,7 +38,7 @@ function resendOf(existing: Message, body: string, conversationId: string | null
   return existing;
 }
 
-export function createChatService(store: Store, timeline: Timeline, runner: PlaybookRunner) {
+export function createChatService(store: Store, timeline: Timeline, runner: PlaybookRunner, sms: SmsChannel) {
   /**
    * Stores a message once per (author, client id); an exact resend returns the stored one, a reuse of the id for
    * another message is refused. `conversationId` is null when the author does not name it (a visitor writes to
@@ -169,9 +170,13 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
           // The bot still runs a Bot-folder chat: an agent takes it over ("Assign to me") before replying.
           if (isBotOnly(conversation))
             throw new DomainError(ErrorCode.Conflict, 'Assign this conversation to yourself to reply.');
-          return unit.post(conversation.id, { kind: 'agent', id: agent.id, name: agent.name }, body, {
-            clientId,
-          });
+          const author: Author = { kind: 'agent', id: agent.id, name: agent.name };
+          if (conversation.channel !== 'sms') return unit.post(conversation.id, author, body, { clientId });
+          // A reply to a text goes out as a text: refused here, in words, when it cannot.
+          const route = await sms.prepare(conversation, body);
+          const message = await unit.post(conversation.id, author, body, { clientId, delivery: QUEUED });
+          await sms.enqueue(unit, message, route);
+          return message;
         },
       ),
 

@@ -3,6 +3,8 @@ import type { Activity, Agent, Conversation, Message } from '@livechat/shared/mo
 
 export type DomainEvent =
   | { type: 'message.created'; message: Message; conversation: Conversation }
+  /** A message changed after it was created (an SMS delivery report): agents who may see it get it again. */
+  | { type: 'message.updated'; message: Message; conversation: Conversation }
   /** `before`: the conversation as it was, so agents who can no longer see it are told it is gone. */
   | { type: 'conversation.updated'; conversation: Conversation; before?: Conversation }
   /** A note or event in the agents-only timeline. */

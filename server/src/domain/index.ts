@@ -25,6 +25,8 @@ import { createProfileService } from './profile.js';
 import { publicAgent } from './agents.js';
 import type { Conversation } from '@livechat/shared/model';
 import { whoCanSee } from './access.js';
+import { createSms, type SmsOptions } from './sms/index.js';
+import { createContactService } from './contacts.js';
 
 export interface DomainOptions {
   now?: () => number;
@@ -36,7 +38,17 @@ export interface DomainOptions {
   connectedAgents?: ConnectedAgents;
   /** Detail for the debug log (why a webhook attempt failed: errno, address, port). */
   onDebug?: (detail: Record<string, unknown>, message: string) => void;
+  /** Texts: the provider account from the environment, the public URL webhooks are signed for. Default: no provider. */
+  sms?: SmsOptions;
 }
+
+const NO_SMS_PROVIDER: SmsOptions = {
+  publicUrl: 'http://localhost',
+  accountFromEnvironment: null,
+  makeProvider: () => {
+    throw new Error('This setup has no SMS provider.');
+  },
+};
 
 export function createDomain(
   store: Store,
@@ -46,6 +58,7 @@ export function createDomain(
     onDebug,
     webhooksAllowPrivateNetworks = false,
     connectedAgents,
+    sms: smsOptions = NO_SMS_PROVIDER,
   }: DomainOptions = {},
 ) {
   const events = createEventBus();
@@ -70,6 +83,7 @@ export function createDomain(
     allowPrivateNetworks: webhooksAllowPrivateNetworks,
     ...(onDebug && { onDebug }),
   });
+  const sms = createSms(store, timeline, events, now, onError, smsOptions);
   const auth = createAuthService(store, events, now);
   const invites = createInviteService(store, auth, now);
   return {
@@ -88,7 +102,10 @@ export function createDomain(
     /** What a visitor's widget replays: their recent conversations, or the rest after a resume. */
     visitorHistory: createVisitorHistory(store),
     sites: createSiteService(store, now),
-    chat: createChatService(store, timeline, playbooks),
+    chat: createChatService(store, timeline, playbooks, sms.channel),
+    /** Texts: settings, the provider's webhooks, the outbox (`sms.outbox.start()` once, `stop()` at shutdown). */
+    sms,
+    contacts: createContactService(store, timeline, sms.channel, now),
     assignment: createAssignmentService(store, timeline, playbooks),
     leads: createLeadService(store),
     /** Outbound webhooks: `start()` once at start, `stop()` at shutdown. */

@@ -9,8 +9,11 @@ import type {
   AuthorKind,
   Contact,
   ContactField,
+  Channel,
   Conversation,
   ConversationStatus,
+  Delivery,
+  DeliveryStatus,
   CrmRecord,
   Message,
   Money,
@@ -37,6 +40,7 @@ export interface Store {
   crm: CrmStore;
   activities: ActivityStore;
   savedReplies: SavedReplyStore;
+  sms: SmsStore;
   /**
    * Runs fn as one transaction; resolves after COMMIT, and any throw rolls all of it back. Called inside a
    * transaction it joins it.
@@ -78,6 +82,20 @@ export interface PlaybookRun {
   phase: 'asking' | 'waiting' | 'done' | 'human';
   /** When the wait for an agent ends (epoch ms); set only while waiting. */
   deadline: number | null;
+}
+
+/** A person conversations are with, as the Contacts page lists them. */
+export interface StoredContact {
+  id: string;
+  siteId: string;
+  name: string;
+  email: string | null;
+  /** The SMS address (E.164, short code or sender ID) or, for a web visitor, the phone they gave. */
+  phone: string | null;
+  smsAddress: string | null;
+  smsOptedOutAt: number | null;
+  createdAt: number;
+  lastActivityAt: number;
 }
 
 /** Who is looking: agents see unassigned conversations and their own, admins everything. */
@@ -244,11 +262,21 @@ export interface VisitorStore {
   contact(id: string): Promise<Contact>;
   /** null (or "") clears the field. */
   setContactField(id: string, field: ContactField, value: string | null): Promise<void>;
+  /** The contact who texts from this address to the site's number. */
+  bySmsAddress(siteId: string, address: string): Promise<Visitor | null>;
+  /** A contact reached by SMS: a visitor without a widget token, with their address (and phone) set. */
+  insertSmsContact(visitor: Visitor, address: string, phone: string | null): Promise<void>;
+  /** They texted STOP (at) or START (null). */
+  setSmsOptedOut(id: string, at: number | null): Promise<void>;
+  contactById(id: string): Promise<StoredContact | null>;
+  /** Contacts by name, email or phone (`text`, ignoring case), most recently active first. */
+  searchContacts(text: string | null, limit: number): Promise<StoredContact[]>;
 }
 
 export interface ConversationStore {
   byId(id: string): Promise<Conversation | null>;
-  openForVisitor(visitorId: string): Promise<Conversation | null>;
+  /** The visitor's open conversation on a channel (the widget's: `web`). */
+  openForVisitor(visitorId: string, channel?: Channel): Promise<Conversation | null>;
   /** Just the id of the visitor's open conversation (one index read, for the message hot path). */
   openIdOfVisitor(visitorId: string): Promise<string | null>;
   /**
@@ -261,12 +289,12 @@ export interface ConversationStore {
    * One that another node closes while this waits for the lock is not returned.
    */
   lockOpenOfVisitor(visitorId: string): Promise<string | null>;
-  /** Creates an open conversation with the next number. */
-  create(c: { id: string; siteId: string; visitorId: string; now: number }): Promise<void>;
+  /** Creates an open conversation with the next number (on the web channel unless told). */
+  create(c: { id: string; siteId: string; visitorId: string; now: number; channel?: Channel }): Promise<void>;
   /** The inbox's lists: filters, and what the viewer may see (agents: unassigned and their own). */
   search(filter: ConversationFilter, viewer: Viewer): Promise<Conversation[]>;
-  /** The visitor's newest conversations, newest first (the widget's history). */
-  recentOfVisitor(visitorId: string, limit: number): Promise<Conversation[]>;
+  /** The visitor's newest conversations on a channel, newest first (the widget's history: `web`). */
+  recentOfVisitor(visitorId: string, limit: number, channel?: Channel): Promise<Conversation[]>;
   /** The agent's open conversations (a deactivated agent's go back to Unassigned). */
   openAssignedTo(agentId: string): Promise<Conversation[]>;
   /** Folder sizes as the viewer sees them. `open` counts every open conversation (the admins' All chats). */
@@ -297,6 +325,8 @@ export interface MessageStore {
   /** The message an author already sent with this command id, if any (idempotent resend). */
   byClientId(kind: AuthorKind, authorId: string | null, clientId: string): Promise<Message | null>;
   after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /** One message by id, with its delivery (an SMS delivery report changed it). */
+  byId(conversationId: string, id: string): Promise<Message | null>;
 }
 
 export interface PlaybookStore {
@@ -389,6 +419,93 @@ export interface SavedReplyStore {
   update(reply: SavedReply): Promise<void>;
   /** false when there was none. */
   remove(id: string): Promise<boolean>;
+}
+
+/** The provider account entered on the settings page. */
+export interface StoredSmsAccount {
+  accountSid: string;
+  authToken: string;
+  apiBaseUrl: string;
+}
+
+export interface StoredSmsSettings {
+  siteId: string;
+  number: string | null;
+  enabled: boolean;
+  helpText: string | null;
+  lastInboundAt: number | null;
+}
+
+export interface WebhookDiagnostic {
+  at: number;
+  signatureValid: boolean;
+  kind: 'messages' | 'status';
+}
+
+export interface NewSmsMessage {
+  messageId: string;
+  conversationId: string;
+  siteId: string;
+  from: string;
+  to: string;
+  body: string;
+  createdAt: number;
+}
+
+/** An outbound text waiting in the outbox. */
+export interface DueSms extends NewSmsMessage {
+  attempts: number;
+  /** As read: the claim succeeds only if nobody moved it since. */
+  nextAttemptAt: number;
+  /** Set once an attempt may have reached the provider. */
+  firstAttemptAt: number | null;
+}
+
+export interface SmsStore {
+  account(): Promise<StoredSmsAccount | null>;
+  saveAccount(account: StoredSmsAccount, now: number): Promise<void>;
+  recordWebhook(diagnostic: WebhookDiagnostic): Promise<void>;
+  lastWebhook(): Promise<WebhookDiagnostic | null>;
+  settings(siteId: string): Promise<StoredSmsSettings | null>;
+  /** The site whose number this is. */
+  byNumber(number: string): Promise<StoredSmsSettings | null>;
+  /** Writes the fields given; creates the row on first save. A number taken by another site is a unique violation. */
+  saveSettings(
+    siteId: string,
+    patch: { number?: string | null; enabled?: boolean; helpText?: string },
+    now: number,
+  ): Promise<StoredSmsSettings>;
+  recordInbound(siteId: string, at: number): Promise<void>;
+  /** Whether a text with this provider id is stored (a provider retry). */
+  hasProviderId(providerId: string): Promise<boolean>;
+  insertInbound(text: NewSmsMessage & { providerId: string }): Promise<void>;
+  /** Puts an outbound text in the outbox, due at once. */
+  insertOutbound(text: NewSmsMessage): Promise<void>;
+  /** The oldest `limit` texts due at `now`. */
+  due(now: number, limit: number): Promise<DueSms[]>;
+  /**
+   * Takes a due text for an attempt: moves it from `from` to `until` (the lease), counts the attempt and notes that
+   * one may reach the provider; false when another node took it first.
+   */
+  claim(messageId: string, from: number, until: number, now: number): Promise<boolean>;
+  /** The provider took it: never sent again. A status already further along is kept. */
+  markSent(messageId: string, providerId: string, status: DeliveryStatus): Promise<void>;
+  /** Retried at `at`. */
+  markRetry(messageId: string, at: number, error: string): Promise<void>;
+  /** Refused for good. */
+  markFailed(messageId: string, error: string): Promise<void>;
+  /**
+   * A delivery report: applied when it is later than the recorded status; returns the message it changed, null
+   * when it changed nothing (unknown id, a duplicate, an earlier status arriving late).
+   */
+  applyStatus(
+    providerId: string,
+    status: DeliveryStatus,
+    error: string | null,
+  ): Promise<{ messageId: string; conversationId: string } | null>;
+  /** Provider ids of the texts sent from one address to another (reconciliation excludes them). */
+  providerIdsBetween(from: string, to: string): Promise<string[]>;
+  delivery(messageId: string): Promise<Delivery | null>;
 }
 
 /**

@@ -1,6 +1,13 @@
 // Writing to conversations' timelines: a unit of work runs inside one group commit, stores messages with the next
 // gap-free seq, records which conversations changed, and publishes all of it only after COMMIT, in order.
-import type { Activity, AuthorKind, Conversation, Message, MessageContent } from '@livechat/shared/model';
+import type {
+  Activity,
+  AuthorKind,
+  Conversation,
+  Delivery,
+  Message,
+  MessageContent,
+} from '@livechat/shared/model';
 import { truncateText } from '@livechat/shared/model';
 import type { Store } from './store.js';
 import type { DomainEvent, EventBus } from './events.js';
@@ -20,6 +27,8 @@ export interface PostOptions {
   /** The author's command id (the idempotency key); absent for bot and system messages. */
   clientId?: string;
   content?: MessageContent;
+  /** A text to an SMS contact: its delivery as it starts (queued); kept beside it, not in the message row. */
+  delivery?: Delivery;
 }
 
 /** What a unit of work can do; only valid inside `commit`. */
@@ -112,6 +121,7 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
           body,
           ...(options.content && { content: options.content }),
           createdAt: at,
+          ...(options.delivery && { delivery: options.delivery }),
         };
         await store.messages.insert(message);
         messages.push(message);

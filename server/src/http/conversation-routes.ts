@@ -11,6 +11,8 @@ import {
   MessageListBodySchema,
   MessageListQuerySchema,
   PostMessageBodySchema,
+  NewConversationBodySchema,
+  NewConversationResponseSchema,
 } from '@livechat/shared/api';
 import type { Domain } from '../domain/index.js';
 import { currentAgent, guards } from './session.js';
@@ -33,6 +35,26 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ conversations: await domain.inbox.search(currentAgent(request), request.query) }),
+    );
+
+    app.post(
+      '/',
+      {
+        schema: {
+          tags: ['conversations'],
+          summary:
+            "The green New: start (or continue) a contact's conversation on a channel with a first message; idempotent by clientId",
+          body: NewConversationBodySchema,
+          response: {
+            201: NewConversationResponseSchema,
+            ...errors,
+            400: ErrorBodySchema,
+            409: ErrorBodySchema,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await domain.contacts.start(currentAgent(request), request.body)),
     );
 
     app.get(

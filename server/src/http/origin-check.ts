@@ -8,11 +8,15 @@ import { sendError } from './errors.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * `METHOD /matched/:pattern` of routes that customer pages or other servers may call with a foreign Origin. None
- * today: the widget's only HTTP route is a GET, and visitors write over the WebSocket (whose upgrade checks the
- * site's allowed origins). A route added here must authenticate by something a browser does not attach on its own.
+ * `METHOD /matched/:pattern` of routes that customer pages or other servers may call with a foreign Origin: the SMS
+ * provider's webhooks, which authenticate by their signature. (The widget's only HTTP route is a GET, and visitors
+ * write over the WebSocket, whose upgrade checks the site's allowed origins.) A route added here must authenticate
+ * by something a browser does not attach on its own.
  */
-export const CROSS_ORIGIN_ROUTES: ReadonlySet<string> = new Set<string>();
+export const CROSS_ORIGIN_ROUTES: ReadonlySet<string> = new Set<string>([
+  'POST /webhooks/twilio/messages',
+  'POST /webhooks/twilio/status',
+]);
 
 /** Sec-Fetch-Site values that prove the request did not come from another page (sent by every current browser). */
 const OWN_FETCH_SITES = new Set(['same-origin', 'none']);

@@ -30,6 +30,20 @@ export interface SendResult {
   status: DeliveryStatus;
 }
 
+/**
+ * What the outbox asks after a send whose answer it never recorded (it crashed, or the connection broke, after the
+ * provider may have accepted the text): did this text go out, in this attempt?
+ */
+export interface SentQuery {
+  from: string;
+  to: string;
+  body: string;
+  /** When the attempt began (epoch ms): a text created before it is an earlier one. */
+  since: number;
+  /** Provider ids of texts the inbox already recorded: none of them is this attempt's. */
+  exclude: ReadonlySet<string>;
+}
+
 export interface InboundMedia {
   url: string;
   contentType: string;
@@ -63,6 +77,11 @@ export interface SmsProvider {
   listNumbers(): Promise<ProviderNumber[]>;
   /** Hands a text to the provider. Throws SmsRefusedError (do not retry) or SmsTemporaryError (retry later). */
   send(message: OutboundSms): Promise<SendResult>;
+  /**
+   * The newest text the provider holds that matches the query, with its current status; null when there is none, so
+   * the text was not accepted and sending it again will not send it twice. Throws as `send` does.
+   */
+  findSent(query: SentQuery): Promise<SendResult | null>;
   /** Whether the request was signed by the provider; check it before reading anything from it. */
   verifyWebhook(request: WebhookRequest): boolean;
   /** A text someone sent to one of the account's numbers. Throws InvalidWebhookError. */

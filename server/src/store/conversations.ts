@@ -1,7 +1,8 @@
 import type { Folder } from '@livechat/shared/api';
-import type { Conversation, ConversationStatus } from '@livechat/shared/model';
+import type { Channel, Conversation, ConversationStatus } from '@livechat/shared/model';
 import type { ConversationStore, FolderCountRow } from '../domain/store.js';
 import type { Sql } from './sql/sql.js';
+import { containing } from './sql/like.js';
 import { writer } from './write.js';
 
 interface ConversationRow {
@@ -10,7 +11,7 @@ interface ConversationRow {
   site_id: string;
   visitor_id: string;
   visitor_name: string;
-  channel: 'web';
+  channel: Channel;
   status: ConversationStatus;
   assignee_id: string | null;
   last_seq: number;
@@ -121,7 +122,7 @@ const ADVANCE_VISITOR_BY_ID = `${ADVANCE_VISITOR} WHERE id = @id ${RETURNING}`;
 const NEXT_NUMBER =
   "UPDATE counters SET value = value + 1 WHERE name = 'conversation_number' RETURNING value";
 const INSERT = `INSERT INTO conversations (id, number, site_id, visitor_id, channel, status, created_at, updated_at)
-  VALUES (@id, @number, @siteId, @visitorId, 'web', 'open', @now, @now)`;
+  VALUES (@id, @number, @siteId, @visitorId, @channel, 'open', @now, @now)`;
 /**
  * A write that changes nothing but takes the row's lock until the transaction ends (PostgreSQL); SQLite has one
  * writer at a time already. Not `SET id = id`: SQLite would check every child row of a changed parent key.
@@ -156,9 +157,6 @@ const COUNTS = `SELECT
     COUNT(*) FILTER (WHERE c.status = 'closed' AND ${VISIBLE_TO_VIEWER}) AS closed
   FROM conversations c`;
 
-/** LIKE's wildcards in the searched text match themselves. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export function createConversationStore(sql: Sql): ConversationStore {
   const write = writer(sql);
   const one = async (text: string, params: Record<string, string | number | null>) => {
@@ -169,23 +167,27 @@ export function createConversationStore(sql: Sql): ConversationStore {
     (await sql.all<ConversationRow>(text, params)).map(toConversation);
   return {
     byId: (id) => one(`${SELECT} WHERE c.id = @id`, { id }),
-    openForVisitor: (visitorId) =>
-      one(`${SELECT} WHERE c.visitor_id = @visitorId AND c.status = 'open'`, { visitorId }),
-    openIdOfVisitor: async (visitorId) =>
-      (await sql.value<string>("SELECT id FROM conversations WHERE visitor_id = ? AND status = 'open'", [
+    openForVisitor: (visitorId, channel = 'web') =>
+      one(`${SELECT} WHERE c.visitor_id = @visitorId AND c.channel = @channel AND c.status = 'open'`, {
         visitorId,
-      ])) ?? null,
+        channel,
+      }),
+    openIdOfVisitor: async (visitorId) =>
+      (await sql.value<string>(
+        "SELECT id FROM conversations WHERE visitor_id = ? AND channel = 'web' AND status = 'open'",
+        [visitorId],
+      )) ?? null,
     lock: (id) => write(LOCK, { id }),
     lockOpenOfVisitor: async (visitorId) =>
       (await sql.value<string>(
-        "UPDATE conversations SET last_seq = last_seq WHERE visitor_id = ? AND status = 'open' RETURNING id",
+        "UPDATE conversations SET last_seq = last_seq WHERE visitor_id = ? AND channel = 'web' AND status = 'open' RETURNING id",
         [visitorId],
       )) ?? null,
     create: (c) =>
       sql.transaction(async () => {
         const number = await sql.value<number>(NEXT_NUMBER);
         if (number === undefined) throw new Error('the conversation_number counter is missing');
-        await write(INSERT, { ...c, number });
+        await write(INSERT, { ...c, channel: c.channel ?? 'web', number });
       }),
     search(filter, viewer) {
       const params: SearchParams = {
@@ -203,11 +205,11 @@ export function createConversationStore(sql: Sql): ConversationStore {
       };
       return many(filter.status ? SEARCH_ONE_STATUS : SEARCH_BOTH_STATUSES, params);
     },
-    recentOfVisitor: (visitorId, limit) =>
-      many(`${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC, c.number DESC LIMIT ?`, [
-        visitorId,
-        limit,
-      ]),
+    recentOfVisitor: (visitorId, limit, channel = 'web') =>
+      many(
+        `${SELECT} WHERE c.visitor_id = ? AND c.channel = ? ORDER BY c.created_at DESC, c.number DESC LIMIT ?`,
+        [visitorId, channel, limit],
+      ),
     openAssignedTo: (agentId) =>
       many(`${SELECT} WHERE c.assignee_id = ? AND c.status = 'open' ORDER BY c.number`, [agentId]),
     counts: async (viewer) =>

@@ -17,6 +17,7 @@ import { createSiteStore } from './sites.js';
 import { openPostgres, type PostgresSql } from './sql/postgres.js';
 import type { Sql } from './sql/sql.js';
 import { openSqlite, type SqliteSql } from './sql/sqlite.js';
+import { createSmsStore } from './sms.js';
 import { createVisitorStore } from './visitors.js';
 import { createWebhookStore } from './webhooks.js';
 
@@ -37,6 +38,7 @@ export function createStore(sql: Sql): Store {
     crm: createCrmStore(sql),
     activities: createActivityStore(sql),
     savedReplies: createSavedReplyStore(sql),
+    sms: createSmsStore(sql),
     transaction: (fn) => sql.transaction(fn),
     inTransaction: () => sql.inTransaction(),
     concurrentWriters: sql.concurrentWriters,

@@ -1,4 +1,4 @@
-import type { AuthorKind, Message, MessageContent } from '@livechat/shared/model';
+import type { AuthorKind, DeliveryStatus, Message, MessageContent } from '@livechat/shared/model';
 import type { MessageStore } from '../domain/store.js';
 import type { Sql } from './sql/sql.js';
 import { writer } from './write.js';
@@ -14,6 +14,9 @@ interface MessageRow {
   body: string;
   content: string | null;
   created_at: number;
+  /** From the text's row (sms_messages), on outbound texts. */
+  delivery_status: DeliveryStatus | null;
+  delivery_error: string | null;
 }
 
 const toMessage = (r: MessageRow): Message => ({
@@ -26,15 +29,21 @@ const toMessage = (r: MessageRow): Message => ({
   // Written only from a MessageContent the domain built, so it is trusted as that type.
   ...(r.content !== null && { content: JSON.parse(r.content) as MessageContent }),
   createdAt: r.created_at,
+  ...(r.delivery_status !== null && {
+    delivery: { status: r.delivery_status, error: r.delivery_error },
+  }),
 });
+
+/** A message with its SMS delivery, if it is an outbound text (one primary-key probe per row). */
+const SELECT = `SELECT m.*, s.status AS delivery_status, s.error AS delivery_error
+  FROM messages m LEFT JOIN sms_messages s ON s.message_id = m.id`;
 
 const INSERT = `INSERT INTO messages
     (id, conversation_id, seq, client_id, author_kind, author_id, author_name, body, content, created_at)
   VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @name, @body, @content, @createdAt)`;
 // Two statements, not `author_id IS ?` (SQLite only): each reads the idempotency index on both engines.
-const BY_CLIENT_ID = 'SELECT * FROM messages WHERE author_kind = ? AND author_id = ? AND client_id = ?';
-const BY_CLIENT_ID_NO_AUTHOR =
-  'SELECT * FROM messages WHERE author_kind = ? AND author_id IS NULL AND client_id = ?';
+const BY_CLIENT_ID = `${SELECT} WHERE m.author_kind = ? AND m.author_id = ? AND m.client_id = ?`;
+const BY_CLIENT_ID_NO_AUTHOR = `${SELECT} WHERE m.author_kind = ? AND m.author_id IS NULL AND m.client_id = ?`;
 
 export function createMessageStore(sql: Sql): MessageStore {
   const write = writer(sql);
@@ -61,9 +70,16 @@ export function createMessageStore(sql: Sql): MessageStore {
     after: async (conversationId, afterSeq, limit) =>
       (
         await sql.all<MessageRow>(
-          'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+          `${SELECT} WHERE m.conversation_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?`,
           [conversationId, afterSeq, limit],
         )
       ).map(toMessage),
+    async byId(conversationId, id) {
+      const row = await sql.get<MessageRow>(`${SELECT} WHERE m.conversation_id = ? AND m.id = ?`, [
+        conversationId,
+        id,
+      ]);
+      return row ? toMessage(row) : null;
+    },
   };
 }

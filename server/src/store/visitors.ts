@@ -1,6 +1,7 @@
 import type { Contact, ContactField } from '@livechat/shared/model';
-import type { Visitor, VisitorStore } from '../domain/store.js';
+import type { StoredContact, Visitor, VisitorStore } from '../domain/store.js';
 import type { Sql } from './sql/sql.js';
+import { containing } from './sql/like.js';
 import { writer } from './write.js';
 
 interface VisitorRow {
@@ -24,6 +25,46 @@ const SET_CONTACT_FIELD: Record<ContactField, string> = {
   phone: 'UPDATE visitors SET phone = ? WHERE id = ?',
   organization: 'UPDATE visitors SET organization = ? WHERE id = ?',
 };
+
+interface ContactRow {
+  id: string;
+  site_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  sms_address: string | null;
+  sms_opted_out_at: number | null;
+  created_at: number;
+  last_activity_at: number | null;
+}
+
+const toContact = (r: ContactRow): StoredContact => ({
+  id: r.id,
+  siteId: r.site_id,
+  name: r.name,
+  email: r.email,
+  phone: r.sms_address ?? r.phone,
+  smsAddress: r.sms_address,
+  smsOptedOutAt: r.sms_opted_out_at,
+  createdAt: r.created_at,
+  lastActivityAt: r.last_activity_at ?? r.created_at,
+});
+
+/**
+ * A contact is a visitor someone has talked with (a conversation the visitor wrote in, or any SMS contact): visitors
+ * who only opened a page are not people the team knows.
+ */
+const CONTACT = `SELECT v.id, v.site_id, COALESCE(v.contact_name, v.name) AS name, v.email, v.phone, v.sms_address,
+    v.sms_opted_out_at, v.created_at,
+    (SELECT MAX(c.updated_at) FROM conversations c WHERE c.visitor_id = v.id) AS last_activity_at
+  FROM visitors v`;
+const IS_CONTACT = `(v.sms_address IS NOT NULL OR EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = v.id
+  AND (c.visitor_wrote_at IS NOT NULL OR c.queued_at IS NOT NULL)))`;
+const SEARCH_CONTACTS = `${CONTACT} WHERE ${IS_CONTACT} AND (CAST(@text AS TEXT) IS NULL
+    OR lower(COALESCE(v.contact_name, v.name)) LIKE lower(@text) ESCAPE '\\'
+    OR lower(v.email) LIKE lower(@text) ESCAPE '\\'
+    OR replace(COALESCE(v.sms_address, v.phone, ''), ' ', '') LIKE @digits ESCAPE '\\')
+  ORDER BY last_activity_at DESC, v.id LIMIT @limit`;
 
 const NO_CONTACT: Contact = { name: null, email: null, phone: null, organization: null };
 
@@ -53,5 +94,32 @@ export function createVisitorStore(sql: Sql): VisitorStore {
         [id],
       )) ?? { ...NO_CONTACT },
     setContactField: (id, field, value) => write(SET_CONTACT_FIELD[field], [value || null, id]),
+    async bySmsAddress(siteId, address) {
+      const row = await sql.get<VisitorRow>('SELECT * FROM visitors WHERE site_id = ? AND sms_address = ?', [
+        siteId,
+        address,
+      ]);
+      return row ? toVisitor(row) : null;
+    },
+    insertSmsContact: (v, address, phone) =>
+      write(
+        `INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at, sms_address, phone)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        // Never a hash of a widget token (those are hex): nobody can open this contact from a widget.
+        [v.id, v.siteId, `sms:${v.id}`, v.name, v.createdAt, v.createdAt, address, phone],
+      ),
+    setSmsOptedOut: (id, at) => write('UPDATE visitors SET sms_opted_out_at = ? WHERE id = ?', [at, id]),
+    async contactById(id) {
+      const row = await sql.get<ContactRow>(`${CONTACT} WHERE v.id = ?`, [id]);
+      return row ? toContact(row) : null;
+    },
+    searchContacts: async (text, limit) =>
+      (
+        await sql.all<ContactRow>(SEARCH_CONTACTS, {
+          text: text === null ? null : containing(text),
+          digits: text === null ? null : containing(text.replace(/[\s().-]/g, '')),
+          limit,
+        })
+      ).map(toContact),
   };
 }

@@ -88,6 +88,17 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         );
         break;
       }
+      case 'message.updated': {
+        // Agents only: visitors on the web see no deliveries (SMS contacts have no socket).
+        const frame = encodeFrame({ type: 'message.updated', message: event.message });
+        toAgents(
+          () => domain.whoCanSee(event.conversation),
+          (conn, agent, sees) => {
+            if (sees(agent)) conn.sendLive(frame);
+          },
+        );
+        break;
+      }
       case 'conversation.updated': {
         const { conversation, before } = event;
         const frame = encodeFrame({ type: 'conversation.updated', conversation });

@@ -168,31 +168,47 @@ export interface ServerNode {
 
 const defaultRedisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function startNode(
+export interface NodeOptions {
+  /** PostgreSQL; null: the SQLite file in dataDir (one node alone). */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** null: no Redis (one node alone). */
+  redisUrl: string | null;
+  demoPort?: number;
+  /** More environment (TWILIO_*, say). */
+  env?: Record<string, string>;
+  /** Default: a free one. A restarted node keeps its port (and PUBLIC_URL). */
+  port?: number;
+}
+
+/** One server process, ready when it returns. */
+export async function startNode(
   name: string,
-  databaseUrl: string,
-  dataDir: string,
-  redisUrl: string,
-  demoPort: number,
+  { databaseUrl, dataDir, redisUrl, demoPort = 8080, env = {}, port: fixedPort }: NodeOptions,
 ): Promise<ServerNode> {
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const origin = `http://localhost:${port}`;
   let log = '';
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: origin,
+    DEMO_PORT: String(demoPort),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    ...env,
+  };
+  // Unset, not empty: a node alone keeps its store in DATA_DIR's SQLite file and its events in memory.
+  if (databaseUrl) childEnv.DATABASE_URL = databaseUrl;
+  else delete childEnv.DATABASE_URL;
+  if (redisUrl) childEnv.REDIS_URL = redisUrl;
+  else delete childEnv.REDIS_URL;
   const child = spawn(process.execPath, [MAIN], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: origin,
-      DEMO_PORT: String(demoPort),
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      DATA_DIR: dataDir,
-    },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -254,19 +270,29 @@ export interface ClusterOptions {
   redisUrl?: (node: string) => string;
   /** The demo site's port, whose origin the seeded demo site allows (default 8080, SITE_ORIGIN). */
   demoPort?: number;
+  /** More environment for every node. */
+  env?: Record<string, string>;
 }
 
 /** Starts `count` nodes at once on a fresh database (they migrate and seed it together) and one Redis. */
 export async function startCluster(
   count = 2,
-  { redisUrl = defaultRedisUrl, demoPort = 8080 }: ClusterOptions = {},
+  { redisUrl = defaultRedisUrl, demoPort = 8080, env }: ClusterOptions = {},
 ): Promise<Cluster> {
   await ensureServerBuilt();
   const database = await createDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-nodes-'));
   const names = 'ABCDEFGH'.slice(0, count).split('');
   const started = await Promise.allSettled(
-    names.map((n) => startNode(n, database.url, dataDir, redisUrl(n), demoPort)),
+    names.map((n) =>
+      startNode(n, {
+        databaseUrl: database.url,
+        dataDir,
+        redisUrl: redisUrl(n),
+        demoPort,
+        ...(env && { env }),
+      }),
+    ),
   );
   const nodes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stop = async () => {

@@ -4,7 +4,8 @@ import { IdSchema, SeqSchema, TimestampSchema } from './ids.js';
 export const ConversationStatusSchema = z.enum(['open', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
-export const ChannelSchema = z.enum(['web']);
+/** `web`: the widget; `sms`: text messages through the site's connected number. */
+export const ChannelSchema = z.enum(['web', 'sms']);
 export type Channel = z.infer<typeof ChannelSchema>;
 
 export const ConversationSchema = z.object({

@@ -49,6 +49,16 @@ export const MessageContentSchema = z.discriminatedUnion('type', [
 ]);
 export type MessageContent = z.infer<typeof MessageContentSchema>;
 
+/** Where a text the team sent by SMS is: the provider's reports, never going backwards. */
+export const DeliveryStatusSchema = z.enum(['queued', 'sent', 'delivered', 'undelivered', 'failed']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
+export const DeliverySchema = z.object({
+  status: DeliveryStatusSchema,
+  /** Why it was not delivered, in words (the provider's reason); null otherwise. */
+  error: z.string().nullable(),
+});
+export type Delivery = z.infer<typeof DeliverySchema>;
+
 export const MessageSchema = z.object({
   id: IdSchema,
   conversationId: IdSchema,
@@ -64,5 +74,7 @@ export const MessageSchema = z.object({
   /** Absent on plain messages. */
   content: MessageContentSchema.optional(),
   createdAt: TimestampSchema,
+  /** A message sent to an SMS contact: its delivery. Absent on the web channel and on inbound texts. */
+  delivery: DeliverySchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;

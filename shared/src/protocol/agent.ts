@@ -1,7 +1,7 @@
 // The agent channel: dashboard <-> server at AGENT_SOCKET_PATH, authenticated by the session cookie.
 import { z } from 'zod';
 import { ClientIdSchema, IdSchema, SeqSchema } from '../model/ids.js';
-import { MessageBodySchema } from '../model/message.js';
+import { MessageBodySchema, MessageSchema } from '../model/message.js';
 import { AgentSchema } from '../model/agent.js';
 import { ConversationSchema } from '../model/conversation.js';
 import { ActivitySchema } from '../model/crm.js';
@@ -68,8 +68,16 @@ export const ActivityCreatedFrameSchema = z.object({
   activity: ActivitySchema,
 });
 
+/** server -> agent: a message changed after it was created (an SMS delivery report); replaces it by id. */
+export const MessageUpdatedFrameSchema = z.object({
+  type: z.literal('message.updated'),
+  message: MessageSchema,
+});
+export type MessageUpdatedFrame = z.infer<typeof MessageUpdatedFrameSchema>;
+
 export const AgentServerFrameSchema = z.discriminatedUnion('type', [
   AgentWelcomeSchema,
+  MessageUpdatedFrameSchema,
   ConversationUpdatedFrameSchema,
   ConversationRemovedFrameSchema,
   ActivityCreatedFrameSchema,

@@ -70,6 +70,12 @@ export const ErrorCode = {
   RateLimited: 'rate_limited',
   OutboxFull: 'outbox_full',
   NotReady: 'not_ready',
+  /** SMS: no number is connected, sending is paused, or no provider account is configured. */
+  SmsUnavailable: 'sms_unavailable',
+  /** SMS: the contact texted STOP; they must text START before the team can text them again. */
+  SmsOptedOut: 'sms_opted_out',
+  /** SMS: the provider refused the credentials or the number. */
+  SmsProviderError: 'sms_provider_error',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

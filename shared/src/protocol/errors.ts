@@ -57,6 +57,20 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; description: s
     description:
       'This node cannot serve now (its database or Redis does not answer, or it is shutting down).',
   },
+  [ErrorCode.SmsUnavailable]: {
+    status: 409,
+    description:
+      'A text cannot be sent: no Twilio account is configured, no number is connected, or sending is paused.',
+  },
+  [ErrorCode.SmsOptedOut]: {
+    status: 409,
+    description: 'The contact texted STOP; they can be texted again once they text START.',
+  },
+  [ErrorCode.SmsProviderError]: {
+    status: 502,
+    description:
+      'The SMS provider refused the request or could not be reached (its reason is in the message).',
+  },
   [ErrorCode.Internal]: {
     status: 500,
     description: 'Unexpected server error. Details are logged, never sent.',

@@ -1,8 +1,15 @@
-// Twilio's REST API (2010-04-01), the two calls the inbox makes: send a message, list the account's numbers.
-// HTTP Basic auth with the Account SID and auth token; form-encoded requests, JSON answers.
+// Twilio's REST API (2010-04-01), the calls the inbox makes: send a message, find a message already sent, list the
+// account's numbers. HTTP Basic auth with the Account SID and auth token; form-encoded requests, JSON answers.
 import { z } from 'zod';
-import { SmsTemporaryError, type OutboundSms, type ProviderNumber, type SendResult } from '../provider.js';
+import {
+  SmsTemporaryError,
+  type OutboundSms,
+  type ProviderNumber,
+  type SendResult,
+  type SentQuery,
+} from '../provider.js';
 import { twilioFailure } from './errors.js';
+import { MessagesPage, newestMatch } from './find-sent.js';
 import { deliveryStatusOf } from './webhook-params.js';
 
 export const TwilioCredentials = z.object({
@@ -29,12 +36,16 @@ const NumbersPage = z.object({
   next_page_uri: z.string().nullish(),
 });
 
+/** Twilio lists newest first; a crashed attempt is among the last few texts to one person from one number. */
+const FIND_PAGE_SIZE = 50;
+
 /** Enough for any real account, and a stop for a server that keeps answering with a next page. */
 const MAX_PAGES = 100;
 const PAGE_SIZE = 100;
 
 export interface TwilioClient {
   sendMessage(message: OutboundSms): Promise<SendResult>;
+  findMessage(query: SentQuery): Promise<SendResult | null>;
   listIncomingNumbers(): Promise<ProviderNumber[]>;
 }
 
@@ -84,6 +95,23 @@ export function createTwilioClient(
         providerMessageId: created.data.sid,
         status: deliveryStatusOf(created.data.status) ?? 'queued',
       };
+    },
+
+    async findMessage(query) {
+      const url = new URL(`${accountPath}/Messages.json`, origin);
+      url.search = new URLSearchParams({
+        To: query.to,
+        From: query.from,
+        PageSize: String(FIND_PAGE_SIZE),
+      }).toString();
+      const page = MessagesPage.safeParse(await request(url));
+      if (!page.success)
+        throw new SmsTemporaryError(
+          'bad_response',
+          'Twilio answered the message list with something unexpected.',
+        );
+      const found = newestMatch(page.data.messages, query);
+      return found && { providerMessageId: found.sid, status: deliveryStatusOf(found.status) ?? 'queued' };
     },
 
     async listIncomingNumbers() {

@@ -14,6 +14,7 @@ export function createTwilioProvider(
   return {
     listNumbers: () => client.listIncomingNumbers(),
     send: (message) => client.sendMessage(message),
+    findSent: (query) => client.findMessage(query),
     verifyWebhook: ({ url, headers, params }) =>
       verifyTwilioSignature(credentials.authToken, headers[SIGNATURE_HEADER], url, params),
     parseInbound: parseTwilioInbound,

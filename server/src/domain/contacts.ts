@@ -1,0 +1,131 @@
+// Contacts: the people conversations are with, on every channel. Every agent may find a contact and text them; the
+// profile lists only the conversations the viewer may see (a colleague's chat stays invisible). "New" starts (or
+// continues) the contact's conversation on a channel with a first message from the agent, who then holds it.
+import type { ContactSummary, NewConversationBody } from '@livechat/shared/api';
+import type { Agent, Conversation, Message } from '@livechat/shared/model';
+import { ErrorCode } from '@livechat/shared/protocol/constants';
+import { normalizeAddress } from '@livechat/shared/sms';
+import { agentCanSee, viewerOf } from './access.js';
+import { DomainError, notFound } from './errors.js';
+import type { SmsChannel } from './sms/channel.js';
+import { QUEUED } from './sms/channel.js';
+import { contactByAddress } from './sms/contacts-by-address.js';
+import { isUniqueViolation, type Store, type StoredContact, type Visitor } from './store.js';
+import type { Timeline } from './timeline.js';
+import { newId } from './tokens.js';
+
+const summaryOf = (c: StoredContact): ContactSummary => ({
+  id: c.id,
+  siteId: c.siteId,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  smsOptedOut: c.smsOptedOutAt !== null,
+  createdAt: c.createdAt,
+  lastActivityAt: c.lastActivityAt,
+});
+
+export interface NewConversation {
+  conversation: Conversation;
+  message: Message;
+}
+
+export function createContactService(store: Store, timeline: Timeline, sms: SmsChannel, now: () => number) {
+  /** The contact a "New" message goes to: the one named, or the one with that number (created if new). */
+  async function recipient(body: NewConversationBody): Promise<Visitor> {
+    if (body.contactId !== undefined) {
+      const contact = await store.visitors.byId(body.contactId);
+      if (!contact || contact.siteId !== body.siteId) throw notFound('Contact');
+      return contact;
+    }
+    const address = normalizeAddress(body.to ?? '');
+    if (address.kind === 'invalid') throw new DomainError(ErrorCode.InvalidRequest, address.reason, 'to');
+    if (address.kind !== 'e164')
+      throw new DomainError(
+        ErrorCode.InvalidRequest,
+        'Texts can be sent to phone numbers only, not to short codes or sender IDs.',
+        'to',
+      );
+    if (!(await store.sites.byId(body.siteId))) throw notFound('Site');
+    return contactByAddress(store, body.siteId, address.value, now());
+  }
+
+  return {
+    list: async (q: string | undefined, limit: number): Promise<ContactSummary[]> =>
+      (await store.visitors.searchContacts(q || null, limit)).map(summaryOf),
+
+    async profile(
+      agent: Agent,
+      id: string,
+    ): Promise<{ contact: ContactSummary; conversations: Conversation[] }> {
+      const contact = await store.visitors.contactById(id);
+      if (!contact) throw notFound('Contact');
+      const conversations = await store.conversations.search({ visitorId: id, limit: 200 }, viewerOf(agent));
+      return { contact: summaryOf(contact), conversations };
+    },
+
+    /** The green "New": a first text (idempotent by client id), from the agent, who holds the conversation. */
+    async start(agent: Agent, body: NewConversationBody): Promise<NewConversation> {
+      const stored = await store.messages.byClientId('agent', agent.id, body.clientId);
+      if (stored)
+        return { conversation: (await store.conversations.byId(stored.conversationId))!, message: stored };
+      const contact = await recipient(body);
+      try {
+        return await write(agent, contact, body);
+      } catch (error) {
+        // A twin of this command on another node, or its first text opening the conversation there, took a unique
+        // key: the twin's message answers this one; otherwise the unit runs once more.
+        if (!isUniqueViolation(error)) throw error;
+        const twin = await store.messages.byClientId('agent', agent.id, body.clientId);
+        if (twin)
+          return { conversation: (await store.conversations.byId(twin.conversationId))!, message: twin };
+        return write(agent, contact, body);
+      }
+    },
+  };
+
+  function write(agent: Agent, contact: Visitor, body: NewConversationBody): Promise<NewConversation> {
+    const author = { kind: 'agent' as const, id: agent.id, name: agent.name };
+    return timeline.commit(
+      async (unit) => {
+        const route = await sms.route(contact.siteId, contact.id, body.body);
+        let conversation = await store.conversations.openForVisitor(contact.id, 'sms');
+        if (conversation && !(await agentCanSee(agent, conversation, store.sites)))
+          throw new DomainError(
+            ErrorCode.AlreadyAssigned,
+            'A colleague is already texting with this contact; ask them or an admin to hand the conversation over.',
+          );
+        if (!conversation) {
+          const id = newId();
+          await store.conversations.create({
+            id,
+            siteId: contact.siteId,
+            visitorId: contact.id,
+            now: unit.now,
+            channel: 'sms',
+          });
+          conversation = (await store.conversations.byId(id))!;
+        }
+        if (conversation.assigneeId === null) {
+          const before = conversation;
+          conversation = (await store.conversations.claim(conversation.id, agent.id, unit.now))!;
+          unit.changed(conversation, before);
+          await unit.activity(conversation, {
+            kind: 'assigned',
+            actor: { id: agent.id, name: agent.name },
+            text: `${agent.name} texted ${contact.name} and took this conversation`,
+            data: { assigneeId: agent.id, assigneeName: agent.name },
+          });
+        }
+        const message = await unit.post(conversation.id, author, body.body, {
+          clientId: body.clientId,
+          delivery: QUEUED,
+        });
+        await sms.enqueue(unit, message, route);
+        return { conversation: unit.current(conversation.id)!, message };
+      },
+      { visitorId: contact.id },
+    );
+  }
+}
+export type ContactService = ReturnType<typeof createContactService>;

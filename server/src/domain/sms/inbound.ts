@@ -1,0 +1,142 @@
+// A text from a contact: it continues their open SMS conversation (or opens one, straight into Unassigned, since no
+// bot runs on SMS), once per provider message id whatever the retries; STOP, START and HELP are handled as carriers
+// require.
+import { DEFAULT_SMS_HELP_TEXT } from '@livechat/shared/api';
+import type { Conversation } from '@livechat/shared/model';
+import { classifyKeyword, normalizeAddress } from '@livechat/shared/sms';
+import type { InboundSms } from '../../sms/provider.js';
+import { DomainError } from '../errors.js';
+import { isUniqueViolation, type Store, type Visitor } from '../store.js';
+import type { Timeline, WriteUnit } from '../timeline.js';
+import { newId } from '../tokens.js';
+import type { SmsChannel } from './channel.js';
+import { contactByAddress } from './contacts-by-address.js';
+
+export type InboundOutcome = 'stored' | 'duplicate' | 'unknown_number';
+
+/**
+ * The address as the contact's identity: E.164 when it reads as a phone number; a short code or sender ID as given;
+ * anything else trimmed and kept (never dropped, never "corrected" into someone else's number).
+ */
+export function addressOf(raw: string): string {
+  const address = normalizeAddress(raw);
+  return address.kind === 'invalid' ? storable(raw.trim()) : address.value;
+}
+
+/** Text either engine can store as sent: a NUL or a broken surrogate pair becomes U+FFFD. */
+const storable = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\0/g, '\uFFFD');
+
+/** What the thread shows for a text without words (an MMS whose media this inbox does not show yet). */
+function bodyOf(text: InboundSms): string {
+  if (text.body.trim() !== '') return storable(text.body);
+  if (text.media.length > 0)
+    return text.media.length === 1 ? '[1 attachment]' : `[${text.media.length} attachments]`;
+  return '[empty text]';
+}
+
+export function createSmsInbound(store: Store, timeline: Timeline, channel: SmsChannel) {
+  async function openConversation(unit: WriteUnit, contact: Visitor): Promise<Conversation> {
+    const open = await store.conversations.openForVisitor(contact.id, 'sms');
+    if (open) return open;
+    const id = newId();
+    await store.conversations.create({
+      id,
+      siteId: contact.siteId,
+      visitorId: contact.id,
+      now: unit.now,
+      channel: 'sms',
+    });
+    const queued = (await store.conversations.queue(id, unit.now))!;
+    unit.changed(queued);
+    return queued;
+  }
+
+  async function storeText(
+    text: InboundSms,
+    siteId: string,
+    to: string,
+    now: number,
+  ): Promise<InboundOutcome> {
+    const contact = await contactByAddress(store, siteId, addressOf(text.from), now);
+    const author = { kind: 'visitor' as const, id: contact.id, name: contact.name };
+    return timeline.commit(
+      async (unit) => {
+        if (await store.sms.hasProviderId(text.providerMessageId)) return 'duplicate';
+        const conversation = await openConversation(unit, contact);
+        const message = await unit.post(conversation.id, author, bodyOf(text), {
+          clientId: text.providerMessageId,
+        });
+        await store.sms.insertInbound({
+          messageId: message.id,
+          conversationId: conversation.id,
+          siteId,
+          providerId: text.providerMessageId,
+          from: addressOf(text.from),
+          to,
+          body: storable(text.body),
+          createdAt: unit.now,
+        });
+        await store.sms.recordInbound(siteId, unit.now);
+        await keyword(unit, conversation, contact, text.body);
+        return 'stored';
+      },
+      { visitorId: contact.id },
+    );
+  }
+
+  async function keyword(unit: WriteUnit, conversation: Conversation, contact: Visitor, body: string) {
+    const system = { kind: 'system' as const, id: null, name: 'System' };
+    switch (classifyKeyword(body)) {
+      case 'opt-out':
+        await store.visitors.setSmsOptedOut(contact.id, unit.now);
+        await unit.post(
+          conversation.id,
+          system,
+          `${contact.name} opted out of texts (STOP). Nobody can text them until they text START.`,
+        );
+        return;
+      case 'opt-in':
+        await store.visitors.setSmsOptedOut(contact.id, null);
+        await unit.post(conversation.id, system, `${contact.name} opted in to texts again (START).`);
+        return;
+      case 'help': {
+        const settings = await store.sms.settings(conversation.siteId);
+        const help = settings?.helpText ?? DEFAULT_SMS_HELP_TEXT;
+        // Without a way to send (opted out: the provider answers them itself; paused; no account), the text is
+        // still stored, unanswered.
+        const route = await channel.route(conversation.siteId, contact.id, help).catch((error: unknown) => {
+          if (error instanceof DomainError) return null;
+          throw error;
+        });
+        if (!route) return;
+        const reply = await unit.post(conversation.id, { kind: 'bot', id: null, name: 'Help' }, help, {
+          delivery: { status: 'queued', error: null },
+        });
+        await channel.enqueue(unit, reply, route);
+        return;
+      }
+      case null:
+        return;
+    }
+  }
+
+  return {
+    /** Stores an inbound text (signature already verified). */
+    async receive(text: InboundSms, now: number): Promise<InboundOutcome> {
+      const to = addressOf(text.to);
+      const settings = await store.sms.byNumber(to);
+      if (!settings) return 'unknown_number';
+      try {
+        return await storeText(text, settings.siteId, to, now);
+      } catch (error) {
+        // A retry of this very text on another node, or its first text opening the conversation there, won the
+        // unique key: the text is stored once; another one is tried again.
+        if (!isUniqueViolation(error)) throw error;
+        if (await store.sms.hasProviderId(text.providerMessageId)) return 'duplicate';
+        return storeText(text, settings.siteId, to, now);
+      }
+    },
+  };
+}
+export type SmsInbound = ReturnType<typeof createSmsInbound>;
