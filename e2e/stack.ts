@@ -43,6 +43,8 @@ export async function startServer(opts: {
   demoPort: number;
   /** The port browsers use, when a proxy sits in front. */
   publicPort?: number;
+  /** More environment (TWILIO_* pointing at a fake Twilio, say). */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
   const publicUrl = `http://localhost:${opts.publicPort ?? port}`;
@@ -60,6 +62,7 @@ export async function startServer(opts: {
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
       PUBLIC_URL: publicUrl,
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -99,12 +102,16 @@ export interface Stack {
  * proxy in front of the server that tests can use to cut visitor connections. The demo site runs `playbook`
  * (by default one without steps: most tests are about delivery, not the bot).
  */
-export async function startStack({ playbook = NO_STEPS }: { playbook?: Playbook } = {}): Promise<Stack> {
+export async function startStack({
+  playbook = NO_STEPS,
+  env,
+}: { playbook?: Playbook; env?: Record<string, string> } = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livechat-e2e-'));
   const demoPort = await freePort();
   const serverPort = await freePort();
   const proxy = await startFaultyProxy(serverPort);
-  const server = await startServer({ dataDir, demoPort, port: serverPort, publicPort: proxy.port });
+  const serverOptions = { dataDir, demoPort, port: serverPort, publicPort: proxy.port, ...(env && { env }) };
+  const server = await startServer(serverOptions);
   const demo = spawn(process.execPath, ['examples/demo-server.mjs'], {
     cwd: root,
     env: { ...process.env, DEMO_PORT: String(demoPort), PUBLIC_URL: server.publicUrl },
@@ -121,7 +128,7 @@ export async function startStack({ playbook = NO_STEPS }: { playbook?: Playbook 
     dataDir,
     async restartServer() {
       await stack.server.stop();
-      stack.server = await startServer({ dataDir, demoPort, port: serverPort, publicPort: proxy.port });
+      stack.server = await startServer(serverOptions);
     },
     async stop() {
       demo.kill('SIGTERM');

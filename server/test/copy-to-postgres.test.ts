@@ -59,6 +59,21 @@ describe('copy-to-postgres', () => {
       events: ['conversation.closed'],
     });
     await call(sqliteApp, admin, 'POST', `/api/conversations/${second.conversationId}/close`);
+    // A text to a contact, waiting in the outbox (the account's API does not answer here).
+    const site = (await sqliteApp.domain.sites.list())[0]!;
+    await sqliteApp.store.sms.saveAccount(
+      { accountSid: `AC${'0'.repeat(32)}`, authToken: 'token-1234', apiBaseUrl: 'http://127.0.0.1:9' },
+      1,
+    );
+    await sqliteApp.store.sms.saveSettings(site.id, { number: '+12025550100' }, 1);
+    const texted = await call(sqliteApp, admin, 'POST', '/api/conversations', {
+      siteId: site.id,
+      channel: 'sms',
+      to: '+14155550123',
+      clientId: 'copy-test-sms-1',
+      body: 'Your quote is ready',
+    });
+    expect(texted.statusCode, texted.body).toBe(201);
     const before = await everything(sqliteApp, admin);
     await sqliteApp.close();
     apps = [];
@@ -72,7 +87,15 @@ describe('copy-to-postgres', () => {
     expect(counts.map((c) => c.table)).toEqual([...TABLES]);
     for (const c of counts) expect(c.postgres, c.table).toBe(c.sqlite);
     const copied = Object.fromEntries(counts.map((c) => [c.table, c.postgres]));
-    expect(copied).toMatchObject({ conversations: 2, agents: 3, webhooks: 1, webhook_deliveries: 1 });
+    expect(copied).toMatchObject({
+      conversations: 3,
+      agents: 3,
+      webhooks: 1,
+      webhook_deliveries: 1,
+      sms_account: 1,
+      sms_settings: 1,
+      sms_messages: 1,
+    });
     expect(copied.messages).toBeGreaterThanOrEqual(3);
     expect(copied.activities).toBeGreaterThanOrEqual(3);
 
@@ -95,12 +118,13 @@ describe('copy-to-postgres', () => {
     ).cookies.find((c) => c.name === 'lc_session')!;
     expect(await everything(postgresApp, `lc_session=${adminThere.value}`)).toEqual(before);
     // New conversations continue the numbering.
-    const third = await visitorChat(postgresApp, 'After the move');
+    const next = await visitorChat(postgresApp, 'After the move');
     const list = ConversationListBodySchema.parse(
       (
         await call(postgresApp, `lc_session=${adminThere.value}`, 'GET', '/api/conversations?folder=all')
       ).json(),
     ).conversations;
-    expect(list.find((c) => c.id === third.conversationId)?.number).toBe(3);
+    // Two web chats and the text came before it.
+    expect(list.find((c) => c.id === next.conversationId)?.number).toBe(4);
   });
 });

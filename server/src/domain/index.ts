@@ -83,7 +83,7 @@ export function createDomain(
     allowPrivateNetworks: webhooksAllowPrivateNetworks,
     ...(onDebug && { onDebug }),
   });
-  const sms = createSms(store, timeline, events, now, onError, smsOptions);
+  const sms = createSms(store, timeline, events, now, onError, smsOptions, onDebug);
   const auth = createAuthService(store, events, now);
   const invites = createInviteService(store, auth, now);
   return {

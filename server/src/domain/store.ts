@@ -490,8 +490,8 @@ export interface SmsStore {
   claim(messageId: string, from: number, until: number, now: number): Promise<boolean>;
   /** The provider took it: never sent again. A status already further along is kept. */
   markSent(messageId: string, providerId: string, status: DeliveryStatus): Promise<void>;
-  /** Retried at `at`. */
-  markRetry(messageId: string, at: number, error: string): Promise<void>;
+  /** Retried at `at` (the thread still shows it queued). */
+  markRetry(messageId: string, at: number): Promise<void>;
   /** Refused for good. */
   markFailed(messageId: string, error: string): Promise<void>;
   /**

@@ -155,12 +155,8 @@ export function createSmsStore(sql: Sql): SmsStore {
           WHERE message_id = @messageId`,
         { messageId, providerId, status },
       ),
-    markRetry: (messageId, at, error) =>
-      write('UPDATE sms_messages SET next_attempt_at = ?, error = ? WHERE message_id = ?', [
-        at,
-        error,
-        messageId,
-      ]),
+    markRetry: (messageId, at) =>
+      write('UPDATE sms_messages SET next_attempt_at = ? WHERE message_id = ?', [at, messageId]),
     markFailed: (messageId, error) =>
       write(
         `UPDATE sms_messages SET outbox = 'failed', next_attempt_at = NULL, status = 'failed', error = ?

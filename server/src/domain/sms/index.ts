@@ -27,6 +27,7 @@ export function createSms(
   now: () => number,
   onError: (err: unknown) => void,
   options: SmsOptions,
+  onDebug?: (detail: Record<string, unknown>, message: string) => void,
 ) {
   const accounts = createSmsAccounts(store, options.accountFromEnvironment, options.makeProvider);
 
@@ -46,6 +47,7 @@ export function createSms(
       statusCallbackUrl: options.publicUrl + SMS_WEBHOOK_PATHS.status,
       now,
       onError,
+      ...(onDebug && { onDebug }),
       onDeliveryChanged: deliveryChanged,
       onOptedOut: async (siteId, address) => {
         const contact = await store.visitors.bySmsAddress(siteId, address);

@@ -37,6 +37,8 @@ interface Deps {
   onError: (err: unknown) => void;
   /** A text's delivery changed: agents see it. */
   onDeliveryChanged: (conversationId: string, messageId: string) => Promise<void>;
+  /** Why an attempt failed and when it is tried again (debug log). */
+  onDebug?: (detail: Record<string, unknown>, message: string) => void;
   /** The provider said the recipient opted out (they texted STOP, maybe before the inbox knew). */
   onOptedOut: (siteId: string, address: string) => Promise<void>;
 }
@@ -89,8 +91,9 @@ export function createSmsOutbox(deps: Deps, options: SmsOutboxOptions = DEFAULT_
         return deps.onDeliveryChanged(text.conversationId, text.messageId);
       }
       const asked = error instanceof SmsTemporaryError ? (error.retryAfterMs ?? 0) : 0;
-      await store.sms.markRetry(text.messageId, now() + Math.max(delay, asked), reason);
+      await store.sms.markRetry(text.messageId, now() + Math.max(delay, asked));
       if (!(error instanceof SmsTemporaryError)) deps.onError(error);
+      else deps.onDebug?.({ messageId: text.messageId, attempts, reason }, 'text not sent; retried later');
     }
   }
 

@@ -24,6 +24,9 @@ export const TABLES = [
   'saved_replies',
   'webhooks',
   'webhook_deliveries',
+  'sms_account',
+  'sms_settings',
+  'sms_messages',
 ] as const;
 
 /** Tables PostgreSQL reads in insertion order through a `rowid` column: SQLite's implicit rowid is copied into it. */
