@@ -51,14 +51,14 @@ export function createContactService(store: Store, timeline: Timeline, sms: SmsC
   }
 
   return {
-    list: async (q: string | undefined, limit: number): Promise<ContactSummary[]> =>
-      (await store.visitors.searchContacts(q || null, limit)).map(summaryOf),
+    list: async (agent: Agent, q: string | undefined, limit: number): Promise<ContactSummary[]> =>
+      (await store.visitors.searchContacts(q || null, limit, viewerOf(agent))).map(summaryOf),
 
     async profile(
       agent: Agent,
       id: string,
     ): Promise<{ contact: ContactSummary; conversations: Conversation[] }> {
-      const contact = await store.visitors.contactById(id);
+      const contact = await store.visitors.contactById(id, viewerOf(agent));
       if (!contact) throw notFound('Contact');
       const conversations = await store.conversations.search({ visitorId: id, limit: 200 }, viewerOf(agent));
       return { contact: summaryOf(contact), conversations };

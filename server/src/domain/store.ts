@@ -268,9 +268,13 @@ export interface VisitorStore {
   insertSmsContact(visitor: Visitor, address: string, phone: string | null): Promise<void>;
   /** They texted STOP (at) or START (null). */
   setSmsOptedOut(id: string, at: number | null): Promise<void>;
-  contactById(id: string): Promise<StoredContact | null>;
-  /** Contacts by name, email or phone (`text`, ignoring case), most recently active first. */
-  searchContacts(text: string | null, limit: number): Promise<StoredContact[]>;
+  /** The contact; with a viewer, only one they may see (see `searchContacts`). */
+  contactById(id: string, viewer?: Viewer): Promise<StoredContact | null>;
+  /**
+   * Contacts the viewer may see (one of their conversations is visible to the viewer; admins: all), by name, email
+   * or phone (`text`, ignoring case), most recently active first.
+   */
+  searchContacts(text: string | null, limit: number, viewer: Viewer): Promise<StoredContact[]>;
 }
 
 export interface ConversationStore {

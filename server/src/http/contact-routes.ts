@@ -34,7 +34,9 @@ export function contactRoutes(domain: Domain): FastifyPluginAsyncZod {
           response: { 200: ContactListBodySchema, ...errors },
         },
       },
-      async (request) => ({ contacts: await domain.contacts.list(request.query.q, request.query.limit) }),
+      async (request) => ({
+        contacts: await domain.contacts.list(currentAgent(request), request.query.q, request.query.limit),
+      }),
     );
 
     app.get(

@@ -2,6 +2,7 @@ import type { Contact, ContactField } from '@livechat/shared/model';
 import type { StoredContact, Visitor, VisitorStore } from '../domain/store.js';
 import type { Sql } from './sql/sql.js';
 import { containing } from './sql/like.js';
+import { VISIBLE_TO_VIEWER } from './conversations.js';
 import { writer } from './write.js';
 
 interface VisitorRow {
@@ -58,8 +59,14 @@ const CONTACT = `SELECT v.id, v.site_id, COALESCE(v.contact_name, v.name) AS nam
     v.sms_opted_out_at, v.created_at,
     (SELECT MAX(c.updated_at) FROM conversations c WHERE c.visitor_id = v.id) AS last_activity_at
   FROM visitors v`;
-const IS_CONTACT = `(v.sms_address IS NOT NULL OR EXISTS (SELECT 1 FROM conversations c WHERE c.visitor_id = v.id
-  AND (c.visitor_wrote_at IS NOT NULL OR c.queued_at IS NOT NULL)))`;
+/**
+ * A contact the viewer may see: one of their conversations that reached someone (the visitor wrote, it was queued or
+ * assigned) is visible to the viewer (the inbox's rule), so a colleague's customer is as invisible as their chat.
+ * Admins see every contact, SMS contacts included.
+ */
+const IS_CONTACT = `((@admin = 1 AND v.sms_address IS NOT NULL) OR EXISTS (SELECT 1 FROM conversations c
+  WHERE c.visitor_id = v.id AND (c.visitor_wrote_at IS NOT NULL OR c.queued_at IS NOT NULL OR c.assignee_id IS NOT NULL)
+  AND ${VISIBLE_TO_VIEWER}))`;
 const SEARCH_CONTACTS = `${CONTACT} WHERE ${IS_CONTACT} AND (CAST(@text AS TEXT) IS NULL
     OR lower(COALESCE(v.contact_name, v.name)) LIKE lower(@text) ESCAPE '\\'
     OR lower(v.email) LIKE lower(@text) ESCAPE '\\'
@@ -109,13 +116,18 @@ export function createVisitorStore(sql: Sql): VisitorStore {
         [v.id, v.siteId, `sms:${v.id}`, v.name, v.createdAt, v.createdAt, address, phone],
       ),
     setSmsOptedOut: (id, at) => write('UPDATE visitors SET sms_opted_out_at = ? WHERE id = ?', [at, id]),
-    async contactById(id) {
-      const row = await sql.get<ContactRow>(`${CONTACT} WHERE v.id = ?`, [id]);
+    async contactById(id, viewer) {
+      const row = await sql.get<ContactRow>(
+        viewer ? `${CONTACT} WHERE v.id = @id AND ${IS_CONTACT}` : `${CONTACT} WHERE v.id = @id`,
+        { id, ...(viewer && { me: viewer.agentId, admin: viewer.admin ? 1 : 0 }) },
+      );
       return row ? toContact(row) : null;
     },
-    searchContacts: async (text, limit) =>
+    searchContacts: async (text, limit, viewer) =>
       (
         await sql.all<ContactRow>(SEARCH_CONTACTS, {
+          me: viewer.agentId,
+          admin: viewer.admin ? 1 : 0,
           text: text === null ? null : containing(text),
           digits: text === null ? null : containing(text.replace(/[\s().-]/g, '')),
           limit,
