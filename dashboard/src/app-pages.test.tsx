@@ -1,7 +1,9 @@
 // The Leads, Saved replies, Webhooks, Settings and Profile pages in the app: who sees their links, and who may open them.
 import { describe, expect, it } from 'vitest';
-import { screen } from './test-utils/render.js';
+import { screen, within } from './test-utils/render.js';
 import { setupApp } from './test-utils/app-setup.js';
+import { site } from './test-utils/fixtures.js';
+import { contact, smsSettings } from './test-utils/sms-fixtures.js';
 
 const nav = () => screen.getByRole('navigation', { name: 'Main' });
 const links = () =>
@@ -16,10 +18,12 @@ describe('app pages', () => {
     await screen.findByRole('link', { name: 'Leads' });
     expect(links()).toEqual([
       ['Inbox', '#/inbox'],
+      ['Contacts', '#/contacts'],
       ['Leads', '#/leads'],
       ['Team', '#/team'],
       ['Playbook', '#/playbook'],
       ['Embed', '#/embed'],
+      ['SMS', '#/sms'],
       ['Saved replies', '#/saved-replies'],
       ['Webhooks', '#/webhooks'],
       ['Settings', '#/settings'],
@@ -27,11 +31,12 @@ describe('app pages', () => {
     ]);
   });
 
-  it('links Leads, Settings and Profile for agents, not the admin pages', async () => {
+  it('links Contacts, Leads, Settings and Profile for agents, not the admin pages', async () => {
     setupApp({ role: 'agent' });
     await screen.findByRole('link', { name: 'Leads' });
     expect(links()).toEqual([
       ['Inbox', '#/inbox'],
+      ['Contacts', '#/contacts'],
       ['Leads', '#/leads'],
       ['Settings', '#/settings'],
       ['Profile', '#/profile'],
@@ -46,9 +51,36 @@ describe('app pages', () => {
     expect(await screen.findByText('No leads or deals yet.')).toBeTruthy();
   });
 
+  it('opens the SMS page for admins, on the first site', async () => {
+    location.hash = '#/sms';
+    setupApp({
+      routes: {
+        'GET /api/sites': () => ({ body: { sites: [site()] } }),
+        'GET /api/sites/site-1/sms': () => ({
+          body: { sms: smsSettings({ status: 'not_configured', account: null }) },
+        }),
+      },
+    });
+    expect(await screen.findByRole('heading', { name: 'SMS / Text messages' })).toBeTruthy();
+    const main = screen.getByRole('main');
+    expect((await within(main).findByRole('status')).textContent).toMatch(/No Twilio account is configured/);
+    expect(screen.getByRole('link', { name: 'SMS' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('opens a contact profile for agents, the Contacts link marked current', async () => {
+    location.hash = '#/contacts/ct-1';
+    setupApp({
+      role: 'agent',
+      routes: { 'GET /api/contacts/ct-1': () => ({ body: { contact: contact(), conversations: [] } }) },
+    });
+    expect(await screen.findByRole('heading', { name: 'Sam Texter', level: 1 })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Contacts' }).getAttribute('aria-current')).toBe('page');
+  });
+
   it.each([
     ['#/saved-replies', 'Only admins can manage saved replies.', '/api/saved-replies'],
     ['#/webhooks', 'Only admins can manage webhooks.', '/api/webhooks'],
+    ['#/sms', 'Only admins can manage text messaging.', '/api/sites'],
   ])('keeps agents out of %s without asking the admin API', async (hash, refusal, api) => {
     location.hash = hash;
     const { http } = setupApp({ role: 'agent' });
@@ -65,6 +97,7 @@ describe('app pages', () => {
       { replies: [] },
       'No saved replies yet. Add the answers your team gives most often.',
     ],
+    ['#/contacts', 'GET /api/contacts', { contacts: [] }, 'No contacts yet.'],
     [
       '#/settings',
       'GET /api/me/settings',

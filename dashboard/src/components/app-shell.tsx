@@ -15,6 +15,8 @@ import { SavedRepliesPage } from '../pages/SavedReplies/saved-replies-page.js';
 import { SettingsPage } from '../pages/Settings/settings-page.js';
 import { WebhooksPage } from '../pages/Webhooks/webhooks-page.js';
 import { ProfilePage } from '../pages/Profile/profile-page.js';
+import { SmsPage } from '../pages/Sms/sms-page.js';
+import { ContactsPage } from '../pages/Contacts/contacts-page.js';
 import { useNotifications } from '../notifications/use-notifications.js';
 import { NavSidebar } from './nav-sidebar.js';
 
@@ -70,6 +72,10 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
         return <WebhooksPage agent={agent} />;
       case 'settings':
         return <SettingsPage settings={notifications.settings} />;
+      case 'sms':
+        return <SmsPage agent={agent} />;
+      case 'contacts':
+        return <ContactsPage agent={agent} contactId={r.contactId ?? null} />;
       case 'profile':
         return <ProfilePage agent={agent} onAgentChanged={onAgentChanged} />;
       case 'inbox':

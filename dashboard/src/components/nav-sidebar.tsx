@@ -26,10 +26,12 @@ type NavPage = Exclude<Route['page'], 'inbox' | 'invite'>;
 
 /** After the inbox, in this order; `admin` links are shown to admins only. */
 const LINKS: { page: NavPage; label: string; admin: boolean }[] = [
+  { page: 'contacts', label: 'Contacts', admin: false },
   { page: 'leads', label: 'Leads', admin: false },
   { page: 'team', label: 'Team', admin: true },
   { page: 'playbook', label: 'Playbook', admin: true },
   { page: 'embed', label: 'Embed', admin: true },
+  { page: 'sms', label: 'SMS', admin: true },
   { page: 'saved-replies', label: 'Saved replies', admin: true },
   { page: 'webhooks', label: 'Webhooks', admin: true },
   { page: 'settings', label: 'Settings', admin: false },

@@ -46,6 +46,7 @@ import {
   emptyThread,
   highestSeq,
   mergeMessages,
+  replaceMessage,
   settlePending,
   type PendingReply,
   type Thread,
@@ -320,6 +321,9 @@ export class InboxStore {
       case 'message.created':
         this.addMessages(frame.message.conversationId, [frame.message]);
         this.countsRefresh.schedule();
+        break;
+      case 'message.updated':
+        this.updateMessage(frame.message);
         break;
       case 'conversation.updated':
         this.applyConversation(frame.conversation);
@@ -646,6 +650,17 @@ export class InboxStore {
     const first = incoming[0];
     if (thread.status === 'ready' && first && first.seq > before + 1)
       void this.fillGap(conversationId, before);
+  }
+
+  /** A held message changed (an SMS delivery report). Threads not loaded get it with their history when opened. */
+  private updateMessage(message: Message): void {
+    const thread = this.state.threads.get(message.conversationId);
+    if (!thread) return;
+    const messages = replaceMessage(thread.messages, message);
+    if (messages === thread.messages) return;
+    const threads = new Map(this.state.threads);
+    threads.set(message.conversationId, { ...thread, messages });
+    this.set({ threads });
   }
 
   private async fillGap(id: string, afterSeq: number): Promise<void> {

@@ -10,6 +10,10 @@ describe('routes', () => {
     expect(parseRoute('#/saved-replies')).toEqual({ page: 'saved-replies' });
     expect(parseRoute('#/settings')).toEqual({ page: 'settings' });
     expect(parseRoute('#/webhooks')).toEqual({ page: 'webhooks' });
+    expect(parseRoute('#/sms')).toEqual({ page: 'sms' });
+    expect(parseRoute('#/contacts')).toEqual({ page: 'contacts' });
+    expect(parseRoute('#/contacts/ct-1')).toEqual({ page: 'contacts', contactId: 'ct-1' });
+    expect(parseRoute('#/contacts/%E0%A4%A')).toEqual({ page: 'contacts' });
     expect(parseRoute('#/inbox/abc-1')).toEqual({ page: 'inbox', conversationId: 'abc-1' });
     expect(parseRoute('#/inbox')).toEqual({ page: 'inbox', conversationId: null });
     expect(parseRoute('')).toEqual({ page: 'inbox', conversationId: null });
@@ -24,6 +28,9 @@ describe('routes', () => {
     expect(parseRoute(routeHref(route))).toEqual(route);
     const invite = { page: 'invite', token: 'a/b+c' } as const;
     expect(parseRoute(routeHref(invite))).toEqual(invite);
+    const contact = { page: 'contacts', contactId: 'a/b c' } as const;
+    expect(routeHref(contact)).toBe('#/contacts/a%2Fb%20c');
+    expect(parseRoute(routeHref(contact))).toEqual(contact);
     for (const page of [
       'team',
       'playbook',
@@ -32,6 +39,8 @@ describe('routes', () => {
       'saved-replies',
       'settings',
       'webhooks',
+      'sms',
+      'contacts',
     ] as const)
       expect(parseRoute(routeHref({ page }))).toEqual({ page });
   });

@@ -1,5 +1,5 @@
 // Hash routes: #/inbox, #/inbox/<conversationId>, #/folder/<folder> (the inbox showing that folder), #/team, #/playbook, #/embed, #/leads, #/saved-replies,
-// #/settings, #/webhooks, #/profile, #/invite/<token>.
+// #/settings, #/webhooks, #/sms, #/contacts, #/contacts/<contactId>, #/profile, #/invite/<token>.
 // Anything else is the inbox.
 
 import { FolderSchema, type Folder } from '@livechat/shared/api';
@@ -14,6 +14,10 @@ export type Route =
   | { page: 'saved-replies' }
   | { page: 'settings' }
   | { page: 'webhooks' }
+  /** The site's SMS number and provider account (admins). */
+  | { page: 'sms' }
+  /** The contact list, or one contact's profile. */
+  | { page: 'contacts'; contactId?: string }
   /** The signed-in agent's own name, picture and password. */
   | { page: 'profile' }
   /** An invite link from an admin; open without signing in. */
@@ -28,6 +32,7 @@ const SIMPLE_PAGES = [
   'saved-replies',
   'settings',
   'webhooks',
+  'sms',
   'profile',
 ] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];
@@ -38,6 +43,10 @@ const isSimplePage = (part: string | undefined): part is SimplePage =>
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (isSimplePage(parts[0])) return { page: parts[0] };
+  if (parts[0] === 'contacts') {
+    const contactId = parts[1] ? decodePart(parts[1]) : null;
+    return contactId ? { page: 'contacts', contactId } : { page: 'contacts' };
+  }
   if (parts[0] === 'invite' && parts[1]) {
     const token = decodePart(parts[1]);
     if (token) return { page: 'invite', token };
@@ -59,6 +68,8 @@ export function routeHref(route: Route): string {
     if (route.folder && !route.conversationId) return `#/folder/${route.folder}`;
     return route.conversationId ? `#/inbox/${encodeURIComponent(route.conversationId)}` : '#/inbox';
   }
+  if (route.page === 'contacts' && route.contactId)
+    return `#/contacts/${encodeURIComponent(route.contactId)}`;
   return `#/${route.page}`;
 }
 

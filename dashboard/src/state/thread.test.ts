@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highestSeq, mergeMessages, settlePending, type PendingReply } from './thread.js';
+import { highestSeq, mergeMessages, replaceMessage, settlePending, type PendingReply } from './thread.js';
 import { message } from '../test-utils/fixtures.js';
 
 const seqs = (list: readonly { seq: number }[]) => list.map((m) => m.seq);
@@ -24,5 +24,16 @@ describe('thread', () => {
     const left = settlePending(pending, [message(4, { clientId: 'aaaaaaaa1' })]);
     expect(left.map((p) => p.clientId)).toEqual(['bbbbbbbb2']);
     expect(settlePending(pending, [message(5)])).toBe(pending);
+  });
+
+  it('replaces a message by id for a delivery report, never moving its delivery back', () => {
+    const agentAuthor = { kind: 'agent', id: 'ag-1', name: 'Ada Admin' } as const;
+    const queued = message(2, { author: agentAuthor, delivery: { status: 'queued', error: null } });
+    const list = mergeMessages([], [message(1), queued]);
+    const failed = { ...queued, delivery: { status: 'failed', error: 'Unknown destination' } } as const;
+    const updated = replaceMessage(list, failed);
+    expect(updated.map((m) => m.delivery)).toEqual([undefined, failed.delivery]);
+    expect(replaceMessage(updated, { ...queued, delivery: { status: 'sent', error: null } })).toBe(updated);
+    expect(replaceMessage(list, message(9))).toBe(list);
   });
 });

@@ -1,5 +1,5 @@
 // Pure helpers for one conversation's message list: ordered by seq, one entry per seq.
-import type { Message } from '@livechat/shared/model';
+import type { DeliveryStatus, Message } from '@livechat/shared/model';
 import { insertBySeq } from '@livechat/shared/client';
 
 /** A reply the agent sent that the server has not stored yet (no seq). Matched to its echo by clientId. */
@@ -46,4 +46,32 @@ export function settlePending(
   const ids = new Set(stored.map((m) => m.clientId).filter((id): id is string => id !== null));
   const left = pending.filter((p) => !ids.has(p.clientId));
   return left.length === pending.length ? pending : left;
+}
+
+/** How far a text got; reports may arrive out of order, and a later one never moves it back. */
+const DELIVERY_RANK: Record<DeliveryStatus, number> = {
+  queued: 0,
+  sent: 1,
+  delivered: 2,
+  undelivered: 2,
+  failed: 2,
+};
+
+/**
+ * The list with `updated` in place of the message with its id (a delivery report). The same list when that message
+ * is not held, or when the held copy's delivery is already further along.
+ */
+export function replaceMessage(messages: readonly Message[], updated: Message): readonly Message[] {
+  const index = messages.findIndex((m) => m.id === updated.id);
+  if (index === -1) return messages;
+  const held = messages[index]!;
+  if (
+    held.delivery &&
+    updated.delivery &&
+    DELIVERY_RANK[updated.delivery.status] < DELIVERY_RANK[held.delivery.status]
+  )
+    return messages;
+  const out = [...messages];
+  out[index] = updated;
+  return out;
 }

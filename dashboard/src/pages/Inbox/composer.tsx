@@ -1,4 +1,4 @@
-import type { SavedReply } from '@livechat/shared/model';
+import type { Channel, SavedReply } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
 import { NoteBox } from './note-box.js';
 import { ReplyBox } from './reply-box.js';
@@ -10,12 +10,14 @@ interface Props {
   onSend: (text: string) => boolean;
   onNote: (body: string) => Promise<string | null>;
   replies: readonly SavedReply[];
+  /** SMS replies show their length in characters and segments, and the provider's limit. */
+  channel?: Channel | undefined;
 }
 
 type Mode = 'reply' | 'note';
 
 /** Below the timeline: a reply to the visitor, or an internal note for the team (notes also on closed ones). */
-export function Composer({ closed, draft, onDraft, onSend, onNote, replies }: Props) {
+export function Composer({ closed, draft, onDraft, onSend, onNote, replies, channel }: Props) {
   const [mode, setMode] = useState<Mode>('reply');
   const modeButton = (m: Mode, label: string) => (
     <button
@@ -36,7 +38,13 @@ export function Composer({ closed, draft, onDraft, onSend, onNote, replies }: Pr
       </div>
       {mode === 'note' && <NoteBox onNote={onNote} />}
       {mode === 'reply' && !closed && (
-        <ReplyBox initial={draft} onDraft={onDraft} onSend={onSend} replies={replies} />
+        <ReplyBox
+          initial={draft}
+          onDraft={onDraft}
+          onSend={onSend}
+          replies={replies}
+          sms={channel === 'sms'}
+        />
       )}
     </div>
   );

@@ -3,7 +3,10 @@ import type { Colleague } from '../../api/index.js';
 import { Avatar } from '../../components/avatar.js';
 import { ConversationBadges } from '../../components/conversation-badges.js';
 import { RelativeTime } from '../../components/relative-time.js';
+import { ChannelIcon } from '../Sms/channel-icon.js';
+import { displayName } from '../Sms/display-name.js';
 import { ClosedAt } from './closed-at.js';
+import { SmsContactLine } from './sms-contact-line.js';
 
 interface Props {
   conversation: Conversation | undefined;
@@ -30,7 +33,13 @@ export function ConversationHeader({ conversation: c, agentId, colleagues }: Pro
       <Avatar name={c.visitorName} />
       <div class="thread-header__who">
         <h2 class="thread-header__title">
-          <span class="thread-header__number">#{c.number}</span> {c.visitorName}
+          <span class="thread-header__number">#{c.number}</span>{' '}
+          {c.channel === 'sms' && (
+            <>
+              <ChannelIcon channel="sms" />{' '}
+            </>
+          )}
+          {displayName(c.visitorName)}
         </h2>
         <div class="thread-header__sub">
           {c.status === 'closed' && c.closedAt != null ? (
@@ -39,6 +48,9 @@ export function ConversationHeader({ conversation: c, agentId, colleagues }: Pro
             <span class={`badge badge--${c.status}`}>{c.status === 'open' ? 'Open' : 'Closed'}</span>
           )}
           <ConversationBadges conversation={c} />
+          {c.channel === 'sms' && (
+            <SmsContactLine contactId={c.visitorId} visitorName={c.visitorName} updatedAt={c.updatedAt} />
+          )}
           <span>
             Started <RelativeTime ts={c.createdAt} />
           </span>

@@ -2,6 +2,8 @@ import type { Conversation } from '@livechat/shared/model';
 import { RelativeTime } from '../../components/relative-time.js';
 import { ConversationBadges } from '../../components/conversation-badges.js';
 import { routeHref } from '../../state/route.js';
+import { ChannelIcon } from '../Sms/channel-icon.js';
+import { displayName } from '../Sms/display-name.js';
 import { ClosedAt } from './closed-at.js';
 
 interface Props {
@@ -19,7 +21,8 @@ export function ConversationListItem({ conversation: c, selected }: Props) {
       >
         <span class="conv__top">
           <span class="conv__number">#{c.number}</span>
-          <span class="conv__name">{c.visitorName}</span>
+          {c.channel === 'sms' && <ChannelIcon channel="sms" />}
+          <span class="conv__name">{displayName(c.visitorName)}</span>
           <RelativeTime class="conv__time" ts={c.updatedAt} />
         </span>
         <span class="conv__preview">{c.lastMessagePreview ?? 'No messages yet'}</span>

@@ -101,6 +101,7 @@ export function ConversationView(props: Props) {
             onSend={props.onSend}
             onNote={props.onNote}
             replies={props.replies}
+            channel={c?.channel}
           />
         </div>
         <SidePanel

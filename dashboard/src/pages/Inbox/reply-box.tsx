@@ -1,9 +1,11 @@
 import type { SavedReply } from '@livechat/shared/model';
 import { LIMITS } from '@livechat/shared/protocol/constants';
+import { smsTooLong } from '@livechat/shared/sms';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { insertReply } from './slash-query.js';
 import { SavedReplyPicker } from './saved-reply-picker.js';
 import { useSavedReplyPicker } from './use-saved-reply-picker.js';
+import { SmsCounter } from '../Sms/sms-counter.js';
 
 interface Props {
   /** Text typed earlier in this conversation, kept while the agent looks at another one. */
@@ -13,6 +15,8 @@ interface Props {
   onSend: (text: string) => boolean;
   /** Offered after "/" in the box. */
   replies: readonly SavedReply[];
+  /** An SMS conversation: the counter of characters and segments, and no sending past the provider's limit. */
+  sms?: boolean;
 }
 
 /** Show the counter once the agent is close to the length limit. */
@@ -20,13 +24,15 @@ const COUNTER_FROM = LIMITS.maxMessageLength * 0.9;
 const VERTICAL = new Set(['ArrowUp', 'ArrowDown']);
 const CARET_KEYS = new Set([...VERTICAL, 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
 
-export function ReplyBox({ initial, onDraft, onSend, replies }: Props) {
+export function ReplyBox({ initial, onDraft, onSend, replies, sms = false }: Props) {
   const [text, setText] = useState(initial);
   const [caret, setCaret] = useState(initial.length);
   const box = useRef<HTMLTextAreaElement>(null);
   /** Where to put the caret after the next render (a saved reply was inserted). */
   const moveCaret = useRef<number | null>(null);
   const hintId = useId();
+  const counterId = useId();
+  const tooLong = sms && smsTooLong(text);
 
   const update = (value: string, at: number) => {
     setText(value);
@@ -48,7 +54,7 @@ export function ReplyBox({ initial, onDraft, onSend, replies }: Props) {
   });
 
   const submit = () => {
-    if (!text.trim()) return;
+    if (!text.trim() || tooLong) return;
     if (onSend(text)) update('', 0);
   };
   const syncCaret = (el: HTMLTextAreaElement) => setCaret(el.selectionStart ?? el.value.length);
@@ -73,7 +79,7 @@ export function ReplyBox({ initial, onDraft, onSend, replies }: Props) {
         ref={box}
         class="reply__input"
         aria-label="Reply"
-        aria-describedby={hintId}
+        aria-describedby={sms ? `${hintId} ${counterId}` : hintId}
         {...picker.textboxProps}
         placeholder="Write a reply. Enter sends, Shift+Enter adds a line."
         rows={3}
@@ -96,6 +102,7 @@ export function ReplyBox({ initial, onDraft, onSend, replies }: Props) {
           }
         }}
       />
+      {sms && <SmsCounter text={text} id={counterId} />}
       <div class="reply__bar">
         <span class="reply__hint" id={hintId}>
           Type / for saved replies.
@@ -105,7 +112,7 @@ export function ReplyBox({ initial, onDraft, onSend, replies }: Props) {
             {text.length} / {LIMITS.maxMessageLength}
           </span>
         )}
-        <button class="button button--primary" type="submit">
+        <button class="button button--primary" type="submit" disabled={tooLong}>
           Send
         </button>
       </div>

@@ -1,0 +1,151 @@
+// "Configure": which of the account's numbers the site texts from, and what a contact gets for HELP.
+import {
+  UpdateSmsSettingsBodySchema,
+  type SmsNumber,
+  type SmsSettings,
+  type UpdateSmsSettingsBody,
+} from '@livechat/shared/api';
+import { formatPhoneForDisplay } from '@livechat/shared/sms';
+import { useState } from 'preact/hooks';
+import { InvalidFields, issueFields } from '../../components/form-errors.js';
+import { SelectField } from '../../components/select-field.js';
+import { TextAreaField } from '../../components/text-area-field.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
+import { useLoad } from '../../components/use-load.js';
+import { smsApi } from './sms-api.js';
+
+interface Props {
+  settings: SmsSettings;
+  /** Throws the server's refusal, which the form shows. */
+  onSave: (patch: UpdateSmsSettingsBody) => Promise<void>;
+}
+
+const FIELDS = ['number', 'helpText'] as const;
+
+const digits = (text: string) => text.replace(/\D/g, '');
+
+/** "+1 415 555 0100 (Main line)"; Twilio's default name is the number itself, which is not repeated. */
+export function numberLabel({ phoneNumber, friendlyName }: SmsNumber): string {
+  const shown = formatPhoneForDisplay(phoneNumber);
+  const isTheNumber =
+    /^[\d\s()+.-]*$/.test(friendlyName) && digits(phoneNumber).endsWith(digits(friendlyName));
+  return friendlyName.trim() && !isTheNumber ? `${shown} (${friendlyName})` : shown;
+}
+
+export function ConfigureSection({ settings, onSave }: Props) {
+  const numbers = useLoad(() => smsApi.numbers(), []);
+  const available = numbers.state.status === 'ready' ? numbers.state.data : [];
+  /** The select shows while no number is connected, or once the admin asks to change it. */
+  const [changing, setChanging] = useState(false);
+  const choosing = settings.number === null || changing;
+  const [number, setNumber] = useState('');
+  const [helpText, setHelpText] = useState(settings.helpText);
+
+  const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
+    async () => {
+      const patch: UpdateSmsSettingsBody = {};
+      if (choosing) {
+        if (!number) throw new InvalidFields({ number: 'Choose a number.' });
+        patch.number = number;
+      }
+      if (helpText !== settings.helpText) patch.helpText = helpText;
+      if (Object.keys(patch).length === 0) throw new Error('Nothing to change.');
+      const parsed = UpdateSmsSettingsBodySchema.safeParse(patch);
+      if (!parsed.success) throw new InvalidFields(issueFields(parsed.error.issues, FIELDS));
+      await onSave(parsed.data);
+      if (patch.number) {
+        setChanging(false);
+        setNumber('');
+      }
+    },
+    undefined,
+    FIELDS,
+  );
+
+  const current = settings.number && available.find((n) => n.phoneNumber === settings.number);
+  return (
+    <form
+      class="card sms-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="sms-configure-title"
+    >
+      <h2 class="card__title" id="sms-configure-title">
+        Configure
+      </h2>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {choosing ? (
+        <>
+          {numbers.state.status === 'error' && (
+            <p class="form-error" role="alert">
+              The numbers could not be listed: {numbers.state.message}
+            </p>
+          )}
+          {numbers.state.status === 'ready' && available.length === 0 && (
+            <p class="muted">
+              This Twilio account has no phone numbers yet. Buy one in the Twilio console, then reload this
+              page.
+            </p>
+          )}
+          <SelectField
+            class="sms-form__number"
+            label="Number"
+            hint="The number contacts text and receive your replies from."
+            disabled={numbers.state.status !== 'ready'}
+            error={fieldErrors.number}
+            value={number}
+            options={[
+              {
+                value: '',
+                label: numbers.state.status === 'loading' ? 'Loading numbers…' : 'Choose a number',
+              },
+              ...available.map((n) => ({ value: n.phoneNumber, label: numberLabel(n) })),
+            ]}
+            onValue={(v) => {
+              setNumber(v);
+              clearField('number');
+            }}
+          />
+          {changing && (
+            <div>
+              <button type="button" class="button button--small" onClick={() => setChanging(false)}>
+                Keep {formatPhoneForDisplay(settings.number!)}
+              </button>
+            </div>
+          )}
+        </>
+      ) : (
+        <div class="sms-form__current">
+          <span>
+            Number:{' '}
+            <strong>{current ? numberLabel(current) : formatPhoneForDisplay(settings.number!)}</strong>
+          </span>
+          <button type="button" class="button button--small" onClick={() => setChanging(true)}>
+            Change number
+          </button>
+        </div>
+      )}
+      <TextAreaField
+        label="Help text"
+        hint="What a contact gets when they text HELP."
+        rows={2}
+        maxLength={320}
+        error={fieldErrors.helpText}
+        value={helpText}
+        onValue={(v) => {
+          setHelpText(v);
+          clearField('helpText');
+        }}
+      />
+      <div>
+        <button class="button button--primary" type="submit" disabled={busy}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
