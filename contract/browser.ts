@@ -69,7 +69,10 @@ let current: Browser | null = null;
 
 /** Routes the global fetch (the one the dashboard's client calls) to whichever browser `as` picked. */
 export function installFetch(): void {
+  const network = globalThis.fetch;
   vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+    // The server's own outbound calls (to a fake Twilio on loopback, in this process) go to the network.
+    if (input instanceof URL && input.hostname === '127.0.0.1') return network(input, init);
     if (!current) throw new Error('no browser: wrap the call in as(browser, …)');
     return current.fetch(input, init);
   });

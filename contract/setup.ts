@@ -4,6 +4,7 @@ import type { Agent, Role } from '@livechat/shared/model';
 import { ApiError, agentsApi, authApi, type ApiErrorCode } from '../dashboard/src/api/index.js';
 import { ADMIN, closeTestSockets, makeApp } from '../server/test/helper.js';
 import { as, Browser, installFetch, type App } from './browser.js';
+import type { AppConfig } from '../server/src/config.js';
 
 export { as, Browser } from './browser.js';
 export { visitorChat } from '../server/test/inbox-helper.js';
@@ -18,8 +19,10 @@ afterEach(async () => {
 });
 
 /** A server with the first admin signed in, in a browser of their own. */
-export async function server(): Promise<{ app: App; admin: Browser; adminAgent: Agent }> {
-  const app = await makeApp();
+export async function server(
+  overrides: Partial<AppConfig> = {},
+): Promise<{ app: App; admin: Browser; adminAgent: Agent }> {
+  const app = await makeApp(overrides);
   apps.push(app);
   installFetch();
   const admin = new Browser(app);

@@ -54,10 +54,10 @@ it('connects a number, texts a contact, and carries the replies both ways', asyn
   await select.waitFor();
   await select.selectOption({ value: number });
   await admin.getByRole('button', { name: 'Save' }).click();
-  await admin.getByText('Connected', { exact: true }).first().waitFor();
+  await admin.getByRole('main').getByText('Connected', { exact: true }).waitFor();
   expect(await seriousViolations(admin)).toEqual([]);
   await admin.reload();
-  await admin.getByText('Connected', { exact: true }).first().waitFor();
+  await admin.getByRole('main').getByText('Connected', { exact: true }).waitFor();
   await expect(admin.getByRole('switch', { name: 'Enabled' }).isChecked()).resolves.toBe(true);
 
   // Ann texts a new contact from the Contacts page.

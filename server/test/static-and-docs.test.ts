@@ -80,6 +80,7 @@ describe('OpenAPI', () => {
       '/api/sites/{id}/sms',
       '/api/sms/account',
       '/api/sms/numbers',
+      '/api/sms/senders',
       '/api/webhooks/',
       '/api/webhooks/{id}',
       '/api/webhooks/{id}/deliveries',

@@ -12,6 +12,9 @@ import type {
   UpdateSavedReplyBodySchema,
   UpdateSiteBodySchema,
   UpdateWebhookBodySchema,
+  NewConversationBody,
+  SmsAccountBody,
+  UpdateSmsSettingsBody,
   z,
 } from '@livechat/shared/api';
 import type { ConversationDetails, NotificationSettings, Playbook, RecordKind } from '@livechat/shared/model';
@@ -158,3 +161,29 @@ export type RecordsApi = typeof recordsApi;
 export type SavedRepliesApi = typeof savedRepliesApi;
 export type NotificationSettingsApi = typeof notificationSettingsApi;
 export type WebhooksApi = typeof webhooksApi;
+
+/** The SMS page (admins), and the numbers texts go out from (every agent). */
+export const smsApi = {
+  /** Every site's connected number: the "From" of a new text. */
+  senders: () => call(routes.smsSenders).then((r) => r.senders),
+  settings: (siteId: string) => call(routes.smsSettings, { params: { id: siteId } }).then((r) => r.sms),
+  /** Connects or switches the number, flips Enabled, edits the help text; absent fields stay. */
+  save: (siteId: string, patch: UpdateSmsSettingsBody) =>
+    call(routes.saveSmsSettings, { params: { id: siteId }, body: patch }).then((r) => r.sms),
+  /** Forgets the site's number; the account stays. */
+  disconnect: (siteId: string) => call(routes.disconnectSms, { params: { id: siteId } }).then((r) => r.sms),
+  /** The provider account's numbers; sms_unavailable without an account, sms_provider_error when it refuses us. */
+  numbers: () => call(routes.smsNumbers).then((r) => r.numbers),
+  /** Only when TWILIO_* variables do not set the account. */
+  saveAccount: (body: SmsAccountBody) => call(routes.saveSmsAccount, { body }).then((r) => r.account),
+};
+
+/** Contacts (every agent; the server leaves out what the agent may not see), and the green "New". */
+export const contactsApi = {
+  /** Matches name, email or phone; newest activity first. */
+  list: (q: string) => call(routes.contacts, { query: q ? { q } : {} }).then((r) => r.contacts),
+  /** The contact and their conversations on every channel, newest first. */
+  get: (id: string) => call(routes.contact, { params: { id } }),
+  /** A first message (or the next one, in the contact's open conversation on that channel). */
+  newConversation: (body: NewConversationBody) => call(routes.newConversation, { body }),
+};

@@ -51,6 +51,7 @@ import {
   SmsSettingsBodySchema,
   UpdateSmsSettingsBodySchema,
   SmsNumberListBodySchema,
+  SmsSenderListBodySchema,
   SmsAccountBodySchema,
   SmsAccountResponseSchema,
   ContactListQuerySchema,
@@ -245,6 +246,7 @@ export const routes = {
   },
   disconnectSms: { method: 'DELETE', path: '/api/sites/:id/sms', response: SmsSettingsBodySchema },
   smsNumbers: { method: 'GET', path: '/api/sms/numbers', response: SmsNumberListBodySchema },
+  smsSenders: { method: 'GET', path: '/api/sms/senders', response: SmsSenderListBodySchema },
   saveSmsAccount: {
     method: 'PUT',
     path: '/api/sms/account',

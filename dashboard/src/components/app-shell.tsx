@@ -75,7 +75,7 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
       case 'sms':
         return <SmsPage agent={agent} />;
       case 'contacts':
-        return <ContactsPage agent={agent} contactId={r.contactId ?? null} />;
+        return <ContactsPage contactId={r.contactId ?? null} />;
       case 'profile':
         return <ProfilePage agent={agent} onAgentChanged={onAgentChanged} />;
       case 'inbox':

@@ -7,6 +7,7 @@ import {
   SmsAccountBodySchema,
   SmsAccountResponseSchema,
   SmsNumberListBodySchema,
+  SmsSenderListBodySchema,
   SmsSettingsBodySchema,
   UpdateSmsSettingsBodySchema,
 } from '@livechat/shared/api';
@@ -14,10 +15,22 @@ import type { Domain } from '../domain/index.js';
 import { guards } from './session.js';
 
 export function smsRoutes(domain: Domain): FastifyPluginAsyncZod {
-  const { requireAdmin } = guards(domain);
+  const { requireAdmin, requireAgent } = guards(domain);
   const settings = domain.sms.settings;
   return async (app) => {
-    app.addHook('preHandler', requireAdmin);
+    app.get(
+      '/sms/senders',
+      {
+        preHandler: requireAgent,
+        schema: {
+          tags: ['sms'],
+          summary: 'The numbers texts go out from, one per site that connected one (every agent: "New message")',
+          response: { 200: SmsSenderListBodySchema, 401: ErrorBodySchema },
+        },
+      },
+      async () => ({ senders: await settings.senders() }),
+    );
+    // Everything else is the settings page's: admins only.
     const errors = {
       400: ErrorBodySchema,
       401: ErrorBodySchema,
@@ -30,6 +43,7 @@ export function smsRoutes(domain: Domain): FastifyPluginAsyncZod {
     app.get(
       '/sites/:id/sms',
       {
+        preHandler: requireAdmin,
         schema: {
           tags,
           summary: "The site's SMS status, number, switch, webhook URLs and troubleshooting (admins only)",
@@ -43,6 +57,7 @@ export function smsRoutes(domain: Domain): FastifyPluginAsyncZod {
     app.patch(
       '/sites/:id/sms',
       {
+        preHandler: requireAdmin,
         schema: {
           tags,
           summary:
@@ -58,6 +73,7 @@ export function smsRoutes(domain: Domain): FastifyPluginAsyncZod {
     app.delete(
       '/sites/:id/sms',
       {
+        preHandler: requireAdmin,
         schema: {
           tags,
           summary: 'Disconnect the number: texts cannot be sent until one is connected again',
@@ -71,6 +87,7 @@ export function smsRoutes(domain: Domain): FastifyPluginAsyncZod {
     app.get(
       '/sms/numbers',
       {
+        preHandler: requireAdmin,
         schema: {
           tags,
           summary: "The provider account's numbers, for the Number dropdown",
@@ -83,6 +100,7 @@ export function smsRoutes(domain: Domain): FastifyPluginAsyncZod {
     app.put(
       '/sms/account',
       {
+        preHandler: requireAdmin,
         schema: {
           tags,
           summary: 'The Twilio account (when TWILIO_* variables do not set it); the token is never sent back',

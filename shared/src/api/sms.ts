@@ -84,3 +84,15 @@ export const SmsAccountBodySchema = z.object({
 });
 export type SmsAccountBody = z.infer<typeof SmsAccountBodySchema>;
 export const SmsAccountResponseSchema = z.object({ account: SmsAccountSchema });
+
+/** A number texts can go out from, for every agent's "New message" (From). */
+export const SmsSenderSchema = z.object({
+  siteId: z.string(),
+  siteName: z.string(),
+  /** E.164. */
+  number: z.string(),
+  /** False while an admin paused sending (the Enabled switch). */
+  enabled: z.boolean(),
+});
+export type SmsSender = z.infer<typeof SmsSenderSchema>;
+export const SmsSenderListBodySchema = z.object({ senders: z.array(SmsSenderSchema) });

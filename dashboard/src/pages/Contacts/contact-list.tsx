@@ -1,11 +1,10 @@
 import type { ContactSummary } from '@livechat/shared/api';
-import type { Agent } from '@livechat/shared/model';
 import { formatPhoneForDisplay } from '@livechat/shared/sms';
 import { useRef } from 'preact/hooks';
 import { RelativeTime } from '../../components/relative-time.js';
 import { useLoad } from '../../components/use-load.js';
 import { routeHref } from '../../state/route.js';
-import { contactsApi } from './contacts-api.js';
+import { contactsApi } from '../../api/index.js';
 import { NewMessageButton } from './new-message-button.js';
 import { OptedOutBadge } from './opted-out.js';
 import { useSendSites } from './use-send-sites.js';
@@ -13,14 +12,14 @@ import { useSearchQuery } from './use-search-query.js';
 
 const NONE = '—';
 
-export function ContactList({ agent }: { agent: Agent }) {
+export function ContactList() {
   const search = useSearchQuery();
   const { state } = useLoad(() => contactsApi.list(search.query), [search.query]);
   /** While a new search runs, the previous answer stays on screen (marked busy) rather than a blank "Loading…". */
   const shown = useRef<ContactSummary[] | null>(null);
   if (state.status === 'ready') shown.current = state.data;
   const contacts = shown.current;
-  const sites = useSendSites(agent);
+  const sites = useSendSites();
 
   return (
     <main class="page">

@@ -6,7 +6,7 @@ import { RelativeTime } from '../../components/relative-time.js';
 import { useLoad } from '../../components/use-load.js';
 import { routeHref } from '../../state/route.js';
 import { ChannelIcon } from '../Sms/channel-icon.js';
-import { contactsApi } from './contacts-api.js';
+import { contactsApi } from '../../api/index.js';
 import { NewMessageButton } from './new-message-button.js';
 import { OptedOutBadge, OptedOutNotice } from './opted-out.js';
 

@@ -1,9 +1,9 @@
-import type { NewConversationBody } from '@livechat/shared/api';
+import { SmsSenderSchema, type NewConversationBody, type SmsSender } from '@livechat/shared/api';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '../../test-utils/render.js';
 import { apiError, mockFetch, type Handler } from '../../test-utils/fetch-mock.js';
 import { fieldError } from '../../test-utils/field-error.js';
-import { agent, conversation, message, site } from '../../test-utils/fixtures.js';
+import { conversation, message } from '../../test-utils/fixtures.js';
 import { contact } from '../../test-utils/sms-fixtures.js';
 import { ContactsPage } from './contacts-page.js';
 
@@ -36,13 +36,12 @@ const created = {
 
 interface Setup {
   contactId?: string | null;
-  role?: 'admin' | 'agent';
   routes?: Record<string, Handler>;
 }
 
-function setup({ contactId = null, role = 'admin', routes = {} }: Setup = {}) {
+function setup({ contactId = null, routes = {} }: Setup = {}) {
   const http = mockFetch({
-    'GET /api/sites': () => ({ body: { sites: [site()] } }),
+    'GET /api/sms/senders': () => ({ body: { senders: [sender()] } }),
     'GET /api/contacts': (call) => {
       const q = new URL(call.url, 'http://x').searchParams.get('q')?.toLowerCase() ?? '';
       return { body: { contacts: [SAM, VERA, OLI].filter((c) => c.name.toLowerCase().includes(q)) } };
@@ -50,10 +49,20 @@ function setup({ contactId = null, role = 'admin', routes = {} }: Setup = {}) {
     'POST /api/conversations': () => ({ body: created }),
     ...routes,
   });
-  render(<ContactsPage agent={agent({ role })} contactId={contactId} />);
+  render(<ContactsPage contactId={contactId} />);
   const posted = () =>
     http.calls.filter((c) => c.method === 'POST').map((c) => c.body as NewConversationBody);
   return { http, posted };
+}
+
+function sender(overrides: Partial<SmsSender> = {}): SmsSender {
+  return SmsSenderSchema.parse({
+    siteId: 'site-1',
+    siteName: 'Demo site',
+    number: '+12025550100',
+    enabled: true,
+    ...overrides,
+  });
 }
 
 const rows = () =>
@@ -158,7 +167,7 @@ describe('Contact profile', () => {
     expect(to.value).toBe('+1 415 555 0100');
     expect(to.readOnly).toBe(true);
     // One site per contact: no site to choose.
-    expect(within(dialog).queryByRole('combobox', { name: 'Site' })).toBeNull();
+    expect(within(dialog).queryByRole('combobox', { name: 'From' })).toBeNull();
     fireEvent.input(within(dialog).getByRole('textbox', { name: 'Message' }), {
       target: { value: 'Hello Sam' },
     });
@@ -243,17 +252,20 @@ describe('New message', () => {
     expect(screen.getByRole('dialog', { name: 'New message' })).toBeTruthy();
   });
 
-  it('asks for the site when there are several, and closes on Cancel', async () => {
+  it('asks for the number to text from when there are several, and closes on Cancel', async () => {
     const { posted } = setup({
       routes: {
-        'GET /api/sites': () => ({
-          body: { sites: [site(), site({ id: 'site-2', key: 'k2', name: 'Shop' })] },
+        'GET /api/sms/senders': () => ({
+          body: {
+            senders: [sender(), sender({ siteId: 'site-2', siteName: 'Shop', number: '+12025550101' })],
+          },
         }),
       },
     });
     await screen.findByRole('table', { name: 'Contacts' });
     let dialog = await openDialog();
-    const select = await within(dialog).findByRole('combobox', { name: 'Site' });
+    const select = await within(dialog).findByRole('combobox', { name: 'From' });
+    expect(within(select).getByRole('option', { name: '+1 202 555 0101 (Shop)' })).toBeTruthy();
     fireEvent.change(select, { target: { value: 'site-2' } });
     fireEvent.input(within(dialog).getByRole('textbox', { name: 'To' }), {
       target: { value: '+14155550100' },
@@ -270,11 +282,11 @@ describe('New message', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New' }));
   });
 
-  it('lets agents text from the site their contacts belong to without asking for the admin site list', async () => {
-    const { http, posted } = setup({ role: 'agent' });
+  it("lets agents text from the site's connected number without the admins' site list", async () => {
+    const { http, posted } = setup();
     await screen.findByRole('table', { name: 'Contacts' });
     const dialog = await openDialog();
-    expect(within(dialog).queryByRole('combobox', { name: 'Site' })).toBeNull();
+    expect(within(dialog).queryByRole('combobox', { name: 'From' })).toBeNull();
     fireEvent.input(within(dialog).getByRole('textbox', { name: 'To' }), {
       target: { value: '+14155550100' },
     });

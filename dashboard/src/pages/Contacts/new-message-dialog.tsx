@@ -13,7 +13,7 @@ import { routeHref } from '../../state/route.js';
 import { SmsCounter } from '../Sms/sms-counter.js';
 import { NEW_CHANNELS, type NewMessageChannel } from './channels.js';
 import { checkRecipient } from './check-recipient.js';
-import { contactsApi } from './contacts-api.js';
+import { contactsApi } from '../../api/index.js';
 import { OPTED_OUT_NOTICE } from './opted-out.js';
 import type { SendSites } from './use-send-sites.js';
 
@@ -152,8 +152,8 @@ export function NewMessageDialog({ contact, sites, onClose }: Props) {
         )}
         {!contact && siteChoices.length > 1 && (
           <SelectField
-            label="Site"
-            hint="The site whose number the text goes out from."
+            label="From"
+            hint="The number the text goes out from."
             value={chosenSite ?? ''}
             options={siteChoices.map((s) => ({ value: s.id, label: s.name }))}
             error={fieldErrors.siteId}
@@ -194,4 +194,4 @@ export function NewMessageDialog({ contact, sites, onClose }: Props) {
   );
 }
 
-const NO_SITE = 'There is no site to text from yet. Ask an admin to connect a number on the SMS page.';
+const NO_SITE = 'No number is connected for text messages yet: an admin connects one on the SMS page.';

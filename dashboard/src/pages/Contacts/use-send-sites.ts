@@ -1,13 +1,14 @@
-// The sites a new text can go out from. Admins read the site list; agents may not (GET /api/sites is admin-only), so
-// for them the sites are the ones their contacts belong to.
-import type { Agent } from '@livechat/shared/model';
+// The numbers a new text can go out from: each site's connected number (any agent may read them). Paused ones are
+// listed too: the server then says sending is paused, in words, where the agent tries.
+import { formatPhoneForDisplay } from '@livechat/shared/sms';
 import { useMemo } from 'preact/hooks';
-import { sitesApi } from '../../api/index.js';
+import { smsApi } from '../../api/index.js';
 import { useLoad, type Loaded } from '../../components/use-load.js';
-import { contactsApi } from './contacts-api.js';
 
 export interface SendSite {
+  /** The site the number belongs to. */
   id: string;
+  /** "+1 202 555 0100 (Demo site)". */
   name: string;
 }
 
@@ -17,19 +18,15 @@ export interface SendSites {
   ready: Promise<readonly SendSite[]>;
 }
 
-function loadSites(admin: boolean): Promise<readonly SendSite[]> {
-  if (admin) return sitesApi.list().then((sites) => sites.map(({ id, name }) => ({ id, name })));
-  return contactsApi
-    .list('')
-    .then((contacts) =>
-      [...new Set(contacts.map((c) => c.siteId))].sort().map((id, i) => ({ id, name: `Site ${i + 1}` })),
-    );
-}
+const loadSenders = async (): Promise<readonly SendSite[]> =>
+  (await smsApi.senders()).map((s) => ({
+    id: s.siteId,
+    name: `${formatPhoneForDisplay(s.number)} (${s.siteName})`,
+  }));
 
-export function useSendSites(agent: Agent): SendSites {
-  const admin = agent.role === 'admin';
+export function useSendSites(): SendSites {
   // One request per page, shared by what is shown and by a Send that has to wait for it.
-  const ready = useMemo(() => loadSites(admin), [admin]);
+  const ready = useMemo(loadSenders, []);
   const { state } = useLoad(() => ready, [ready]);
   return useMemo(() => ({ state, ready }), [state, ready]);
 }

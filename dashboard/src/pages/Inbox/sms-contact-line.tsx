@@ -6,7 +6,7 @@ import { formatPhoneForDisplay, normalizeAddress } from '@livechat/shared/sms';
 import { useRef } from 'preact/hooks';
 import { useLoad } from '../../components/use-load.js';
 import { routeHref } from '../../state/route.js';
-import { contactsApi } from '../Contacts/contacts-api.js';
+import { contactsApi } from '../../api/index.js';
 import { OptedOutBadge } from '../Contacts/opted-out.js';
 
 interface Props {

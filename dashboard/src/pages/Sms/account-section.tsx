@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { InvalidFields, issueFields } from '../../components/form-errors.js';
 import { TextField } from '../../components/text-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
-import { smsApi } from './sms-api.js';
+import { smsApi } from '../../api/index.js';
 
 interface Props {
   account: SmsAccount | null;

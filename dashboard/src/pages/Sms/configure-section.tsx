@@ -12,7 +12,7 @@ import { SelectField } from '../../components/select-field.js';
 import { TextAreaField } from '../../components/text-area-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { useLoad } from '../../components/use-load.js';
-import { smsApi } from './sms-api.js';
+import { smsApi } from '../../api/index.js';
 
 interface Props {
   settings: SmsSettings;

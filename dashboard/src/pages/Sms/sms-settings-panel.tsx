@@ -5,7 +5,7 @@ import { AccountSection } from './account-section.js';
 import { ConfigureSection } from './configure-section.js';
 import { ManageSection } from './manage-section.js';
 import { NotConfiguredBanner, SmsStatusLine } from './sms-status.js';
-import { smsApi } from './sms-api.js';
+import { smsApi } from '../../api/index.js';
 import { TroubleshootingSection } from './troubleshooting-section.js';
 import { WebhookUrlsSection } from './webhook-urls-section.js';
 

@@ -5,6 +5,7 @@ import {
   SMS_WEBHOOK_PATHS,
   type SmsAccountBody,
   type SmsNumber,
+  type SmsSender,
   type SmsSettings,
   type SmsStatus,
   type UpdateSmsSettingsBody,
@@ -75,6 +76,19 @@ export function createSmsSettingsService(
     view: async (siteId: string) => {
       await site(siteId);
       return view(siteId);
+    },
+
+    /** Every site's connected number, for any agent's "New message" (none without an account). */
+    async senders(): Promise<SmsSender[]> {
+      if (!(await accounts.active())) return [];
+      const sites = await store.sites.all();
+      const senders: SmsSender[] = [];
+      for (const site of sites) {
+        const settings = await store.sms.settings(site.id);
+        if (settings?.number)
+          senders.push({ siteId: site.id, siteName: site.name, number: settings.number, enabled: settings.enabled });
+      }
+      return senders;
     },
 
     /** The account's numbers, for the "Number" dropdown. */
