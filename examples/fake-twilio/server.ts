@@ -374,7 +374,7 @@ export class FakeTwilio {
     action: string | undefined,
   ): Promise<void> {
     if (!E164.test(phone))
-      return sendText(response, 404, 'Not a phone number: write it in E.164, e.g. /phone/+15555550123');
+      return sendText(response, 404, 'Not a phone number: write it in E.164, e.g. /phone/+14155550123');
     const texts = this.conversations.get(phone) ?? [];
     if (action === undefined && request.method === 'GET') {
       const chosen = url.searchParams.get('to');
@@ -461,7 +461,7 @@ function urlFrom(name: string, value: string | undefined): string | undefined {
 }
 
 /** A customer's phone for the printed links: any E.164 number has a page. */
-const SAMPLE_PHONE = '+15555550123';
+const SAMPLE_PHONE = '+14155550123';
 
 async function main(): Promise<void> {
   const fake = await startFakeTwilio({

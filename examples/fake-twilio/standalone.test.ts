@@ -64,8 +64,8 @@ it('prints its URL and its numbers with their phone pages, and works as configur
   const url = /Fake Twilio: +(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
   expect(url, output).toBeTruthy();
   expect(output).toContain(`Account SID:      ${accountSid}`);
-  expect(output).toContain(`${url}/phone/+15555550123?to=%2B12025550100`);
-  expect(output).toContain(`${url}/phone/+15555550123?to=%2B12025550101`);
+  expect(output).toContain(`${url}/phone/+14155550123?to=%2B12025550100`);
+  expect(output).toContain(`${url}/phone/+14155550123?to=%2B12025550101`);
   expect(output).toContain(`Texts from phones go to ${webhook}`);
 
   const authorization = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
@@ -74,9 +74,9 @@ it('prints its URL and its numbers with their phone pages, and works as configur
   });
   expect(numbers.status).toBe(200);
 
-  const page = await (await fetch(`${url}/phone/+15555550123?to=%2B12025550101`)).text();
+  const page = await (await fetch(`${url}/phone/+14155550123?to=%2B12025550101`)).text();
   expect(page).toContain('<option value="+12025550101" selected>');
-  const reply = await fetch(`${url}/phone/+15555550123/reply`, {
+  const reply = await fetch(`${url}/phone/+14155550123/reply`, {
     method: 'POST',
     body: new URLSearchParams({ To: '+12025550101', Body: 'Hi from the phone' }),
     redirect: 'manual',
@@ -86,7 +86,7 @@ it('prints its URL and its numbers with their phone pages, and works as configur
   const [text] = inbound;
   expect(verifyTwilioSignature(authToken, text!.signature, text!.url, text!.params)).toBe(true);
   expect(Object.fromEntries(text!.params)).toMatchObject({
-    From: '+15555550123',
+    From: '+14155550123',
     To: '+12025550101',
     Body: 'Hi from the phone',
     AccountSid: accountSid,

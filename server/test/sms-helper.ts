@@ -70,8 +70,9 @@ export async function startSmsApp({
     publicUrl,
     number,
     async close() {
-      await app.close();
+      // The fake first: its last status callbacks reach a server still open, and none arrives while it closes.
       await fake.close();
+      await app.close();
     },
   };
 }

@@ -423,3 +423,83 @@ describe('privacy', () => {
     expect(anns.conversation.lastMessagePreview).toBe('Thanks Ann');
   });
 });
+
+describe('the thread over time', () => {
+  it('a closed SMS conversation stays closed: the next text opens a new one, and agents see both', async () => {
+    setup = await startSmsApp();
+    const s = setup;
+    const { conversation } = await startedConversation(s, s.admin);
+    const closed = await s.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${conversation.id}/close`,
+      headers: { cookie: s.admin },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    await s.fake.textFromPhone({ from: CUSTOMER, body: 'One more question' });
+    const profile = ContactBodySchema.parse(
+      (
+        await s.app.inject({
+          method: 'GET',
+          url: `/api/contacts/${conversation.visitorId}`,
+          headers: { cookie: s.admin },
+        })
+      ).json(),
+    );
+    expect(profile.conversations.map((c) => [c.channel, c.status])).toEqual([
+      ['sms', 'open'],
+      ['sms', 'closed'],
+    ]);
+    expect(profile.conversations[0]!.number).toBe(conversation.number + 1);
+  });
+
+  it('keeps short codes and sender IDs as they are, never as someone else’s number', async () => {
+    setup = await startSmsApp();
+    const s = setup;
+    const url = s.publicUrl + SMS_WEBHOOK_PATHS.messages;
+    for (const [i, from] of ['72345', 'ACME Bank'].entries()) {
+      const fields = {
+        MessageSid: `SM${String(i).repeat(32)}`,
+        From: from,
+        To: s.number,
+        Body: `From ${from}`,
+      };
+      const res = await s.app.inject({
+        method: 'POST',
+        url: SMS_WEBHOOK_PATHS.messages,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilioSignature(AUTH_TOKEN, url, fields),
+        },
+        payload: new URLSearchParams(fields).toString(),
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const contacts = ContactListBodySchema.parse(
+      (await s.app.inject({ method: 'GET', url: '/api/contacts', headers: { cookie: s.admin } })).json(),
+    ).contacts;
+    expect(contacts.map((c) => c.phone).sort()).toEqual(['72345', 'ACME Bank']);
+  });
+
+  it('a text the provider refuses for an opt-out fails with its reason and marks the contact', async () => {
+    setup = await startSmsApp();
+    const s = setup;
+    // They texted STOP to the number before the inbox knew them (Twilio keeps the opt-out).
+    s.fake.optedOut.add(CUSTOMER);
+    const { conversation } = await startedConversation(s, s.admin);
+    await soon(async () => {
+      const [text] = await messagesOf(s, s.admin, conversation.id);
+      expect(text!.delivery).toEqual({ status: 'failed', error: expect.stringContaining('opted out') });
+    });
+    const profile = ContactBodySchema.parse(
+      (
+        await s.app.inject({
+          method: 'GET',
+          url: `/api/contacts/${conversation.visitorId}`,
+          headers: { cookie: s.admin },
+        })
+      ).json(),
+    );
+    expect(profile.contact.smsOptedOut).toBe(true);
+    expect(s.fake.sent).toEqual([]);
+  });
+});

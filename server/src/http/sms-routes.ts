@@ -24,7 +24,8 @@ export function smsRoutes(domain: Domain): FastifyPluginAsyncZod {
         preHandler: requireAgent,
         schema: {
           tags: ['sms'],
-          summary: 'The numbers texts go out from, one per site that connected one (every agent: "New message")',
+          summary:
+            'The numbers texts go out from, one per site that connected one (every agent: "New message")',
           response: { 200: SmsSenderListBodySchema, 401: ErrorBodySchema },
         },
       },

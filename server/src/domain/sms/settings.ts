@@ -86,7 +86,12 @@ export function createSmsSettingsService(
       for (const site of sites) {
         const settings = await store.sms.settings(site.id);
         if (settings?.number)
-          senders.push({ siteId: site.id, siteName: site.name, number: settings.number, enabled: settings.enabled });
+          senders.push({
+            siteId: site.id,
+            siteName: site.name,
+            number: settings.number,
+            enabled: settings.enabled,
+          });
       }
       return senders;
     },
