@@ -42,6 +42,12 @@ const messagesOf = async (s: SmsSetup, cookie: string, conversationId: string): 
   return MessageListBodySchema.parse(res.json()).messages;
 };
 
+const profileOf = async (s: SmsSetup, cookie: string, contactId: string) => {
+  const res = await s.app.inject({ method: 'GET', url: `/api/contacts/${contactId}`, headers: { cookie } });
+  expect(res.statusCode, res.body).toBe(200);
+  return ContactBodySchema.parse(res.json());
+};
+
 const reply = (s: SmsSetup, cookie: string, conversationId: string, body: string) =>
   s.app.inject({
     method: 'POST',
@@ -344,15 +350,7 @@ describe('replies from the contact', () => {
     });
     const { conversation } = await startedConversation(s, s.admin);
     await s.fake.textFromPhone({ from: CUSTOMER, body: 'Stop' });
-    const profile = ContactBodySchema.parse(
-      (
-        await s.app.inject({
-          method: 'GET',
-          url: `/api/contacts/${conversation.visitorId}`,
-          headers: { cookie: s.admin },
-        })
-      ).json(),
-    );
+    const profile = await profileOf(s, s.admin, conversation.visitorId);
     expect(profile.contact.smsOptedOut).toBe(true);
     expect(profile.conversations.map((c) => c.id)).toEqual([conversation.id]);
     const refused = await reply(s, s.admin, conversation.id, 'Are you sure?');
@@ -436,15 +434,7 @@ describe('the thread over time', () => {
     });
     expect(closed.statusCode, closed.body).toBe(200);
     await s.fake.textFromPhone({ from: CUSTOMER, body: 'One more question' });
-    const profile = ContactBodySchema.parse(
-      (
-        await s.app.inject({
-          method: 'GET',
-          url: `/api/contacts/${conversation.visitorId}`,
-          headers: { cookie: s.admin },
-        })
-      ).json(),
-    );
+    const profile = await profileOf(s, s.admin, conversation.visitorId);
     expect(profile.conversations.map((c) => [c.channel, c.status])).toEqual([
       ['sms', 'open'],
       ['sms', 'closed'],
@@ -490,15 +480,7 @@ describe('the thread over time', () => {
       const [text] = await messagesOf(s, s.admin, conversation.id);
       expect(text!.delivery).toEqual({ status: 'failed', error: expect.stringContaining('opted out') });
     });
-    const profile = ContactBodySchema.parse(
-      (
-        await s.app.inject({
-          method: 'GET',
-          url: `/api/contacts/${conversation.visitorId}`,
-          headers: { cookie: s.admin },
-        })
-      ).json(),
-    );
+    const profile = await profileOf(s, s.admin, conversation.visitorId);
     expect(profile.contact.smsOptedOut).toBe(true);
     expect(s.fake.sent).toEqual([]);
   });

@@ -10,9 +10,9 @@ import { DomainError, notFound } from './errors.js';
 import type { SmsChannel } from './sms/channel.js';
 import { QUEUED } from './sms/channel.js';
 import { contactByAddress } from './sms/contacts-by-address.js';
+import { smsConversationOf } from './sms/conversations.js';
 import { isUniqueViolation, type Store, type StoredContact, type Visitor } from './store.js';
 import type { Timeline } from './timeline.js';
-import { newId } from './tokens.js';
 
 const summaryOf = (c: StoredContact): ContactSummary => ({
   id: c.id,
@@ -89,26 +89,17 @@ export function createContactService(store: Store, timeline: Timeline, sms: SmsC
     return timeline.commit(
       async (unit) => {
         const route = await sms.route(contact.siteId, contact.id, body.body);
-        let conversation = await store.conversations.openForVisitor(contact.id, 'sms');
-        if (conversation && !(await agentCanSee(agent, conversation, store.sites)))
-          throw new DomainError(
-            ErrorCode.AlreadyAssigned,
-            'A colleague is already texting with this contact; ask them or an admin to hand the conversation over.',
-          );
-        if (!conversation) {
-          const id = newId();
-          await store.conversations.create({
-            id,
-            siteId: contact.siteId,
-            visitorId: contact.id,
-            now: unit.now,
-            channel: 'sms',
-          });
-          conversation = (await store.conversations.byId(id))!;
-        }
+        const taken = new DomainError(
+          ErrorCode.AlreadyAssigned,
+          'A colleague is already texting with this contact; ask them or an admin to hand the conversation over.',
+        );
+        let conversation = await smsConversationOf(store, contact, unit.now);
         if (conversation.assigneeId === null) {
+          // Whoever texts first holds it (a new conversation, or one waiting in Unassigned).
           const before = conversation;
-          conversation = (await store.conversations.claim(conversation.id, agent.id, unit.now))!;
+          const claimed = await store.conversations.claim(conversation.id, agent.id, unit.now);
+          if (!claimed) throw taken;
+          conversation = claimed;
           unit.changed(conversation, before);
           await unit.activity(conversation, {
             kind: 'assigned',
@@ -116,7 +107,7 @@ export function createContactService(store: Store, timeline: Timeline, sms: SmsC
             text: `${agent.name} texted ${contact.name} and took this conversation`,
             data: { assigneeId: agent.id, assigneeName: agent.name },
           });
-        }
+        } else if (!(await agentCanSee(agent, conversation, store.sites))) throw taken;
         const message = await unit.post(conversation.id, author, body.body, {
           clientId: body.clientId,
           delivery: QUEUED,

@@ -8,9 +8,9 @@ import type { InboundSms } from '../../sms/provider.js';
 import { DomainError } from '../errors.js';
 import { isUniqueViolation, type Store, type Visitor } from '../store.js';
 import type { Timeline, WriteUnit } from '../timeline.js';
-import { newId } from '../tokens.js';
 import type { SmsChannel } from './channel.js';
 import { contactByAddress } from './contacts-by-address.js';
+import { smsConversationOf } from './conversations.js';
 
 export type InboundOutcome = 'stored' | 'duplicate' | 'unknown_number';
 
@@ -36,18 +36,11 @@ function bodyOf(text: InboundSms): string {
 }
 
 export function createSmsInbound(store: Store, timeline: Timeline, channel: SmsChannel) {
+  /** Continues the open one, or opens one straight into Unassigned (no bot runs on SMS). */
   async function openConversation(unit: WriteUnit, contact: Visitor): Promise<Conversation> {
-    const open = await store.conversations.openForVisitor(contact.id, 'sms');
-    if (open) return open;
-    const id = newId();
-    await store.conversations.create({
-      id,
-      siteId: contact.siteId,
-      visitorId: contact.id,
-      now: unit.now,
-      channel: 'sms',
-    });
-    const queued = (await store.conversations.queue(id, unit.now))!;
+    const conversation = await smsConversationOf(store, contact, unit.now);
+    if (conversation.queuedAt !== null || conversation.assigneeId !== null) return conversation;
+    const queued = (await store.conversations.queue(conversation.id, unit.now))!;
     unit.changed(queued);
     return queued;
   }
