@@ -2,9 +2,21 @@
 import { launchBrowser } from '../e2e/browser.js';
 import { ADMIN, startStack } from '../e2e/stack.js';
 import { e2ePlaybook } from '../e2e/api.js';
+import { startFakeTwilio } from '../examples/fake-twilio/server.js';
+import { SMS_WEBHOOK_PATHS } from '@livechat/shared/api';
 
+const twilio = { accountSid: `AC${'5c'.repeat(16)}`, authToken: 'screenshots-fake-token' };
+const fake = await startFakeTwilio({ ...twilio, callbackDelayMs: 100 });
 // A playbook with a question before the Live Chat card, and a wait long enough to take the pictures.
-const stack = await startStack({ playbook: e2ePlaybook(300) });
+const stack = await startStack({
+  playbook: e2ePlaybook(300),
+  env: {
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_API_BASE_URL: fake.url,
+  },
+});
+fake.inboundWebhookUrl = stack.serverUrl + SMS_WEBHOOK_PATHS.messages;
 const browser = await launchBrowser();
 try {
   const agent = await (await browser.newContext({ viewport: { width: 1280, height: 760 } })).newPage();
@@ -45,7 +57,27 @@ try {
   await agent.getByRole('button', { name: 'Save playbook' }).waitFor();
   await new Promise((r) => setTimeout(r, 500));
   await agent.screenshot({ path: 'docs/playbook.png', fullPage: true });
+
+  // Texts: connect a number, text a customer, who replies from the fake phone.
+  await agent.getByRole('link', { name: 'SMS' }).click();
+  await agent.getByRole('combobox', { name: 'Number' }).selectOption({ index: 1 });
+  await agent.getByRole('button', { name: 'Save' }).click();
+  await agent.getByRole('main').getByText('Connected', { exact: true }).waitFor();
+  await agent.getByRole('link', { name: 'Contacts' }).click();
+  await agent.getByRole('button', { name: 'New' }).click();
+  await agent.getByRole('textbox', { name: 'To' }).fill('+1 415 555 0123');
+  await agent
+    .getByRole('textbox', { name: 'Message' })
+    .fill('Hi Sam, your quote for 40 seats is ready. Any questions?');
+  await agent.getByRole('button', { name: 'Send' }).click();
+  await agent.getByText('Delivered').waitFor();
+  await fake.textFromPhone({ from: '+14155550123', body: 'Thanks! Does it include onboarding?' });
+  await agent.getByText('Does it include onboarding?').first().waitFor();
+  await reply.fill('Yes: two onboarding sessions are included.');
+  await new Promise((r) => setTimeout(r, 500));
+  await agent.screenshot({ path: 'docs/sms.png' });
 } finally {
   await browser.close();
   await stack.stop();
+  await fake.close();
 }

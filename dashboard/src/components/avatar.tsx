@@ -8,7 +8,7 @@ interface Props {
 
 export function initials(name: string): string {
   // Named only by their number (an SMS contact nobody has named yet): a handset, not "+0".
-  if (/^[+\d][\d\s().-]*$/.test(name.trim())) return '📱';
+  if (/^[+\d][\d\s().-]*$/.test(name.trim())) return '☎';
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
   return letters.map((p) => [...p][0]!.toUpperCase()).join('') || '?';
