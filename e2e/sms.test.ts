@@ -96,6 +96,23 @@ it('connects a number, texts a contact, and carries the replies both ways', asyn
   await ann.reload();
   await ann.getByText('See you then!').first().waitFor();
   await ann.getByText('Great, I will come at 5 pm.').first().waitFor();
+
+  // The admin switches to the other number (Configure -> number -> Save), then disconnects it (confirmed).
+  const other = fake.numbers[1]!.phoneNumber;
+  await admin.getByRole('combobox', { name: 'Number' }).selectOption({ value: other });
+  await admin.getByRole('button', { name: 'Save' }).click();
+  await admin.getByRole('main').getByText('+1 202 555 0101', { exact: false }).first().waitFor();
+  await admin.getByRole('button', { name: 'Disconnect' }).click();
+  await admin.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
+  await admin.getByRole('main').getByText('Not connected', { exact: true }).waitFor();
+  await admin.reload();
+  await admin.getByRole('main').getByText('Not connected', { exact: true }).waitFor();
+
+  // Ann's next text is refused, in words, where she writes it.
+  await reply.fill('Are you still there?');
+  await reply.press('Enter');
+  await ann.getByText('No number is connected for text messages').first().waitFor();
+  expect(fake.sent).toHaveLength(2);
   await closeAll([admin, ann, phone]);
 });
 

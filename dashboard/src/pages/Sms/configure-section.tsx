@@ -6,7 +6,7 @@ import {
   type UpdateSmsSettingsBody,
 } from '@livechat/shared/api';
 import { formatPhoneForDisplay } from '@livechat/shared/sms';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { InvalidFields, issueFields } from '../../components/form-errors.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextAreaField } from '../../components/text-area-field.js';
@@ -35,34 +35,39 @@ export function numberLabel({ phoneNumber, friendlyName }: SmsNumber): string {
 export function ConfigureSection({ settings, onSave }: Props) {
   const numbers = useLoad(() => smsApi.numbers(), []);
   const available = numbers.state.status === 'ready' ? numbers.state.data : [];
-  /** The select shows while no number is connected, or once the admin asks to change it. */
-  const [changing, setChanging] = useState(false);
-  const choosing = settings.number === null || changing;
-  const [number, setNumber] = useState('');
+  // Switching is choosing another number and Save; the connected one is preselected.
+  const [number, setNumber] = useState(settings.number ?? '');
+  // Saved or disconnected: the select follows what is stored.
+  useEffect(() => setNumber(settings.number ?? ''), [settings.number]);
   const [helpText, setHelpText] = useState(settings.helpText);
 
   const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
     async () => {
       const patch: UpdateSmsSettingsBody = {};
-      if (choosing) {
-        if (!number) throw new InvalidFields({ number: 'Choose a number.' });
-        patch.number = number;
-      }
+      if (!number) throw new InvalidFields({ number: 'Choose a number.' });
+      if (number !== settings.number) patch.number = number;
       if (helpText !== settings.helpText) patch.helpText = helpText;
       if (Object.keys(patch).length === 0) throw new Error('Nothing to change.');
       const parsed = UpdateSmsSettingsBodySchema.safeParse(patch);
       if (!parsed.success) throw new InvalidFields(issueFields(parsed.error.issues, FIELDS));
       await onSave(parsed.data);
-      if (patch.number) {
-        setChanging(false);
-        setNumber('');
-      }
     },
     undefined,
     FIELDS,
   );
 
-  const current = settings.number && available.find((n) => n.phoneNumber === settings.number);
+  // A connected number the account no longer lists (released in the console) still shows as chosen.
+  const gone =
+    settings.number !== null &&
+    numbers.state.status === 'ready' &&
+    !available.some((n) => n.phoneNumber === settings.number)
+      ? [
+          {
+            value: settings.number,
+            label: `${formatPhoneForDisplay(settings.number)} (not in this account any more)`,
+          },
+        ]
+      : [];
   return (
     <form
       class="card sms-form"
@@ -78,57 +83,40 @@ export function ConfigureSection({ settings, onSave }: Props) {
           {error}
         </p>
       )}
-      {choosing ? (
-        <>
-          {numbers.state.status === 'error' && (
-            <p class="form-error" role="alert">
-              The numbers could not be listed: {numbers.state.message}
-            </p>
-          )}
-          {numbers.state.status === 'ready' && available.length === 0 && (
-            <p class="muted">
-              This Twilio account has no phone numbers yet. Buy one in the Twilio console, then reload this
-              page.
-            </p>
-          )}
-          <SelectField
-            class="sms-form__number"
-            label="Number"
-            hint="The number contacts text and receive your replies from."
-            disabled={numbers.state.status !== 'ready'}
-            error={fieldErrors.number}
-            value={number}
-            options={[
-              {
-                value: '',
-                label: numbers.state.status === 'loading' ? 'Loading numbers…' : 'Choose a number',
-              },
-              ...available.map((n) => ({ value: n.phoneNumber, label: numberLabel(n) })),
-            ]}
-            onValue={(v) => {
-              setNumber(v);
-              clearField('number');
-            }}
-          />
-          {changing && (
-            <div>
-              <button type="button" class="button button--small" onClick={() => setChanging(false)}>
-                Keep {formatPhoneForDisplay(settings.number!)}
-              </button>
-            </div>
-          )}
-        </>
-      ) : (
-        <div class="sms-form__current">
-          <span>
-            Number:{' '}
-            <strong>{current ? numberLabel(current) : formatPhoneForDisplay(settings.number!)}</strong>
-          </span>
-          <button type="button" class="button button--small" onClick={() => setChanging(true)}>
-            Change number
-          </button>
-        </div>
+      {numbers.state.status === 'error' && (
+        <p class="form-error" role="alert">
+          The numbers could not be listed: {numbers.state.message}
+        </p>
       )}
+      {numbers.state.status === 'ready' && available.length === 0 && (
+        <p class="muted">
+          This Twilio account has no phone numbers yet. Buy one in the Twilio console, then reload this page.
+        </p>
+      )}
+      <SelectField
+        class="sms-form__number"
+        label="Number"
+        hint="The number contacts text and receive your replies from. To switch, choose another and Save."
+        disabled={numbers.state.status !== 'ready'}
+        error={fieldErrors.number}
+        value={number}
+        options={[
+          ...(settings.number === null
+            ? [
+                {
+                  value: '',
+                  label: numbers.state.status === 'loading' ? 'Loading numbers…' : 'Choose a number',
+                },
+              ]
+            : []),
+          ...gone,
+          ...available.map((n) => ({ value: n.phoneNumber, label: numberLabel(n) })),
+        ]}
+        onValue={(v) => {
+          setNumber(v);
+          clearField('number');
+        }}
+      />
       <TextAreaField
         label="Help text"
         hint="What a contact gets when they text HELP."
