@@ -220,6 +220,24 @@ describe('texting a contact', () => {
     expect(setup.fake.sent).toHaveLength(1);
   });
 
+  it('applies a report that arrives before the send’s answer once the answer is recorded', async () => {
+    setup = await startSmsApp();
+    const s = setup;
+    const held = s.fake.holdSends();
+    const { conversation } = await startedConversation(s, s.admin);
+    await held.arrived;
+    // Twilio reports delivery while the server still waits for its answer to the send.
+    await soon(() =>
+      expect(s.fake.statusCallbacks.map((c) => c.fields.MessageStatus)).toContain('delivered'),
+    );
+    expect(s.fake.statusCallbacks.every((c) => c.responseStatus === 200)).toBe(true);
+    held.release();
+    await soon(async () => {
+      const [text] = await messagesOf(s, s.admin, conversation.id);
+      expect(text!.delivery).toEqual({ status: 'delivered', error: null });
+    });
+  });
+
   it('keeps the latest status when reports come twice or last first', async () => {
     setup = await startSmsApp({ callbackDelayMs: 20 });
     setup.fake.callbackMode = 'reversed';

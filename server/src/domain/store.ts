@@ -492,8 +492,18 @@ export interface SmsStore {
    * one may reach the provider; false when another node took it first.
    */
   claim(messageId: string, from: number, until: number, now: number): Promise<boolean>;
-  /** The provider took it: never sent again. A status already further along is kept. */
+  /**
+   * The provider took it: never sent again. A status already further along is kept, and a report that arrived before
+   * this (see `keepEarlyReport`) is applied.
+   */
   markSent(messageId: string, providerId: string, status: DeliveryStatus): Promise<void>;
+  /** A report for a provider id not recorded yet: kept (the later status of two) until `markSent` records it. */
+  keepEarlyReport(
+    providerId: string,
+    status: DeliveryStatus,
+    error: string | null,
+    at: number,
+  ): Promise<void>;
   /** Retried at `at` (the thread still shows it queued). */
   markRetry(messageId: string, at: number): Promise<void>;
   /** Refused for good. */

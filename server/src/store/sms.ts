@@ -57,6 +57,9 @@ const RANK = `CASE @status WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 ELSE 2 END`;
 const RANK_OF_RECORDED = `CASE status WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2
   WHEN 'undelivered' THEN 2 WHEN 'failed' THEN 2 ELSE -1 END`;
 
+/** Reports of texts that are not ours (another app on the account) are not kept longer. */
+const EARLY_REPORT_TTL_MS = 24 * 3_600_000;
+
 const SAVE_SETTINGS = `INSERT INTO sms_settings (site_id, number, enabled, help_text, updated_at)
   VALUES (@siteId, @number, COALESCE(@enabled, 1), @helpText, @now)
   ON CONFLICT (site_id) DO UPDATE SET
@@ -148,13 +151,29 @@ export function createSmsStore(sql: Sql): SmsStore {
           WHERE message_id = ? AND outbox = 'pending' AND next_attempt_at = ?`,
         [until, now, messageId, from],
       )) === 1,
-    markSent: (messageId, providerId, status: DeliveryStatus) =>
-      write(
+    async markSent(messageId, providerId, status: DeliveryStatus) {
+      await write(
         `UPDATE sms_messages SET provider_id = @providerId, outbox = 'done', next_attempt_at = NULL, error = NULL,
             status = CASE WHEN ${RANK} > ${RANK_OF_RECORDED} THEN @status ELSE status END
           WHERE message_id = @messageId`,
         { messageId, providerId, status },
-      ),
+      );
+      // A report that came first is applied now.
+      const early = await sql.get<{ status: DeliveryStatus; error: string | null }>(
+        'DELETE FROM sms_early_reports WHERE provider_id = ? RETURNING status, error',
+        [providerId],
+      );
+      if (early) await sql.run(APPLY_STATUS, { providerId, status: early.status, error: early.error });
+    },
+    async keepEarlyReport(providerId, status, error, at) {
+      await write('DELETE FROM sms_early_reports WHERE received_at < ?', [at - EARLY_REPORT_TTL_MS]);
+      await write(
+        `INSERT INTO sms_early_reports (provider_id, status, error, received_at) VALUES (@providerId, @status, @error, @at)
+          ON CONFLICT (provider_id) DO UPDATE SET status = @status, error = COALESCE(@error, sms_early_reports.error)
+          WHERE ${RANK} > CASE sms_early_reports.status WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 ELSE 2 END`,
+        { providerId, status, error, at },
+      );
+    },
     markRetry: (messageId, at) =>
       write('UPDATE sms_messages SET next_attempt_at = ? WHERE message_id = ?', [at, messageId]),
     markFailed: (messageId, error) =>

@@ -8,6 +8,12 @@ export async function smsConversationOf(store: Store, contact: Visitor, now: num
   const open = await store.conversations.openForVisitor(contact.id, 'sms');
   if (open) return open;
   const id = newId();
-  await store.conversations.create({ id, siteId: contact.siteId, visitorId: contact.id, now, channel: 'sms' });
+  await store.conversations.create({
+    id,
+    siteId: contact.siteId,
+    visitorId: contact.id,
+    now,
+    channel: 'sms',
+  });
   return (await store.conversations.byId(id))!;
 }

@@ -11,11 +11,22 @@ export function failureText(update: StatusUpdate): string | null {
   return 'The carrier did not say why.';
 }
 
+/**
+ * Applies a report. One for a text whose id is not recorded yet (the provider reported before the send's answer was
+ * stored) is kept, and applied when it is; tried once more after keeping it, in case the id was recorded meanwhile.
+ */
 export async function applyDeliveryReport(
   store: Store,
   update: StatusUpdate,
   onDeliveryChanged: (conversationId: string, messageId: string) => Promise<void>,
+  now: number,
 ): Promise<void> {
-  const changed = await store.sms.applyStatus(update.providerMessageId, update.status, failureText(update));
+  const { providerMessageId: id, status } = update;
+  const error = failureText(update);
+  let changed = await store.sms.applyStatus(id, status, error);
+  if (!changed && !(await store.sms.hasProviderId(id))) {
+    await store.sms.keepEarlyReport(id, status, error, now);
+    changed = await store.sms.applyStatus(id, status, error);
+  }
   if (changed) await onDeliveryChanged(changed.conversationId, changed.messageId);
 }

@@ -31,7 +31,7 @@ export function createSmsWebhooks(
           return;
         }
         const update = active.provider.parseStatus(request.params);
-        if (update) await applyDeliveryReport(store, update, onDeliveryChanged);
+        if (update) await applyDeliveryReport(store, update, onDeliveryChanged, now());
       } catch (error) {
         if (error instanceof InvalidWebhookError)
           throw new DomainError(ErrorCode.InvalidRequest, error.message);

@@ -27,6 +27,7 @@ export const TABLES = [
   'sms_account',
   'sms_settings',
   'sms_messages',
+  'sms_early_reports',
 ] as const;
 
 /** Tables PostgreSQL reads in insertion order through a `rowid` column: SQLite's implicit rowid is copied into it. */

@@ -53,3 +53,12 @@ CREATE TABLE sms_messages (
 );
 CREATE INDEX sms_messages_due ON sms_messages(next_attempt_at) WHERE outbox = 'pending';
 CREATE INDEX sms_messages_by_route ON sms_messages(to_address, from_address) WHERE direction = 'outbound';
+
+-- A delivery report that arrived before the send's answer was recorded (Twilio can be that quick): applied when the
+-- text's id is recorded. Reports of texts that are not ours (another app on the account) are dropped after a day.
+CREATE TABLE sms_early_reports (
+  provider_id TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')),
+  error TEXT,
+  received_at INTEGER NOT NULL
+);
