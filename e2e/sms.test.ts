@@ -68,6 +68,7 @@ it('connects a number, texts a contact, and carries the replies both ways', asyn
   await dialog.getByRole('radio', { name: 'Text message' }).check();
   await dialog.getByRole('textbox', { name: 'To' }).fill(CUSTOMER);
   await dialog.getByRole('textbox', { name: 'Message' }).fill('Hi! Your order #1042 is ready for pickup.');
+  expect(await seriousViolations(ann)).toEqual([]);
   await dialog.getByRole('button', { name: 'Send' }).click();
   // The new SMS conversation opens, with the text's delivery.
   await ann.getByRole('img', { name: 'SMS' }).first().waitFor();
@@ -96,6 +97,7 @@ it('connects a number, texts a contact, and carries the replies both ways', asyn
   await ann.reload();
   await ann.getByText('See you then!').first().waitFor();
   await ann.getByText('Great, I will come at 5 pm.').first().waitFor();
+  expect(await seriousViolations(ann)).toEqual([]);
 
   // The admin switches to the other number (Configure -> number -> Save), then disconnects it (confirmed).
   const other = fake.numbers[1]!.phoneNumber;
