@@ -25,8 +25,13 @@ const loadSenders = async (): Promise<readonly SendSite[]> =>
   }));
 
 export function useSendSites(): SendSites {
-  // One request per page, shared by what is shown and by a Send that has to wait for it.
-  const ready = useMemo(loadSenders, []);
+  // One request per page, shared by what is shown and by a Send that has to wait for it. A failure is shown by the
+  // dialog (and by a Send that awaits it), so it is never left unhandled when nobody opened the dialog.
+  const ready = useMemo(() => {
+    const loading = loadSenders();
+    loading.catch(() => {});
+    return loading;
+  }, []);
   const { state } = useLoad(() => ready, [ready]);
   return useMemo(() => ({ state, ready }), [state, ready]);
 }
