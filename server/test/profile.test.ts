@@ -1,5 +1,18 @@
 // The Profile page's server side: an agent changes their own name (visitors see it from then on) and picture. The
 // picture's type is decided by its bytes, and it is served inert.
+import { png, webp } from '../src/domain/media/fixtures/bytes.js';
+import {
+  bytes,
+  exifApp1,
+  jfifApp0,
+  jpegCodecSegments,
+  jpegScan,
+  JPEG_EOI,
+  JPEG_SOI,
+  phoneExif,
+  XMP_PACKET,
+  xmpApp1,
+} from '../src/domain/media/image-fixtures.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sniffImage } from '../src/domain/profile.js';
@@ -12,17 +25,10 @@ afterEach(async () => {
   await app?.close();
 });
 
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex'),
-]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]);
-const WEBP = Buffer.concat([
-  Buffer.from('RIFF'),
-  Buffer.from([40, 0, 0, 0]),
-  Buffer.from('WEBPVP8 '),
-  Buffer.alloc(32),
-]);
+const PNG = png();
+/** A real 8×8 JPEG (it must decode: the metadata is stripped segment by segment). */
+const JPEG = Buffer.from(bytes(JPEG_SOI, jfifApp0(), jpegCodecSegments(8, 8), jpegScan(8, 8), JPEG_EOI));
+const WEBP = webp();
 
 const putAvatar = (cookie: string, body: Buffer | string, type = 'image/png') =>
   app.inject({
@@ -124,6 +130,28 @@ describe('the profile picture', () => {
     const jpeg = await app.inject({ url: secondUrl, headers: { cookie: ann.cookie } });
     expect(jpeg.headers['content-type']).toBe('image/jpeg');
     expect(jpeg.rawPayload.equals(JPEG)).toBe(true);
+  });
+
+  it('stores a phone photo without where it was taken (EXIF GPS, XMP)', async () => {
+    app = await makeApp();
+    const { ann } = await inbox(app);
+    const photo = Buffer.from(
+      bytes(
+        JPEG_SOI,
+        jfifApp0(),
+        exifApp1(phoneExif(true)),
+        xmpApp1(XMP_PACKET),
+        jpegCodecSegments(8, 8),
+        jpegScan(8, 8),
+        JPEG_EOI,
+      ),
+    );
+    expect(photo.includes('GPSLatitude')).toBe(true);
+    const url = (await putAvatar(ann.cookie, photo, 'image/jpeg')).json<AgentJson>().agent.avatarUrl!;
+    const stored = (await app.inject({ url, headers: { cookie: ann.cookie } })).rawPayload;
+    expect(stored.includes('Exif')).toBe(false);
+    expect(stored.includes('GPSLatitude')).toBe(false);
+    expect(stored.includes(Buffer.from(jpegScan(8, 8)))).toBe(true);
   });
 
   it('refuses anything that is not a PNG, JPEG or WebP, whatever the header says', async () => {

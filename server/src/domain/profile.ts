@@ -9,6 +9,7 @@ import { DomainError, notFound } from './errors.js';
 import type { EventBus } from './events.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { AvatarType, Store, StoredAvatar } from './store.js';
+import { stripMetadata } from './media/strip-metadata.js';
 
 /** The largest picture accepted, in bytes. */
 export const AVATAR_MAX_BYTES = 512 * 1024;
@@ -67,13 +68,17 @@ export function createProfileService(store: Store, events: EventBus, auth: AuthS
       await auth.endSessions(agentId, sessionHash);
     },
 
-    /** Stores a PNG, JPEG or WebP picture, recognised by its bytes. */
-    async setAvatar(agentId: string, data: Buffer): Promise<Agent> {
-      if (data.length > AVATAR_MAX_BYTES)
+    /**
+     * Stores a PNG, JPEG or WebP picture, recognised by its bytes, without its metadata: a phone photo's EXIF carries
+     * where it was taken, and colleagues (and, in the widget, visitors) see this picture. A damaged image is refused.
+     */
+    async setAvatar(agentId: string, upload: Buffer): Promise<Agent> {
+      if (upload.length > AVATAR_MAX_BYTES)
         throw new DomainError(ErrorCode.PayloadTooLarge, 'The picture is larger than 512 KB.');
-      const contentType = sniffImage(data);
+      const contentType = sniffImage(upload);
       if (!contentType)
         throw new DomainError(ErrorCode.InvalidRequest, 'The picture must be a PNG, JPEG or WebP image.');
+      const data = Buffer.from(stripMetadata(upload, contentType));
       await store.transaction(() => store.agents.setAvatar(agentId, { contentType, data }, now()));
       return changed(agentId);
     },

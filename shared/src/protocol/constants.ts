@@ -67,6 +67,8 @@ export const ErrorCode = {
   AlreadyAssigned: 'already_assigned',
   ClientIdReused: 'client_id_reused',
   PayloadTooLarge: 'payload_too_large',
+  /** A file whose bytes are a type this chat does not take (decided by the bytes, not the name). */
+  UnsupportedType: 'unsupported_type',
   RateLimited: 'rate_limited',
   OutboxFull: 'outbox_full',
   NotReady: 'not_ready',

@@ -47,6 +47,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; description: s
       'The command id was already used by this author for another message (another conversation or another body); an exact resend gets the stored message back.',
   },
   [ErrorCode.PayloadTooLarge]: { status: 413, description: 'The body or frame is larger than allowed.' },
+  [ErrorCode.UnsupportedType]: {
+    status: 415,
+    description:
+      'The file is of a type this chat does not take (judged by its bytes); the message names what it takes.',
+  },
   [ErrorCode.RateLimited]: { status: 429, description: 'Too many requests; retry later.' },
   [ErrorCode.OutboxFull]: {
     status: 503,
