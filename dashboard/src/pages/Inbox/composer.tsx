@@ -2,6 +2,7 @@ import type { Channel, SavedReply } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
 import { NoteBox } from './note-box.js';
 import { ReplyBox } from './reply-box.js';
+import { OPTED_OUT_NOTICE } from '../Contacts/opted-out.js';
 
 interface Props {
   closed: boolean;
@@ -12,12 +13,14 @@ interface Props {
   replies: readonly SavedReply[];
   /** SMS replies show their length in characters and segments, and the provider's limit. */
   channel?: Channel | undefined;
+  /** The SMS contact texted STOP: said above the reply box (the server refuses what is sent anyway). */
+  smsOptedOut?: boolean;
 }
 
 type Mode = 'reply' | 'note';
 
 /** Below the timeline: a reply to the visitor, or an internal note for the team (notes also on closed ones). */
-export function Composer({ closed, draft, onDraft, onSend, onNote, replies, channel }: Props) {
+export function Composer({ closed, draft, onDraft, onSend, onNote, replies, channel, smsOptedOut }: Props) {
   const [mode, setMode] = useState<Mode>('reply');
   const modeButton = (m: Mode, label: string) => (
     <button
@@ -32,6 +35,7 @@ export function Composer({ closed, draft, onDraft, onSend, onNote, replies, chan
   return (
     <div class={`composer composer--${mode}`}>
       {closed && <p class="composer__closed">This conversation is closed.</p>}
+      {!closed && channel === 'sms' && smsOptedOut && <p class="composer__closed">{OPTED_OUT_NOTICE}</p>}
       <div class="composer__modes" role="group" aria-label="Write">
         {modeButton('reply', 'Reply')}
         {modeButton('note', 'Note')}

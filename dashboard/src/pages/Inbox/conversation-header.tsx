@@ -1,3 +1,4 @@
+import type { ContactSummary } from '@livechat/shared/api';
 import type { Conversation } from '@livechat/shared/model';
 import type { Colleague } from '../../api/index.js';
 import { Avatar } from '../../components/avatar.js';
@@ -12,6 +13,8 @@ interface Props {
   conversation: Conversation | undefined;
   agentId: string;
   colleagues: readonly Colleague[];
+  /** An SMS conversation's contact (number, opt-out), or null. */
+  smsContact?: ContactSummary | null;
 }
 
 function assignedText(assigneeId: string, agentId: string, colleagues: readonly Colleague[]): string {
@@ -20,7 +23,7 @@ function assignedText(assigneeId: string, agentId: string, colleagues: readonly 
   return name ? `Assigned to ${name}` : 'Assigned';
 }
 
-export function ConversationHeader({ conversation: c, agentId, colleagues }: Props) {
+export function ConversationHeader({ conversation: c, agentId, colleagues, smsContact }: Props) {
   if (!c) {
     return (
       <header class="pane-header thread-header">
@@ -49,7 +52,11 @@ export function ConversationHeader({ conversation: c, agentId, colleagues }: Pro
           )}
           <ConversationBadges conversation={c} />
           {c.channel === 'sms' && (
-            <SmsContactLine contactId={c.visitorId} visitorName={c.visitorName} updatedAt={c.updatedAt} />
+            <SmsContactLine
+              contactId={c.visitorId}
+              visitorName={c.visitorName}
+              contact={smsContact ?? null}
+            />
           )}
           <span>
             Started <RelativeTime ts={c.createdAt} />

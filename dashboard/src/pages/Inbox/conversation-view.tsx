@@ -5,6 +5,7 @@ import { timelineItems } from '../../state/activities.js';
 import type { Gone } from '../../state/gone.js';
 import type { Thread } from '../../state/thread.js';
 import { Composer } from './composer.js';
+import { useSmsContact } from './use-sms-contact.js';
 import { ConversationActions } from './conversation-actions.js';
 import { ConversationHeader } from './conversation-header.js';
 import { MessageList } from './message-list.js';
@@ -55,6 +56,7 @@ export function ConversationView(props: Props) {
   const visitorSeq = useMemo(() => lastVisitorSeq(messages), [messages]);
   const items = useMemo(() => timelineItems(messages, activities), [messages, activities]);
   const label = c ? `Conversation #${c.number}` : 'Conversation';
+  const smsContact = useSmsContact(c);
 
   if (props.gone) return <GoneNotice gone={props.gone} colleagues={colleagues} />;
   if (props.notFound) return <EmptyThread text="Conversation not found." />;
@@ -66,7 +68,12 @@ export function ConversationView(props: Props) {
   }
   return (
     <section class="inbox__thread" aria-label={label}>
-      <ConversationHeader conversation={c} agentId={agent.id} colleagues={colleagues} />
+      <ConversationHeader
+        conversation={c}
+        agentId={agent.id}
+        colleagues={colleagues}
+        smsContact={smsContact}
+      />
       <ConversationActions
         key={conversationId}
         conversation={c}
@@ -102,6 +109,7 @@ export function ConversationView(props: Props) {
             onNote={props.onNote}
             replies={props.replies}
             channel={c?.channel}
+            smsOptedOut={smsContact?.smsOptedOut === true}
           />
         </div>
         <SidePanel

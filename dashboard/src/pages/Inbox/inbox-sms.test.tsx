@@ -6,6 +6,7 @@ import { fireEvent, screen, waitFor, within } from '../../test-utils/render.js';
 import { setupApp } from '../../test-utils/app-setup.js';
 import { conversation, message, T0 } from '../../test-utils/fixtures.js';
 import { contact } from '../../test-utils/sms-fixtures.js';
+import { OPTED_OUT_NOTICE } from '../Contacts/opted-out.js';
 
 const smsConversation = conversation({
   channel: 'sms',
@@ -33,7 +34,7 @@ function setup({ optedOut = false, history = [message(1, { body: 'On my way' }),
 
 describe('SMS in the inbox', () => {
   it('marks SMS conversations in the list and the header, with the number and the opt-out', async () => {
-    const { connect } = setup({ optedOut: true });
+    const { connect, http } = setup({ optedOut: true });
     await connect();
     const list = await screen.findByRole('region', { name: 'Conversations' });
     const item = await within(list).findByRole('link', { name: /#1/ });
@@ -45,6 +46,17 @@ describe('SMS in the inbox', () => {
     const phone = await within(thread).findByRole('link', { name: '+1 415 555 0100' });
     expect(phone.getAttribute('href')).toBe('#/contacts/ct-1');
     expect(await within(thread).findByText('Opted out')).toBeTruthy();
+    // The reply box says so before anyone writes, and the contact was asked for once.
+    expect(within(thread).getByText(OPTED_OUT_NOTICE)).toBeTruthy();
+    expect(http.calls.filter((c) => c.url === '/api/contacts/ct-1')).toHaveLength(1);
+  });
+
+  it('says nothing of opting out for a contact who may be texted', async () => {
+    const { connect } = setup();
+    await connect();
+    const thread = await screen.findByRole('region', { name: 'Conversation #1' });
+    await within(thread).findByRole('link', { name: '+1 415 555 0100' });
+    expect(within(thread).queryByText(OPTED_OUT_NOTICE)).toBeNull();
   });
 
   it('counts characters and segments under the reply box, and refuses more than 1,600 characters', async () => {
