@@ -4,7 +4,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { startStack, type Stack } from './stack.js';
 import { findChromium } from '../scripts/chromium.mjs';
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more flags, e.g. Chromium's fake microphone for the voice recorder. */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     args: [
@@ -15,6 +16,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build, type Rolldown } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
-import { findChromium } from '../scripts/chromium.mjs';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.js';
 
 const ENTRY = path.resolve(import.meta.dirname, '../shared/src/voice/index.ts');
 /** localhost is a secure context, which getUserMedia requires; the page is served by request interception. */
@@ -30,20 +30,7 @@ async function bundleVoice(): Promise<string> {
 
 beforeAll(async () => {
   bundle = await bundleVoice();
-  browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  browser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
 });
 
 afterAll(async () => {

@@ -2,14 +2,10 @@
 // picture's type is decided by its bytes, and it is served inert.
 import { png, webp } from '../src/domain/media/fixtures/bytes.js';
 import {
-  bytes,
   exifApp1,
-  jfifApp0,
-  jpegCodecSegments,
   jpegScan,
-  JPEG_EOI,
-  JPEG_SOI,
   phoneExif,
+  smallJpeg,
   XMP_PACKET,
   xmpApp1,
 } from '../src/domain/media/image-fixtures.js';
@@ -27,7 +23,7 @@ afterEach(async () => {
 
 const PNG = png();
 /** A real 8×8 JPEG (it must decode: the metadata is stripped segment by segment). */
-const JPEG = Buffer.from(bytes(JPEG_SOI, jfifApp0(), jpegCodecSegments(8, 8), jpegScan(8, 8), JPEG_EOI));
+const JPEG = Buffer.from(smallJpeg());
 const WEBP = webp();
 
 const putAvatar = (cookie: string, body: Buffer | string, type = 'image/png') =>
@@ -135,17 +131,7 @@ describe('the profile picture', () => {
   it('stores a phone photo without where it was taken (EXIF GPS, XMP)', async () => {
     app = await makeApp();
     const { ann } = await inbox(app);
-    const photo = Buffer.from(
-      bytes(
-        JPEG_SOI,
-        jfifApp0(),
-        exifApp1(phoneExif(true)),
-        xmpApp1(XMP_PACKET),
-        jpegCodecSegments(8, 8),
-        jpegScan(8, 8),
-        JPEG_EOI,
-      ),
-    );
+    const photo = Buffer.from(smallJpeg(exifApp1(phoneExif(true)), xmpApp1(XMP_PACKET)));
     expect(photo.includes('GPSLatitude')).toBe(true);
     const url = (await putAvatar(ann.cookie, photo, 'image/jpeg')).json<AgentJson>().agent.avatarUrl!;
     const stored = (await app.inject({ url, headers: { cookie: ann.cookie } })).rawPayload;

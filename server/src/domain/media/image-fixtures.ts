@@ -288,3 +288,7 @@ export const gifXmp = (xml: string) =>
     Array.from({ length: 256 }, (_, i) => 255 - i),
     [0],
   );
+
+/** A decodable 8×8 JPEG with JFIF, carrying `segments` (EXIF, XMP, …) between JFIF and the image data. */
+export const smallJpeg = (...segments: Uint8Array[]): Uint8Array =>
+  bytes(JPEG_SOI, jfifApp0(), ...segments, jpegCodecSegments(8, 8), jpegScan(8, 8), JPEG_EOI);

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import { DomainError } from '../errors.js';
 import { pdf, png, utf8 } from './fixtures/bytes.js';
-import {
-  bytes,
-  exifApp1,
-  jfifApp0,
-  jpegCodecSegments,
-  jpegScan,
-  JPEG_EOI,
-  JPEG_SOI,
-  phoneExif,
-} from './image-fixtures.js';
+import { exifApp1, phoneExif, smallJpeg } from './image-fixtures.js';
 import { prepareUpload } from './prepare-upload.js';
 import { InvalidImageError } from './strip-metadata.js';
 
@@ -24,14 +15,7 @@ const refusal = (promise: Promise<unknown>) =>
 
 describe('prepareUpload', () => {
   it('stores a phone photo without its EXIF and names it by its bytes', async () => {
-    const photo = bytes(
-      JPEG_SOI,
-      jfifApp0(),
-      exifApp1(phoneExif(false)),
-      jpegCodecSegments(8, 8),
-      jpegScan(8, 8),
-      JPEG_EOI,
-    );
+    const photo = smallJpeg(exifApp1(phoneExif(false)));
     const prepared = await prepareUpload({ bytes: photo, name: 'IMG_0001.png' }, web);
     expect(prepared.kind).toMatchObject({ mime: 'image/jpeg', category: 'image', inline: true });
     expect(prepared.name).toBe('IMG_0001.png.jpg');
