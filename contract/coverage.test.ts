@@ -16,6 +16,7 @@ const NOT_THE_DASHBOARDS = new Map([
     'an HTTP way to reply, for integrations; the dashboard replies over its socket',
   ],
   ['GET /api/widget/:siteKey/status', "the widget's launcher"],
+  ['POST /api/widget/files', "the widget's uploads (a visitor's token, from the site's pages)"],
   ['GET /api/health', 'health checks'],
   ['GET /api/ready', 'health checks'],
   ['GET /api/agents/:id/avatar', "an <img> source: the agent's avatarUrl"],

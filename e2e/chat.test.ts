@@ -1,6 +1,7 @@
 // Real browser, cross-origin: the demo site (one port) embeds widget.js from the chat server (another port);
 // an agent works in the dashboard. Controls are found by their accessible names, as a user's checks would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './dashboard-session.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { ADMIN, startStack, type Stack } from './stack.js';
@@ -24,18 +25,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(page: Page) {
-  await page.goto(stack.serverUrl);
-  await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page
-    .getByRole('textbox', { name: 'Reply' })
-    .or(page.getByRole('link', { name: 'Team' }))
-    .first()
-    .waitFor();
-}
-
 async function visitorSays(text: string) {
   await visitor.getByRole('textbox', { name: 'Message' }).fill(text);
   await visitor.getByRole('button', { name: 'Send' }).click();
@@ -52,7 +41,7 @@ const visitorLog = () => visitor.getByRole('log');
 describe('live chat in a real browser', () => {
   it('a visitor on the demo site and a signed-in agent chat both ways', async () => {
     expect(new URL(stack.demoUrl).origin).not.toBe(new URL(stack.serverUrl).origin);
-    await signIn(agent);
+    await signIn(agent, stack.serverUrl, ADMIN.email, ADMIN.password);
 
     const requested: string[] = [];
     visitor.on('request', (r) => requested.push(r.url()));

@@ -40,7 +40,16 @@ export async function signInRecordingNotifications(
     }
     Object.assign(window, { Notification: FakeNotification, shownNotifications: shown });
   });
-  const page = await context.newPage();
+  return signIn(await context.newPage(), dashboardUrl, email, password);
+}
+
+/** Signs in on the dashboard's page as a person does, and waits for the inbox. */
+export async function signIn(
+  page: Page,
+  dashboardUrl: string,
+  email: string,
+  password: string,
+): Promise<Page> {
   await page.goto(dashboardUrl);
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByLabel('Password').fill(password);

@@ -1,4 +1,6 @@
-// Builds dist/widget-chat.js: the chat panel as an ES module (preact bundled), imported by the loader on first open.
+// Builds dist/widget-chat.js: the chat panel as an ES module (preact bundled), imported by the loader on first open,
+// and the features that can wait as chunks beside it (widget-files.js, widget-voice.js, widget-emoji.js), which
+// widget-chat.js imports on first use by URLs relative to its own; they import preact and the rest back from it.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { inlineProtocolConstants } from './vite.inline-constants.js';
@@ -23,6 +25,9 @@ export default defineConfig({
       fileName: () => 'widget-chat.js',
     },
     // Lib mode keeps ES output readable (for other bundlers); this file goes straight to browsers, so minify fully.
-    rolldownOptions: { output: { minify: true, comments: false } },
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: { minify: true, comments: false, chunkFileNames: 'widget-[name].js' },
+    },
   },
 });

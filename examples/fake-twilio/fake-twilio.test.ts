@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replacesStatus, SmsRefusedError, type DeliveryStatus } from '../../server/src/sms/provider.js';
 import { createTwilioProvider } from '../../server/src/sms/twilio/index.js';
+import { sniffFileKind } from '../../server/src/domain/media/file-kind.js';
+import { samplePicture } from './media.js';
 import { startFakeTwilio, type FakeTwilio } from './server.js';
 
 const accountSid = `AC${randomBytes(16).toString('hex')}`;
@@ -68,6 +70,19 @@ async function sendAndSettle(to = CUSTOMER) {
     to,
     body: 'Your table is ready',
     statusCallbackUrl: `${receiver.base}/sms/status?site=demo`,
+  });
+  await fake.settled();
+  return sent;
+}
+
+/** Sends a text with these changes and waits for all of its status callbacks. */
+async function sendAndSettleWith(change: Partial<Parameters<typeof provider.send>[0]>) {
+  const sent = await provider.send({
+    from: BUSINESS,
+    to: CUSTOMER,
+    body: 'Your table is ready',
+    statusCallbackUrl: `${receiver.base}/sms/status?site=demo`,
+    ...change,
   });
   await fake.settled();
   return sent;
@@ -242,6 +257,93 @@ describe('the phone page', () => {
 
   it('answers a path that is not a phone number with 404', async () => {
     expect((await fetch(`${fake.url}/phone/not-a-number`)).status).toBe(404);
+  });
+});
+
+describe('MMS', () => {
+  /** Where the inbox would serve its pictures: a PNG at /a.png, a JPEG's bytes at /b.jpg, 404 elsewhere. */
+  async function startPictures() {
+    const png = samplePicture();
+    const server = http.createServer((request, response) => {
+      if (request.url === '/a.png') return response.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      if (request.url === '/b.jpg')
+        return response.writeHead(200, { 'content-type': 'image/jpeg' }).end('jpeg!');
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { base, png, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it('fetches every MediaUrl of a send before it goes, and shows the pictures on the phone', async () => {
+    const pictures = await startPictures();
+    try {
+      const urls = [`${pictures.base}/a.png`, `${pictures.base}/b.jpg`];
+      await provider.send({ from: BUSINESS, to: CUSTOMER, body: 'Two pictures', mediaUrls: urls });
+      await fake.settled();
+      const [sent] = fake.sent;
+      expect(sent!.mediaUrls).toEqual(urls);
+      expect(sent!.media!.map((m) => [m.url, m.status, m.contentType, m.size])).toEqual([
+        [urls[0], 200, 'image/png', pictures.png.length],
+        [urls[1], 200, 'image/jpeg', 5],
+      ]);
+      expect(sent!.media![0]!.bytes).toEqual(pictures.png);
+      expect(fake.statusOf(sent!.sid)).toBe('delivered');
+      const log = await (await fetch(`${fake.url}/phone/${CUSTOMER}/log`)).text();
+      const src = /<img class="media" src="([^"]+)" alt="Picture 1">/.exec(log)?.[1];
+      expect(src).toMatch(/^\/media\/ME[0-9a-f]{32}$/);
+      const shown = await fetch(fake.url + src!);
+      expect(Buffer.from(await shown.arrayBuffer())).toEqual(pictures.png);
+    } finally {
+      await pictures.close();
+    }
+  });
+
+  it('fails a send whose media it cannot fetch (11200)', async () => {
+    const pictures = await startPictures();
+    try {
+      await sendAndSettleWith({ mediaUrls: [`${pictures.base}/a.png`, `${pictures.base}/gone.png`] });
+      const statuses = verified().map((p) => provider.parseStatus(p));
+      expect(statuses).toEqual([expect.objectContaining({ status: 'failed', errorCode: '11200' })]);
+      expect(fake.sent[0]!.media!.map((m) => m.status)).toEqual([200, 404]);
+    } finally {
+      await pictures.close();
+    }
+  });
+
+  it("serves a phone's pictures behind the account's credentials, then from its CDN", async () => {
+    const { url } = fake.hostMedia(samplePicture(), 'image/png');
+    expect((await fetch(url)).status).toBe(401);
+    const api = await fetch(url, { headers: basicAuth, redirect: 'manual' });
+    expect(api.status).toBe(302);
+    const cdn = await fetch(new URL(api.headers.get('location')!, url));
+    expect(cdn.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await cdn.arrayBuffer())).toEqual(samplePicture());
+    expect(fake.mediaRequests.map((r) => r.authorization)).toEqual([
+      undefined,
+      basicAuth.authorization,
+      undefined,
+    ]);
+    expect((await sniffFileKind(samplePicture())).mime).toBe('image/png');
+  });
+
+  it('sends a picture from the phone page as an MMS the inbox can fetch', async () => {
+    await fetch(`${fake.url}/phone/${CUSTOMER}/reply`, {
+      method: 'POST',
+      body: new URLSearchParams({ Body: '', Picture: 'on' }),
+      redirect: 'manual',
+    });
+    const [params] = verified();
+    const inbound = provider.parseInbound(params!);
+    expect(params!.get('NumMedia')).toBe('1');
+    expect(inbound.media).toEqual([
+      { url: expect.stringContaining(`${fake.url}/2010-04-01/Accounts/`), contentType: 'image/png' },
+    ]);
+    const fetched = await fetch(inbound.media[0]!.url, {
+      headers: { authorization: provider.mediaAuthorization(inbound.media[0]!.url)! },
+    });
+    expect(fetched.status).toBe(200);
+    expect(await (await fetch(`${fake.url}/phone/${CUSTOMER}/log`)).text()).toContain('alt="Picture 1"');
   });
 });
 

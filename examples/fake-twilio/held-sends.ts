@@ -2,6 +2,8 @@
 // callbacks go out) but the client has not heard so. This is the window in which an outbox that crashes, or loses
 // its connection, cannot know whether its text went out; tests put it there on purpose.
 
+import type { FetchedMedia } from './media.js';
+
 /** A message the fake accepted for sending. */
 export interface SentMessage {
   sid: string;
@@ -9,6 +11,10 @@ export interface SentMessage {
   to: string;
   body: string;
   statusCallback?: string;
+  /** An MMS: every MediaUrl of the send, in order. */
+  mediaUrls?: string[];
+  /** Each MediaUrl as the fake fetched it, in order, once it has (before the first status callback). */
+  media?: FetchedMedia[];
 }
 
 /** The handle `holdSends()` returns, for the next send the fake accepts. */

@@ -1,6 +1,14 @@
 // The fake's "phone": a page per phone number where a person reads the texts sent to it and replies as the customer.
 // Every piece of text is escaped; the page polls its own log fragment, rendered here too, so there is one renderer.
 
+/** A picture (or other medium) of an MMS, as the phone shows it. */
+export interface PhoneMedia {
+  /** As declared; `loading` while the fake still fetches a sent one; a sentence when it could not. */
+  contentType: string;
+  /** Where the fake serves the bytes, when it has them. */
+  src?: string;
+}
+
 /** One text in a phone's conversation, seen from the phone. */
 export interface PhoneText {
   sid: string;
@@ -12,6 +20,8 @@ export interface PhoneText {
   at: Date;
   /** For a sent text: how the inbox's webhook answered (0: unreachable, null: no webhook URL configured). */
   inboxStatus?: number | null;
+  /** An MMS's media, in order. */
+  media?: PhoneMedia[];
 }
 
 const ESCAPES: Record<string, string> = {
@@ -36,6 +46,20 @@ function deliveryNote(text: PhoneText): string {
   return '';
 }
 
+function mediaHtml(media: readonly PhoneMedia[] | undefined): string {
+  return (media ?? [])
+    .map((m, i) => {
+      const label = `Picture ${i + 1}`;
+      if (m.src && m.contentType.startsWith('image/'))
+        return `<img class="media" src="${escapeHtml(m.src)}" alt="${escapeHtml(label)}">`;
+      if (m.src)
+        return `<a class="media" href="${escapeHtml(m.src)}">${escapeHtml(`Attachment ${i + 1} (${m.contentType})`)}</a>`;
+      const state = m.contentType === 'loading' ? 'loading…' : m.contentType;
+      return `<span class="media">${escapeHtml(`Attachment ${i + 1}: ${state}`)}</span>`;
+    })
+    .join('');
+}
+
 /** The list items of a conversation: the page's log, and what its polling fetches. */
 export function conversationItems(texts: readonly PhoneText[]): string {
   return texts
@@ -45,7 +69,7 @@ export function conversationItems(texts: readonly PhoneText[]): string {
       const time = text.at.toISOString();
       return (
         `<li class="${text.direction}"><span class="who">${escapeHtml(who)}:</span> ` +
-        `<span class="body">${escapeHtml(text.body)}</span>${deliveryNote(text)} ` +
+        `<span class="body">${escapeHtml(text.body)}</span>${mediaHtml(text.media)}${deliveryNote(text)} ` +
         `<time datetime="${time}">${time.slice(11, 19)}</time></li>`
       );
     })
@@ -56,7 +80,7 @@ const STYLE = `body{font:16px system-ui,sans-serif;max-width:32rem;margin:2rem a
 ol{list-style:none;padding:0}li{margin:.5rem 0;padding:.5rem .75rem;border-radius:.75rem;background:#eee}
 li.sent{background:#cde7ff;margin-left:3rem}li.received{margin-right:3rem}time{color:#666;font-size:.8em}
 form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}input{flex:1;font:inherit;padding:.4rem}
-select{font:inherit;padding:.4rem}`;
+select{font:inherit;padding:.4rem}input[type=checkbox]{flex:none}.media{display:block;margin:.25rem 0}img.media{max-width:12rem;max-height:12rem}`;
 
 // Static: reads its URL from the page, so nothing is interpolated into script.
 const POLL_SCRIPT = `const log = document.getElementById('log');
@@ -95,11 +119,13 @@ export function phonePage(
 <title>Phone ${escapeHtml(phone)}</title><style>${STYLE}</style></head>
 <body>
 <h1>Phone ${escapeHtml(phone)}</h1>
-<p>Texts between this phone and the account's numbers. Reply as the customer; STOP opts out, START opts back in.</p>
+<p>Texts between this phone and the account's numbers. Reply as the customer; STOP opts out, START opts back in.
+"Attach a picture" sends an MMS with a small sample PNG.</p>
 <ol id="log" role="log" aria-label="Messages" data-source="${escapeHtml(`${path}/log`)}">${conversationItems(texts)}</ol>
 <form method="post" action="${escapeHtml(`${path}/reply`)}">
 <label for="to">To</label> <select id="to" name="To">${options}</select>
 <label for="reply">Reply</label> <input id="reply" name="Body" autocomplete="off" autofocus>
+<label><input type="checkbox" name="Picture"> Attach a picture</label>
 <button type="submit">Send</button>
 </form>
 <script>${POLL_SCRIPT}</script>

@@ -1,7 +1,8 @@
 // A local stand-in for Twilio Programmable Messaging, for development and tests. It speaks Twilio's wire contract:
 // the REST API (send a message, list messages, list the account's numbers) with Basic auth and Twilio's error codes,
 // signed status callbacks (sending -> sent -> delivered, or undelivered), and signed incoming-message webhooks sent
-// from a "phone" page where a person plays the customer. Tests can also hold a send's answer back (`holdSends`), to
+// from a "phone" page where a person plays the customer. MMS both ways: a send's MediaUrls are fetched (and shown on
+// the phone), and a phone's pictures are served to the inbox behind the account's credentials (see media.ts). Tests can also hold a send's answer back (`holdSends`), to
 // put a client where Twilio has its text and it does not know.
 //
 //   tsx examples/fake-twilio/server.ts   (PORT, HOST, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, SMS_INBOUND_WEBHOOK_URL)
@@ -12,7 +13,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { BodyTooLargeError, readForm, redirect, sendHtml, sendJson, sendText } from './http.js';
 import { SendHolds, type HeldSend, type SentMessage } from './held-sends.js';
-import { conversationItems, indexPage, phonePage, phonePath, type PhoneText } from './phone-page.js';
+import { cdnPath, MediaStore, samplePicture, type MediaRequest } from './media.js';
+import {
+  conversationItems,
+  indexPage,
+  phonePage,
+  phonePath,
+  type PhoneMedia,
+  type PhoneText,
+} from './phone-page.js';
 import {
   API_VERSION,
   AUTHENTICATE,
@@ -31,6 +40,7 @@ import {
 import { postWebhook, type SentWebhook, type WebhookFields } from './webhooks.js';
 
 export type { HeldSend, SentMessage } from './held-sends.js';
+export type { FetchedMedia, MediaRequest } from './media.js';
 export type { AccountNumber } from './rest-api.js';
 
 export interface FakeNumber {
@@ -76,6 +86,8 @@ export class FakeTwilio {
   readonly sent: SentMessage[] = [];
   readonly statusCallbacks: SentWebhook[] = [];
   readonly inboundWebhooks: SentWebhook[] = [];
+  /** Every request for media the fake serves (the API's media URLs and its CDN), with its Authorization header. */
+  readonly mediaRequests: MediaRequest[] = [];
   /** Recipients who opted out: texting STOP from the phone page adds one, START removes it. */
   readonly optedOut: Set<string>;
   inboundWebhookUrl: string | undefined;
@@ -88,6 +100,7 @@ export class FakeTwilio {
   /** Every message in and out, oldest first, as the Message list shows them. */
   private readonly log: MessageRecord[] = [];
   private readonly holds = new SendHolds();
+  private readonly media = new MediaStore();
   private readonly pending = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
   private failures: { remaining: number; status: 429 | 500 | 503 } = { remaining: 0, status: 500 };
@@ -134,6 +147,20 @@ export class FakeTwilio {
   }
 
   /**
+   * Keeps a picture (or any medium) as Twilio keeps an incoming MMS's media, for `textFromPhone({ media })`: its
+   * MediaUrl is on the API and asks for the account's credentials, then redirects to the fake's CDN path, or to
+   * `redirectTo` (a CDN on another host).
+   */
+  hostMedia(
+    bytes: Uint8Array,
+    contentType: string,
+    options: { redirectTo?: string } = {},
+  ): { url: string; contentType: string } {
+    const sid = this.media.keep({ bytes: Buffer.from(bytes), contentType, ...options });
+    return { url: this.media.apiUrl(this.url, this.options.accountSid, sid), contentType };
+  }
+
+  /**
    * What the phone page's Send does: a text from the customer's phone to one of the account's numbers (by default
    * the one that last texted it, else the account's first), posted as a signed incoming-message webhook to
    * `inboundWebhookUrl`. Null when no webhook URL is set.
@@ -158,7 +185,14 @@ export class FakeTwilio {
     const sid = newSid('SM');
     const now = new Date();
     const media = text.media ?? [];
-    const record: PhoneText = { sid, direction: 'sent', businessNumber: to, body: text.body, at: now };
+    const record: PhoneText = {
+      sid,
+      direction: 'sent',
+      businessNumber: to,
+      body: text.body,
+      at: now,
+      ...(media.length > 0 && { media: media.map((m) => this.phoneMediaOf(m.url, m.contentType)) }),
+    };
     this.conversationOf(text.from).push(record);
     this.log.push({
       sid,
@@ -220,7 +254,13 @@ export class FakeTwilio {
   /** Serves one request; startFakeTwilio wires it to the HTTP server. */
   async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
+    const mediaRoute = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\/[^/]+\/Media\/([^/]+)$/.exec(
+      url.pathname,
+    );
+    if (mediaRoute && request.method === 'GET') return this.apiMedia(request, response, url, mediaRoute);
     if (url.pathname.startsWith(`/${API_VERSION}/`)) return this.api(request, response, url);
+    const cdnRoute = /^\/media\/([^/]+)$/.exec(url.pathname);
+    if (cdnRoute && request.method === 'GET') return this.cdnMedia(request, response, url, cdnRoute[1]!);
     const phoneRoute = /^\/phone\/([^/]+)(\/log|\/reply)?$/.exec(url.pathname);
     if (phoneRoute)
       return this.phone(request, response, url, decodeURIComponent(phoneRoute[1]!), phoneRoute[2]);
@@ -268,6 +308,48 @@ export class FakeTwilio {
     });
   }
 
+  /** A phone's medium at its API URL: the account's credentials, then a redirect to where the bytes are. */
+  private apiMedia(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    url: URL,
+    [, accountSid, sid]: RegExpExecArray,
+  ): void {
+    this.mediaRequests.push({ path: url.pathname, authorization: request.headers.authorization });
+    if (!isAuthorized(request.headers.authorization, decodeURIComponent(accountSid!), this.options))
+      return sendTwilioError(response, AUTHENTICATE);
+    const kept = this.media.get(decodeURIComponent(sid!));
+    if (!kept)
+      return sendTwilioError(response, {
+        status: 404,
+        code: 20404,
+        message: 'The requested media was not found',
+      });
+    response.writeHead(302, { location: kept.redirectTo ?? `${this.url}${cdnPath(sid!)}` }).end();
+  }
+
+  /** The CDN: media by id, to anyone who has the URL. */
+  private cdnMedia(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    url: URL,
+    sid: string,
+  ): void {
+    this.mediaRequests.push({ path: url.pathname, authorization: request.headers.authorization });
+    const kept = this.media.get(decodeURIComponent(sid));
+    if (!kept) return sendText(response, 404, 'Not found');
+    response
+      .writeHead(200, { 'content-type': kept.contentType, 'content-length': String(kept.bytes.length) })
+      .end(kept.bytes);
+  }
+
+  /** How the phone page shows a medium of a text it sent: the picture itself when the fake keeps it. */
+  private phoneMediaOf(url: string, contentType: string): PhoneMedia {
+    const sid = /\/Media\/([^/?#]+)$/.exec(URL.canParse(url) ? new URL(url).pathname : '')?.[1];
+    const kept = sid && url.startsWith(this.url) ? this.media.get(sid) : undefined;
+    return { contentType, ...(kept && { src: cdnPath(sid!) }) };
+  }
+
   private async createMessage(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const form = await readForm(request);
     if (this.failures.remaining > 0) {
@@ -277,12 +359,14 @@ export class FakeTwilio {
     const refusal = refusalOf(form, { owns: (number) => this.owns(number), optedOut: this.optedOut });
     if (refusal) return sendTwilioError(response, refusal);
 
+    const mediaUrls = form.getAll('MediaUrl');
     const message: SentMessage = {
       sid: newSid('SM'),
       from: form.get('From')!,
       to: form.get('To')!,
       body: form.get('Body') ?? '',
       statusCallback: form.get('StatusCallback') ?? undefined,
+      ...(mediaUrls.length > 0 && { mediaUrls }),
     };
     const now = new Date();
     const record: MessageRecord = {
@@ -291,7 +375,7 @@ export class FakeTwilio {
       from: message.from,
       to: message.to,
       body: message.body,
-      numMedia: 0,
+      numMedia: mediaUrls.length,
       status: 'queued',
       errorCode: null,
       dateCreated: now,
@@ -300,15 +384,16 @@ export class FakeTwilio {
     };
     this.sent.push(message);
     this.log.push(record);
-    if (!this.unreachable.has(message.to))
-      this.conversationOf(message.to).push({
-        sid: message.sid,
-        direction: 'received',
-        businessNumber: message.from,
-        body: message.body,
-        at: now,
-      });
-    this.track(this.deliver(message, record, this.callbackMode));
+    const phoneText: PhoneText = {
+      sid: message.sid,
+      direction: 'received',
+      businessNumber: message.from,
+      body: message.body,
+      at: now,
+      ...(mediaUrls.length > 0 && { media: mediaUrls.map(() => ({ contentType: 'loading' })) }),
+    };
+    if (!this.unreachable.has(message.to)) this.conversationOf(message.to).push(phoneText);
+    this.track(this.deliver(message, record, this.callbackMode, phoneText));
     // The answer is the message as created (queued), however late it is written.
     const created = messageResource(this.options.accountSid, record);
 
@@ -331,9 +416,25 @@ export class FakeTwilio {
    * StatusCallback, each change is posted there, signed over exactly that URL. None for the initial `queued`, as with
    * Twilio. In `duplicated` or `reversed` mode the callbacks go out so; the status still only moves forward.
    */
-  private async deliver(message: SentMessage, record: MessageRecord, mode: CallbackMode): Promise<void> {
+  private async deliver(
+    message: SentMessage,
+    record: MessageRecord,
+    mode: CallbackMode,
+    phoneText: PhoneText,
+  ): Promise<void> {
     const unreachable = this.unreachable.has(message.to);
-    const lifecycle = ['queued', 'sending', 'sent', unreachable ? 'undelivered' : 'delivered'];
+    // Twilio fetches an MMS's media before it sends; one it cannot fetch fails the message (11200).
+    const media = await Promise.all((message.mediaUrls ?? []).map((url) => this.media.fetch(url)));
+    if (message.mediaUrls) {
+      message.media = media;
+      phoneText.media = media.map((m) => ({
+        contentType: m.contentType ?? `not fetched (HTTP ${m.status || 'no answer'})`,
+        ...(m.src && { src: m.src }),
+      }));
+    }
+    const unfetched = media.some((m) => m.status < 200 || m.status > 299);
+    const outcome = unfetched ? 'failed' : unreachable ? 'undelivered' : 'delivered';
+    const lifecycle = unfetched ? ['queued', 'failed'] : ['queued', 'sending', 'sent', outcome];
     const changes = lifecycle.slice(1);
     const reports =
       mode === 'reversed'
@@ -347,8 +448,9 @@ export class FakeTwilio {
         record.status = status;
         record.dateUpdated = new Date();
         if (status !== 'sending') record.dateSent ??= record.dateUpdated;
-        // 30003: unreachable destination handset.
+        // 30003: unreachable destination handset; 11200: a MediaUrl could not be fetched.
         if (status === 'undelivered') record.errorCode = 30003;
+        if (status === 'failed') record.errorCode = 11200;
       }
       if (!message.statusCallback) continue;
       const fields: WebhookFields = {
@@ -361,6 +463,7 @@ export class FakeTwilio {
         SmsStatus: status,
         ApiVersion: API_VERSION,
         ...(status === 'undelivered' && { ErrorCode: '30003' }),
+        ...(status === 'failed' && { ErrorCode: '11200' }),
       };
       this.statusCallbacks.push(await postWebhook(this.options.authToken, message.statusCallback, fields));
     }
@@ -387,11 +490,13 @@ export class FakeTwilio {
       const form = await readForm(request);
       const body = form.get('Body') ?? '';
       const to = form.get('To');
-      if (body.trim())
+      const picture = form.get('Picture') === 'on';
+      if (body.trim() || picture)
         await this.textFromPhone({
           from: phone,
           body,
           ...(to && this.owns(to) && { to }),
+          ...(picture && { media: [this.hostMedia(samplePicture(), 'image/png')] }),
         });
       return redirect(response, phonePath(phone) + (to ? `?to=${encodeURIComponent(to)}` : ''));
     }

@@ -40,6 +40,22 @@ import { createTwilioProvider } from './sms/twilio/index.js';
 import { smsWebhookRoutes } from './http/sms-webhook-routes.js';
 import { smsRoutes } from './http/sms-routes.js';
 import { contactRoutes } from './http/contact-routes.js';
+import { erasureRoutes } from './http/erasure-routes.js';
+import {
+  agentUploadRoutes,
+  fileServeRoutes,
+  galleryRoutes,
+  siteFileRoutes,
+  visitorUploadRoutes,
+} from './http/file-routes.js';
+import { createDatabaseBlobs } from './store/blobs/database-blobs.js';
+import { createDiskBlobs } from './store/blobs/disk-blobs.js';
+import { localKeyedLimit } from './ws/token-bucket.js';
+
+/** Uploads a visitor (and an IP) may make: a burst of 20 files, then one every 5 s (every 2 s per IP). */
+const UPLOAD_RATE = { perVisitor: { perSecond: 0.2, burst: 20 }, perIp: { perSecond: 0.5, burst: 40 } };
+/** How often unsent uploads older than a day are swept. */
+const SWEEP_INTERVAL_MS = 3600_000;
 
 export interface BuildOptions {
   now?: () => number;
@@ -58,7 +74,9 @@ declare module 'fastify' {
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
-  const { store, sql } = await openStore(databaseOf(config));
+  // Attachments' URLs are signed whenever a message is read (they expire).
+  const { store, sql } = await openStore(databaseOf(config), (id) => domain.files.viewerUrl(id));
+  const fileStore = config.fileStore ?? { kind: 'database' };
   // Several nodes: events, presence and limits go through Redis (REDIS_URL); one node keeps them in memory.
   const cluster = config.redisUrl
     ? joinCluster(config.redisUrl, {
@@ -75,6 +93,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     onError: (err) => app.log.error({ err }, 'background task failed'),
     onDebug: (detail, message) => app.log.debug(detail, message),
     webhooksAllowPrivateNetworks: config.webhooksAllowPrivateNetworks,
+    blobs: fileStore.kind === 'disk' ? createDiskBlobs(fileStore.dir) : createDatabaseBlobs(sql),
     sms: {
       publicUrl: config.publicUrl,
       accountFromEnvironment: config.twilio,
@@ -160,6 +179,21 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(webhookRoutes(domain), { prefix: '/api/webhooks' });
   await app.register(smsRoutes(domain), { prefix: '/api' });
   await app.register(contactRoutes(domain), { prefix: '/api' });
+  const uploadRate = config.uploadRate ?? UPLOAD_RATE;
+  const uploadLimit = (name: string, rate: (typeof uploadRate)['perIp']) =>
+    cluster ? cluster.keyedLimit(name, rate) : localKeyedLimit(rate);
+  await app.register(agentUploadRoutes(domain), { prefix: '/api/conversations' });
+  await app.register(galleryRoutes(domain), { prefix: '/api/conversations' });
+  await app.register(
+    visitorUploadRoutes(domain, {
+      perVisitor: uploadLimit('uploads-per-visitor', uploadRate.perVisitor),
+      perIp: uploadLimit('uploads-per-ip', uploadRate.perIp),
+    }),
+    { prefix: '/api/widget' },
+  );
+  await app.register(fileServeRoutes(domain), { prefix: '/files' });
+  await app.register(siteFileRoutes(domain), { prefix: '/api/sites' });
+  await app.register(erasureRoutes(domain), { prefix: '/api' });
   await app.register(smsWebhookRoutes(domain, config.publicUrl), { prefix: '/webhooks/twilio' });
   registerVisitorGateway(
     app,
@@ -180,10 +214,18 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
           onError: (err) => app.log.warn({ err }, 'checkpoint worker failed; the writer checkpoints itself'),
         });
   // Waits that were pending when the server stopped fire now, or on time.
+  await domain.files.ready();
   await domain.playbooks.resume();
   domain.webhooks.start();
   domain.sms.outbox.start();
+  const sweeper = setInterval(() => {
+    domain.files
+      .sweepUnsent()
+      .catch((err: unknown) => app.log.warn({ err }, 'sweeping unsent uploads failed'));
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
     domain.playbooks.stop();
     await domain.webhooks.stop();
     await domain.sms.outbox.stop();

@@ -26,6 +26,11 @@ const EnvSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().trim().min(1).optional(),
   /** Where Twilio's REST API answers: https://api.twilio.com, or the fake's URL in development. */
   TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Where uploaded files' bytes live: `disk` (DATA_DIR/files, one node) or `database` (shared by every node). Default:
+   * `database` with DATABASE_URL, else `disk`.
+   */
+  FILE_STORE: z.enum(['disk', 'database']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -65,10 +70,14 @@ export interface AppConfig {
    * them even in background tabs, where timers are throttled.
    */
   agentTimeoutMs: number;
-  /** Webhooks may call loopback and private addresses (otherwise refused, against SSRF). */
+  /** Webhooks may call, and MMS media be fetched from, loopback and private addresses (otherwise refused: SSRF). */
   webhooksAllowPrivateNetworks: boolean;
   /** The Twilio account from TWILIO_* variables; null: an admin enters one on the SMS page. */
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string } | null;
+  /** Where files' bytes live: a folder on this machine, or the database (several nodes). Default: the database. */
+  fileStore?: { kind: 'disk'; dir: string } | { kind: 'database' };
+  /** Uploads per visitor and per IP (token buckets; shared by the nodes through Redis). */
+  uploadRate?: { perVisitor: Rate; perIp: Rate };
   /** The SMS outbox's timing (tests shorten it). */
   smsOutbox?: { pollIntervalMs?: number; leaseMs?: number; retryDelaysMs?: number[]; maxAttempts?: number };
 }
@@ -122,6 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     shutdownGraceMs: 5000,
     frameRate: { perSecond: 30, burst: 60 },
     newVisitorRate: { perSecond: 0.5, burst: 20 },
+    fileStore:
+      (e.FILE_STORE ?? (e.DATABASE_URL ? 'database' : 'disk')) === 'disk'
+        ? { kind: 'disk', dir: path.join(path.resolve(e.DATA_DIR), 'files') }
+        : { kind: 'database' },
     trustProxy: e.TRUST_PROXY === 'true',
     agentTimeoutMs: 20_000,
     webhooksAllowPrivateNetworks: e.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === 'true',
@@ -141,6 +154,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     ...loadConfig({ LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'admin-password' }),
     databasePath: ':memory:',
+    // Files' bytes beside the in-memory database, never in the checkout's data folder.
+    fileStore: { kind: 'database' },
     shutdownGraceMs: 400,
     // Test receivers listen on 127.0.0.1.
     webhooksAllowPrivateNetworks: true,

@@ -9,18 +9,29 @@ let app: FastifyInstance;
 afterEach(() => app?.close());
 
 describe('static files', () => {
-  it('serves widget.js cross-origin and the dashboard at /', async () => {
+  it("serves the widget's scripts cross-origin and the dashboard at /", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-static-'));
     fs.mkdirSync(path.join(dir, 'w'));
     fs.mkdirSync(path.join(dir, 'd'));
     fs.writeFileSync(path.join(dir, 'w/widget.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(dir, 'w/widget-voice.js'), 'export {}');
     fs.writeFileSync(path.join(dir, 'd/index.html'), '<!doctype html><title>Dashboard</title>');
+    fs.writeFileSync(path.join(dir, 'd/widget-like.js'), 'export {}');
     app = await makeApp({ widgetDir: path.join(dir, 'w'), dashboardDir: path.join(dir, 'd') });
     const widget = await app.inject({ url: '/widget.js', headers: { origin: 'https://customer.example' } });
     expect(widget.statusCode).toBe(200);
     expect(widget.headers['access-control-allow-origin']).toBe('*');
     expect(widget.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(widget.headers['content-type']).toContain('javascript');
+    // A chunk the panel imports on first use loads cross-origin too; a dashboard file of a similar name does not.
+    const chunk = await app.inject({
+      url: '/widget-voice.js',
+      headers: { origin: 'https://customer.example' },
+    });
+    expect(chunk.headers['access-control-allow-origin']).toBe('*');
+    const lookalike = await app.inject({ url: '/widget-like.js' });
+    expect(lookalike.statusCode).toBe(200);
+    expect(lookalike.headers['access-control-allow-origin']).toBeUndefined();
     const index = await app.inject({ url: '/' });
     expect(index.body).toContain('<title>Dashboard</title>');
     expect(index.headers['access-control-allow-origin']).toBeUndefined();
@@ -57,6 +68,8 @@ describe('OpenAPI', () => {
       '/api/conversations/{id}/assignee',
       '/api/conversations/{id}/close',
       '/api/conversations/{id}/details',
+      '/api/conversations/{id}/files',
+      '/api/conversations/{id}/gallery',
       '/api/conversations/{id}/lead',
       '/api/conversations/{id}/messages',
       '/api/conversations/{id}/notes',
@@ -76,6 +89,7 @@ describe('OpenAPI', () => {
       '/api/saved-replies/{id}',
       '/api/sites/',
       '/api/sites/{id}',
+      '/api/sites/{id}/files',
       '/api/sites/{id}/playbook',
       '/api/sites/{id}/sms',
       '/api/sms/account',
@@ -85,7 +99,9 @@ describe('OpenAPI', () => {
       '/api/webhooks/{id}',
       '/api/webhooks/{id}/deliveries',
       '/api/webhooks/{id}/deliveries/{deliveryId}/retry',
+      '/api/widget/files',
       '/api/widget/{siteKey}/status',
+      '/files/{id}',
     ]);
     const login = doc.paths['/api/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);

@@ -155,7 +155,8 @@ describe('message length', () => {
     browserLanguages(['tr']);
     const m = mountForTest();
     await connect(m, 'c1', {}, botMessage(1, question('text')));
-    typeAndEnter(m.ui.getByRole('textbox', { name: 'Mesaj' }), 'a'.repeat(501));
+    // Turkish is fetched on first use.
+    typeAndEnter(await m.ui.findByRole('textbox', { name: 'Mesaj' }), 'a'.repeat(501));
     expect(m.ui.getByRole('alert').textContent).toBe(
       'Lütfen mesajınızı en fazla 500 karakter olacak şekilde kısaltın.',
     );
@@ -288,6 +289,6 @@ describe('header states the conversation’s real situation', () => {
     browserLanguages([language]);
     const m = mountForTest();
     await connect(m, 'c1', {}, systemMessage(1, { type: 'agent_left', agent: { id: 'a1', name: 'Ada' } }));
-    expect(m.ui.getByText(text)).toBeTruthy();
+    expect(await m.ui.findByText(text)).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
-// The panel's language: the browser's first language we speak, else the site's default, else English.
+// The panel's language: the browser's first language we speak, else the site's default, else English. English is
+// built in; the other tables are fetched on first use (once per page: the first test here sees the fetch).
 import { describe, expect, it } from 'vitest';
 import {
   SITE,
@@ -23,7 +24,11 @@ describe('panel language', () => {
   it('speaks Turkish when the browser prefers it, whatever the site default', async () => {
     browserLanguages(['tr-TR', 'en-US']);
     const m = mountForTest();
-    expect(m.ui.getByRole('heading', { name: 'Bizimle sohbet edin' })).toBeTruthy();
+    // Nothing in English meanwhile: the panel waits for its words.
+    expect(m.root.querySelector('section')).toBeNull();
+    expect(await m.ui.findByRole('heading', { name: 'Bizimle sohbet edin' })).toBeTruthy();
+    // Focused once it is there, as an opened panel is.
+    expect(document.activeElement).toBe(m.ui.getByRole('textbox', { name: 'Mesaj' }));
     expect(m.ui.getByText('Bağlanıyor…')).toBeTruthy();
     await connect(m, 'sl', botMessage(1, question('email')));
     expect(m.root.querySelector('section')?.getAttribute('lang')).toBe('tr');
@@ -42,7 +47,7 @@ describe('panel language', () => {
     const m = mountForTest();
     expect(m.ui.getByRole('button', { name: 'Send' })).toBeTruthy(); // English until the site says otherwise
     await connect(m, 'sl', botMessage(1, question('email')));
-    expect(m.ui.getByRole('button', { name: 'Pošlji' })).toBeTruthy();
+    expect(await m.ui.findByRole('button', { name: 'Pošlji' })).toBeTruthy();
     const box = m.ui.getByRole('textbox', { name: 'Sporočilo' });
     expect(box.getAttribute('placeholder')).toBe('Vaš e-poštni naslov');
     typeAndEnter(box, 'ni-naslov');

@@ -238,6 +238,25 @@ describe('chat panel', () => {
     expect(ui.getByText('Chat is unavailable on this site')).toBeTruthy();
   });
 
+  it('forgets a conversation an admin deleted, keeps the visitor, and reconnects without resuming it', async () => {
+    const { net, ui } = mountForTest();
+    await server(() => {
+      net.last.open();
+      net.last.receive(welcome('conv_1', TOKEN));
+      net.last.receive({
+        type: 'message.created',
+        message: agentMessage(1, { conversationId: 'conv_1', body: 'Your card number is on file' }),
+      });
+    });
+    expect(ui.getByText('Your card number is on file')).toBeTruthy();
+    await server(() => net.last.drop(4011));
+    expect(ui.queryByText('Your card number is on file')).toBeNull();
+    expect(localStorage.getItem('livechat:site_1')).not.toContain('card number');
+    expect(net.sockets).toHaveLength(2);
+    await server(() => net.last.open());
+    expect(net.last.sent[0]).toEqual({ type: 'hello', v: 1, token: TOKEN });
+  });
+
   it.each([4003, 4004])('shows that chat is unavailable after close code %i', async (code) => {
     const { net, ui, textbox } = mountForTest();
     await server(() => {

@@ -15,6 +15,7 @@ import type {
   NewConversationBody,
   SmsAccountBody,
   UpdateSmsSettingsBody,
+  FileSettingsInput,
   z,
 } from '@livechat/shared/api';
 import type { ConversationDetails, NotificationSettings, Playbook, RecordKind } from '@livechat/shared/model';
@@ -75,6 +76,8 @@ export const conversationsApi = {
   activities: (id: string) => call(routes.activities, { params: { id } }).then((r) => r.activities),
   addNote: (id: string, body: string) =>
     call(routes.addNote, { params: { id }, body: { body } }).then((r) => r.activity),
+  /** Admins only: for good, with its messages, notes, details, leads and deals, texts and files. */
+  remove: (id: string) => call(routes.removeConversation, { params: { id } }),
 };
 
 /** Every active agent, for the Assignee choices (any signed-in agent may ask). */
@@ -186,4 +189,22 @@ export const contactsApi = {
   get: (id: string) => call(routes.contact, { params: { id } }),
   /** A first message (or the next one, in the contact's open conversation on that channel). */
   newConversation: (body: NewConversationBody) => call(routes.newConversation, { body }),
+  /** Admins only: for good, with every conversation of theirs and their files. */
+  remove: (id: string) => call(routes.removeContact, { params: { id } }),
 };
+
+/** Files sent in conversations: the Gallery beside a conversation, and a site's file rules (admins). */
+export const filesApi = {
+  /** Every file of the conversation and of the contact's other conversations the agent may see, newest first. */
+  gallery: (conversationId: string) =>
+    call(routes.gallery, { params: { id: conversationId } }).then((r) => r.files),
+  settings: (siteId: string) => call(routes.fileSettings, { params: { id: siteId } }),
+  /** An empty `allowed` turns attachments off; `maxFileBytes` null keeps the channel's limit. */
+  saveSettings: (siteId: string, input: FileSettingsInput) =>
+    call(routes.saveFileSettings, { params: { id: siteId }, body: input }),
+};
+export type FilesApi = typeof filesApi;
+
+/** Where uploadFile sends a file for this conversation (same origin: the session cookie goes with it). */
+export const agentUploadUrl = (conversationId: string) =>
+  href(routes.uploadFile.path, { id: conversationId });

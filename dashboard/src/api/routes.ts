@@ -59,6 +59,14 @@ import {
   ContactBodySchema,
   NewConversationBodySchema,
   NewConversationResponseSchema,
+  AGENT_UPLOAD_PATH,
+  FileSettingsBodySchema,
+  FileSettingsInputSchema,
+  GalleryBodySchema,
+  GALLERY_PATH,
+  SITE_FILE_SETTINGS_PATH,
+  UploadQuerySchema,
+  UploadResponseSchema,
 } from '@livechat/shared/api';
 import { PlaybookSchema } from '@livechat/shared/model';
 import type { Endpoint } from './http.js';
@@ -149,6 +157,7 @@ export const routes = {
     body: NoteBodySchema,
     response: ActivityBodySchema,
   },
+  removeConversation: { method: 'DELETE', path: '/api/conversations/:id', response: null },
 
   colleagues: { method: 'GET', path: '/api/colleagues', response: ColleagueListBodySchema },
 
@@ -261,11 +270,28 @@ export const routes = {
     response: ContactListBodySchema,
   },
   contact: { method: 'GET', path: '/api/contacts/:id', response: ContactBodySchema },
+  removeContact: { method: 'DELETE', path: '/api/contacts/:id', response: null },
   newConversation: {
     method: 'POST',
     path: '/api/conversations',
     body: NewConversationBodySchema,
     response: NewConversationResponseSchema,
+  },
+
+  /** Raw bytes with progress: sent by uploadFile (XMLHttpRequest), not by call(); see agentUploadUrl. */
+  uploadFile: {
+    method: 'POST',
+    path: AGENT_UPLOAD_PATH,
+    query: UploadQuerySchema,
+    response: UploadResponseSchema,
+  },
+  gallery: { method: 'GET', path: GALLERY_PATH, response: GalleryBodySchema },
+  fileSettings: { method: 'GET', path: SITE_FILE_SETTINGS_PATH, response: FileSettingsBodySchema },
+  saveFileSettings: {
+    method: 'PATCH',
+    path: SITE_FILE_SETTINGS_PATH,
+    body: FileSettingsInputSchema,
+    response: FileSettingsBodySchema,
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -71,11 +71,11 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
       case 'webhooks':
         return <WebhooksPage agent={agent} />;
       case 'settings':
-        return <SettingsPage settings={notifications.settings} />;
+        return <SettingsPage agent={agent} settings={notifications.settings} />;
       case 'sms':
         return <SmsPage agent={agent} />;
       case 'contacts':
-        return <ContactsPage contactId={r.contactId ?? null} />;
+        return <ContactsPage contactId={r.contactId ?? null} agent={agent} />;
       case 'profile':
         return <ProfilePage agent={agent} onAgentChanged={onAgentChanged} />;
       case 'inbox':

@@ -4,6 +4,7 @@ import { ApiError } from '../api/index.js';
 import { fakeSockets } from '../test-utils/fake-socket.js';
 import { agent, conversation, message, T0 } from '../test-utils/fixtures.js';
 import { activity } from '../test-utils/inbox-fixtures.js';
+import { attachment } from '../test-utils/media-fixtures.js';
 import { visibleList } from './conversation-list.js';
 import { InboxStore } from './inbox-store.js';
 import { NO_FILTERS } from './list-filters.js';
@@ -173,6 +174,31 @@ describe('InboxStore', () => {
     await flush();
     expect(s.store.send('c-1', '   \n ')).toBe(false);
     expect(s.sockets.last.sentOfType('message.send')).toEqual([]);
+  });
+
+  it('sends uploaded files by their ids, with the words as an optional caption, and retries them alike', async () => {
+    const s = setup();
+    await s.online();
+    s.store.open('c-1');
+    await flush();
+    const photo = attachment({ id: 'f-1' });
+    const pdf = attachment({ id: 'f-2', name: 'a.pdf', mime: 'application/pdf', kind: 'file' });
+    expect(s.store.send('c-1', '  ', [photo, pdf])).toBe(true);
+    const [frame] = s.sockets.last.sentOfType('message.send');
+    expect(frame).toMatchObject({ body: '', attachments: ['f-1', 'f-2'] });
+    expect(s.thread()?.pending[0]?.attachments).toEqual([photo, pdf]);
+    s.sockets.last.receive({ type: 'error', id: frame!.id, code: 'rate_limited', message: 'Slow down.' });
+    await flush();
+    s.store.retry('c-1', frame!.id as string);
+    expect(s.sockets.last.sentOfType('message.send').at(-1)).toMatchObject({
+      id: frame!.id,
+      attachments: ['f-1', 'f-2'],
+    });
+    // Words alone carry no attachments field; more files than one message holds are refused.
+    s.store.send('c-1', 'Thanks');
+    expect(s.sockets.last.sentOfType('message.send').at(-1)).not.toHaveProperty('attachments');
+    const eleven = Array.from({ length: 11 }, (_, i) => attachment({ id: `f-${i}` }));
+    expect(s.store.send('c-1', '', eleven)).toBe(false);
   });
 
   it('upserts conversation.updated and reorders the list by activity', async () => {

@@ -1,7 +1,14 @@
 // The inbox: conversations and their messages, fed by HTTP (lists, history) and the agent socket (live events).
 // Framework-free so it can be tested without rendering; components read it through useStore.
 import type { FolderCounts } from '@livechat/shared/api';
-import type { Activity, Agent, Conversation, Message } from '@livechat/shared/model';
+import {
+  MAX_ATTACHMENTS,
+  type Activity,
+  type Agent,
+  type Attachment,
+  type Conversation,
+  type Message,
+} from '@livechat/shared/model';
 import type {
   AckFrame,
   AgentHello,
@@ -241,6 +248,12 @@ export class InboxStore {
     return this.act(conversationId, () => this.api.close(conversationId));
   }
 
+  /** The admin deleted the conversation: out of every list at once, and its view says so (every socket hears too). */
+  deleted(conversationId: string): void {
+    this.forget(conversationId, { notice: 'This conversation was deleted.' });
+    this.countsRefresh.schedule();
+  }
+
   setTags(conversationId: string, tags: string[]): Promise<string | null> {
     return this.act(conversationId, () => this.api.setTags(conversationId, tags));
   }
@@ -278,15 +291,20 @@ export class InboxStore {
     else if (thread?.status !== 'loading') void this.loadThread(conversationId, 0);
   }
 
-  /** Queues a reply; it shows as pending until the server acks or echoes it. Returns false if not sendable. */
-  send(conversationId: string, text: string): boolean {
+  /**
+   * Queues a reply (words, uploaded files with the words as their caption, or both); it shows as pending until the
+   * server acks or echoes it. Returns false if not sendable.
+   */
+  send(conversationId: string, text: string, attachments: readonly Attachment[] = []): boolean {
     const body = text.trim();
-    if (body.length === 0 || body.length > LIMITS.maxMessageLength) return false;
+    if (body.length === 0 && attachments.length === 0) return false;
+    if (body.length > LIMITS.maxMessageLength || attachments.length > MAX_ATTACHMENTS) return false;
     if (!this.state.threads.has(conversationId)) return false;
     const reply: PendingReply = {
       clientId: createClientId(),
       conversationId,
       body,
+      ...(attachments.length > 0 && { attachments }),
       createdAt: this.now(),
       error: null,
     };
@@ -615,6 +633,7 @@ export class InboxStore {
       id: reply.clientId,
       conversationId: reply.conversationId,
       body: reply.body,
+      ...(reply.attachments && { attachments: reply.attachments.map((a) => a.id) }),
     };
     this.client
       .send(command)

@@ -1,12 +1,15 @@
 // Pure helpers for one conversation's message list: ordered by seq, one entry per seq.
-import type { DeliveryStatus, Message } from '@livechat/shared/model';
+import type { Attachment, DeliveryStatus, Message } from '@livechat/shared/model';
 import { insertBySeq } from '@livechat/shared/client';
 
 /** A reply the agent sent that the server has not stored yet (no seq). Matched to its echo by clientId. */
 export interface PendingReply {
   clientId: string;
   conversationId: string;
+  /** The words, or the caption of `attachments` (then possibly empty). */
   body: string;
+  /** Files uploaded before sending, in the order they were attached. */
+  attachments?: readonly Attachment[];
   createdAt: number;
   /** Set when the server refused it; the agent may retry with the same clientId. */
   error: string | null;

@@ -10,6 +10,16 @@ import type { PlaybookRunner } from './playbook/runner.js';
 import type { Author, Timeline, WriteScope, WriteUnit } from './timeline.js';
 import { newId } from './tokens.js';
 import { QUEUED, type SmsChannel } from './sms/channel.js';
+import type { Files } from './media/files.js';
+import type { PostOptions } from './timeline.js';
+import { describeAttachments } from '@livechat/shared/model';
+
+/** What a message.send carries: words (a caption when there are files) and the ids of files uploaded first. */
+export interface Outgoing {
+  clientId: string;
+  body: string;
+  attachments?: readonly string[] | undefined;
+}
 
 export interface SendResult {
   message: Message;
@@ -22,14 +32,20 @@ export interface SendResult {
  * when the command names one) gets the stored message back; anything else is a clash, refused so that neither
  * message is lost silently.
  */
-function resendOf(existing: Message, body: string, conversationId: string | null): Message {
+function resendOf(
+  existing: Message,
+  body: string,
+  conversationId: string | null,
+  attachments: readonly string[],
+): Message {
   if (conversationId !== null && existing.conversationId !== conversationId) {
     throw new DomainError(
       ErrorCode.ClientIdReused,
       'This message id was already used in another conversation; send the message with a new id.',
     );
   }
-  if (existing.body !== body) {
+  const sentFiles = (existing.attachments ?? []).map((a) => a.id);
+  if (existing.body !== body || sentFiles.join() !== attachments.join()) {
     throw new DomainError(
       ErrorCode.ClientIdReused,
       'This message id was already used for a different message; send the message with a new id.',
@@ -38,7 +54,29 @@ function resendOf(existing: Message, body: string, conversationId: string | null
   return existing;
 }
 
-export function createChatService(store: Store, timeline: Timeline, runner: PlaybookRunner, sms: SmsChannel) {
+export function createChatService(
+  store: Store,
+  timeline: Timeline,
+  runner: PlaybookRunner,
+  sms: SmsChannel,
+  files: Files,
+) {
+  /** The post options that send the message's files with it (checked first: theirs, unsent, fit for the channel). */
+  async function withFiles(
+    outgoing: Outgoing,
+    author: { kind: 'visitor' | 'agent'; id: string },
+    conversation: Conversation,
+  ): Promise<PostOptions> {
+    const ids = outgoing.attachments ?? [];
+    if (ids.length === 0) return { clientId: outgoing.clientId };
+    const claimed = await files.claimable(ids, author, conversation);
+    return {
+      clientId: outgoing.clientId,
+      attach: (messageId) => files.attach(claimed, conversation.id, messageId),
+      ...(outgoing.body.trim() === '' && { preview: describeAttachments(claimed) }),
+    };
+  }
+
   /**
    * Stores a message once per (author, client id); an exact resend returns the stored one, a reuse of the id for
    * another message is refused. `conversationId` is null when the author does not name it (a visitor writes to
@@ -47,8 +85,7 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
    */
   async function send<T>(
     author: Author,
-    clientId: string,
-    body: string,
+    { clientId, body, attachments = [] }: Outgoing,
     conversationId: string | null,
     scope: WriteScope,
     target: () => Promise<T>,
@@ -56,7 +93,7 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
   ): Promise<SendResult> {
     const stored = () => store.messages.byClientId(author.kind, author.id, clientId);
     const resent = (existing: Message) => ({
-      message: resendOf(existing, body, conversationId),
+      message: resendOf(existing, body, conversationId, attachments),
       created: false,
     });
     try {
@@ -123,12 +160,17 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
       ),
 
     /** A visitor's message goes to their open conversation (created on a first message), then to its bot. */
-    sendVisitorMessage: (visitor: Visitor, clientId: string, body: string): Promise<SendResult> => {
+    sendVisitorMessage: (
+      visitor: Visitor,
+      clientId: string,
+      body: string,
+      attachments?: readonly string[],
+    ): Promise<SendResult> => {
+      const outgoing: Outgoing = { clientId, body, attachments };
       const author: Author = { kind: 'visitor', id: visitor.id, name: visitor.name };
       return send(
         author,
-        clientId,
-        body,
+        outgoing,
         null,
         { visitorId: visitor.id },
         // One statement: an open conversation that another node closes meanwhile is not returned; should it have
@@ -138,11 +180,20 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
           // The hot path: index reads for the id; the conversation comes back from the seq update.
           const opened = openId === null;
           const id = openId ?? (await openConversation(unit, visitor)).conversation.id;
-          const message = await unit.post(id, author, body, { clientId });
+          const options = outgoing.attachments?.length
+            ? await withFiles(
+                outgoing,
+                { kind: 'visitor', id: visitor.id },
+                (await store.conversations.byId(id))!,
+              )
+            : { clientId: outgoing.clientId };
+          const message = await unit.post(id, author, outgoing.body, options);
           const conversation = unit.current(id)!;
           // A conversation opened by a message (not by opening the chat): the greeting follows it, not answered by it.
           if (opened) await runner.start(unit, conversation, true);
-          else await runner.visitorMessage(unit, conversation, body);
+          // Files without words answer no question of the bot.
+          else if (outgoing.body.trim() !== '')
+            await runner.visitorMessage(unit, conversation, outgoing.body);
           return message;
         },
       );
@@ -153,11 +204,12 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
       conversationId: string,
       clientId: string,
       body: string,
-    ): Promise<SendResult> =>
-      send(
+      attachments?: readonly string[],
+    ): Promise<SendResult> => {
+      const outgoing: Outgoing = { clientId, body, attachments };
+      return send(
         { kind: 'agent', id: agent.id, name: agent.name },
-        clientId,
-        body,
+        outgoing,
         conversationId,
         { conversationId },
         // Locked first: a close or reassignment on another node commits before the checks below, or waits.
@@ -171,14 +223,20 @@ export function createChatService(store: Store, timeline: Timeline, runner: Play
           if (isBotOnly(conversation))
             throw new DomainError(ErrorCode.Conflict, 'Assign this conversation to yourself to reply.');
           const author: Author = { kind: 'agent', id: agent.id, name: agent.name };
-          if (conversation.channel !== 'sms') return unit.post(conversation.id, author, body, { clientId });
+          const options = await withFiles(outgoing, { kind: 'agent', id: agent.id }, conversation);
+          if (conversation.channel !== 'sms')
+            return unit.post(conversation.id, author, outgoing.body, options);
           // A reply to a text goes out as a text: refused here, in words, when it cannot.
-          const route = await sms.prepare(conversation, body);
-          const message = await unit.post(conversation.id, author, body, { clientId, delivery: QUEUED });
+          const route = await sms.prepare(conversation, outgoing.body);
+          const message = await unit.post(conversation.id, author, outgoing.body, {
+            ...options,
+            delivery: QUEUED,
+          });
           await sms.enqueue(unit, message, route);
           return message;
         },
-      ),
+      );
+    },
 
     openConversationOf: (visitor: Visitor): Promise<Conversation | null> =>
       store.conversations.openForVisitor(visitor.id),

@@ -19,7 +19,14 @@ export type DomainEvent =
   /** The agent's name or role changed: their open sockets must see and be checked as the new agent. */
   | { type: 'agent.updated'; agent: Agent }
   /** Whether at least one agent is available changed: widgets show it. */
-  | { type: 'presence.changed'; online: boolean };
+  | { type: 'presence.changed'; online: boolean }
+  /**
+   * An admin deleted the conversation (erasure), as it was before: it leaves the lists of agents who could see it,
+   * and its visitor's widgets reconnect without it.
+   */
+  | { type: 'conversation.deleted'; conversation: Conversation }
+  /** An admin deleted the contact (erasure): their widgets' token is gone. Their conversations' events follow. */
+  | { type: 'contact.deleted'; visitorId: string };
 
 export type EventListener = (event: DomainEvent) => void;
 

@@ -27,6 +27,9 @@ import type { Conversation } from '@livechat/shared/model';
 import { whoCanSee } from './access.js';
 import { createSms, type SmsOptions } from './sms/index.js';
 import { createContactService } from './contacts.js';
+import { createFiles } from './media/files.js';
+import type { BlobStore } from './media/blob-store.js';
+import { createErasureService } from './erasure.js';
 
 export interface DomainOptions {
   now?: () => number;
@@ -40,6 +43,18 @@ export interface DomainOptions {
   onDebug?: (detail: Record<string, unknown>, message: string) => void;
   /** Texts: the provider account from the environment, the public URL webhooks are signed for. Default: no provider. */
   sms?: SmsOptions;
+  /** Where files' bytes live (the disk for one node, a shared store for several). Default: memory (tests). */
+  blobs?: BlobStore;
+}
+
+/** Bytes in this process's memory: for tests that build a domain without a blob store. */
+function memoryBlobs(): BlobStore {
+  const bytes = new Map<string, Buffer>();
+  return {
+    put: async (key, value) => void bytes.set(key, Buffer.from(value)),
+    get: async (key) => bytes.get(key) ?? null,
+    delete: async (key) => void bytes.delete(key),
+  };
 }
 
 const NO_SMS_PROVIDER: SmsOptions = {
@@ -59,8 +74,10 @@ export function createDomain(
     webhooksAllowPrivateNetworks = false,
     connectedAgents,
     sms: smsOptions = NO_SMS_PROVIDER,
+    blobs = memoryBlobs(),
   }: DomainOptions = {},
 ) {
+  const files = createFiles(store, blobs, now);
   const events = createEventBus();
   const writes = createWriteBatcher(store, {
     lanes: store.concurrentWriters,
@@ -83,7 +100,16 @@ export function createDomain(
     allowPrivateNetworks: webhooksAllowPrivateNetworks,
     ...(onDebug && { onDebug }),
   });
-  const sms = createSms(store, timeline, events, now, onError, smsOptions, onDebug);
+  const sms = createSms(
+    store,
+    timeline,
+    events,
+    now,
+    onError,
+    { allowPrivateNetworks: webhooksAllowPrivateNetworks, ...smsOptions },
+    files,
+    onDebug,
+  );
   const auth = createAuthService(store, events, now);
   const invites = createInviteService(store, auth, now);
   return {
@@ -102,10 +128,17 @@ export function createDomain(
     /** What a visitor's widget replays: their recent conversations, or the rest after a resume. */
     visitorHistory: createVisitorHistory(store),
     sites: createSiteService(store, now),
-    chat: createChatService(store, timeline, playbooks, sms.channel),
+    chat: createChatService(store, timeline, playbooks, sms.channel, files),
+    /** Files in conversations: uploads, serving, the Gallery, sites' rules (`files.ready()` once at start). */
+    files,
     /** Texts: settings, the provider's webhooks, the outbox (`sms.outbox.start()` once, `stop()` at shutdown). */
     sms,
     contacts: createContactService(store, timeline, sms.channel, now),
+    /** Admins delete a conversation or a contact for good (GDPR erasure). */
+    erasure: createErasureService(store, events, {
+      deleteFileBytes: (ids) => files.deleteBytes(ids),
+      onError,
+    }),
     assignment: createAssignmentService(store, timeline, playbooks),
     leads: createLeadService(store),
     /** Outbound webhooks: `start()` once at start, `stop()` at shutdown. */

@@ -1,11 +1,12 @@
 // What the domain needs from storage: one interface per aggregate, every method async. The store (server/src/store)
 // implements it over SQLite or PostgreSQL; the domain sees only this. A unit of work is `transaction(async () => …)`:
 // every store call awaited inside it joins it.
-import type { Folder, Webhook, WebhookDelivery, WebhookEvent } from '@livechat/shared/api';
+import type { FileTypeGroup, Folder, Webhook, WebhookDelivery, WebhookEvent } from '@livechat/shared/api';
 import type {
   Activity,
   Agent,
   Answer,
+  AttachmentKind,
   AuthorKind,
   Contact,
   ContactField,
@@ -23,6 +24,7 @@ import type {
   Site,
   StoredPlaybook,
 } from '@livechat/shared/model';
+import type { ErasureStore } from './erasure.js';
 
 export interface Store {
   sites: SiteStore;
@@ -41,6 +43,8 @@ export interface Store {
   activities: ActivityStore;
   savedReplies: SavedReplyStore;
   sms: SmsStore;
+  files: FileStore;
+  erasure: ErasureStore;
   /**
    * Runs fn as one transaction; resolves after COMMIT, and any throw rolls all of it back. Called inside a
    * transaction it joins it.
@@ -538,4 +542,58 @@ export function isTransientConflict(error: unknown): boolean {
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** A file as stored: an Attachment without its URL (signed when a message is read), with who uploaded it and where. */
+export interface StoredFile {
+  id: string;
+  siteId: string;
+  uploader: { kind: 'visitor' | 'agent' | 'provider'; id: string };
+  uploadId: string;
+  conversationId: string | null;
+  messageId: string | null;
+  name: string;
+  mime: string;
+  kind: AttachmentKind;
+  size: number;
+  voice: boolean;
+  createdAt: number;
+}
+
+/** A file in the Gallery: a sent one, with its message's author and time. */
+export interface StoredGalleryFile extends StoredFile {
+  conversationId: string;
+  messageId: string;
+  author: { kind: AuthorKind; name: string };
+  /** When its message was sent. */
+  sentAt: number;
+}
+
+export interface SiteFileRules {
+  /** Null: the default groups. */
+  allowed: FileTypeGroup[] | null;
+  maxFileBytes: number | null;
+}
+
+export interface FileStore {
+  insert(file: StoredFile): Promise<void>;
+  byId(id: string): Promise<StoredFile | null>;
+  byUpload(
+    kind: StoredFile['uploader']['kind'],
+    uploaderId: string,
+    uploadId: string,
+  ): Promise<StoredFile | null>;
+  /** Marks the files sent by a message, in this order; resolves with how many were still unsent and so claimed. */
+  attach(ids: readonly string[], conversationId: string, messageId: string): Promise<number>;
+  /** The sent files of these messages, in their order. */
+  ofMessages(messageIds: readonly string[]): Promise<StoredFile[]>;
+  /** Sent files of these conversations, newest first. */
+  gallery(conversationIds: readonly string[], limit: number): Promise<StoredGalleryFile[]>;
+  /** Unsent files uploaded before `before`: deleted; resolves with their ids (their bytes go next). */
+  removeUnsentBefore(before: number, limit: number): Promise<string[]>;
+  usage(siteId: string): Promise<{ bytes: number; files: number }>;
+  rules(siteId: string): Promise<SiteFileRules>;
+  saveRules(siteId: string, rules: SiteFileRules): Promise<void>;
+  /** A secret shared by every node: made by the first who asks, read by the rest. */
+  installSecret(name: string, make: () => string): Promise<string>;
 }

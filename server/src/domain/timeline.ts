@@ -2,6 +2,7 @@
 // gap-free seq, records which conversations changed, and publishes all of it only after COMMIT, in order.
 import type {
   Activity,
+  Attachment,
   AuthorKind,
   Conversation,
   Delivery,
@@ -29,6 +30,10 @@ export interface PostOptions {
   content?: MessageContent;
   /** A text to an SMS contact: its delivery as it starts (queued); kept beside it, not in the message row. */
   delivery?: Delivery;
+  /** Sends files with the message: given its id, marks them sent and resolves with them as it carries them. */
+  attach?: (messageId: string) => Promise<Attachment[]>;
+  /** What the lists quote instead of the body (a message of files only: their names). */
+  preview?: string;
 }
 
 /** What a unit of work can do; only valid inside `commit`. */
@@ -107,13 +112,15 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
           at,
           // Lists and notifications quote what someone said, not "Ann joined the chat". Never half an emoji: a
           // lone surrogate cannot be stored as UTF-8.
-          author.kind === 'system' ? null : truncateText(body, PREVIEW_LENGTH),
+          author.kind === 'system' ? null : truncateText(options.preview ?? body, PREVIEW_LENGTH),
           author.kind === 'visitor',
         );
         if (!conversation) throw notFound('Conversation');
         latest.set(conversation.id, conversation);
+        const id = newId();
+        const attachments = await options.attach?.(id);
         const message: Message = {
-          id: newId(),
+          id,
           conversationId,
           seq: conversation.lastSeq,
           clientId: options.clientId ?? null,
@@ -121,6 +128,7 @@ export function createTimeline(store: Store, writes: WriteBatcher, events: Event
           body,
           ...(options.content && { content: options.content }),
           createdAt: at,
+          ...(attachments && { attachments }),
           ...(options.delivery && { delivery: options.delivery }),
         };
         await store.messages.insert(message);

@@ -12,6 +12,10 @@ export function createVisitorService(store: Store, now: () => number) {
     isOriginAllowed: (site: Site, origin: string | undefined): boolean =>
       origin !== undefined && site.allowedOrigins.includes(origin.toLowerCase()),
 
+    /** The visitor a token belongs to on this site (read only: fetching a file is not a visit), or null. */
+    ofToken: (siteId: string, token: string): Promise<Visitor | null> =>
+      store.visitors.byToken(hashToken(token), siteId),
+
     /**
      * The visitor a token belongs to on this site, or a new visitor with a fresh token when none is given.
      * A token of another site, or an unknown one, is refused rather than silently replaced.

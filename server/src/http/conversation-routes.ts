@@ -129,6 +129,7 @@ export function conversationRoutes(domain: Domain): FastifyPluginAsyncZod {
           request.params.id,
           request.body.clientId,
           request.body.body,
+          request.body.attachments,
         );
         return reply.code(created ? 201 : 200).send({ message });
       },

@@ -16,6 +16,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CROSS_ORIGIN_ROUTES: ReadonlySet<string> = new Set<string>([
   'POST /webhooks/twilio/messages',
   'POST /webhooks/twilio/status',
+  // The widget's uploads: the visitor's Bearer token, and the site's allowed origins.
+  'POST /api/widget/files',
 ]);
 
 /** Sec-Fetch-Site values that prove the request did not come from another page (sent by every current browser). */

@@ -11,6 +11,8 @@ export const CONTENT_SECURITY_POLICY = {
   'style-src': ["'self'"],
   // data: for icons inlined in stylesheets; blob: for a picture previewed before it is uploaded.
   'img-src': ["'self'", 'data:', 'blob:'],
+  // blob: for a voice note played back before it is sent.
+  'media-src': ["'self'", 'blob:'],
   'font-src': ["'self'"],
   // 'self' covers the agent WebSocket only in browsers with CSP level 3; the ws(s) origins are added per install.
   'connect-src': ["'self'"],

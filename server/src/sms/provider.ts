@@ -16,9 +16,12 @@ export interface ProviderNumber {
 export interface OutboundSms {
   from: string;
   to: string;
+  /** May be empty when the text carries media. */
   body: string;
   /** Where the provider reports the message's delivery status as it changes. */
   statusCallbackUrl?: string;
+  /** An MMS: public URLs the provider fetches the media from (images), in order. */
+  mediaUrls?: readonly string[];
 }
 
 /** Where an outbound message is. A later status never gives way to an earlier one: see `replacesStatus`. */
@@ -84,6 +87,12 @@ export interface SmsProvider {
   findSent(query: SentQuery): Promise<SendResult | null>;
   /** Whether the request was signed by the provider; check it before reading anything from it. */
   verifyWebhook(request: WebhookRequest): boolean;
+  /**
+   * The Authorization header to fetch an inbound MMS's media at this URL with: the account's credentials, only for a
+   * URL the provider itself serves (its API's origin; for Twilio also its https hosts). Null for any other URL, so a
+   * redirect to a CDN or elsewhere never carries them.
+   */
+  mediaAuthorization(url: string): string | null;
   /** A text someone sent to one of the account's numbers. Throws InvalidWebhookError. */
   parseInbound(params: FormParams): InboundSms;
   /**

@@ -6,6 +6,7 @@ import { createAnswerStore } from './answers.js';
 import { createConversationStore } from './conversations.js';
 import { createCrmStore } from './crm.js';
 import { createDetailsStore } from './details.js';
+import { createErasureStore } from './erasure.js';
 import { createInviteStore } from './invites.js';
 import { migratePostgres, migrateSqlite } from './migrate.js';
 import { createMessageStore } from './messages.js';
@@ -18,10 +19,15 @@ import { openPostgres, type PostgresSql } from './sql/postgres.js';
 import type { Sql } from './sql/sql.js';
 import { openSqlite, type SqliteSql } from './sql/sqlite.js';
 import { createSmsStore } from './sms.js';
+import { createFileStore } from './files.js';
 import { createVisitorStore } from './visitors.js';
 import { createWebhookStore } from './webhooks.js';
 
-export function createStore(sql: Sql): Store {
+/** Signs a file's URL for a message being read; tests that never serve files can leave the default. */
+export type FileUrlSigner = (fileId: string) => string;
+const unsignedFileUrl: FileUrlSigner = (id) => `/files/${encodeURIComponent(id)}`;
+
+export function createStore(sql: Sql, fileUrl: FileUrlSigner = unsignedFileUrl): Store {
   return {
     sites: createSiteStore(sql),
     agents: createAgentStore(sql),
@@ -29,7 +35,7 @@ export function createStore(sql: Sql): Store {
     invites: createInviteStore(sql),
     visitors: createVisitorStore(sql),
     conversations: createConversationStore(sql),
-    messages: createMessageStore(sql),
+    messages: createMessageStore(sql, fileUrl),
     playbooks: createPlaybookStore(sql),
     playbookRuns: createPlaybookRunStore(sql),
     answers: createAnswerStore(sql),
@@ -39,6 +45,8 @@ export function createStore(sql: Sql): Store {
     activities: createActivityStore(sql),
     savedReplies: createSavedReplyStore(sql),
     sms: createSmsStore(sql),
+    files: createFileStore(sql),
+    erasure: createErasureStore(sql),
     transaction: (fn) => sql.transaction(fn),
     inTransaction: () => sql.inTransaction(),
     concurrentWriters: sql.concurrentWriters,
@@ -52,7 +60,10 @@ export type EngineSql = SqliteSql | PostgresSql;
 export type StoreOptions = { path: string } | { url: string; schema?: string };
 
 /** Opens the database (a SQLite file, or PostgreSQL), brings its schema up to date, and puts the store over it. */
-export async function openStore(options: StoreOptions): Promise<{ store: Store; sql: EngineSql }> {
+export async function openStore(
+  options: StoreOptions,
+  fileUrl?: FileUrlSigner,
+): Promise<{ store: Store; sql: EngineSql }> {
   let sql: EngineSql;
   if ('url' in options) {
     sql = openPostgres(options.url, options.schema === undefined ? {} : { schema: options.schema });
@@ -71,7 +82,7 @@ export async function openStore(options: StoreOptions): Promise<{ store: Store; 
       throw error;
     }
   }
-  return { store: createStore(sql), sql };
+  return { store: createStore(sql, fileUrl), sql };
 }
 
 export { startCheckpointer, type Checkpointer } from './checkpointer.js';

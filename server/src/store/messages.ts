@@ -1,5 +1,7 @@
-import type { AuthorKind, DeliveryStatus, Message, MessageContent } from '@livechat/shared/model';
+import type { Attachment, AuthorKind, DeliveryStatus, Message, MessageContent } from '@livechat/shared/model';
 import type { MessageStore } from '../domain/store.js';
+import { toAttachment } from '../domain/media/attachment.js';
+import { toStoredFile, type FileRow } from './files.js';
 import type { Sql } from './sql/sql.js';
 import { writer } from './write.js';
 
@@ -45,8 +47,31 @@ const INSERT = `INSERT INTO messages
 const BY_CLIENT_ID = `${SELECT} WHERE m.author_kind = ? AND m.author_id = ? AND m.client_id = ?`;
 const BY_CLIENT_ID_NO_AUTHOR = `${SELECT} WHERE m.author_kind = ? AND m.author_id IS NULL AND m.client_id = ?`;
 
-export function createMessageStore(sql: Sql): MessageStore {
+/**
+ * `fileUrl` signs a file's URL for whoever reads the message now (URLs expire, so they are made at every read, not
+ * stored).
+ */
+export function createMessageStore(sql: Sql, fileUrl: (id: string) => string): MessageStore {
   const write = writer(sql);
+  /** The messages, with the files each carries (one query for them all). */
+  async function withFiles(rows: MessageRow[]): Promise<Message[]> {
+    const messages = rows.map(toMessage);
+    if (messages.length === 0) return messages;
+    const files = await sql.all<FileRow>(
+      `SELECT * FROM files WHERE conversation_id = ? AND message_id IS NOT NULL AND message_id IN (${messages.map(() => '?').join(', ')}) ORDER BY position`,
+      [messages[0]!.conversationId, ...messages.map((m) => m.id)],
+    );
+    if (files.length === 0) return messages;
+    const byMessage = new Map<string, Attachment[]>();
+    for (const row of files) {
+      const file = toStoredFile(row);
+      const list = byMessage.get(file.messageId!) ?? [];
+      list.push(toAttachment(file, fileUrl));
+      byMessage.set(file.messageId!, list);
+    }
+    return messages.map((m) => (byMessage.has(m.id) ? { ...m, attachments: byMessage.get(m.id)! } : m));
+  }
+  const one = async (row: MessageRow | undefined) => (row ? (await withFiles([row]))[0]! : null);
   return {
     insert: (m) =>
       write(INSERT, {
@@ -65,21 +90,21 @@ export function createMessageStore(sql: Sql): MessageStore {
       const row = await (authorId === null
         ? sql.get<MessageRow>(BY_CLIENT_ID_NO_AUTHOR, [kind, clientId])
         : sql.get<MessageRow>(BY_CLIENT_ID, [kind, authorId, clientId]));
-      return row ? toMessage(row) : null;
+      return one(row);
     },
     after: async (conversationId, afterSeq, limit) =>
-      (
+      withFiles(
         await sql.all<MessageRow>(
           `${SELECT} WHERE m.conversation_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?`,
           [conversationId, afterSeq, limit],
-        )
-      ).map(toMessage),
+        ),
+      ),
     async byId(conversationId, id) {
       const row = await sql.get<MessageRow>(`${SELECT} WHERE m.conversation_id = ? AND m.id = ?`, [
         conversationId,
         id,
       ]);
-      return row ? toMessage(row) : null;
+      return one(row);
     },
   };
 }

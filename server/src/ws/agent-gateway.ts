@@ -84,7 +84,13 @@ export function registerAgentGateway(
           case 'message.send': {
             // Queued now, so this socket's messages keep their order; acked after the group commit.
             conn.ackMessage(frame.id, () =>
-              domain.chat.sendAgentMessage(current, frame.conversationId, frame.id, frame.body),
+              domain.chat.sendAgentMessage(
+                current,
+                frame.conversationId,
+                frame.id,
+                frame.body,
+                frame.attachments,
+              ),
             );
             break;
           }

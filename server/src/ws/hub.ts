@@ -123,6 +123,26 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         );
         break;
       }
+      case 'conversation.deleted': {
+        // Erased: it leaves the lists (and open view) of every agent who could see it; its visitor's widgets
+        // reconnect without it.
+        const { conversation } = event;
+        const removed = encodeFrame({ type: 'conversation.removed', conversationId: conversation.id });
+        toAgents(
+          () => domain.whoCanSee(conversation),
+          (conn, agent, saw) => {
+            if (saw(agent)) conn.sendLive(removed);
+          },
+        );
+        for (const conn of visitors.get(conversation.visitorId) ?? [])
+          conn.close(CloseCode.ConversationDeleted, 'conversation deleted');
+        break;
+      }
+      case 'contact.deleted':
+        // Their token is gone: the widget starts over as a new visitor, forgetting what it showed.
+        for (const conn of visitors.get(event.visitorId) ?? [])
+          conn.close(CloseCode.Unauthorized, 'contact deleted');
+        break;
       case 'presence.changed': {
         const frame = encodeFrame({ type: 'presence', online: event.online });
         for (const set of visitors.values()) for (const conn of set) conn.sendLive(frame);

@@ -1,3 +1,4 @@
+import type { KeyedLimit } from '../cluster/keyed-limit.js';
 // Token buckets for abuse limits: one per socket (frames), and one per key such as a client IP (new visitors).
 import type { Rate } from '../config.js';
 
@@ -48,3 +49,9 @@ export function createKeyedLimit(rate: Rate, now: () => number = Date.now, maxKe
     },
   };
 }
+
+/** A keyed limit in this process's memory (one node; several share one through Redis: cluster/keyed-limit.ts). */
+export const localKeyedLimit = (rate: { perSecond: number; burst: number }): KeyedLimit => {
+  const limit = createKeyedLimit(rate);
+  return { take: (key) => Promise.resolve(limit.take(key)) };
+};

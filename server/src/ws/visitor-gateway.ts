@@ -19,15 +19,9 @@ import { Connection } from './connection.js';
 import { letGoOfUpgrade } from './upgrade.js';
 import type { Hub } from './hub.js';
 import type { AppConfig } from '../config.js';
-import { createKeyedLimit } from './token-bucket.js';
+import { localKeyedLimit } from './token-bucket.js';
 import type { KeyedLimit } from '../cluster/keyed-limit.js';
 import { replay } from './replay.js';
-
-/** The limit in this process's memory (one node). */
-const localKeyedLimit = (rate: AppConfig['newVisitorRate']): KeyedLimit => {
-  const limit = createKeyedLimit(rate);
-  return { take: (key) => Promise.resolve(limit.take(key)) };
-};
 
 export function registerVisitorGateway(
   app: FastifyInstance,
@@ -107,7 +101,9 @@ export function registerVisitorGateway(
         switch (frame.type) {
           case 'message.send': {
             // Queued now, so this socket's messages keep their order; acked after the group commit.
-            conn.ackMessage(frame.id, () => domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body));
+            conn.ackMessage(frame.id, () =>
+              domain.chat.sendVisitorMessage(visitor!, frame.id, frame.body, frame.attachments),
+            );
             break;
           }
           case 'conversation.start': {

@@ -13,7 +13,14 @@ import {
   SavedReplySchema,
 } from '../model/crm.js';
 import { ClientIdSchema, IdSchema, SeqSchema, TimestampSchema } from '../model/ids.js';
-import { MessageBodySchema, MessageSchema } from '../model/message.js';
+import {
+  AttachmentIdsSchema,
+  hasWordsOrFiles,
+  MessageBodySchema,
+  MessageCaptionSchema,
+  MessageSchema,
+  WORDS_OR_FILES,
+} from '../model/message.js';
 import { ErrorCode } from '../protocol/constants.js';
 import { LeadDataSchema } from '../model/lead.js';
 import { LocaleSchema, StoredPlaybookSchema } from '../model/playbook.js';
@@ -105,7 +112,13 @@ export const MessageListQuerySchema = z.object({
 });
 export const MessageListBodySchema = z.object({ messages: z.array(MessageSchema) });
 
-export const PostMessageBodySchema = z.object({ clientId: ClientIdSchema, body: MessageBodySchema });
+export const PostMessageBodySchema = z
+  .object({
+    clientId: ClientIdSchema,
+    body: MessageCaptionSchema,
+    attachments: AttachmentIdsSchema.optional(),
+  })
+  .refine(hasWordsOrFiles, WORDS_OR_FILES);
 export const MessageBodyResponseSchema = z.object({ message: MessageSchema });
 
 export const HealthBodySchema = z.object({ ok: z.literal(true), version: z.number() });

@@ -1,6 +1,7 @@
 export * from './human-errors.js';
 export * from './ids.js';
 export * from './message.js';
+export * from './attachment.js';
 export * from './text.js';
 export * from './conversation.js';
 export * from './agent.js';

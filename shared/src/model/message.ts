@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../protocol/constants.js';
 import { ClientIdSchema, IdSchema, SeqSchema, TimestampSchema } from './ids.js';
 import { AnswerKindSchema, QuestionInputSchema, StepIdSchema } from './playbook.js';
+import { AttachmentSchema, MAX_ATTACHMENTS } from './attachment.js';
 import { RichTextSchema } from './rich-text.js';
 import { BROKEN_CHARACTER_MESSAGE, isWellFormedText } from './text.js';
 
@@ -14,6 +15,20 @@ export const MessageBodySchema = z
   .max(LIMITS.maxMessageLength)
   .refine((s) => s.trim().length > 0, 'must not be empty')
   .refine(isWellFormedText, BROKEN_CHARACTER_MESSAGE);
+
+/** A caption beside attachments: may be empty (a message then needs at least one file). */
+export const MessageCaptionSchema = z
+  .string()
+  .max(LIMITS.maxMessageLength)
+  .refine(isWellFormedText, BROKEN_CHARACTER_MESSAGE);
+
+/** Files uploaded beforehand (by their ids) that a message.send carries. */
+export const AttachmentIdsSchema = z.array(IdSchema).min(1).max(MAX_ATTACHMENTS);
+
+/** A message needs words or files: a send with neither is refused on `body`. */
+export const hasWordsOrFiles = (frame: { body: string; attachments?: readonly string[] | undefined }) =>
+  frame.body.trim().length > 0 || (frame.attachments?.length ?? 0) > 0;
+export const WORDS_OR_FILES = { message: 'must not be empty', path: ['body'] };
 
 /**
  * What a bot or system message shows, beyond its plain-text `body` (which every message has, for previews, the
@@ -74,6 +89,8 @@ export const MessageSchema = z.object({
   /** Absent on plain messages. */
   content: MessageContentSchema.optional(),
   createdAt: TimestampSchema,
+  /** Files sent with it, in the order they were attached; `body` is then their caption (possibly empty). */
+  attachments: z.array(AttachmentSchema).optional(),
   /** A message sent to an SMS contact: its delivery. Absent on the web channel and on inbound texts. */
   delivery: DeliverySchema.optional(),
 });

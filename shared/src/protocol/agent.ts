@@ -1,7 +1,13 @@
 // The agent channel: dashboard <-> server at AGENT_SOCKET_PATH, authenticated by the session cookie.
 import { z } from 'zod';
 import { ClientIdSchema, IdSchema, SeqSchema } from '../model/ids.js';
-import { MessageBodySchema, MessageSchema } from '../model/message.js';
+import {
+  AttachmentIdsSchema,
+  hasWordsOrFiles,
+  MessageCaptionSchema,
+  WORDS_OR_FILES,
+  MessageSchema,
+} from '../model/message.js';
 import { AgentSchema } from '../model/agent.js';
 import { ConversationSchema } from '../model/conversation.js';
 import { ActivitySchema } from '../model/crm.js';
@@ -16,12 +22,17 @@ export const AgentHelloSchema = z.object({
 export type AgentHello = z.infer<typeof AgentHelloSchema>;
 
 /** agent -> server: reply in a conversation. */
-export const AgentMessageSendSchema = z.object({
-  type: z.literal('message.send'),
-  id: ClientIdSchema,
-  conversationId: IdSchema,
-  body: MessageBodySchema,
-});
+export const AgentMessageSendSchema = z
+  .object({
+    type: z.literal('message.send'),
+    id: ClientIdSchema,
+    conversationId: IdSchema,
+    /** The words, or the caption of `attachments` (then it may be empty). */
+    body: MessageCaptionSchema,
+    /** Files uploaded first (POST …/files), sent together; each can be sent once. */
+    attachments: AttachmentIdsSchema.optional(),
+  })
+  .refine(hasWordsOrFiles, WORDS_OR_FILES);
 export type AgentMessageSend = z.infer<typeof AgentMessageSendSchema>;
 
 /** agent -> server: replay a conversation's messages after `afterSeq`, then `ack`. */

@@ -36,6 +36,11 @@ export const CloseCode = {
   SlowConsumer: 4013,
   /** Too many frames in a short time. */
   RateLimited: 4029,
+  /**
+   * Visitor: an admin deleted one of their conversations (erasure). Forget it (its messages too) and reconnect
+   * without resuming it. A deleted contact's sockets close with Unauthorized instead: their token is gone.
+   */
+  ConversationDeleted: 4011,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -46,6 +51,8 @@ export const FATAL_CLOSE_CODES: readonly number[] = [
   CloseCode.ForbiddenOrigin,
   CloseCode.UnknownSite,
   CloseCode.SessionRevoked,
+  // Not resumable as it was: the widget forgets the conversation, then starts again itself.
+  CloseCode.ConversationDeleted,
 ];
 
 /** Stable error codes carried by `error` frames and HTTP error bodies. Never reuse a code for another meaning. */
@@ -70,6 +77,8 @@ export const ErrorCode = {
   /** A file whose bytes are a type this chat does not take (decided by the bytes, not the name). */
   UnsupportedType: 'unsupported_type',
   RateLimited: 'rate_limited',
+  /** A file URL whose time ran out: read the message again for a fresh one. */
+  LinkExpired: 'link_expired',
   OutboxFull: 'outbox_full',
   NotReady: 'not_ready',
   /** SMS: no number is connected, sending is paused, or no provider account is configured. */

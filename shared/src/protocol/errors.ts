@@ -46,6 +46,10 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; description: s
     description:
       'The command id was already used by this author for another message (another conversation or another body); an exact resend gets the stored message back.',
   },
+  [ErrorCode.LinkExpired]: {
+    status: 410,
+    description: 'A file URL that expired; the message read again carries a fresh one.',
+  },
   [ErrorCode.PayloadTooLarge]: { status: 413, description: 'The body or frame is larger than allowed.' },
   [ErrorCode.UnsupportedType]: {
     status: 415,

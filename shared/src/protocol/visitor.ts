@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { ClientIdSchema, IdSchema, TimestampSchema } from '../model/ids.js';
 import { LocaleSchema } from '../model/playbook.js';
-import { MessageBodySchema } from '../model/message.js';
+import {
+  AttachmentIdsSchema,
+  hasWordsOrFiles,
+  MessageCaptionSchema,
+  WORDS_OR_FILES,
+} from '../model/message.js';
 import { COMMON_SERVER_FRAMES, PingFrameSchema, ResumeSchema } from './frames.js';
 
 /** The widget's look for one site: the bot's name and avatar, and the site's default language. */
@@ -26,11 +31,16 @@ export const VisitorHelloSchema = z.object({
 export type VisitorHello = z.infer<typeof VisitorHelloSchema>;
 
 /** visitor -> server: post a message; starts a conversation when the visitor has no open one. */
-export const VisitorMessageSendSchema = z.object({
-  type: z.literal('message.send'),
-  id: ClientIdSchema,
-  body: MessageBodySchema,
-});
+export const VisitorMessageSendSchema = z
+  .object({
+    type: z.literal('message.send'),
+    id: ClientIdSchema,
+    /** The words, or the caption of `attachments` (then it may be empty). */
+    body: MessageCaptionSchema,
+    /** Files uploaded first (POST …/files), sent together; each can be sent once. */
+    attachments: AttachmentIdsSchema.optional(),
+  })
+  .refine(hasWordsOrFiles, WORDS_OR_FILES);
 export type VisitorMessageSend = z.infer<typeof VisitorMessageSendSchema>;
 
 /**

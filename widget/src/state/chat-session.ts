@@ -2,7 +2,7 @@
 // re-renders on `subscribe`; it never touches the socket or storage itself.
 import { createClientId, type Command, type ConnectionStatus } from '@livechat/shared/client';
 import { CloseCode, LIMITS, PROTOCOL_VERSION } from '@livechat/shared/protocol/constants';
-import type { Message } from '@livechat/shared/model';
+import type { Attachment, Message } from '@livechat/shared/model';
 import type {
   ConversationStart,
   VisitorHello,
@@ -46,11 +46,18 @@ export interface SessionState {
 export interface ChatSession {
   get: () => SessionState;
   subscribe: (listener: () => void) => () => void;
-  /** Queues a message (shown at once as "Sending…"); false when there is nothing to send. */
-  send: (body: string) => boolean;
+  /**
+   * Queues a message (shown at once as "Sending…"), with files uploaded beforehand (then `body` is their caption and
+   * may be empty); false when there is nothing to send.
+   */
+  send: (body: string, files?: readonly Attachment[]) => boolean;
   retry: (clientId: string) => void;
   setOpen: (open: boolean) => void;
   destroy: () => void;
+  /** The visitor's token (undefined until the first welcome): files are uploaded and fetched with it. */
+  token: () => string | undefined;
+  /** The server and site the chat was mounted for: where files go. */
+  options: ChatOptions;
 }
 
 const isMessageSend = (c: Command): c is Command & VisitorMessageSend => c.type === 'message.send';
@@ -88,9 +95,11 @@ export function createChatSession(options: ChatOptions): ChatSession {
   };
 
   const persist = (): void => {
-    const pending: SavedMessage[] = client.pending
-      .filter(isMessageSend)
-      .map(({ id, body }) => ({ id, body }));
+    const pending: SavedMessage[] = client.pending.filter(isMessageSend).map(({ id, body }) => ({
+      id,
+      body,
+      files: state.messages.pending.find((m) => m.clientId === id)?.attachments,
+    }));
     const entry: Saved = { token, open: state.open, pending, seen };
     writeSaved(storage, siteKey, entry);
   };
@@ -154,10 +163,14 @@ export function createChatSession(options: ChatOptions): ChatSession {
   function onStatus(status: ConnectionStatus, closeCode?: number): void {
     // A fatal close code; our own stop() carries none.
     if (status === 'stopped' && closeCode !== undefined) {
-      if (closeCode === CloseCode.Unauthorized && !retriedAuth) {
-        // The stored token is unknown or expired: start over as a new visitor, once. Unsent messages stay queued.
-        retriedAuth = true;
-        token = undefined;
+      const deleted = closeCode === CloseCode.ConversationDeleted;
+      if (deleted || (closeCode === CloseCode.Unauthorized && !retriedAuth)) {
+        // The stored token is unknown or expired: start over as a new visitor, once. A deleted conversation is
+        // forgotten (the server replays what is left). Unsent messages stay queued either way.
+        if (!deleted) {
+          retriedAuth = true;
+          token = undefined;
+        }
         conversationId = undefined;
         update({ messages: clearConfirmed(state.messages) });
         persist();
@@ -170,8 +183,9 @@ export function createChatSession(options: ChatOptions): ChatSession {
     update({ status });
   }
 
-  function deliver(id: string, body: string): void {
+  function deliver(id: string, body: string, files?: readonly Attachment[]): void {
     const command: VisitorMessageSend = { type: 'message.send', id, body };
+    if (files?.length) command.attachments = files.map((f) => f.id);
     client.send(command).then(
       (ack) => {
         if (destroyed) return;
@@ -218,9 +232,9 @@ export function createChatSession(options: ChatOptions): ChatSession {
   };
 
   // Messages a previous page load could not deliver: same ids, so the server stores each at most once.
-  for (const { id, body } of saved.pending ?? []) {
-    update({ messages: addPending(state.messages, id, body) });
-    deliver(id, body);
+  for (const { id, body, files } of saved.pending ?? []) {
+    update({ messages: addPending(state.messages, id, body, files) });
+    deliver(id, body, files);
   }
   client.start();
   window.addEventListener('online', network);
@@ -232,20 +246,21 @@ export function createChatSession(options: ChatOptions): ChatSession {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    send(body) {
+    send(body, files) {
       const text = body.trim();
       // Never cut: the composer says when a message is over the limit, and the server would refuse it.
-      if (!text || text.length > LIMITS.maxMessageLength || state.unavailable) return false;
+      if ((!text && !files?.length) || text.length > LIMITS.maxMessageLength || state.unavailable)
+        return false;
       const id = createClientId();
-      update({ messages: addPending(state.messages, id, text) });
-      deliver(id, text);
+      update({ messages: addPending(state.messages, id, text, files) });
+      deliver(id, text, files);
       return true;
     },
     retry(clientId) {
       const message = state.messages.pending.find((m) => m.clientId === clientId && m.status === 'failed');
       if (!message) return;
       update({ messages: setStatus(state.messages, clientId, 'sending') });
-      deliver(clientId, message.body);
+      deliver(clientId, message.body, message.attachments);
     },
     setOpen(open) {
       update({ open });
@@ -259,5 +274,7 @@ export function createChatSession(options: ChatOptions): ChatSession {
       listeners.clear();
       client.stop();
     },
+    token: () => token,
+    options,
   };
 }

@@ -1,7 +1,7 @@
 // What the panel lists: the visitor's conversations one after another (a closed one stays readable above the next),
 // each conversation's server messages by seq (each exactly once), then the visitor's unacknowledged messages in send
 // order. Pure functions over an immutable value.
-import type { AuthorKind, Message, MessageContent } from '@livechat/shared/model';
+import type { Attachment, AuthorKind, Message, MessageContent } from '@livechat/shared/model';
 
 export type MessageStatus = 'sending' | 'sent' | 'failed';
 
@@ -14,6 +14,8 @@ export interface ChatMessage {
   body: string;
   /** What a bot or system message shows instead of its plain body (see playbook-view.ts). */
   content?: MessageContent;
+  /** Files sent with it; `body` is then their caption (possibly empty). */
+  attachments?: readonly Attachment[];
   status: MessageStatus;
 }
 
@@ -44,7 +46,12 @@ export const addConversations = (s: Messages, ids: readonly string[]): Messages 
   return { ...s, order };
 };
 
-export function addPending(s: Messages, clientId: string, body: string): Messages {
+export function addPending(
+  s: Messages,
+  clientId: string,
+  body: string,
+  attachments?: readonly Attachment[],
+): Messages {
   if (s.pending.some((m) => m.clientId === clientId)) return s;
   const message: ChatMessage = {
     key: clientId,
@@ -52,6 +59,7 @@ export function addPending(s: Messages, clientId: string, body: string): Message
     clientId,
     author: { kind: 'visitor', name: '' },
     body,
+    attachments,
     status: 'sending',
   };
   return { ...s, pending: [...s.pending, message] };
@@ -81,6 +89,7 @@ export function confirm(s: Messages, m: Message): { messages: Messages; added: b
     author: { kind: m.author.kind, name: m.author.name },
     body: m.body,
     content: m.content,
+    attachments: m.attachments,
     status: 'sent',
   };
   return {

@@ -1,10 +1,13 @@
 // The one storage entry per site: localStorage `livechat:<siteKey>`. Written only once the chat was opened;
 // every read tolerates missing, blocked or tampered storage.
+import type { Attachment } from '@livechat/shared/model';
 
 /** A command that was not acked when the page went away; resent with the same id (the server dedupes by id). */
 export interface SavedMessage {
   id: string;
   body: string;
+  /** Uploaded files the message carries (shown while it is resent; the command sends their ids). */
+  files?: readonly Attachment[];
 }
 
 export interface Saved {
@@ -50,7 +53,12 @@ export function readSaved(storage: Storage | null, siteKey: string): Saved {
     token: typeof token === 'string' ? token : undefined,
     open: open === true,
     pending: Array.isArray(pending)
-      ? (pending as SavedMessage[]).filter((m) => typeof m?.id === 'string' && typeof m.body === 'string')
+      ? (pending as SavedMessage[]).filter(
+          (m) =>
+            typeof m?.id === 'string' &&
+            typeof m.body === 'string' &&
+            (m.files === undefined || Array.isArray(m.files)),
+        )
       : [],
     seen: typeof s?.conversationId === 'string' && typeof s.seq === 'number' ? s : undefined,
   };

@@ -1,22 +1,32 @@
-import { Component, type Ref } from 'preact';
+import { Component, createRef, type RefObject } from 'preact';
+import type { Attachment } from '@livechat/shared/model';
 import { checkAnswer, MAX_ANSWER_LENGTH } from '@livechat/shared/playbook';
 import { LIMITS } from '@livechat/shared/protocol/constants';
 import type { Strings } from '../i18n/strings.js';
+import type { ChatSession } from '../state/chat-session.js';
 import type { QuestionContent } from '../state/playbook-view.js';
-import { SendIcon } from './icons.js';
+import { AttachIcon, EmojiIcon, MicIcon, SendIcon } from './icons.js';
+import { EmojiPicker } from './media.js';
 
 interface Props {
   t: Strings;
   disabled: boolean;
   /** Returns false when the text was not taken (empty), so it stays in the box. */
   onSend: (body: string) => boolean;
-  inputRef: Ref<HTMLTextAreaElement>;
+  inputRef: RefObject<HTMLTextAreaElement>;
   /** While the bot waits for an answer the textbox is its input: checked before it is sent. */
   question: QuestionContent | null;
+  session: ChatSession;
+  /** Files uploaded for the next message (null while one is still uploading; undefined: none picked). */
+  files: Attachment[] | null | undefined;
+  /** Picked with the "Attach file" button or pasted into the box. */
+  onFiles: (files: FileList) => void;
+  onVoice: () => void;
 }
 
 interface State {
   text: string;
+  emoji?: boolean;
   /** The question the typed answer did not fit; a new question clears the message by not being this one. */
   refused: QuestionContent | null;
 }
@@ -32,6 +42,7 @@ const COUNT_ID = 'lc-count';
 // A class, like the panel's other stateful parts: preact/hooks would cost the bundle about 1 KB gzip.
 export class Composer extends Component<Props, State> {
   override state: State = { text: '', refused: null };
+  private picker = createRef<HTMLInputElement>();
 
   private submit = (): void => {
     const { question, onSend } = this.props;
@@ -51,7 +62,10 @@ export class Composer extends Component<Props, State> {
     if (onSend(body)) this.setState({ text: '' });
   };
 
-  override render({ t, disabled, inputRef, question }: Props, { text, refused }: State) {
+  override render(
+    { t, disabled, inputRef, question, session, files, onFiles, onVoice }: Props,
+    { text, refused, emoji }: State,
+  ) {
     const limit = limitOf(question);
     // The counter shows near the limit; past it the message cannot be sent and says why.
     const counted = text.length > limit * 0.9;
@@ -79,6 +93,45 @@ export class Composer extends Component<Props, State> {
             {text.length}/{limit}
           </p>
         )}
+        <input
+          type="file"
+          multiple
+          hidden
+          ref={this.picker}
+          onChange={(e) => {
+            onFiles(e.currentTarget.files!);
+            e.currentTarget.value = '';
+          }}
+        />
+        <button
+          class="tool"
+          type="button"
+          aria-label={t.attach}
+          disabled={disabled}
+          onClick={() => this.picker.current!.click()}
+        >
+          <AttachIcon />
+        </button>
+        <button class="tool" type="button" aria-label={t.record} disabled={disabled} onClick={onVoice}>
+          <MicIcon />
+        </button>
+        <button
+          class="tool"
+          type="button"
+          aria-label={t.emoji}
+          aria-expanded={!!emoji}
+          onClick={() => this.setState({ emoji: !emoji })}
+        >
+          <EmojiIcon />
+        </button>
+        {emoji && (
+          <EmojiPicker
+            session={session}
+            field={inputRef.current!}
+            onText={(value) => this.setState({ text: value })}
+            onClose={() => this.setState({ emoji: false })}
+          />
+        )}
         <textarea
           ref={inputRef}
           aria-label={t.message}
@@ -90,6 +143,13 @@ export class Composer extends Component<Props, State> {
           value={text}
           disabled={disabled}
           onInput={(e) => this.setState({ text: e.currentTarget.value, refused: null })}
+          onPaste={(e) => {
+            const pasted = e.clipboardData?.files;
+            if (pasted?.length) {
+              e.preventDefault();
+              onFiles(pasted);
+            }
+          }}
           onKeyDown={(e) => {
             // Enter sends, Shift+Enter is a new line; never send in the middle of an IME composition.
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -98,7 +158,12 @@ export class Composer extends Component<Props, State> {
             }
           }}
         />
-        <button class="send" type="submit" aria-label={t.send} disabled={disabled || tooLong || !text.trim()}>
+        <button
+          class="send"
+          type="submit"
+          aria-label={t.send}
+          disabled={disabled || tooLong || files === null || !(text.trim() || files?.length)}
+        >
           <SendIcon />
         </button>
       </form>

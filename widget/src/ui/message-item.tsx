@@ -1,13 +1,15 @@
 import { RichTextView } from '@livechat/shared/rich-text/view';
 import type { Strings } from '../i18n/strings.js';
+import type { ChatSession } from '../state/chat-session.js';
 import type { ChatMessage } from '../state/messages.js';
+import { Attachments } from './media.js';
 
 interface Props {
   t: Strings;
   message: ChatMessage;
   /** Show the author's name (the first of a run of messages by the same agent or bot). */
   showAuthor: boolean;
-  onRetry: (clientId: string) => void;
+  session: ChatSession;
 }
 
 // Text is passed as children: preact sets it as a text node, so markup in a message is shown, never parsed.
@@ -28,22 +30,24 @@ function eventText(t: Strings, { content: c, body }: ChatMessage): string {
   return c?.type === 'closed' ? t.closed : body;
 }
 
-export function MessageItem({ t, message: m, showAuthor, onRetry }: Props) {
+export function MessageItem({ t, message: m, showAuthor, session }: Props) {
   const c = m.content;
   // The wait is shown by the waiting indicator while it lasts.
   if (c?.type === 'waiting') return null;
   if (m.author.kind === 'system' || c?.type === 'agent_joined' || c?.type === 'agent_left')
     return <p class="event">{eventText(t, m)}</p>;
   const mine = m.author.kind === 'visitor';
+  const files = m.attachments ?? [];
   return (
     <div class={`msg ${mine ? 'mine' : 'theirs'} ${m.author.kind}`}>
       {showAuthor && <span class="author">{m.author.name}</span>}
-      <Bubble t={t} message={m} />
+      {files.length > 0 && <Attachments session={session} files={files} />}
+      {(m.body || !files.length) && <Bubble t={t} message={m} />}
       {m.status === 'sending' && <span class="state">{t.sending}</span>}
       {m.status === 'failed' && m.clientId && (
         <span class="state failed">
           {t.notSent}{' '}
-          <button type="button" onClick={() => onRetry(m.clientId!)}>
+          <button type="button" onClick={() => session.retry(m.clientId!)}>
             {t.retry}
           </button>
         </span>

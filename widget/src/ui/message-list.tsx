@@ -1,5 +1,6 @@
 import { Component, createRef } from 'preact';
 import type { Strings } from '../i18n/strings.js';
+import type { ChatSession } from '../state/chat-session.js';
 import type { ChatMessage } from '../state/messages.js';
 import { MessageItem } from './message-item.js';
 
@@ -8,7 +9,7 @@ interface Props {
   messages: ChatMessage[];
   /** Scroll to the newest message when the panel is shown, too. */
   visible: boolean;
-  onRetry: (clientId: string) => void;
+  session: ChatSession;
 }
 
 /**
@@ -56,7 +57,7 @@ export class MessageList extends Component<Props> {
     this.stick = log.scrollTop >= Math.min(this.pos, log.scrollHeight - log.clientHeight - 40);
   };
 
-  override render({ t, messages, onRetry }: Props) {
+  override render({ t, messages, session }: Props) {
     return (
       <div
         class="log"
@@ -72,7 +73,7 @@ export class MessageList extends Component<Props> {
           const showAuthor =
             (m.author.kind === 'agent' || m.author.kind === 'bot') &&
             (prev?.author.kind !== m.author.kind || prev.author.name !== m.author.name);
-          return <MessageItem key={m.key} t={t} message={m} showAuthor={showAuthor} onRetry={onRetry} />;
+          return <MessageItem key={m.key} t={t} message={m} showAuthor={showAuthor} session={session} />;
         })}
       </div>
     );

@@ -1,11 +1,13 @@
 import { Component, createRef } from 'preact';
+import type { Attachment } from '@livechat/shared/model';
 import { pickLocale } from '../i18n/pick-locale.js';
-import { STRINGS } from '../i18n/strings.js';
+import { loadStrings, PANEL_LOCALES, STRINGS, type Strings } from '../i18n/strings.js';
 import type { ChatSession, SessionState } from '../state/chat-session.js';
 import { allMessages } from '../state/messages.js';
 import { pendingQuestion, situation, speaker, waitingUntil } from '../state/playbook-view.js';
 import { ChatHeader } from './chat-header.js';
 import { Composer } from './composer.js';
+import { FileTray, VoiceRecorder } from './media.js';
 import { MessageList } from './message-list.js';
 import { QuestionChoices } from './question-choices.js';
 import { WaitingStatus } from './waiting-status.js';
@@ -15,30 +17,62 @@ interface Props {
   onClose: () => void;
 }
 
-/** Renders the session's state, re-rendering whenever it changes; focuses the textbox when the panel opens. */
-export class Panel extends Component<Props, SessionState> {
-  override state = this.props.session.get();
+interface State extends SessionState {
+  /** The files picked, dropped or pasted last; undefined once they were sent. */
+  add?: File[];
+  /** What the file tray has uploaded (null while uploading). */
+  ready?: Attachment[] | null;
+  voice?: boolean;
+}
+
+/**
+ * Renders the session's state, re-rendering whenever it changes; focuses the textbox when the panel opens. Files
+ * dropped anywhere on it are attached.
+ */
+export class Panel extends Component<Props, State> {
+  override state: State = this.props.session.get();
   private input = createRef<HTMLTextAreaElement>();
   private unsubscribe: (() => void) | undefined;
+  /** The words shown last: kept while another language is fetched; none before the first table is at hand. */
+  private t: Strings | undefined;
+  /** Whether the panel was on screen after the last render. */
+  private shown = false;
 
   override componentDidMount(): void {
     const { session } = this.props;
     this.unsubscribe = session.subscribe(() => this.setState(session.get()));
     this.setState(session.get()); // in case it changed between the first render and now
-    if (this.state.open) this.input.current?.focus();
+    this.componentDidUpdate();
   }
 
-  override componentDidUpdate(_: Props, prev: SessionState): void {
-    if (this.state.open && !prev.open) this.input.current?.focus();
+  /** Focuses the textbox when the panel comes on screen (opened, or its language arrived). */
+  override componentDidUpdate(): void {
+    const shown = this.state.open && !!this.t;
+    if (shown && !this.shown) this.input.current?.focus();
+    this.shown = shown;
   }
 
   override componentWillUnmount(): void {
     this.unsubscribe?.();
   }
 
-  override render({ session, onClose }: Props, state: SessionState) {
-    const locale = pickLocale(STRINGS, navigator.languages, state.site?.locale);
-    const t = STRINGS[locale];
+  private add = (files: FileList): void => {
+    if (files.length) this.setState({ add: [...files] });
+  };
+
+  /** A message with the tray's files (once they are all uploaded), which then empties. */
+  private send = (body: string): boolean => {
+    const { ready } = this.state;
+    const sent = ready !== null && this.props.session.send(body, ready);
+    if (sent) this.setState({ add: undefined, ready: undefined });
+    return sent;
+  };
+
+  override render({ session, onClose }: Props, state: State) {
+    const locale = pickLocale(PANEL_LOCALES, navigator.languages, state.site?.locale);
+    const t = (this.t = STRINGS[locale] ?? this.t);
+    if (locale !== 'en' && !STRINGS[locale]) void loadStrings(locale).then(() => this.forceUpdate());
+    if (!t) return null;
     const messages = allMessages(state.messages);
     const question = pendingQuestion(messages);
     const until = waitingUntil(messages);
@@ -51,6 +85,14 @@ export class Panel extends Component<Props, SessionState> {
         aria-labelledby="lc-title"
         hidden={!state.open}
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          const dropped = e.dataTransfer?.files;
+          if (dropped?.length) {
+            e.preventDefault();
+            this.add(dropped);
+          }
+        }}
       >
         <ChatHeader
           t={t}
@@ -60,7 +102,7 @@ export class Panel extends Component<Props, SessionState> {
           onClose={onClose}
         />
         {state.unavailable && <p class="banner">{t.unavailable}</p>}
-        <MessageList t={t} messages={messages} visible={state.open} onRetry={session.retry} />
+        <MessageList t={t} messages={messages} visible={state.open} session={session} />
         {until !== null && <WaitingStatus key={until} t={t} until={until} clockOffset={state.clockOffset} />}
         {question?.input === 'choice' && (
           <QuestionChoices
@@ -69,12 +111,20 @@ export class Panel extends Component<Props, SessionState> {
             onPick={session.send}
           />
         )}
+        {state.add && (
+          <FileTray session={session} add={state.add} onReady={(ready) => this.setState({ ready })} />
+        )}
+        {state.voice && <VoiceRecorder session={session} onDone={() => this.setState({ voice: false })} />}
         <Composer
           t={t}
           disabled={state.unavailable}
-          onSend={session.send}
+          onSend={this.send}
           inputRef={this.input}
           question={question}
+          session={session}
+          files={state.ready}
+          onFiles={this.add}
+          onVoice={() => this.setState({ voice: true })}
         />
       </section>
     );

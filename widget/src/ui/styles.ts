@@ -50,6 +50,7 @@ textarea:focus{border-color:${accent};outline:0}
 textarea[aria-invalid=true]{border-color:#b91c1c}
 .send{display:grid;flex:none;place-items:center;width:40px;height:40px;padding:0;border:0;border-radius:50%;
 background:${accent};color:#fff;cursor:pointer}
+.tool{flex:none;width:28px;height:40px;padding:0;border:0;background:none;color:#64748b;cursor:pointer}
 .send:disabled{background:#cbd5e1;cursor:default}
 @media (max-width:480px){
 .panel{inset:0;width:auto;height:auto;border-radius:0}

@@ -1,7 +1,8 @@
 // One contact: how to reach them, whether they opted out of texts, and every conversation with them on every channel.
 import type { Conversation } from '@livechat/shared/model';
 import { formatPhoneForDisplay } from '@livechat/shared/sms';
-import { ApiError } from '../../api/index.js';
+import { ApiError, errorMessage } from '../../api/index.js';
+import { ConfirmButton } from '../../components/confirm-button.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { useLoad } from '../../components/use-load.js';
 import { routeHref } from '../../state/route.js';
@@ -10,7 +11,13 @@ import { contactsApi } from '../../api/index.js';
 import { NewMessageButton } from './new-message-button.js';
 import { OptedOutBadge, OptedOutNotice } from './opted-out.js';
 
-export function ContactProfile({ contactId }: { contactId: string }) {
+interface Props {
+  contactId: string;
+  /** Admins: "Delete contact". */
+  canDelete: boolean;
+}
+
+export function ContactProfile({ contactId, canDelete }: Props) {
   const { state } = useLoad(
     () =>
       contactsApi.get(contactId).catch((error: unknown) => {
@@ -50,6 +57,24 @@ export function ContactProfile({ contactId }: { contactId: string }) {
         <h1 class="page__title">{contact.name}</h1>
         {contact.smsOptedOut && <OptedOutBadge />}
         <NewMessageButton contact={contact} />
+        {canDelete && (
+          <ConfirmButton
+            label="Delete contact"
+            title={`Delete ${contact.name}?`}
+            confirmLabel="Delete"
+            onConfirm={async () => {
+              try {
+                await contactsApi.remove(contact.id);
+              } catch (error) {
+                return errorMessage(error);
+              }
+              location.hash = routeHref({ page: 'contacts' });
+              return null;
+            }}
+          >
+            {deletionText(contact.name, conversations.length > 0)}
+          </ConfirmButton>
+        )}
       </div>
       <section class="card" aria-label="Contact details">
         <dl class="contact__facts">
@@ -81,6 +106,13 @@ export function ContactProfile({ contactId }: { contactId: string }) {
     </main>
   );
 }
+
+/** What "Delete contact" deletes, in full. */
+const deletionText = (name: string, talkedTo: boolean) =>
+  talkedTo
+    ? `This deletes ${name} for good, with every conversation with them on every channel: every message, note ` +
+      "and file, their details, leads and deals, and text messages. It can't be undone."
+    : `This deletes ${name} for good, with their details and any files they uploaded. It can't be undone.`;
 
 function ConversationLink({ conversation: c }: { conversation: Conversation }) {
   return (

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '../../test-utils/render.js';
 import { apiError, mockFetch, type Handler } from '../../test-utils/fetch-mock.js';
 import { fieldError } from '../../test-utils/field-error.js';
-import { conversation, message } from '../../test-utils/fixtures.js';
+import { agent, conversation, message } from '../../test-utils/fixtures.js';
 import { contact } from '../../test-utils/sms-fixtures.js';
 import { ContactsPage } from './contacts-page.js';
 
@@ -36,10 +36,11 @@ const created = {
 
 interface Setup {
   contactId?: string | null;
+  role?: 'admin' | 'agent';
   routes?: Record<string, Handler>;
 }
 
-function setup({ contactId = null, routes = {} }: Setup = {}) {
+function setup({ contactId = null, role = 'agent', routes = {} }: Setup = {}) {
   const http = mockFetch({
     'GET /api/sms/senders': () => ({ body: { senders: [sender()] } }),
     'GET /api/contacts': (call) => {
@@ -49,7 +50,7 @@ function setup({ contactId = null, routes = {} }: Setup = {}) {
     'POST /api/conversations': () => ({ body: created }),
     ...routes,
   });
-  render(<ContactsPage contactId={contactId} />);
+  render(<ContactsPage contactId={contactId} agent={agent({ role })} />);
   const posted = () =>
     http.calls.filter((c) => c.method === 'POST').map((c) => c.body as NewConversationBody);
   return { http, posted };
@@ -295,5 +296,59 @@ describe('New message', () => {
     await waitFor(() => expect(posted()).toHaveLength(1));
     expect(posted()[0]!.siteId).toBe('site-1');
     expect(http.calls.some((c) => c.url === '/api/sites')).toBe(false);
+  });
+});
+
+describe('Delete contact', () => {
+  const profile = {
+    'GET /api/contacts/ct-1': () => ({ body: { contact: SAM, conversations: [conversation()] } }),
+  };
+
+  it('is only for admins', async () => {
+    setup({ contactId: 'ct-1', role: 'agent', routes: profile });
+    expect(await screen.findByRole('heading', { name: 'Sam Texter', level: 1 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Delete contact' })).toBeNull();
+  });
+
+  it('asks first, naming what goes; Cancel deletes nothing, Delete deletes and goes back to the list', async () => {
+    location.hash = '#/contacts/ct-1';
+    const { http } = setup({
+      contactId: 'ct-1',
+      role: 'admin',
+      routes: { ...profile, 'DELETE /api/contacts/ct-1': () => ({ status: 204 }) },
+    });
+    const button = await screen.findByRole('button', { name: 'Delete contact' });
+    fireEvent.click(button);
+    const dialog = screen.getByRole('dialog', { name: 'Delete Sam Texter?' });
+    expect(dialog.textContent).toContain(
+      'This deletes Sam Texter for good, with every conversation with them on every channel',
+    );
+    expect(dialog.textContent).toContain("It can't be undone.");
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    expect(http.calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+
+    fireEvent.click(button);
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(location.hash).toBe('#/contacts'));
+    expect(http.calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toEqual(['/api/contacts/ct-1']);
+  });
+
+  it("shows the server's refusal in the dialog", async () => {
+    location.hash = '#/contacts/ct-1';
+    setup({
+      contactId: 'ct-1',
+      role: 'admin',
+      routes: {
+        ...profile,
+        'DELETE /api/contacts/ct-1': () => apiError(403, 'forbidden', 'Only admins can delete contacts.'),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete contact' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete Sam Texter?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('Only admins can delete contacts.');
+    expect(location.hash).toBe('#/contacts/ct-1');
   });
 });

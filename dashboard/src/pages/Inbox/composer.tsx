@@ -1,14 +1,15 @@
-import type { Channel, SavedReply } from '@livechat/shared/model';
+import type { Attachment, Channel, SavedReply } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
 import { NoteBox } from './note-box.js';
 import { ReplyBox } from './reply-box.js';
 import { OPTED_OUT_NOTICE } from '../Contacts/opted-out.js';
 
 interface Props {
+  conversationId: string;
   closed: boolean;
   draft: string;
   onDraft: (text: string) => void;
-  onSend: (text: string) => boolean;
+  onSend: (text: string, attachments: readonly Attachment[]) => boolean;
   onNote: (body: string) => Promise<string | null>;
   replies: readonly SavedReply[];
   /** SMS replies show their length in characters and segments, and the provider's limit. */
@@ -20,7 +21,8 @@ interface Props {
 type Mode = 'reply' | 'note';
 
 /** Below the timeline: a reply to the visitor, or an internal note for the team (notes also on closed ones). */
-export function Composer({ closed, draft, onDraft, onSend, onNote, replies, channel, smsOptedOut }: Props) {
+export function Composer(props: Props) {
+  const { conversationId, closed, draft, onDraft, onSend, onNote, replies, channel, smsOptedOut } = props;
   const [mode, setMode] = useState<Mode>('reply');
   const modeButton = (m: Mode, label: string) => (
     <button
@@ -43,6 +45,7 @@ export function Composer({ closed, draft, onDraft, onSend, onNote, replies, chan
       {mode === 'note' && <NoteBox onNote={onNote} />}
       {mode === 'reply' && !closed && (
         <ReplyBox
+          conversationId={conversationId}
           initial={draft}
           onDraft={onDraft}
           onSend={onSend}

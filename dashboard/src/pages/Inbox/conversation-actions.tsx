@@ -1,5 +1,6 @@
 import type { Conversation } from '@livechat/shared/model';
 import type { Colleague } from '../../api/index.js';
+import { ConfirmButton } from '../../components/confirm-button.js';
 import { SelectField, type SelectOption } from '../../components/select-field.js';
 import { useAction } from './use-action.js';
 
@@ -10,6 +11,8 @@ interface Props {
   onAssign: () => Promise<string | null>;
   onReassign: (assigneeId: string | null) => Promise<string | null>;
   onClose: () => Promise<string | null>;
+  /** Admins only (absent for others): deletes the conversation for good, after asking. */
+  onDelete?: (() => Promise<string | null>) | undefined;
 }
 
 /** Unassigned, then every colleague; an assignee not among them (deactivated since) keeps a row of their own. */
@@ -26,8 +29,15 @@ export function assigneeOptions(
   return options;
 }
 
-/** "Assign to me", the Assignee choice and "Close chat", with the server's refusal of any of them. */
-export function ConversationActions({ conversation: c, colleagues, onAssign, onReassign, onClose }: Props) {
+/** "Assign to me", the Assignee choice, "Close chat" and (admins) "Delete conversation", with refusals in words. */
+export function ConversationActions({
+  conversation: c,
+  colleagues,
+  onAssign,
+  onReassign,
+  onClose,
+  onDelete,
+}: Props) {
   const { busy, error, run } = useAction();
   const open = c?.status === 'open';
   return (
@@ -56,6 +66,18 @@ export function ConversationActions({ conversation: c, colleagues, onAssign, onR
         <button type="button" class="button" disabled={busy} onClick={() => void run(onClose)}>
           Close chat
         </button>
+      )}
+      {c && onDelete && (
+        <ConfirmButton
+          label="Delete conversation"
+          title={`Delete conversation #${c.number}?`}
+          confirmLabel="Delete"
+          disabled={busy}
+          onConfirm={onDelete}
+        >
+          This deletes the conversation with {c.visitorName} for good: every message, note and file in it, its
+          details, leads and deals, and its text messages. It can't be undone.
+        </ConfirmButton>
       )}
       {error && (
         <p class="form-error" role="alert">

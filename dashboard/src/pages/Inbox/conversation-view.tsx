@@ -1,4 +1,4 @@
-import type { Activity, Agent, Conversation, Message, SavedReply } from '@livechat/shared/model';
+import type { Activity, Agent, Attachment, Conversation, Message, SavedReply } from '@livechat/shared/model';
 import { useMemo } from 'preact/hooks';
 import type { Colleague } from '../../api/index.js';
 import { timelineItems } from '../../state/activities.js';
@@ -13,12 +13,14 @@ import { SidePanel } from './side-panel.js';
 
 export interface ConversationHandlers {
   onDraft: (text: string) => void;
-  onSend: (text: string) => boolean;
+  onSend: (text: string, attachments: readonly Attachment[]) => boolean;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
   onAssign: () => Promise<string | null>;
   onReassign: (assigneeId: string | null) => Promise<string | null>;
   onClose: () => Promise<string | null>;
+  /** Admins only: the conversation is deleted for good. */
+  onDelete: () => Promise<string | null>;
   onTags: (tags: string[]) => Promise<string | null>;
   onNote: (body: string) => Promise<string | null>;
   onRecordCreated: () => void;
@@ -49,11 +51,20 @@ function lastVisitorSeq(messages: readonly Message[]): number {
   return 0;
 }
 
+/** The seq of the newest message that carries files (0 for none): the Gallery refreshes when it changes. */
+function lastFilesSeq(messages: readonly Message[]): number {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    if (messages[i]!.attachments?.length) return messages[i]!.seq;
+  }
+  return 0;
+}
+
 export function ConversationView(props: Props) {
   const { conversationId, conversation: c, thread, agent, colleagues } = props;
   const messages = thread?.messages ?? [];
   const activities = props.activities ?? NO_ACTIVITIES;
   const visitorSeq = useMemo(() => lastVisitorSeq(messages), [messages]);
+  const filesVersion = useMemo(() => lastFilesSeq(messages), [messages]);
   const items = useMemo(() => timelineItems(messages, activities), [messages, activities]);
   const label = c ? `Conversation #${c.number}` : 'Conversation';
   const smsContact = useSmsContact(c);
@@ -81,6 +92,7 @@ export function ConversationView(props: Props) {
         onAssign={props.onAssign}
         onReassign={props.onReassign}
         onClose={props.onClose}
+        onDelete={agent.role === 'admin' ? props.onDelete : undefined}
       />
       {thread?.error && (
         <p class="form-error thread-error" role="alert">
@@ -102,6 +114,7 @@ export function ConversationView(props: Props) {
           />
           <Composer
             key={conversationId}
+            conversationId={conversationId}
             closed={c?.status === 'closed'}
             draft={props.draft}
             onDraft={props.onDraft}
@@ -117,6 +130,7 @@ export function ConversationView(props: Props) {
           conversationId={conversationId}
           conversation={c}
           lastVisitorSeq={visitorSeq}
+          filesVersion={filesVersion}
           ready={thread?.status === 'ready'}
           onTags={props.onTags}
           onRecordCreated={props.onRecordCreated}

@@ -1,5 +1,6 @@
 import type { Agent } from '@livechat/shared/model';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { conversationsApi, errorMessage } from '../../api/index.js';
 import { visibleList } from '../../state/conversation-list.js';
 import { confirmLeave } from '../../state/leave-guard.js';
 import { viewerOf, type FolderId } from '../../state/folders.js';
@@ -42,7 +43,7 @@ export function InboxPage({ store, state, agent, conversationId, folder: linkedF
 
   const handlers = (id: string): ConversationHandlers => ({
     onDraft: (text) => drafts.current.set(id, text),
-    onSend: (text) => store.send(id, text),
+    onSend: (text, attachments) => store.send(id, text, attachments),
     onRetry: (clientId) => store.retry(id, clientId),
     onDiscard: (clientId) => store.discard(id, clientId),
     onAssign: () => store.assign(id),
@@ -53,6 +54,15 @@ export function InboxPage({ store, state, agent, conversationId, folder: linkedF
       return store.reassign(id, assigneeId);
     },
     onClose: () => store.close(id),
+    onDelete: async () => {
+      try {
+        await conversationsApi.remove(id);
+      } catch (error) {
+        return errorMessage(error);
+      }
+      store.deleted(id);
+      return null;
+    },
     onTags: (tags) => store.setTags(id, tags),
     onNote: (body) => store.addNote(id, body),
     onRecordCreated: () => store.timelineChanged(id),

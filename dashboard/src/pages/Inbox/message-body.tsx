@@ -1,9 +1,13 @@
 // Message bodies are rendered as JSX text children (text nodes) or through RichTextView, which builds elements
 // from the validated tree: markup in a body stays inert.
-import type { Message } from '@livechat/shared/model';
+import type { Attachment, Message } from '@livechat/shared/model';
 import { RichTextView } from '@livechat/shared/rich-text/view';
+import { MessageAttachments } from './message-attachments.js';
 
-/** The bubble: the bot's rich text and a question's options when the message has them, else the plain body. */
+/**
+ * The bubble: the bot's rich text and a question's options when the message has them, else the plain body; files
+ * above their caption (which may be empty).
+ */
 export function MessageBody({ message: m }: { message: Message }) {
   const content = m.content;
   if (content?.type === 'rich') {
@@ -29,5 +33,22 @@ export function MessageBody({ message: m }: { message: Message }) {
       </div>
     );
   }
+  if (m.attachments && m.attachments.length > 0)
+    return <FilesAndCaption attachments={m.attachments} caption={m.body} />;
   return <p class="msg__body">{m.body}</p>;
+}
+
+export function FilesAndCaption({
+  attachments,
+  caption,
+}: {
+  attachments: readonly Attachment[];
+  caption: string;
+}) {
+  return (
+    <>
+      <MessageAttachments attachments={attachments} />
+      {caption.trim() && <p class="msg__body">{caption}</p>}
+    </>
+  );
 }

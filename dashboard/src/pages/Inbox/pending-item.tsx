@@ -1,4 +1,5 @@
 import type { PendingReply } from '../../state/thread.js';
+import { FilesAndCaption } from './message-body.js';
 
 interface Props {
   reply: PendingReply;
@@ -15,7 +16,11 @@ export function PendingItem({ reply, authorName, onRetry, onDiscard }: Props) {
         <span class="msg__author">{authorName}</span>
         <span class="msg__time">{reply.error ? 'Not sent' : 'Sending…'}</span>
       </div>
-      <p class="msg__body">{reply.body}</p>
+      {reply.attachments ? (
+        <FilesAndCaption attachments={reply.attachments} caption={reply.body} />
+      ) : (
+        <p class="msg__body">{reply.body}</p>
+      )}
       {reply.error && (
         <div class="msg__failure" role="alert">
           <span>{reply.error}</span>

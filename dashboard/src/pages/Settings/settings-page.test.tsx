@@ -5,6 +5,7 @@ import { apiError, mockFetch, type Handler } from '../../test-utils/fetch-mock.j
 import { mockNotifications } from '../../test-utils/notification-mock.js';
 import { NotificationSettingsStore } from '../../notifications/settings-store.js';
 import { SettingsPage } from './settings-page.js';
+import { agent } from '../../test-utils/fixtures.js';
 
 const stored: NotificationSettings = { newChat: true, assignedToMe: true, newMessage: false, sound: false };
 
@@ -16,7 +17,7 @@ function setup(routes: Record<string, Handler> = {}) {
   });
   const store = new NotificationSettingsStore();
   void store.load();
-  render(<SettingsPage settings={store} />);
+  render(<SettingsPage agent={agent({ role: 'agent' })} settings={store} />);
   return { http, store };
 }
 

@@ -1,10 +1,17 @@
+import type { Agent } from '@livechat/shared/model';
 import type { NotificationSettingsStore } from '../../notifications/settings-store.js';
 import { useStore } from '../../state/use-store.js';
 import { AlertChoices } from './alert-choices.js';
 import { DesktopPermissionPanel } from './desktop-permission.js';
+import { FileSettingsSection } from './file-settings.js';
 
-/** The signed-in agent's own settings: which alerts they get. Open to every agent. */
-export function SettingsPage({ settings }: { settings: NotificationSettingsStore }) {
+interface Props {
+  agent: Agent;
+  settings: NotificationSettingsStore;
+}
+
+/** The signed-in agent's own settings (which alerts they get), and for admins the site's file rules. */
+export function SettingsPage({ agent, settings }: Props) {
   const state = useStore(settings);
   return (
     <main class="page">
@@ -22,6 +29,7 @@ export function SettingsPage({ settings }: { settings: NotificationSettingsStore
         <AlertChoices settings={state.settings} onSave={(next) => settings.save(next)} />
       )}
       <DesktopPermissionPanel />
+      {agent.role === 'admin' && <FileSettingsSection />}
     </main>
   );
 }

@@ -30,4 +30,14 @@ describe('signed file paths', () => {
     expect(checkFileSignature(SECRET, id, '1e9', sig, now)).toBe('invalid');
     expect(checkFileSignature(SECRET, id, undefined, sig, now)).toBe('invalid');
   });
+
+  it("tell the provider's URLs from viewers' (neither passes as the other)", () => {
+    const provider = new URL(signFilePath(SECRET, 'f-123', now + 60_000, 'provider'), 'http://x');
+    expect(provider.searchParams.get('for')).toBe('provider');
+    const pExp = provider.searchParams.get('exp') ?? undefined;
+    const pSig = provider.searchParams.get('sig') ?? undefined;
+    expect(checkFileSignature(SECRET, 'f-123', pExp, pSig, now, 'provider')).toBe('ok');
+    expect(checkFileSignature(SECRET, 'f-123', pExp, pSig, now)).toBe('invalid');
+    expect(checkFileSignature(SECRET, id, exp, sig, now, 'provider')).toBe('invalid');
+  });
 });

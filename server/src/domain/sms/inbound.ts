@@ -4,13 +4,16 @@
 import { DEFAULT_SMS_HELP_TEXT } from '@livechat/shared/api';
 import type { Conversation } from '@livechat/shared/model';
 import { classifyKeyword, normalizeAddress } from '@livechat/shared/sms';
-import type { InboundSms } from '../../sms/provider.js';
+import { describeAttachments } from '@livechat/shared/model';
+import type { InboundSms, SmsProvider } from '../../sms/provider.js';
 import { DomainError } from '../errors.js';
 import { isUniqueViolation, type Store, type Visitor } from '../store.js';
-import type { Timeline, WriteUnit } from '../timeline.js';
+import type { Files } from '../media/files.js';
+import type { PostOptions, Timeline, WriteUnit } from '../timeline.js';
 import type { SmsChannel } from './channel.js';
 import { contactByAddress } from './contacts-by-address.js';
 import { smsConversationOf } from './conversations.js';
+import { failureLine, type ReceivedMedia, type SmsInboundMedia } from './inbound-media.js';
 
 export type InboundOutcome = 'stored' | 'duplicate' | 'unknown_number';
 
@@ -27,15 +30,24 @@ export function addressOf(raw: string): string {
 const storable = (text: string) =>
   text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\0/g, '\uFFFD');
 
-/** What the thread shows for a text without words (an MMS whose media this inbox does not show yet). */
-function bodyOf(text: InboundSms): string {
-  if (text.body.trim() !== '') return storable(text.body);
-  if (text.media.length > 0)
-    return text.media.length === 1 ? '[1 attachment]' : `[${text.media.length} attachments]`;
-  return '[empty text]';
+/**
+ * What the thread shows: the words (a caption when media came with them), then a line naming media that could not be
+ * kept. A text with neither words nor media says so.
+ */
+function bodyOf(text: InboundSms, media: ReceivedMedia): string {
+  const words = text.body.trim() === '' ? '' : storable(text.body);
+  const failed = media.failures.length > 0 ? failureLine(media.failures) : '';
+  const body = [words, failed].filter(Boolean).join('\n');
+  return body === '' && media.files.length === 0 ? '[empty text]' : body;
 }
 
-export function createSmsInbound(store: Store, timeline: Timeline, channel: SmsChannel) {
+export function createSmsInbound(
+  store: Store,
+  timeline: Timeline,
+  channel: SmsChannel,
+  files: Files,
+  inboundMedia: SmsInboundMedia,
+) {
   /** Continues the open one, or opens one straight into Unassigned (no bot runs on SMS). */
   async function openConversation(unit: WriteUnit, contact: Visitor): Promise<Conversation> {
     const conversation = await smsConversationOf(store, contact, unit.now);
@@ -50,16 +62,23 @@ export function createSmsInbound(store: Store, timeline: Timeline, channel: SmsC
     siteId: string,
     to: string,
     now: number,
+    provider: Pick<SmsProvider, 'mediaAuthorization'>,
   ): Promise<InboundOutcome> {
     const contact = await contactByAddress(store, siteId, addressOf(text.from), now);
     const author = { kind: 'visitor' as const, id: contact.id, name: contact.name };
+    // Fetched before the unit of work: no network wait inside a commit.
+    const media = await inboundMedia.receive(text, contact, provider, now);
+    const body = bodyOf(text, media);
     return timeline.commit(
       async (unit) => {
         if (await store.sms.hasProviderId(text.providerMessageId)) return 'duplicate';
         const conversation = await openConversation(unit, contact);
-        const message = await unit.post(conversation.id, author, bodyOf(text), {
-          clientId: text.providerMessageId,
-        });
+        const options: PostOptions = { clientId: text.providerMessageId };
+        if (media.files.length > 0) {
+          options.attach = (messageId) => files.attach(media.files, conversation.id, messageId);
+          if (body === '') options.preview = describeAttachments(media.files);
+        }
+        const message = await unit.post(conversation.id, author, body, options);
         await store.sms.insertInbound({
           messageId: message.id,
           conversationId: conversation.id,
@@ -115,19 +134,25 @@ export function createSmsInbound(store: Store, timeline: Timeline, channel: SmsC
   }
 
   return {
-    /** Stores an inbound text (signature already verified). */
-    async receive(text: InboundSms, now: number): Promise<InboundOutcome> {
+    /** Stores an inbound text (signature already verified), its media fetched from `provider`. */
+    async receive(
+      text: InboundSms,
+      now: number,
+      provider: Pick<SmsProvider, 'mediaAuthorization'>,
+    ): Promise<InboundOutcome> {
       const to = addressOf(text.to);
       const settings = await store.sms.byNumber(to);
       if (!settings) return 'unknown_number';
+      // A retry of a stored text: nothing to fetch again.
+      if (await store.sms.hasProviderId(text.providerMessageId)) return 'duplicate';
       try {
-        return await storeText(text, settings.siteId, to, now);
+        return await storeText(text, settings.siteId, to, now, provider);
       } catch (error) {
-        // A retry of this very text on another node, or its first text opening the conversation there, won the
-        // unique key: the text is stored once; another one is tried again.
-        if (!isUniqueViolation(error)) throw error;
+        // A retry of this very text on another node won (its unique key, or its claim on the media files): the text
+        // is stored once. Its first text opening the conversation there: this one is tried again.
         if (await store.sms.hasProviderId(text.providerMessageId)) return 'duplicate';
-        return storeText(text, settings.siteId, to, now);
+        if (!isUniqueViolation(error)) throw error;
+        return storeText(text, settings.siteId, to, now, provider);
       }
     },
   };

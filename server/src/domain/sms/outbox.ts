@@ -35,6 +35,8 @@ interface Deps {
   statusCallbackUrl: string;
   now: () => number;
   onError: (err: unknown) => void;
+  /** The public URLs of the text's images (an MMS), in order; none for a plain text. */
+  mediaUrls: (messageId: string) => Promise<string[]>;
   /** A text's delivery changed: agents see it. */
   onDeliveryChanged: (conversationId: string, messageId: string) => Promise<void>;
   /** Why an attempt failed and when it is tried again (debug log). */
@@ -70,11 +72,13 @@ export function createSmsOutbox(deps: Deps, options: SmsOutboxOptions = DEFAULT_
           return deps.onDeliveryChanged(text.conversationId, text.messageId);
         }
       }
+      const mediaUrls = await deps.mediaUrls(text.messageId);
       const sent = await provider.send({
         from: text.from,
         to: text.to,
         body: text.body,
         statusCallbackUrl: deps.statusCallbackUrl,
+        ...(mediaUrls.length > 0 && { mediaUrls }),
       });
       await store.sms.markSent(text.messageId, sent.providerMessageId, sent.status);
       return await deps.onDeliveryChanged(text.conversationId, text.messageId);

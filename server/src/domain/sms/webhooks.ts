@@ -27,7 +27,7 @@ export function createSmsWebhooks(
         throw new DomainError(ErrorCode.Forbidden, 'The request signature does not verify.');
       try {
         if (kind === 'messages') {
-          await inbound.receive(active.provider.parseInbound(request.params), now());
+          await inbound.receive(active.provider.parseInbound(request.params), now(), active.provider);
           return;
         }
         const update = active.provider.parseStatus(request.params);

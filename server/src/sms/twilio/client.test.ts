@@ -64,6 +64,17 @@ describe('sending', () => {
     ]);
   });
 
+  it('sends an MMS: one MediaUrl field per picture, in order, with words or pictures alone', async () => {
+    // Nothing listens there: the fake's fetch fails at once (the send itself is what is checked here).
+    const mediaUrls = ['http://127.0.0.1:9/files/a?for=provider', 'http://127.0.0.1:9/files/b?for=provider'];
+    await client.sendMessage({ from: FROM, to: TO, body: '', mediaUrls });
+    await client.sendMessage({ from: FROM, to: TO, body: 'With words', mediaUrls: mediaUrls.slice(1) });
+    expect(fake.sent.map((m) => [m.body, m.mediaUrls])).toEqual([
+      ['', mediaUrls],
+      ['With words', mediaUrls.slice(1)],
+    ]);
+  });
+
   it.each([
     ['a recipient who opted out', { to: '+15555550199' }, 'opted_out', 21610],
     ['a recipient that is not a phone number', { to: '555-0123' }, 'invalid_recipient', 21211],

@@ -10,6 +10,7 @@ import {
 } from '../provider.js';
 import { twilioFailure } from './errors.js';
 import { MessagesPage, newestMatch } from './find-sent.js';
+import { mediaAuthorizer } from './media-auth.js';
 import { deliveryStatusOf } from './webhook-params.js';
 
 export const TwilioCredentials = z.object({
@@ -47,6 +48,8 @@ export interface TwilioClient {
   sendMessage(message: OutboundSms): Promise<SendResult>;
   findMessage(query: SentQuery): Promise<SendResult | null>;
   listIncomingNumbers(): Promise<ProviderNumber[]>;
+  /** The Authorization header for an incoming MMS's media at this URL, or null: see media-auth.ts. */
+  mediaAuthorization(url: string): string | null;
 }
 
 export function createTwilioClient(
@@ -80,8 +83,14 @@ export function createTwilioClient(
   }
 
   return {
-    async sendMessage({ from, to, body, statusCallbackUrl }) {
-      const form = new URLSearchParams({ To: to, From: from, Body: body });
+    mediaAuthorization: mediaAuthorizer(origin, authorization),
+
+    async sendMessage({ from, to, body, statusCallbackUrl, mediaUrls = [] }) {
+      const form = new URLSearchParams({ To: to, From: from });
+      // An MMS of pictures alone has no Body (Twilio takes Body, MediaUrl or both).
+      if (body !== '' || mediaUrls.length === 0) form.set('Body', body);
+      // One MediaUrl field per picture, in order (Twilio takes up to 10).
+      for (const url of mediaUrls) form.append('MediaUrl', url);
       if (statusCallbackUrl) form.set('StatusCallback', statusCallbackUrl);
       const created = CreatedMessage.safeParse(
         await request(new URL(`${accountPath}/Messages.json`, origin), form),

@@ -17,6 +17,7 @@ export function createTwilioProvider(
     findSent: (query) => client.findMessage(query),
     verifyWebhook: ({ url, headers, params }) =>
       verifyTwilioSignature(credentials.authToken, headers[SIGNATURE_HEADER], url, params),
+    mediaAuthorization: (url) => client.mediaAuthorization(url),
     parseInbound: parseTwilioInbound,
     parseStatus: parseTwilioStatus,
   };

@@ -1,11 +1,13 @@
 // `DATABASE_URL=postgres://… npm run copy-to-postgres`: copies the SQLite database under DATA_DIR (the one
 // `npm start` uses) into the empty PostgreSQL database at DATABASE_URL, then prints and checks the row counts.
 import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../../config.js';
 import { migratePostgres, migrateSqlite } from '../migrate.js';
 import { openPostgres } from '../sql/postgres.js';
 import { openSqlite } from '../sql/sqlite.js';
 import { copyToPostgres } from './copy-to-postgres.js';
+import { createDiskBlobs } from '../blobs/disk-blobs.js';
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
@@ -24,7 +26,10 @@ async function main(): Promise<number> {
     migrateSqlite(source);
     await migratePostgres(target);
     console.log(`Copying ${config.databasePath} into ${new URL(config.databaseUrl).host}…`);
-    const counts = await copyToPostgres(source, target);
+    // Files kept on this machine's disk move into the database, where every node finds them.
+    const filesDir = path.join(path.dirname(config.databasePath), 'files');
+    const disk = fs.existsSync(filesDir) ? createDiskBlobs(filesDir) : null;
+    const counts = await copyToPostgres(source, target, disk ? { readDiskFile: (id) => disk.get(id) } : {});
     let ok = true;
     for (const { table, sqlite, postgres } of counts) {
       const same = sqlite === postgres;

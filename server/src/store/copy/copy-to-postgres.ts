@@ -28,6 +28,9 @@ export const TABLES = [
   'sms_settings',
   'sms_messages',
   'sms_early_reports',
+  'files',
+  'file_blobs',
+  'install_secrets',
 ] as const;
 
 /** Tables PostgreSQL reads in insertion order through a `rowid` column: SQLite's implicit rowid is copied into it. */
@@ -42,7 +45,19 @@ export interface TableCount {
 
 export class CopyError extends Error {}
 
-export async function copyToPostgres(source: SqliteSql, target: PostgresSql): Promise<TableCount[]> {
+export interface CopyOptions {
+  /**
+   * Reads a file's bytes from where the SQLite install kept them (FILE_STORE=disk: DATA_DIR/files), so they move
+   * into the database, which every node reads. Files whose bytes are in file_blobs already are left as they are.
+   */
+  readDiskFile?: (id: string) => Promise<Buffer | null>;
+}
+
+export async function copyToPostgres(
+  source: SqliteSql,
+  target: PostgresSql,
+  { readDiskFile }: CopyOptions = {},
+): Promise<TableCount[]> {
   const { db } = source;
   const client = await target.pool.connect();
   try {
@@ -89,6 +104,17 @@ export async function copyToPostgres(source: SqliteSql, target: PostgresSql): Pr
           );
         }
       }
+      if (readDiskFile) {
+        const onDisk = db
+          .prepare('SELECT id FROM files WHERE id NOT IN (SELECT key FROM file_blobs)')
+          .pluck()
+          .all() as string[];
+        for (const id of onDisk) {
+          const bytes = await readDiskFile(id);
+          if (!bytes) throw new CopyError(`The bytes of file ${id} are missing from the files folder.`);
+          await client.query('INSERT INTO file_blobs (key, bytes) VALUES ($1, $2)', [id, bytes]);
+        }
+      }
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
@@ -96,7 +122,15 @@ export async function copyToPostgres(source: SqliteSql, target: PostgresSql): Pr
     }
     const counts: TableCount[] = [];
     for (const table of TABLES) {
-      const sqlite = db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+      // Bytes read from the files folder count as rows of file_blobs: one per file.
+      const sqlite = db
+        .prepare(
+          table === 'file_blobs' && readDiskFile
+            ? 'SELECT COUNT(*) FROM files'
+            : `SELECT COUNT(*) FROM ${table}`,
+        )
+        .pluck()
+        .get() as number;
       const { rows } = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table}`);
       counts.push({ table, sqlite, postgres: Number(rows[0]!.n) });
     }
