@@ -78,6 +78,9 @@ function fakeTwilio(env) {
     TWILIO_API_BASE_URL: `http://127.0.0.1:${port}`,
   };
   Object.assign(env, account);
+  // The fake serves texted pictures from 127.0.0.1, which the server refuses to fetch unless private addresses are
+  // allowed (as on a developer's machine; never set this in production).
+  env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS ??= 'true';
   return spawn(bin('tsx'), ['examples/fake-twilio/server.ts'], {
     cwd: root,
     stdio: 'inherit',
