@@ -249,8 +249,8 @@ describe('deleting a conversation', () => {
     expect((await call(app, admin, 'DELETE', `/api/conversations/${vera.conversationId}`)).statusCode).toBe(
       204,
     );
-    const removed = (f: { type: string; conversationId?: unknown }) =>
-      f.type === 'conversation.removed' && f.conversationId === vera.conversationId;
+    const removed = (f: { type: string; conversationId?: unknown; reason?: unknown }) =>
+      f.type === 'conversation.removed' && f.conversationId === vera.conversationId && f.reason === 'deleted';
     await adminSocket.waitFor(removed);
     await annSocket.waitFor(removed);
     expect(await vera.socket.waitForClose()).toBe(CloseCode.ConversationDeleted);

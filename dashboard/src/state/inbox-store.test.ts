@@ -367,6 +367,16 @@ describe('InboxStore', () => {
     expect(s.listed()).toEqual(['seven']);
   });
 
+  it('says a conversation was deleted when an admin deleted it, not that a colleague has it', async () => {
+    const s = setup([message(1)], [conversation()], [activity()]);
+    await s.online();
+    s.store.open('c-1');
+    await flush();
+    s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1', reason: 'deleted' });
+    expect(s.listed()).toEqual([]);
+    expect(s.store.getState().removed.get('c-1')?.notice).toBe('This conversation was deleted.');
+  });
+
   it('forgets a removed conversation everywhere, and a slow list answer does not bring it back', async () => {
     const s = setup([message(1)], [conversation()], [activity()]);
     await s.online();

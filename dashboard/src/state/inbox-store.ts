@@ -62,6 +62,8 @@ import { DEFAULT_FOLDER, viewerOf, type FolderId } from './folders.js';
 import { isNewerThanGone, markGone, unmarkGone, type Gone, type GoneMap } from './gone.js';
 import { debounce, type Debounced } from './debounce.js';
 
+const DELETED_NOTICE = 'This conversation was deleted.';
+
 export interface InboxState {
   connection: ConnectionStatus;
   /** Close code of the last drop, to explain why the socket is offline or stopped. */
@@ -250,7 +252,7 @@ export class InboxStore {
 
   /** The admin deleted the conversation: out of every list at once, and its view says so (every socket hears too). */
   deleted(conversationId: string): void {
-    this.forget(conversationId, { notice: 'This conversation was deleted.' });
+    this.forget(conversationId, { notice: DELETED_NOTICE });
     this.countsRefresh.schedule();
   }
 
@@ -348,7 +350,7 @@ export class InboxStore {
         this.countsRefresh.schedule();
         break;
       case 'conversation.removed':
-        this.forget(frame.conversationId, {});
+        this.forget(frame.conversationId, frame.reason === 'deleted' ? { notice: DELETED_NOTICE } : {});
         this.countsRefresh.schedule();
         break;
       case 'activity.created':

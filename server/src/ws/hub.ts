@@ -127,7 +127,11 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         // Erased: it leaves the lists (and open view) of every agent who could see it; its visitor's widgets
         // reconnect without it.
         const { conversation } = event;
-        const removed = encodeFrame({ type: 'conversation.removed', conversationId: conversation.id });
+        const removed = encodeFrame({
+          type: 'conversation.removed',
+          conversationId: conversation.id,
+          reason: 'deleted',
+        });
         toAgents(
           () => domain.whoCanSee(conversation),
           (conn, agent, saw) => {

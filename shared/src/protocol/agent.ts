@@ -67,10 +67,12 @@ export const ConversationUpdatedFrameSchema = z.object({
 });
 export type ConversationUpdatedFrame = z.infer<typeof ConversationUpdatedFrameSchema>;
 
-/** server -> agent: a conversation the agent could see is no longer theirs to see (reassigned to a colleague). */
+/** server -> agent: a conversation the agent could see is no longer theirs to see (reassigned to a colleague, or deleted). */
 export const ConversationRemovedFrameSchema = z.object({
   type: z.literal('conversation.removed'),
   conversationId: IdSchema,
+  /** `deleted`: an admin deleted it for good (absent: it went to a colleague). */
+  reason: z.literal('deleted').optional(),
 });
 
 /** server -> agent: a note or an event in the agents-only timeline of a conversation they may see. */

@@ -5,7 +5,7 @@ import { Lightbox } from '../../components/lightbox.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { useLoad } from '../../components/use-load.js';
 import { displayName } from '../Sms/display-name.js';
-import { FileCard, ImageThumb } from './attachment-views.js';
+import { AudioPlayer, FileCard, ImageThumb } from './attachment-views.js';
 
 interface Props {
   conversationId: string;
@@ -68,7 +68,8 @@ export function GalleryPanel({ conversationId, version }: Props) {
           <ul class="gallery__files" aria-label="Files">
             {others.map((f) => (
               <li key={f.id} class="gallery__item">
-                <FileCard file={f} />
+                {/* Audio plays where it is listed (voice notes above all); the rest downloads. */}
+                {f.kind === 'audio' ? <AudioPlayer file={f} /> : <FileCard file={f} />}
                 {from(f)}
               </li>
             ))}

@@ -103,6 +103,7 @@ describe('Gallery', () => {
       author: { kind: 'visitor', name: 'Vera Visitor' },
     }),
     galleryFile({ id: 'g-3', name: 'old.jpg', mime: 'image/jpeg', conversationId: 'c-0' }),
+    galleryFile({ id: 'g-5', name: 'voice.webm', mime: 'audio/webm', kind: 'audio', voice: true }),
   ];
 
   it('lists every image and file of the contact’s conversations with who sent it, and refreshes', async () => {
@@ -133,6 +134,8 @@ describe('Gallery', () => {
         .getAttribute('href'),
     ).toBe(files[1]!.url);
     expect(list.textContent).toContain('Vera Visitor');
+    // A voice note plays where it is listed.
+    expect(within(list).getByLabelText('Voice message').getAttribute('src')).toBe(files[3]!.url);
     // The overview is hidden, not gone (unsaved details survive).
     expect(screen.getByRole('textbox', { name: 'Contact name', hidden: true })).toBeTruthy();
 
