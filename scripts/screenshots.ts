@@ -5,6 +5,11 @@ import { e2ePlaybook } from '../e2e/api.js';
 import { startFakeTwilio } from '../examples/fake-twilio/server.js';
 import { SMS_WEBHOOK_PATHS } from '@livechat/shared/api';
 
+/** A one-page PDF, as small as a valid one gets. */
+const SAMPLE_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 72 72]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 const twilio = { accountSid: `AC${'5c'.repeat(16)}`, authToken: 'screenshots-fake-token' };
 const fake = await startFakeTwilio({ ...twilio, callbackDelayMs: 100 });
 // A playbook with a question before the Live Chat card, and a wait long enough to take the pictures.
@@ -52,6 +57,31 @@ try {
   await new Promise((r) => setTimeout(r, 500));
   await visitor.screenshot({ path: 'docs/widget.png' });
   await agent.screenshot({ path: 'docs/dashboard.png' });
+
+  // Files: the visitor sends a picture, the agent a PDF with a caption; the Gallery lists both.
+  const [visitorFiles] = await Promise.all([
+    visitor.waitForEvent('filechooser'),
+    visitor.getByRole('button', { name: 'Attach file' }).click(),
+  ]);
+  await visitorFiles.setFiles('docs/playbook.png');
+  await say('This is the report we use today.');
+  await agent.getByRole('img', { name: 'playbook.png' }).first().waitFor();
+  const [agentFiles] = await Promise.all([
+    agent.waitForEvent('filechooser'),
+    agent.getByRole('button', { name: 'Attach file' }).click(),
+  ]);
+  await agentFiles.setFiles({ name: 'reporting-tour.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+  await agent
+    .getByRole('list', { name: 'Attached files' })
+    .getByRole('progressbar')
+    .waitFor({ state: 'detached' });
+  await reply.fill('Here is the agenda for Tuesday.');
+  await reply.press('Enter');
+  await agent.getByRole('tab', { name: 'Gallery' }).click();
+  await agent.getByRole('list', { name: 'Files' }).getByText('reporting-tour.pdf').waitFor();
+  await new Promise((r) => setTimeout(r, 500));
+  await agent.screenshot({ path: 'docs/media.png' });
+  await agent.getByRole('tab', { name: 'Overview' }).click();
 
   await agent.getByRole('link', { name: 'Playbook' }).click();
   await agent.getByRole('button', { name: 'Save playbook' }).waitFor();
