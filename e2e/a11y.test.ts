@@ -18,9 +18,9 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Team' }).waitFor();
+    await page.getByRole('link', { name: 'Team', exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('link', { name: 'Team', exact: true }).click();
     await page.getByRole('button', { name: 'Add agent' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Playbook' }).click();
@@ -42,6 +42,7 @@ describe('accessibility (axe-core)', () => {
     for (const [link, ready] of [
       ['Leads', 'Export CSV'],
       ['Saved replies', 'Add saved reply'],
+      ['Teams', 'New team'],
       ['Webhooks', 'Add webhook'],
       ['Settings', 'Play a sound'],
     ] as const) {

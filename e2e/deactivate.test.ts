@@ -52,7 +52,7 @@ describe('deactivating an agent who holds chats', () => {
     const benBefore = (await notifications(ben)).length;
 
     // The admin deactivates Ann on the Team page.
-    await admin.getByRole('link', { name: 'Team' }).click();
+    await admin.getByRole('link', { name: 'Team', exact: true }).click();
     await admin.getByRole('row', { name: /Ann/ }).getByRole('button', { name: 'Deactivate' }).click();
     await ann.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
 

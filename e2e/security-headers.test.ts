@@ -35,7 +35,7 @@ describe('security headers in a real browser', () => {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     // Every page of the admin's dashboard, including the socket (connect-src) and styles.
     for (const name of ['Team', 'Playbook', 'Inbox']) {
-      await page.getByRole('link', { name }).click();
+      await page.getByRole('link', { name, exact: true }).click();
       await page.waitForLoadState('networkidle');
     }
     const styled = await page.evaluate(() => getComputedStyle(document.body).fontFamily);

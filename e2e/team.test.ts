@@ -13,7 +13,7 @@ async function signedInAdmin(): Promise<Page> {
   await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
   await page.getByRole('button', { name: 'Add agent' }).waitFor();
   return page;
 }
@@ -34,7 +34,7 @@ describe('team in a real browser', () => {
     await maja.getByRole('button', { name: 'Set password and sign in' }).click();
     await maja.getByRole('button', { name: 'Sign out' }).waitFor();
     // Not an admin: no Team page.
-    expect(await maja.getByRole('link', { name: 'Team' }).count()).toBe(0);
+    expect(await maja.getByRole('link', { name: 'Team', exact: true }).count()).toBe(0);
 
     await admin.reload();
     const row = admin.getByRole('row', { name: /Maja Novak/ });

@@ -21,6 +21,7 @@ describe('app pages', () => {
       ['Contacts', '#/contacts'],
       ['Leads', '#/leads'],
       ['Team', '#/team'],
+      ['Teams', '#/teams'],
       ['Playbook', '#/playbook'],
       ['Embed', '#/embed'],
       ['SMS', '#/sms'],

@@ -31,6 +31,7 @@ import { annotationRoutes } from './http/annotation-routes.js';
 import { recordRoutes } from './http/records-routes.js';
 import { savedReplyRoutes } from './http/saved-reply-routes.js';
 import { colleagueRoutes } from './http/colleague-routes.js';
+import { teamsRoutes } from './http/teams-routes.js';
 import { registerAgentGateway } from './ws/agent-gateway.js';
 import { createHub } from './ws/hub.js';
 import { registerVisitorGateway } from './ws/visitor-gateway.js';
@@ -170,6 +171,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(recordRoutes(domain), { prefix: '/api' });
   await app.register(savedReplyRoutes(domain), { prefix: '/api/saved-replies' });
   await app.register(colleagueRoutes(domain), { prefix: '/api/colleagues' });
+  await app.register(teamsRoutes(domain), { prefix: '/api/teams' });
   await app.register(teamRoutes(domain, config.publicUrl), { prefix: '/api/agents' });
   await app.register(inviteRoutes(domain, config.publicUrl), { prefix: '/api/invites' });
   await app.register(siteRoutes(domain), { prefix: '/api/sites' });

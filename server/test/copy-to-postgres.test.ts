@@ -78,6 +78,7 @@ describe('copy-to-postgres', () => {
         url: 'http://127.0.0.1:9/hook',
         events: ['conversation.closed'],
       });
+      await call(sqliteApp, admin, 'POST', '/api/teams', { name: 'Sales', memberIds: [ann.id] });
       await call(sqliteApp, admin, 'POST', `/api/conversations/${second.conversationId}/close`);
       // A text to a contact, waiting in the outbox (the account's API does not answer here).
       const site = (await sqliteApp.domain.sites.list())[0]!;
@@ -135,6 +136,8 @@ describe('copy-to-postgres', () => {
         sms_messages: 1,
         files: 1,
         file_blobs: 1,
+        teams: 1,
+        team_members: 1,
       });
       expect(copied.messages).toBeGreaterThanOrEqual(3);
       expect(copied.activities).toBeGreaterThanOrEqual(3);

@@ -95,6 +95,8 @@ describe('OpenAPI', () => {
       '/api/sms/account',
       '/api/sms/numbers',
       '/api/sms/senders',
+      '/api/teams/',
+      '/api/teams/{id}',
       '/api/webhooks/',
       '/api/webhooks/{id}',
       '/api/webhooks/{id}/deliveries',

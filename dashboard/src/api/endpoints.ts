@@ -16,6 +16,8 @@ import type {
   SmsAccountBody,
   UpdateSmsSettingsBody,
   FileSettingsInput,
+  CreateTeamBody,
+  UpdateTeamBody,
   z,
 } from '@livechat/shared/api';
 import type { ConversationDetails, NotificationSettings, Playbook, RecordKind } from '@livechat/shared/model';
@@ -131,6 +133,19 @@ export const savedRepliesApi = {
     call(routes.updateSavedReply, { params: { id }, body: patch }).then((r) => r.reply),
   remove: (id: string) => call(routes.removeSavedReply, { params: { id } }),
 };
+
+/** Every agent reads them (team names); admins add, rename, choose members (active agents) and delete. */
+export const teamsApi = {
+  list: () => call(routes.teams).then((r) => r.teams),
+  /** 409 conflict when the name is taken, ignoring case. */
+  create: (body: CreateTeamBody) => call(routes.createTeam, { body }).then((r) => r.team),
+  /** A new name, the whole list of members, or both. */
+  update: (id: string, patch: UpdateTeamBody) =>
+    call(routes.updateTeam, { params: { id }, body: patch }).then((r) => r.team),
+  /** The team and its memberships; the agents stay. */
+  remove: (id: string) => call(routes.removeTeam, { params: { id } }),
+};
+export type TeamsApi = typeof teamsApi;
 
 /** The signed-in agent's desktop notification choices. */
 export const notificationSettingsApi = {

@@ -67,6 +67,10 @@ import {
   SITE_FILE_SETTINGS_PATH,
   UploadQuerySchema,
   UploadResponseSchema,
+  CreateTeamBodySchema,
+  TeamBodySchema,
+  TeamListBodySchema,
+  UpdateTeamBodySchema,
 } from '@livechat/shared/api';
 import { PlaybookSchema } from '@livechat/shared/model';
 import type { Endpoint } from './http.js';
@@ -220,6 +224,16 @@ export const routes = {
     response: SavedReplyBodySchema,
   },
   removeSavedReply: { method: 'DELETE', path: '/api/saved-replies/:id', response: null },
+
+  teams: { method: 'GET', path: '/api/teams', response: TeamListBodySchema },
+  createTeam: { method: 'POST', path: '/api/teams', body: CreateTeamBodySchema, response: TeamBodySchema },
+  updateTeam: {
+    method: 'PATCH',
+    path: '/api/teams/:id',
+    body: UpdateTeamBodySchema,
+    response: TeamBodySchema,
+  },
+  removeTeam: { method: 'DELETE', path: '/api/teams/:id', response: null },
 
   webhooks: { method: 'GET', path: '/api/webhooks', response: WebhookListBodySchema },
   createWebhook: {

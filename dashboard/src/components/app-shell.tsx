@@ -8,6 +8,7 @@ import { useRoute } from '../state/use-route.js';
 import type { Route } from '../state/route.js';
 import { InboxPage } from '../pages/Inbox/inbox-page.js';
 import { TeamPage } from '../pages/Team/team-page.js';
+import { TeamsPage } from '../pages/Teams/teams-page.js';
 import { PlaybookPage } from '../pages/Playbook/playbook-page.js';
 import { EmbedPage } from '../pages/Embed/embed-page.js';
 import { LeadsPage } from '../pages/Leads/leads-page.js';
@@ -60,6 +61,8 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
     switch (r.page) {
       case 'team':
         return <TeamPage agent={agent} onSelfChanged={onAgentChanged} />;
+      case 'teams':
+        return <TeamsPage agent={agent} />;
       case 'playbook':
         return <PlaybookPage agent={agent} />;
       case 'embed':

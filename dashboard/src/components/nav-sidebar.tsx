@@ -29,6 +29,7 @@ const LINKS: { page: NavPage; label: string; admin: boolean }[] = [
   { page: 'contacts', label: 'Contacts', admin: false },
   { page: 'leads', label: 'Leads', admin: false },
   { page: 'team', label: 'Team', admin: true },
+  { page: 'teams', label: 'Teams', admin: true },
   { page: 'playbook', label: 'Playbook', admin: true },
   { page: 'embed', label: 'Embed', admin: true },
   { page: 'sms', label: 'SMS', admin: true },

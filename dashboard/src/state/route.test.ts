@@ -33,6 +33,7 @@ describe('routes', () => {
     expect(parseRoute(routeHref(contact))).toEqual(contact);
     for (const page of [
       'team',
+      'teams',
       'playbook',
       'embed',
       'leads',

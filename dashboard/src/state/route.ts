@@ -1,4 +1,4 @@
-// Hash routes: #/inbox, #/inbox/<conversationId>, #/folder/<folder> (the inbox showing that folder), #/team, #/playbook, #/embed, #/leads, #/saved-replies,
+// Hash routes: #/inbox, #/inbox/<conversationId>, #/folder/<folder> (the inbox showing that folder), #/team, #/teams, #/playbook, #/embed, #/leads, #/saved-replies,
 // #/settings, #/webhooks, #/sms, #/contacts, #/contacts/<contactId>, #/profile, #/invite/<token>.
 // Anything else is the inbox.
 
@@ -8,6 +8,8 @@ export type Route =
   /** `folder`: a link asked for this folder (the sidebar's "Bot"); otherwise the inbox keeps the one chosen. */
   | { page: 'inbox'; conversationId: string | null; folder?: Folder }
   | { page: 'team' }
+  /** Work groups of agents (admins). */
+  | { page: 'teams' }
   | { page: 'playbook' }
   | { page: 'embed' }
   | { page: 'leads' }
@@ -26,6 +28,7 @@ export type Route =
 /** Pages that are one fixed path segment. */
 const SIMPLE_PAGES = [
   'team',
+  'teams',
   'playbook',
   'embed',
   'leads',

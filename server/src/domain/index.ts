@@ -20,6 +20,7 @@ import { createClosingService } from './closing.js';
 import { createCrmService } from './crm.js';
 import { createAnnotationService } from './annotations.js';
 import { createSavedReplyService } from './saved-replies.js';
+import { createTeamsService } from './teams.js';
 import { createAgentSettingsService } from './agent-settings.js';
 import { createProfileService } from './profile.js';
 import { publicAgent } from './agents.js';
@@ -148,6 +149,8 @@ export function createDomain(
     crm: createCrmService(store, timeline, webhooks),
     annotations: createAnnotationService(store, timeline),
     savedReplies: createSavedReplyService(store, now),
+    /** Work groups of agents (admins manage them). */
+    teams: createTeamsService(store, now),
     settings: createAgentSettingsService(store),
     /** The signed-in agent's own name, picture and password. */
     profile: createProfileService(store, events, auth, now),

@@ -1,7 +1,14 @@
 // What the domain needs from storage: one interface per aggregate, every method async. The store (server/src/store)
 // implements it over SQLite or PostgreSQL; the domain sees only this. A unit of work is `transaction(async () => …)`:
 // every store call awaited inside it joins it.
-import type { FileTypeGroup, Folder, Webhook, WebhookDelivery, WebhookEvent } from '@livechat/shared/api';
+import type {
+  FileTypeGroup,
+  Folder,
+  Team,
+  Webhook,
+  WebhookDelivery,
+  WebhookEvent,
+} from '@livechat/shared/api';
 import type {
   Activity,
   Agent,
@@ -45,6 +52,7 @@ export interface Store {
   sms: SmsStore;
   files: FileStore;
   erasure: ErasureStore;
+  teams: TeamStore;
   /**
    * Runs fn as one transaction; resolves after COMMIT, and any throw rolls all of it back. Called inside a
    * transaction it joins it.
@@ -417,6 +425,24 @@ export interface CrmStore {
 export interface ActivityStore {
   insert(activity: Activity): Promise<void>;
   of(conversationId: string): Promise<Activity[]>;
+}
+
+/** Teams (work groups) with their members' ids. */
+export interface TeamStore {
+  /** Every team, by name (ignoring case). */
+  all(): Promise<Team[]>;
+  byId(id: string): Promise<Team | null>;
+  /** The team with this name, ignoring case. */
+  byName(name: string): Promise<Team | null>;
+  /** Inside a transaction: holds the team's row until COMMIT; false when there is no such team. */
+  lock(id: string): Promise<boolean>;
+  /** A unique violation when the name (ignoring case) is taken. */
+  insert(team: Omit<Team, 'memberIds'>): Promise<void>;
+  rename(id: string, name: string): Promise<void>;
+  /** Replaces the members; call inside a transaction, after `lock`. */
+  setMembers(id: string, agentIds: readonly string[]): Promise<void>;
+  /** The team and its memberships; false when there was no such team. */
+  remove(id: string): Promise<boolean>;
 }
 
 export interface SavedReplyStore {

@@ -20,6 +20,7 @@ import type { Sql } from './sql/sql.js';
 import { openSqlite, type SqliteSql } from './sql/sqlite.js';
 import { createSmsStore } from './sms.js';
 import { createFileStore } from './files.js';
+import { createTeamStore } from './teams.js';
 import { createVisitorStore } from './visitors.js';
 import { createWebhookStore } from './webhooks.js';
 
@@ -47,6 +48,7 @@ export function createStore(sql: Sql, fileUrl: FileUrlSigner = unsignedFileUrl):
     sms: createSmsStore(sql),
     files: createFileStore(sql),
     erasure: createErasureStore(sql),
+    teams: createTeamStore(sql),
     transaction: (fn) => sql.transaction(fn),
     inTransaction: () => sql.inTransaction(),
     concurrentWriters: sql.concurrentWriters,

@@ -42,7 +42,7 @@ async function signInOnDashboard(page: Page, origin: string) {
   await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Team' }).waitFor();
+  await page.getByRole('link', { name: 'Team', exact: true }).waitFor();
 }
 
 describe('two nodes in a real browser', () => {

@@ -31,6 +31,8 @@ export const TABLES = [
   'files',
   'file_blobs',
   'install_secrets',
+  'teams',
+  'team_members',
 ] as const;
 
 /** Tables PostgreSQL reads in insertion order through a `rowid` column: SQLite's implicit rowid is copied into it. */
