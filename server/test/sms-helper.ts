@@ -88,3 +88,12 @@ export const textNumber = (setup: SmsSetup, cookie: string, to: string, body: st
     headers: { cookie },
     payload: { siteId: setup.siteId, channel: 'sms', to, clientId: id, body },
   });
+
+/** The provider delivers the very same signed webhook again (as Twilio does when it retries). */
+export const redeliver = (setup: SmsSetup, webhook: { signature: string; fields: Record<string, string> }) =>
+  setup.app.inject({
+    method: 'POST',
+    url: SMS_WEBHOOK_PATHS.messages,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': webhook.signature },
+    payload: new URLSearchParams(webhook.fields).toString(),
+  });

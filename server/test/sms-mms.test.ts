@@ -25,6 +25,7 @@ import {
   startSmsApp,
   textNumber,
   type SmsSetup,
+  redeliver,
 } from './sms-helper.js';
 
 const soon = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 8000, interval: 50 });
@@ -168,15 +169,7 @@ describe('an incoming MMS', () => {
     const media = [s.fake.hostMedia(png(), 'image/png'), s.fake.hostMedia(jpeg, 'image/jpeg')];
     const webhook = await s.fake.textFromPhone({ from: CUSTOMER, body: 'Twice', media });
     const fetched = s.fake.mediaRequests.length;
-    const again = await s.app.inject({
-      method: 'POST',
-      url: SMS_WEBHOOK_PATHS.messages,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': webhook!.signature,
-      },
-      payload: new URLSearchParams(webhook!.fields).toString(),
-    });
+    const again = await redeliver(s, webhook!);
     expect(again.statusCode).toBe(200);
     const message = await theInboundMessage(s);
     expect(message.attachments).toHaveLength(2);

@@ -14,7 +14,15 @@ import {
 import type { Message } from '@livechat/shared/model';
 import { twilioSignature } from '../src/sms/twilio/signature.js';
 import { closeTestSockets, createAgent } from './helper.js';
-import { AUTH_TOKEN, CUSTOMER, clientId, startSmsApp, textNumber, type SmsSetup } from './sms-helper.js';
+import {
+  AUTH_TOKEN,
+  CUSTOMER,
+  clientId,
+  redeliver,
+  startSmsApp,
+  textNumber,
+  type SmsSetup,
+} from './sms-helper.js';
 
 /** Sends go out after COMMIT, through the outbox: give a loaded machine time. */
 const soon = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 8000, interval: 50 });
@@ -261,15 +269,7 @@ describe('replies from the contact', () => {
     });
     expect(webhook!.responseStatus).toBe(200);
     // Twilio retries: the very same signed request again.
-    const again = await s.app.inject({
-      method: 'POST',
-      url: SMS_WEBHOOK_PATHS.messages,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': webhook!.signature,
-      },
-      payload: new URLSearchParams(webhook!.fields).toString(),
-    });
+    const again = await redeliver(s, webhook!);
     expect(again.statusCode).toBe(200);
     expect(again.headers['content-type']).toContain('text/xml');
     expect(again.body).toContain('<Response/>');

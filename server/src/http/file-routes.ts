@@ -218,7 +218,7 @@ export function fileServeRoutes(domain: Domain): FastifyPluginAsyncZod {
         const served = await domain.files.serve(request.params.id, { exp, sig, audience }, viewerOf(request));
         const { file, bytes, inline } = served;
         if (request.headers.origin !== undefined && bearer(request)) {
-          const site = await domain.files.siteOf(file.id);
+          const site = await domain.files.siteOfServed(served);
           if (site) allowSiteOrigin(reply, domain, site, request.headers.origin);
         }
         void reply

@@ -40,6 +40,17 @@ export const toStoredFile = (r: FileRow): StoredFile => ({
 /** `?, ?, ?` for a list of parameters (lists are bounded by their callers: a page, a message's files). */
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
+/** The sent files of these messages, grouped by message and in each message's order (one query for them all). */
+export async function sentFilesOf(sql: Sql, messageIds: readonly string[]): Promise<StoredFile[]> {
+  if (messageIds.length === 0) return [];
+  const rows = await sql.all<FileRow>(
+    `SELECT * FROM files WHERE message_id IS NOT NULL AND message_id IN (${marks(messageIds.length)})
+     ORDER BY message_id, position`,
+    [...messageIds],
+  );
+  return rows.map(toStoredFile);
+}
+
 export function createFileStore(sql: Sql): FileStore {
   const write = writer(sql);
   return {
@@ -85,14 +96,7 @@ export function createFileStore(sql: Sql): FileStore {
       }
       return claimed;
     },
-    async ofMessages(messageIds) {
-      if (messageIds.length === 0) return [];
-      const rows = await sql.all<FileRow>(
-        `SELECT * FROM files WHERE message_id IN (${marks(messageIds.length)}) ORDER BY message_id, position`,
-        [...messageIds],
-      );
-      return rows.map(toStoredFile);
-    },
+    ofMessages: (messageIds) => sentFilesOf(sql, messageIds),
     async gallery(conversationIds, limit) {
       if (conversationIds.length === 0) return [];
       const rows = await sql.all<

@@ -1,7 +1,7 @@
 import type { Attachment, AuthorKind, DeliveryStatus, Message, MessageContent } from '@livechat/shared/model';
 import type { MessageStore } from '../domain/store.js';
 import { toAttachment } from '../domain/media/attachment.js';
-import { toStoredFile, type FileRow } from './files.js';
+import { sentFilesOf } from './files.js';
 import type { Sql } from './sql/sql.js';
 import { writer } from './write.js';
 
@@ -57,14 +57,13 @@ export function createMessageStore(sql: Sql, fileUrl: (id: string) => string): M
   async function withFiles(rows: MessageRow[]): Promise<Message[]> {
     const messages = rows.map(toMessage);
     if (messages.length === 0) return messages;
-    const files = await sql.all<FileRow>(
-      `SELECT * FROM files WHERE conversation_id = ? AND message_id IS NOT NULL AND message_id IN (${messages.map(() => '?').join(', ')}) ORDER BY position`,
-      [messages[0]!.conversationId, ...messages.map((m) => m.id)],
+    const files = await sentFilesOf(
+      sql,
+      messages.map((m) => m.id),
     );
     if (files.length === 0) return messages;
     const byMessage = new Map<string, Attachment[]>();
-    for (const row of files) {
-      const file = toStoredFile(row);
+    for (const file of files) {
       const list = byMessage.get(file.messageId!) ?? [];
       list.push(toAttachment(file, fileUrl));
       byMessage.set(file.messageId!, list);

@@ -269,6 +269,9 @@ export function createFiles(store: Store, blobs: BlobStore, now: () => number) {
       return file ? store.sites.byId(file.siteId) : null;
     },
 
+    /** The site a served file belongs to (its row is at hand: no second read of it). */
+    siteOfServed: (served: ServedFile) => store.sites.byId(served.file.siteId),
+
     async settings(siteId: string) {
       if (!(await store.sites.byId(siteId))) throw notFound('Site');
       const [rules, usage] = await Promise.all([store.files.rules(siteId), store.files.usage(siteId)]);
