@@ -70,16 +70,20 @@ describe('conversationsApi: assignment, tags, closing', () => {
 
     await as(ann.browser, async () => {
       expect((await conversationsApi.list({ folder: 'mine' })).map((c) => c.id)).toEqual([id]);
-      expect((await conversationsApi.setAssignee(id, ben.agent.id)).assigneeId).toBe(ben.agent.id);
+      expect((await conversationsApi.setAssignee(id, { assigneeId: ben.agent.id })).assigneeId).toBe(
+        ben.agent.id,
+      );
       // Handed over: no longer Ann's to see.
       await failure(conversationsApi.get(id), 'not_found', 404);
     });
     await as(ben.browser, async () => {
       expect((await conversationsApi.get(id)).assigneeId).toBe(ben.agent.id);
-      expect((await conversationsApi.setAssignee(id, null)).assigneeId).toBeNull();
+      expect((await conversationsApi.setAssignee(id, { assigneeId: null })).assigneeId).toBeNull();
     });
     await as(admin, async () => {
-      expect((await conversationsApi.setAssignee(id, adminAgent.id)).assigneeId).toBe(adminAgent.id);
+      expect((await conversationsApi.setAssignee(id, { assigneeId: adminAgent.id })).assigneeId).toBe(
+        adminAgent.id,
+      );
       const tagged = await conversationsApi.setTags(id, ['VIP', 'pricing']);
       expect(tagged.tags).toEqual(['vip', 'pricing']);
       expect((await conversationsApi.get(id)).tags).toEqual(['vip', 'pricing']);
@@ -89,7 +93,7 @@ describe('conversationsApi: assignment, tags, closing', () => {
       expect(closed).toMatchObject({ id, status: 'closed', closedAt: expect.any(Number) });
       expect((await conversationsApi.list({ folder: 'closed' })).map((c) => c.id)).toEqual([id]);
       await failure(conversationsApi.close(id), 'conversation_closed', 409);
-      await failure(conversationsApi.setAssignee(id, null), 'conversation_closed', 409);
+      await failure(conversationsApi.setAssignee(id, { assigneeId: null }), 'conversation_closed', 409);
     });
   });
 });

@@ -5,11 +5,12 @@ export const WIDGET_BUDGET = {
   /** widget.js + widget-chat.js: the whole widget once the chat is opened. */
   totalGzipBytes: 15360,
   /**
-   * A feature loaded on first use (files, the voice recorder, the emoji picker, a language): its chunk together
+   * A feature loaded on first use (files, the voice recorder, the emoji picker, a language, the launcher's unread
+   * badge): its chunk together
    * with the shared chunks it imports, beyond widget-chat.js.
    */
   lazyGzipBytes: 10240,
 } as const;
 
 /** The chunks widget-chat.js imports on first use, by feature (built as widget-<name>.js beside it). */
-export const LAZY_CHUNKS = ['files', 'voice', 'emoji', 'tr', 'sl'] as const;
+export const LAZY_CHUNKS = ['files', 'voice', 'emoji', 'tr', 'sl', 'badge'] as const;

@@ -18,6 +18,7 @@ describe('app pages', () => {
     await screen.findByRole('link', { name: 'Leads' });
     expect(links()).toEqual([
       ['Inbox', '#/inbox'],
+      ['My teams', '#/folder/teams'],
       ['Contacts', '#/contacts'],
       ['Leads', '#/leads'],
       ['Team', '#/team'],
@@ -32,13 +33,15 @@ describe('app pages', () => {
     ]);
   });
 
-  it('links Contacts, Leads, Settings and Profile for agents, not the admin pages', async () => {
+  it('links Contacts, Leads, Saved replies, Settings and Profile for agents, not the admin pages', async () => {
     setupApp({ role: 'agent' });
     await screen.findByRole('link', { name: 'Leads' });
     expect(links()).toEqual([
       ['Inbox', '#/inbox'],
+      ['My teams', '#/folder/teams'],
       ['Contacts', '#/contacts'],
       ['Leads', '#/leads'],
+      ['Saved replies', '#/saved-replies'],
       ['Settings', '#/settings'],
       ['Profile', '#/profile'],
     ]);
@@ -79,7 +82,6 @@ describe('app pages', () => {
   });
 
   it.each([
-    ['#/saved-replies', 'Only admins can manage saved replies.', '/api/saved-replies'],
     ['#/webhooks', 'Only admins can manage webhooks.', '/api/webhooks'],
     ['#/sms', 'Only admins can manage text messaging.', '/api/sites'],
   ])('keeps agents out of %s without asking the admin API', async (hash, refusal, api) => {

@@ -17,6 +17,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { registerOriginCheck } from './http/origin-check.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWellFormedBodies } from './http/well-formed.js';
+import { closingMessageRoutes } from './http/closing-message-routes.js';
 import { registerStaticRoutes } from './http/static-routes.js';
 import { teamRoutes } from './http/team-routes.js';
 import { inviteRoutes } from './http/invite-routes.js';
@@ -41,6 +42,7 @@ import { createTwilioProvider } from './sms/twilio/index.js';
 import { smsWebhookRoutes } from './http/sms-webhook-routes.js';
 import { smsRoutes } from './http/sms-routes.js';
 import { contactRoutes } from './http/contact-routes.js';
+import { contactProfileRoutes } from './http/contact-profile-routes.js';
 import { erasureRoutes } from './http/erasure-routes.js';
 import {
   agentUploadRoutes,
@@ -181,6 +183,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(webhookRoutes(domain), { prefix: '/api/webhooks' });
   await app.register(smsRoutes(domain), { prefix: '/api' });
   await app.register(contactRoutes(domain), { prefix: '/api' });
+  await app.register(contactProfileRoutes(domain), { prefix: '/api' });
   const uploadRate = config.uploadRate ?? UPLOAD_RATE;
   const uploadLimit = (name: string, rate: (typeof uploadRate)['perIp']) =>
     cluster ? cluster.keyedLimit(name, rate) : localKeyedLimit(rate);
@@ -195,6 +198,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   );
   await app.register(fileServeRoutes(domain), { prefix: '/files' });
   await app.register(siteFileRoutes(domain), { prefix: '/api/sites' });
+  await app.register(closingMessageRoutes(domain), { prefix: '/api/sites' });
   await app.register(erasureRoutes(domain), { prefix: '/api' });
   await app.register(smsWebhookRoutes(domain, config.publicUrl), { prefix: '/webhooks/twilio' });
   registerVisitorGateway(
@@ -220,6 +224,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await domain.playbooks.resume();
   domain.webhooks.start();
   domain.sms.outbox.start();
+  domain.routing.start();
   const sweeper = setInterval(() => {
     domain.files
       .sweepUnsent()
@@ -229,6 +234,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     domain.playbooks.stop();
+    domain.routing.stop();
+    await domain.routing.idle();
     await domain.webhooks.stop();
     await domain.sms.outbox.stop();
     await domain.writes.drain();

@@ -79,6 +79,13 @@ describe('copy-to-postgres', () => {
         events: ['conversation.closed'],
       });
       await call(sqliteApp, admin, 'POST', '/api/teams', { name: 'Sales', memberIds: [ann.id] });
+      // The team's saved reply and Ann's own with the same shortcut.
+      await call(sqliteApp, admin, 'POST', '/api/saved-replies', { shortcut: 'hi', body: 'Hello!' });
+      await call(sqliteApp, ann.cookie, 'POST', '/api/saved-replies', {
+        shortcut: 'hi',
+        body: 'Ann.',
+        personal: true,
+      });
       await call(sqliteApp, admin, 'POST', `/api/conversations/${second.conversationId}/close`);
       // A text to a contact, waiting in the outbox (the account's API does not answer here).
       const site = (await sqliteApp.domain.sites.list())[0]!;
@@ -138,6 +145,7 @@ describe('copy-to-postgres', () => {
         file_blobs: 1,
         teams: 1,
         team_members: 1,
+        saved_replies: 2,
       });
       expect(copied.messages).toBeGreaterThanOrEqual(3);
       expect(copied.activities).toBeGreaterThanOrEqual(3);
@@ -161,6 +169,20 @@ describe('copy-to-postgres', () => {
       ).cookies.find((c) => c.name === 'lc_session')!;
       const after = await everything(postgresApp, `lc_session=${adminThere.value}`);
       expect(after).toEqual(before);
+      // Ann's own reply is still hers alone.
+      const annThere = (
+        await postgresApp.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'ann@example.com', password: 'password-123' },
+        })
+      ).cookies.find((c) => c.name === 'lc_session')!;
+      const replies = async (cookie: string) =>
+        (await call(postgresApp, cookie, 'GET', '/api/saved-replies'))
+          .json<{ replies: { body: string; personal: boolean }[] }>()
+          .replies.map((r) => `${r.personal ? 'mine' : 'team'}: ${r.body}`);
+      expect(await replies(`lc_session=${annThere.value}`)).toEqual(['team: Hello!', 'mine: Ann.']);
+      expect(await replies(`lc_session=${adminThere.value}`)).toEqual(['team: Hello!']);
       // The picture's bytes moved from the disk into the database, and are served from there.
       const sent = after.flatMap((c) => c.messages).find((m) => m.attachments?.length)!;
       const fetched = await postgresApp.inject({

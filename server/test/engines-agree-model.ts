@@ -439,7 +439,7 @@ async function run(world: World, op: Op, now: number): Promise<unknown> {
       return domain.assignment.setAssignee(
         await agentOf(store, op.agent),
         await conversationId(world, op.conversation),
-        op.assignee,
+        op.assignee === null ? { teamId: null } : { agentId: op.assignee },
       );
     case 'close':
       return domain.closing.close(

@@ -47,7 +47,8 @@ async function tables(app: FastifyInstance): Promise<string[]> {
 /** `table: id` for every row of every table that names one of the ids in any column (JSON bodies included). */
 async function referencesTo(app: FastifyInstance, ids: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
-  for (const table of await tables(app)) {
+  // The audit log keeps a deleted contact's id (and counts only): contact-export.test.ts checks it.
+  for (const table of (await tables(app)).filter((t) => t !== 'contact_audit')) {
     for (const row of await app.sql.all<Record<string, unknown>>(`SELECT * FROM "${table}"`)) {
       const text = Object.values(row)
         .map((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v)))

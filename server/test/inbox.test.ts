@@ -325,12 +325,14 @@ describe('search, filters and counts', () => {
 
     const counts = async (cookie: string) =>
       (await call(app, cookie, 'GET', '/api/conversations/counts')).json();
-    expect(await counts(admin)).toEqual({ counts: { unassigned: 1, mine: 0, all: 2, bot: 0, closed: 1 } });
+    expect(await counts(admin)).toEqual({
+      counts: { unassigned: 1, mine: 0, teams: 0, all: 2, bot: 0, closed: 1, teamIds: [] },
+    });
     expect(await counts(ann.cookie)).toEqual({
-      counts: { unassigned: 1, mine: 1, all: null, bot: null, closed: 0 },
+      counts: { unassigned: 1, mine: 1, teams: 0, all: null, bot: null, closed: 0, teamIds: [] },
     });
     expect(await counts(ben.cookie)).toEqual({
-      counts: { unassigned: 1, mine: 0, all: null, bot: null, closed: 1 },
+      counts: { unassigned: 1, mine: 0, teams: 0, all: null, bot: null, closed: 1, teamIds: [] },
     });
     expect((await call(app, admin, 'GET', '/api/conversations?from=soon')).statusCode).toBe(400);
   });

@@ -44,7 +44,7 @@ describe('privacy between agents', () => {
     }
     expect((await call(app, ben.cookie, 'GET', '/api/conversations?folder=all')).statusCode).toBe(403);
     expect((await call(app, ben.cookie, 'GET', '/api/conversations/counts')).json()).toEqual({
-      counts: { unassigned: 0, mine: 0, all: null, bot: null, closed: 0 },
+      counts: { unassigned: 0, mine: 0, teams: 0, all: null, bot: null, closed: 0, teamIds: [] },
     });
     // Reads and writes: the same 404 as an id that does not exist.
     const attempts: [Parameters<typeof call>[2], string, unknown?][] = [

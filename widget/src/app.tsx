@@ -14,6 +14,20 @@ export const mountChat: MountChat = (root, options): ChatHandle => {
   root.append(style, container);
   const session = createChatSession(options);
   render(<Panel session={session} onClose={options.onClose} />, container);
+  // The loader's launcher is badged while messages wait unread, by a chunk fetched the first time some do.
+  let badged = 0;
+  const badge = (): void => {
+    const { unread } = session.get();
+    if (unread !== badged) {
+      badged = unread;
+      import('./ui/badge.js').then(
+        (m) => m.badge(root, session),
+        () => {},
+      );
+    }
+  };
+  session.subscribe(badge);
+  badge();
   return {
     show: () => session.setOpen(true),
     hide: () => session.setOpen(false),

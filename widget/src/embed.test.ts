@@ -119,8 +119,8 @@ describe('embed', () => {
     expect(events).toEqual(['open', 'close', 'open']);
   });
 
-  it('passes agent messages to "message" callbacks and marks the launcher while closed', async () => {
-    const { launcher, mountChat } = start();
+  it('passes agent messages to "message" callbacks (the chat badges the launcher: app-badge.test)', async () => {
+    const { mountChat } = start();
     const received = vi.fn();
     liveChat('on', 'message', received);
     liveChat('open');
@@ -129,9 +129,6 @@ describe('embed', () => {
     const message = { author: { kind: 'agent' as const, name: 'Ada' }, body: 'hi' };
     mountChat.mock.calls[0]![1].onMessage(message);
     expect(received).toHaveBeenCalledWith(message);
-    expect(launcher.classList.contains('unread')).toBe(true);
-    launcher.click();
-    expect(launcher.classList.contains('unread')).toBe(false);
   });
 
   it('reopens itself when storage says the chat was open', async () => {
@@ -272,6 +269,49 @@ describe('launcher status', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  describe('messages waiting unread', () => {
+    const returning = (extra = {}) =>
+      localStorage.setItem('livechat:site_1', JSON.stringify({ token: 't'.repeat(32), ...extra }));
+
+    it("asks with the visitor's token in a header (never in the URL), and without one when there is none", () => {
+      returning();
+      const fetch = statusAnswers({ online: false, locale: 'en' });
+      start();
+      expect(fetch).toHaveBeenCalledWith('https://chat.example.com/api/widget/site_1/status', {
+        credentials: 'omit',
+        headers: { authorization: `Bearer ${'t'.repeat(32)}` },
+      });
+    });
+
+    it('loads the chat in the background when the server counts messages, which then badges the launcher', async () => {
+      returning();
+      statusAnswers({ online: true, locale: 'en', unread: 1 });
+      const { importChat, mountChat, handle, launcher } = start();
+      expect(importChat).not.toHaveBeenCalled();
+      await flush();
+      expect(importChat).toHaveBeenCalledTimes(1);
+      await flush();
+      expect(mountChat).toHaveBeenCalledTimes(1);
+      // In the background: the panel stays closed and the launcher shown.
+      expect(handle.show).not.toHaveBeenCalled();
+      expect(launcher.hidden).toBe(false);
+    });
+
+    it('loads nothing while the server counts none', async () => {
+      returning();
+      statusAnswers({ online: true, locale: 'en', unread: 0 });
+      const { importChat } = start();
+      await flush();
+      expect(importChat).not.toHaveBeenCalled();
+    });
+
+    it('loads the chat in the background for a count kept from an earlier page', () => {
+      returning({ unread: 2 });
+      const { importChat } = start();
+      expect(importChat).toHaveBeenCalledTimes(1);
+    });
   });
 
   it("speaks the browser's language, else the site's default", async () => {

@@ -1,7 +1,7 @@
 // Everything the loader does once it knows its site key: the shadow-DOM host and launcher, the public API with
 // the snippet queue, and loading the chat module on first open. No storage writes and no socket here (only one
-// cookie-less GET for the launcher's online status); the chat module writes and connects, and it is only loaded
-// once the visitor has opened the chat (now or on an earlier page load).
+// cookie-less GET for the launcher's status and unread badge); the chat module writes and connects, and it is only
+// loaded once the visitor has opened the chat (now or on an earlier page load).
 import type { ChatHandle, MountChat } from './chat-api.js';
 import { createApi, type LiveChatFn } from './api.js';
 import { showStatus } from './launcher-status.js';
@@ -31,6 +31,8 @@ export function embed({
   importChat,
   storage = defaultStorage(),
 }: EmbedOptions): ShadowRoot {
+  let chat: Promise<ChatHandle> | undefined;
+  let isOpen = false;
   const host = document.createElement('div');
   host.dataset.livechat = '';
   const root = host.attachShadow({ mode: 'open' });
@@ -38,10 +40,19 @@ export function embed({
   root.innerHTML = LAUNCHER_HTML;
   const launcher = root.querySelector('button')!;
   document.body.append(host);
-  const checkStatus = showStatus(launcher, root.getElementById('lc-note')!, serverUrl, siteKey);
-
-  let chat: Promise<ChatHandle> | undefined;
-  let isOpen = false;
+  // Messages wait unread (the server says, or the chat counted them on an earlier page): the chat loads in the
+  // background to replay them and badge the launcher.
+  const background = (): unknown => load().catch(() => (chat = undefined));
+  // Reading is fine before the first open; only the chat module writes. The chat checks the entry's contents.
+  const saved = readRaw(storage, siteKey);
+  const checkStatus = showStatus(
+    launcher,
+    root.getElementById('lc-note')!,
+    serverUrl,
+    siteKey,
+    saved?.token as string | undefined,
+    background,
+  );
 
   const load = (): Promise<ChatHandle> =>
     (chat ??= importChat().then(({ mountChat }) =>
@@ -50,17 +61,14 @@ export function embed({
         serverUrl,
         storage,
         onClose: close,
-        onMessage(message) {
-          if (!isOpen) launcher.classList.add('unread');
-          api.emit('message', message);
-        },
+        // The chat counts what arrives while the panel is closed and badges the launcher itself.
+        onMessage: (message) => api.emit('message', message),
       }),
     ));
 
   function open(): void {
     if (isOpen) return;
     isOpen = true;
-    launcher.classList.remove('unread');
     launcher.setAttribute('aria-busy', 'true');
     api.emit('open');
     load().then(
@@ -103,10 +111,10 @@ export function embed({
   window.LiveChat = liveChat;
   for (const args of [...queue]) liveChat(...([...args] as Parameters<LiveChatFn>));
 
-  // Reading is fine before the first open; only the chat module writes. The chat checks the entry's contents.
-  const saved = readRaw(storage, siteKey);
   if (saved?.open === true) open();
-  // Messages left unsent on the last page load: connect in the background to deliver them.
-  else if (Array.isArray(saved?.pending) && saved.pending.length) load().catch(() => (chat = undefined));
+  // Messages left unsent on the last page load, or counted unread: connect in the background (to deliver them, or
+  // to show the count).
+  // (Unchecked: a tampered entry at worst loads the chat early, which reads it with its checks.)
+  else if ((saved?.pending as unknown[] | undefined)?.length || saved?.unread) background();
   return root;
 }

@@ -5,21 +5,20 @@ export const LAUNCHER_HTML =
   ':host{all:initial!important;position:fixed!important;z-index:2147483000!important;' +
   'right:max(20px,env(safe-area-inset-right))!important;bottom:max(20px,env(safe-area-inset-bottom))!important}' +
   '.launcher{position:relative;display:grid;place-items:center;width:56px;height:56px;padding:0;border:0;' +
-  'border-radius:50%;background:#2563eb;color:#fff;box-shadow:0 6px 20px #0f172a47;cursor:pointer;' +
+  'border-radius:50%;background:#2563eb;fill:#fff;box-shadow:0 6px 20px #0f172a47;cursor:pointer;' +
   'transition:transform .15s}' +
   '.launcher:hover{transform:scale(1.06)}' +
   '.launcher:focus-visible{outline:3px solid #93c5fd;outline-offset:3px}' +
   '[hidden]{display:none}' +
-  '[aria-busy=true]{cursor:progress;opacity:.75}' +
-  // An empty pseudo-element of padding 5px is a 10px dot.
-  '.unread:after,.online:before{content:"";position:absolute;right:2px;padding:5px;' +
-  'border:2px solid #fff;border-radius:50%}' +
-  '.unread:after{top:2px;background:#ef4444}' +
-  '.online:before{bottom:2px;background:#22c55e}' +
+  '[aria-busy]{cursor:progress;opacity:.75}' +
+  // An empty pseudo-element of padding 5px is a 10px dot. (The unread badge is the chat's: ui/badge.ts.)
+  '.online:before{content:"";position:absolute;right:2px;bottom:2px;padding:5px;' +
+  'border:2px solid #fff;border-radius:50%;background:#22c55e}' +
   '</style>' +
   // Named (in the visitor's language) by launcher-status.ts before anything is drawn.
-  '<button class="launcher" type="button" aria-describedby="lc-note">' +
-  '<svg width="28" height="28" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">' +
+  // Not in any form (its own shadow root), so no type="button" is needed.
+  '<button class="launcher" aria-describedby="lc-note">' +
+  '<svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true">' +
   '<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z"/></svg></button>' +
   // The launcher's description (who is online; empty while nobody is), filled in by launcher-status.ts.
   '<span id="lc-note" hidden></span>';

@@ -15,10 +15,7 @@ export function readScriptConfig(doc: Document): ScriptConfig | null {
     doc.querySelector<HTMLScriptElement>('script[data-site-key][src*="widget.js"]');
   const siteKey = script?.dataset.siteKey;
   if (!script?.src || !siteKey) return null;
-  return {
-    siteKey,
-    // '.' resolves to the script's directory, which always ends with '/'.
-    serverUrl: new URL('.', script.src).href.slice(0, -1),
-    chatUrl: new URL('widget-chat.js', script.src).href,
-  };
+  // '.' resolves to the script's directory, which always ends with '/'.
+  const serverUrl = new URL('.', script.src).href.slice(0, -1);
+  return { siteKey, serverUrl, chatUrl: `${serverUrl}/widget-chat.js` };
 }

@@ -1,6 +1,7 @@
 // Typed calls for every endpoint the dashboard uses. Bodies have the types the server's schemas accept, answers are
 // parsed with the server's response schemas (see routes.ts and http.ts); contract/ runs each one against the server.
 import type {
+  AssigneeBody,
   ChangePasswordBody,
   ConversationSearchQuery,
   CreateAgentBodySchema,
@@ -13,6 +14,8 @@ import type {
   UpdateSiteBodySchema,
   UpdateWebhookBodySchema,
   NewConversationBody,
+  ContactAttribute,
+  ContactDetailsBody,
   SmsAccountBody,
   UpdateSmsSettingsBody,
   FileSettingsInput,
@@ -60,10 +63,19 @@ export const conversationsApi = {
   assign: (id: string) => call(routes.assign, { params: { id } }).then((r) => r.conversation),
   lead: (id: string) => call(routes.lead, { params: { id } }).then((r) => r.lead),
   /** Any active agent, or null for Unassigned. */
-  setAssignee: (id: string, assigneeId: string | null) =>
-    call(routes.setAssignee, { params: { id }, body: { assigneeId } }).then((r) => r.conversation),
-  /** For good: the visitor's next message starts a new conversation. */
-  close: (id: string) => call(routes.close, { params: { id } }).then((r) => r.conversation),
+  /** An agent (`assigneeId`, null for everyone's Unassigned) or a team's queue (`teamId`). */
+  setAssignee: (id: string, target: AssigneeBody) =>
+    call(routes.setAssignee, { params: { id }, body: target }).then((r) => r.conversation),
+  /** With one of the site's closing messages (sent as the last message), or none; 400 for an unknown one. */
+  close: (id: string, closingMessageId?: string | null) =>
+    call(routes.close, {
+      params: { id },
+      body: closingMessageId ? { closingMessageId } : undefined,
+    }).then((r) => r.conversation),
+  /** The closing messages "Close chat" offers, and whether the site lets agents reopen closed chats. */
+  closeOptions: (id: string) => call(routes.closeOptions, { params: { id } }),
+  /** 403 while the site does not allow it; 409 when the contact has another open conversation on the channel. */
+  reopen: (id: string) => call(routes.reopen, { params: { id } }).then((r) => r.conversation),
   setTags: (id: string, tags: string[]) =>
     call(routes.setTags, { params: { id }, body: { tags } }).then((r) => r.conversation),
   details: (id: string) => call(routes.details, { params: { id } }).then((r) => r.details),
@@ -88,6 +100,23 @@ export const colleaguesApi = {
 };
 
 /** Admin only: the sites, where their widget may run, and their playbooks. */
+/** Admins: each site's closing messages (built-in ones in the site's language, and their own). */
+export const closingMessagesApi = {
+  list: (siteId: string) =>
+    call(routes.closingMessages, { params: { id: siteId } }).then((r) => r.closingMessages),
+  create: (siteId: string, text: string) =>
+    call(routes.createClosingMessage, { params: { id: siteId }, body: { text } }).then(
+      (r) => r.closingMessage,
+    ),
+  update: (siteId: string, messageId: string, text: string) =>
+    call(routes.updateClosingMessage, { params: { id: siteId, messageId }, body: { text } }).then(
+      (r) => r.closingMessage,
+    ),
+  remove: (siteId: string, messageId: string) =>
+    call(routes.removeClosingMessage, { params: { id: siteId, messageId } }),
+};
+export type ClosingMessagesApi = typeof closingMessagesApi;
+
 export const sitesApi = {
   list: () => call(routes.sites).then((r) => r.sites),
   update: (id: string, patch: z.input<typeof UpdateSiteBodySchema>) =>
@@ -125,7 +154,10 @@ export const recordsApi = {
 
 export type SavedReplyInput = z.input<typeof SavedReplyInputSchema>;
 
-/** Admins manage them; 409 conflict when the shortcut is taken. */
+/**
+ * The team's (admins manage them) and the agent's own (`personal`, nobody else sees them); 409 conflict when the
+ * shortcut is taken in that group; 400 when the text uses an unknown variable.
+ */
 export const savedRepliesApi = {
   list: () => call(routes.savedReplies).then((r) => r.replies),
   create: (input: SavedReplyInput) => call(routes.createSavedReply, { body: input }).then((r) => r.reply),
@@ -206,6 +238,34 @@ export const contactsApi = {
   newConversation: (body: NewConversationBody) => call(routes.newConversation, { body }),
   /** Admins only: for good, with every conversation of theirs and their files. */
   remove: (id: string) => call(routes.removeContact, { params: { id } }),
+  /** Details, attributes, tags, notes and likely duplicates (404 when the agent may not see the contact). */
+  crm: (id: string) => call(routes.contactCrm, { params: { id } }),
+  /** 400 with fields `name`, `email`, `phone` (paths like "body.email") when a value is refused. */
+  saveDetails: (id: string, body: ContactDetailsBody) =>
+    call(routes.saveContactDetails, { params: { id }, body }).then((r) => r.contact),
+  /** Replaces them all, in order; 400 at "body.attributes.<i>.key" or ".value" when one is refused. */
+  saveAttributes: (id: string, attributes: ContactAttribute[]) =>
+    call(routes.saveContactAttributes, { params: { id }, body: { attributes } }).then((r) => r.attributes),
+  saveTags: (id: string, tags: string[]) =>
+    call(routes.saveContactTags, { params: { id }, body: { tags } }).then((r) => r.tags),
+  addNote: (id: string, body: string) =>
+    call(routes.addContactNote, { params: { id }, body: { body } }).then((r) => r.note),
+  /** Its author only (403 otherwise). */
+  removeNote: (id: string, noteId: string) => call(routes.removeContactNote, { params: { id, noteId } }),
+  /** Admins only: `otherId` goes into this contact; 409 in words when they cannot be one (two open chats on a channel). */
+  merge: (id: string, otherId: string) => call(routes.mergeContact, { params: { id }, body: { otherId } }),
+  /** Admins only: everything stored about the contact, parsed (the page downloads it from exportHref instead). */
+  export: (id: string) => call(routes.exportContact, { params: { id } }),
+  /** The download link of the export: the server names the file contact-<id>.json. */
+  exportHref: (id: string) => href(routes.exportContact.path, { id }),
+  /** Notes about a conversation's contact, for the inbox's side panel. */
+  notesOfConversation: (conversationId: string) =>
+    call(routes.conversationContactNotes, { params: { id: conversationId } }).then((r) => r.notes),
+};
+
+/** Admins: what was done to contacts (deletions), newest first. */
+export const auditApi = {
+  list: () => call(routes.audit).then((r) => r.entries),
 };
 
 /** Files sent in conversations: the Gallery beside a conversation, and a site's file rules (admins). */

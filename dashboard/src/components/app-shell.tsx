@@ -90,6 +90,7 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
             agent={agent}
             conversationId={r.page === 'inbox' ? r.conversationId : null}
             folder={r.page === 'inbox' ? r.folder : undefined}
+            filters={r.page === 'inbox' ? r.filters : undefined}
           />
         );
     }
@@ -101,9 +102,10 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
         agent={agent}
         route={route}
         unassignedCount={unassignedCount}
+        teamsCount={state.counts?.teams ?? 0}
         botCount={state.counts?.bot ?? null}
-        inBotFolder={state.folder === 'bot'}
-        onBotFolder={() => store.setFolder('bot')}
+        folder={state.folder}
+        onFolder={(folder) => store.setFolder(folder)}
         connection={state.connection}
         closeCode={state.closeCode}
         onSignOut={onSignOut}

@@ -1,6 +1,7 @@
 import type { Agent } from '@livechat/shared/model';
 import type { ConnectionStatus } from '@livechat/shared/client';
 import { routeHref, type Route } from '../state/route.js';
+import type { FolderId } from '../state/folders.js';
 import { ConnectionIndicator } from './connection-indicator.js';
 import { AvailabilitySwitch } from './availability-switch.js';
 import { Avatar } from './avatar.js';
@@ -10,12 +11,16 @@ interface Props {
   route: Route;
   /** Open conversations nobody has taken yet. */
   unassignedCount: number;
-  /** Open chats only the bot has handled; null when this agent may not see them (no "Bot" link). */
+  /**
+   * Chats waiting in the agent's teams' queues ("My teams"), and open chats only the bot has handled (null when this
+   * agent may not see them: no "Bot" link).
+   */
+  teamsCount: number;
   botCount: number | null;
-  /** Whether the inbox shows the Bot folder now (chosen by this link or by its tab). */
-  inBotFolder: boolean;
-  /** The link is clicked: show the Bot folder, also when the address already names it. */
-  onBotFolder: () => void;
+  /** The folder the inbox shows now (chosen by a link here or by its tab). */
+  folder: FolderId;
+  /** A folder link is clicked: show that folder, also when the address already names it. */
+  onFolder: (folder: FolderId) => void;
   connection: ConnectionStatus;
   closeCode: number | null;
   onSignOut: () => void;
@@ -33,16 +38,24 @@ const LINKS: { page: NavPage; label: string; admin: boolean }[] = [
   { page: 'playbook', label: 'Playbook', admin: true },
   { page: 'embed', label: 'Embed', admin: true },
   { page: 'sms', label: 'SMS', admin: true },
-  { page: 'saved-replies', label: 'Saved replies', admin: true },
+  // Agents keep their own saved replies there.
+  { page: 'saved-replies', label: 'Saved replies', admin: false },
   { page: 'webhooks', label: 'Webhooks', admin: true },
   { page: 'settings', label: 'Settings', admin: false },
   { page: 'profile', label: 'Profile', admin: false },
 ];
 
+/** The inbox's folders that also have a link of their own. */
+const FOLDER_LINKS = [
+  { folder: 'teams', label: 'My teams' },
+  { folder: 'bot', label: 'Bot' },
+] as const;
+
 export function NavSidebar(props: Props) {
-  const { agent, route, unassignedCount, botCount } = props;
-  const botCurrent = route.page === 'inbox' && props.inBotFolder;
-  const current = (page: Route['page']) => (route.page === page && !botCurrent ? 'page' : undefined);
+  const { agent, route, unassignedCount } = props;
+  const folderCounts = { teams: props.teamsCount, bot: props.botCount };
+  const inFolderLink = route.page === 'inbox' && FOLDER_LINKS.some((l) => l.folder === props.folder);
+  const current = (page: Route['page']) => (route.page === page && !inFolderLink ? 'page' : undefined);
   return (
     <aside class="sidebar">
       <div class="sidebar__brand">LiveChat</div>
@@ -55,28 +68,34 @@ export function NavSidebar(props: Props) {
             </span>
           )}
         </a>
-        {botCount !== null && (
-          <a
-            class="sidebar__link sidebar__link--sub"
-            href={routeHref({ page: 'inbox', conversationId: null, folder: 'bot' })}
-            aria-current={botCurrent ? 'page' : undefined}
-            onClick={props.onBotFolder}
-            aria-describedby={botCount > 0 ? 'sidebar-bot-count' : undefined}
-          >
-            Bot
-            {/* A description, not part of the name: the link is "Bot" whatever the count. */}
-            {botCount > 0 && (
-              <>
-                <span class="sidebar__count" aria-hidden="true">
-                  {botCount}
-                </span>
-                <span class="visually-hidden" id="sidebar-bot-count" aria-hidden="true">
-                  {botCount === 1 ? '1 conversation' : `${botCount} conversations`}
-                </span>
-              </>
-            )}
-          </a>
-        )}
+        {FOLDER_LINKS.map(({ folder, label }) => {
+          const count = folderCounts[folder];
+          if (count === null) return null;
+          const countId = `sidebar-${folder}-count`;
+          return (
+            <a
+              key={folder}
+              class="sidebar__link sidebar__link--sub"
+              href={routeHref({ page: 'inbox', conversationId: null, folder })}
+              aria-current={route.page === 'inbox' && props.folder === folder ? 'page' : undefined}
+              onClick={() => props.onFolder(folder)}
+              aria-describedby={count > 0 ? countId : undefined}
+            >
+              {label}
+              {/* A description, not part of the name: the link is "Bot" whatever the count. */}
+              {count > 0 && (
+                <>
+                  <span class="sidebar__count" aria-hidden="true">
+                    {count}
+                  </span>
+                  <span class="visually-hidden" id={countId} aria-hidden="true">
+                    {count === 1 ? '1 conversation' : `${count} conversations`}
+                  </span>
+                </>
+              )}
+            </a>
+          );
+        })}
         {LINKS.filter((link) => !link.admin || agent.role === 'admin').map(({ page, label }) => (
           <a key={page} class="sidebar__link" href={routeHref({ page })} aria-current={current(page)}>
             {label}

@@ -11,7 +11,7 @@ import { NO_FILTERS } from './list-filters.js';
 import { markGone } from './gone.js';
 import { conversation, message, T0 } from '../test-utils/fixtures.js';
 
-const viewer = { id: 'ag-1', role: 'admin' as const, seesBotChats: true };
+const viewer = { id: 'ag-1', role: 'admin' as const, seesBotChats: true, teamIds: [] };
 const ids = (list: readonly { id: string }[]) => list.map((c) => c.id);
 
 function mapOf(...list: ReturnType<typeof conversation>[]): ConversationMap {

@@ -15,6 +15,7 @@ export interface Folder {
 export const FOLDERS: readonly Folder[] = [
   { id: 'unassigned', label: 'Unassigned', emptyText: 'Nobody is waiting.' },
   { id: 'mine', label: 'My chats', emptyText: 'No open chats assigned to you.' },
+  { id: 'teams', label: 'My teams', emptyText: 'Nobody is waiting in your teams’ queues.' },
   { id: 'all', label: 'All chats', emptyText: 'No open conversations.' },
   { id: 'bot', label: 'Bot', emptyText: 'No conversations only the bot has handled.' },
   { id: 'closed', label: 'Closed', emptyText: 'No closed conversations.' },
@@ -28,13 +29,14 @@ export function folderById(id: FolderId): Folder {
 
 /**
  * The signed-in agent as the inbox rules see them. Agents see bot-only chats where their site allows it, which the
- * server tells through the Bot folder's count (null when not).
+ * server tells through the Bot folder's count (null when not); the counts also name the agent's teams.
  */
 export function viewerOf(agent: Pick<Agent, 'id' | 'role'>, counts: FolderCounts | null): InboxViewer {
   return {
     id: agent.id,
     role: agent.role,
     seesBotChats: agent.role === 'admin' || (counts?.bot ?? null) !== null,
+    teamIds: counts?.teamIds ?? [],
   };
 }
 

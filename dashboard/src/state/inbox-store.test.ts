@@ -1,3 +1,4 @@
+import type { AssigneeBody } from '@livechat/shared/api';
 import type { Activity, Conversation, Message, Role } from '@livechat/shared/model';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/index.js';
@@ -16,7 +17,15 @@ afterEach(() => {
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-const counts = (unassigned = 1) => ({ unassigned, mine: 0, all: unassigned, bot: 0, closed: 0 });
+const counts = (unassigned = 1) => ({
+  unassigned,
+  mine: 0,
+  teams: 0,
+  all: unassigned,
+  bot: 0,
+  closed: 0,
+  teamIds: [],
+});
 
 function setup(
   history: Message[] = [],
@@ -35,8 +44,11 @@ function setup(
       Promise.resolve(history.filter((m) => m.conversationId === id && m.seq > afterSeq)),
     ),
     assign: vi.fn((id: string) => changed(id, { assigneeId: 'ag-1' })),
-    setAssignee: vi.fn((id: string, assigneeId: string | null) => changed(id, { assigneeId })),
+    setAssignee: vi.fn((id: string, target: AssigneeBody) =>
+      changed(id, { assigneeId: target.assigneeId ?? null, teamId: target.teamId ?? null }),
+    ),
     close: vi.fn((id: string) => changed(id, { status: 'closed', closedAt: T0 + 1 })),
+    reopen: vi.fn((id: string) => changed(id, { status: 'open', closedAt: null })),
     setTags: vi.fn((id: string, tags: string[]) => changed(id, { tags })),
     activities: vi.fn((_id: string): Promise<Activity[]> => Promise.resolve(activities)),
     addNote: vi.fn((conversationId: string, body: string) =>
@@ -66,7 +78,7 @@ function setup(
   const thread = (id = 'c-1') => store.getState().threads.get(id);
   const listed = () => {
     const { conversations, listIds, folder, filters } = store.getState();
-    const viewer = { id: 'ag-1', role, seesBotChats: role === 'admin' };
+    const viewer = { id: 'ag-1', role, seesBotChats: role === 'admin', teamIds: [] };
     return visibleList(conversations, listIds, { folder, filters, viewer }).map((c) => c.id);
   };
   return { store, api, sockets, onSignedOut, onAgent, online, thread, listed };
@@ -449,8 +461,8 @@ describe('InboxStore', () => {
     await flush();
     const countCalls = s.api.counts.mock.calls.length;
     const timelineCalls = s.api.activities.mock.calls.length;
-    await expect(s.store.reassign('c-1', 'ag-2')).resolves.toBeNull();
-    expect(s.api.setAssignee).toHaveBeenCalledWith('c-1', 'ag-2');
+    await expect(s.store.reassign('c-1', { assigneeId: 'ag-2' })).resolves.toBeNull();
+    expect(s.api.setAssignee).toHaveBeenCalledWith('c-1', { assigneeId: 'ag-2' });
     expect(s.store.getState().conversations.get('c-1')?.assigneeId).toBe('ag-2');
     await s.store.setTags('c-1', ['vip']);
     expect(s.store.getState().conversations.get('c-1')?.tags).toEqual(['vip']);
@@ -461,7 +473,7 @@ describe('InboxStore', () => {
     expect(s.api.activities.mock.calls.length).toBe(timelineCalls + 3);
 
     s.api.setAssignee.mockRejectedValueOnce(new ApiError(409, 'conversation_closed', 'It is closed.'));
-    await expect(s.store.reassign('c-1', null)).resolves.toBe('It is closed.');
+    await expect(s.store.reassign('c-1', { assigneeId: null })).resolves.toBe('It is closed.');
   });
 
   describe('losing sight of a conversation, and getting it back', () => {
@@ -482,7 +494,7 @@ describe('InboxStore', () => {
         let answer: (c: Conversation) => void = () => {};
         s.api.setAssignee.mockImplementationOnce(() => new Promise((r) => (answer = r)));
         const activityCalls = s.api.activities.mock.calls.length;
-        const reassigned = s.store.reassign('c-1', 'ag-2');
+        const reassigned = s.store.reassign('c-1', { assigneeId: 'ag-2' });
         if (frameFirst) s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
         answer(handedToBob);
         await expect(reassigned).resolves.toBeNull();
@@ -514,7 +526,7 @@ describe('InboxStore', () => {
 
     it('opens normally when it comes back unassigned, with nothing learnt before kept', async () => {
       const s = await agentWithOpenChat();
-      await s.store.reassign('c-1', 'ag-2');
+      await s.store.reassign('c-1', { assigneeId: 'ag-2' });
       s.sockets.last.receive({ type: 'conversation.removed', conversationId: 'c-1' });
       s.store.open(null);
       s.store.open('c-1'); // the agent looks again: still gone, nothing asked
@@ -561,7 +573,7 @@ describe('InboxStore', () => {
       s.store.open('c-1');
       await flush();
       s.api.setAssignee.mockResolvedValueOnce(handedToBob);
-      await s.store.reassign('c-1', 'ag-2');
+      await s.store.reassign('c-1', { assigneeId: 'ag-2' });
       expect(s.store.getState().removed.has('c-1')).toBe(false);
       expect(s.store.getState().conversations.get('c-1')?.assigneeId).toBe('ag-2');
       expect(s.thread()?.status).toBe('ready');

@@ -1,6 +1,6 @@
 // The inbox: conversations and their messages, fed by HTTP (lists, history) and the agent socket (live events).
 // Framework-free so it can be tested without rendering; components read it through useStore.
-import type { FolderCounts } from '@livechat/shared/api';
+import type { AssigneeBody, FolderCounts } from '@livechat/shared/api';
 import {
   MAX_ATTACHMENTS,
   type Activity,
@@ -41,14 +41,7 @@ import {
   type ConversationMap,
 } from './conversation-list.js';
 import { mergeActivities } from './activities.js';
-import {
-  inScope,
-  isSearching,
-  listQuery,
-  matchesName,
-  NO_FILTERS,
-  type ListFilters,
-} from './list-filters.js';
+import { inScope, isSearching, joinsLive, listQuery, NO_FILTERS, type ListFilters } from './list-filters.js';
 import {
   emptyThread,
   highestSeq,
@@ -96,6 +89,7 @@ type ConversationCalls =
   | 'assign'
   | 'setAssignee'
   | 'close'
+  | 'reopen'
   | 'setTags'
   | 'activities'
   | 'addNote';
@@ -240,14 +234,22 @@ export class InboxStore {
     );
   }
 
-  /** Gives the conversation to any active agent, or back to Unassigned (null). Resolves to a refusal or null. */
-  reassign(conversationId: string, assigneeId: string | null): Promise<string | null> {
-    return this.act(conversationId, () => this.api.setAssignee(conversationId, assigneeId));
+  /**
+   * Gives the conversation to any active agent, back to Unassigned, or to a team's queue. Resolves to a refusal or
+   * null.
+   */
+  reassign(conversationId: string, target: AssigneeBody): Promise<string | null> {
+    return this.act(conversationId, () => this.api.setAssignee(conversationId, target));
   }
 
-  /** Closes the conversation for good. Resolves to the server's refusal, or null. */
-  close(conversationId: string): Promise<string | null> {
-    return this.act(conversationId, () => this.api.close(conversationId));
+  /** Closes the conversation, sending the closing message chosen (or none). Resolves to the refusal, or null. */
+  close(conversationId: string, closingMessageId?: string | null): Promise<string | null> {
+    return this.act(conversationId, () => this.api.close(conversationId, closingMessageId));
+  }
+
+  /** Opens a closed conversation again (where the site allows it). Resolves to the server's refusal, or null. */
+  reopen(conversationId: string): Promise<string | null> {
+    return this.act(conversationId, () => this.api.reopen(conversationId));
   }
 
   /** The admin deleted the conversation: out of every list at once, and its view says so (every socket hears too). */
@@ -444,7 +446,7 @@ export class InboxStore {
     let { listIds } = this.state;
     const { folder, filters } = this.state;
     const belongs =
-      viewer !== null && inScope(current, folder, filters, viewer) && matchesName(current, filters.q);
+      viewer !== null && inScope(current, folder, filters, viewer) && joinsLive(current, filters);
     if (belongs && !listIds.has(id)) {
       listIds = new Set(listIds).add(id);
       this.addedLive.add(id);

@@ -11,8 +11,8 @@ import {
 } from './list-filters.js';
 import { conversation, T0 } from '../test-utils/fixtures.js';
 
-const admin: InboxViewer = { id: 'ag-1', role: 'admin', seesBotChats: true };
-const agent: InboxViewer = { id: 'ag-1', role: 'agent', seesBotChats: false };
+const admin: InboxViewer = { id: 'ag-1', role: 'admin', seesBotChats: true, teamIds: [] };
+const agent: InboxViewer = { id: 'ag-1', role: 'agent', seesBotChats: false, teamIds: [] };
 
 describe('list filters', () => {
   it('asks for the folder with only the filters that are set and make sense there, days as local midnights', () => {

@@ -1,8 +1,8 @@
 // The search and filters above the conversation list: what the server is asked, and the same shared rules applied
 // here to conversations that change live, so a list stays right between requests.
-import type { ConversationSearchQuery } from '@livechat/shared/api';
+import type { ConversationSearchQuery, ConversationType } from '@livechat/shared/api';
 import { matchesQuery, matchesText, type InboxViewer } from '@livechat/shared/inbox';
-import type { Conversation, ConversationStatus } from '@livechat/shared/model';
+import type { Channel, Conversation, ConversationStatus } from '@livechat/shared/model';
 import type { FolderId } from './folders.js';
 
 export interface ListFilters {
@@ -15,9 +15,42 @@ export interface ListFilters {
   /** Calendar days (YYYY-MM-DD) bounding the last activity, both included; "" leaves that end open. */
   from: string;
   to: string;
+  channel: Channel | '';
+  /** A team's id, "none" for chats in no team's queue, "" for any. */
+  teamId: string;
+  type: ConversationType | '';
+  /** A tag of the conversation or of its contact (lowercase). */
+  tag: string;
+  /** A contact attribute's name (ignoring case), and the exact value it has ("" for any). */
+  attribute: string;
+  attributeValue: string;
+  /** Calendar days bounding when the conversation was created, like `from`/`to`. */
+  createdFrom: string;
+  createdTo: string;
 }
 
-export const NO_FILTERS: ListFilters = { q: '', status: '', assigneeId: '', from: '', to: '' };
+export const NO_FILTERS: ListFilters = {
+  q: '',
+  status: '',
+  assigneeId: '',
+  from: '',
+  to: '',
+  channel: '',
+  teamId: '',
+  type: '',
+  tag: '',
+  attribute: '',
+  attributeValue: '',
+  createdFrom: '',
+  createdTo: '',
+};
+
+/** Whether any filter besides the search text is set (what "Clear filters" clears). */
+export const hasFilters = (filters: ListFilters): boolean =>
+  (Object.keys(NO_FILTERS) as (keyof ListFilters)[]).some((k) => k !== 'q' && filters[k] !== '');
+
+/** The filters cleared, the search kept. */
+export const clearedFilters = (filters: ListFilters): ListFilters => ({ ...NO_FILTERS, q: filters.q });
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -63,6 +96,15 @@ export function listQuery(folder: FolderId, filters: ListFilters): Partial<Conve
     assigneeId: (usable.assignee && filters.assigneeId) || undefined,
     from: dayStart(filters.from),
     to: dayEnd(filters.to),
+    channel: filters.channel || undefined,
+    teamId: filters.teamId || undefined,
+    type: filters.type || undefined,
+    tag: filters.tag.trim().toLowerCase() || undefined,
+    attribute: filters.attribute.trim() || undefined,
+    // A value means nothing without the attribute it belongs to.
+    attributeValue: (filters.attribute.trim() && filters.attributeValue.trim()) || undefined,
+    createdFrom: dayStart(filters.createdFrom),
+    createdTo: dayEnd(filters.createdTo),
   };
 }
 
@@ -81,3 +123,14 @@ export function inScope(
 
 /** A best guess at the server's text match for a conversation that appeared live: the visitor's name. */
 export const matchesName = (c: Conversation, q: string): boolean => matchesText(q, [c.visitorName]);
+
+/**
+ * Whether a conversation that appeared live (not in the server's answer) joins the list: best guesses at what only
+ * the server can judge. The text by the visitor's name; a tag by the conversation's own tags (its contact's are not
+ * here); an attribute not at all (the next list answer brings those). `inScope` keeps listed ones, which the server
+ * judged with the contact's data.
+ */
+export function joinsLive(c: Conversation, filters: ListFilters): boolean {
+  const { tag, attribute } = listQuery('all', filters);
+  return matchesName(c, filters.q) && (!tag || c.tags.includes(tag)) && !attribute;
+}

@@ -1,12 +1,21 @@
 // Hash routes: #/inbox, #/inbox/<conversationId>, #/folder/<folder> (the inbox showing that folder), #/team, #/teams, #/playbook, #/embed, #/leads, #/saved-replies,
 // #/settings, #/webhooks, #/sms, #/contacts, #/contacts/<contactId>, #/profile, #/invite/<token>.
-// Anything else is the inbox.
+// Anything else is the inbox. The inbox's routes may carry the list's filters as a query (#/folder/mine?channel=sms):
+// see filter-url.ts; an open conversation's also names the list's folder (#/inbox/<id>?folder=mine&channel=sms).
 
 import { FolderSchema, type Folder } from '@livechat/shared/api';
+import { filterQuery, filtersFromQuery } from './filter-url.js';
+import type { ListFilters } from './list-filters.js';
 
 export type Route =
   /** `folder`: a link asked for this folder (the sidebar's "Bot"); otherwise the inbox keeps the one chosen. */
-  | { page: 'inbox'; conversationId: string | null; folder?: Folder }
+  | {
+      page: 'inbox';
+      conversationId: string | null;
+      folder?: Folder;
+      /** The list's filters the link names (a shared view); absent when the link has no query. */
+      filters?: ListFilters;
+    }
   | { page: 'team' }
   /** Work groups of agents (admins). */
   | { page: 'teams' }
@@ -44,6 +53,17 @@ const isSimplePage = (part: string | undefined): part is SimplePage =>
   (SIMPLE_PAGES as readonly (string | undefined)[]).includes(part);
 
 export function parseRoute(hash: string): Route {
+  const [path = '', query] = hash.split(/\?(.*)/s);
+  const route = parsePath(path);
+  if (route.page !== 'inbox' || query === undefined) return route;
+  // An open conversation's address also names the folder the list shows beside it.
+  const folder = route.conversationId
+    ? FolderSchema.safeParse(new URLSearchParams(query).get('folder'))
+    : null;
+  return { ...route, ...(folder?.success && { folder: folder.data }), filters: filtersFromQuery(query)! };
+}
+
+function parsePath(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (isSimplePage(parts[0])) return { page: parts[0] };
   if (parts[0] === 'contacts') {
@@ -68,8 +88,19 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   if (route.page === 'invite') return `#/invite/${encodeURIComponent(route.token)}`;
   if (route.page === 'inbox') {
-    if (route.folder && !route.conversationId) return `#/folder/${route.folder}`;
-    return route.conversationId ? `#/inbox/${encodeURIComponent(route.conversationId)}` : '#/inbox';
+    const query = [
+      route.folder && route.conversationId ? `folder=${route.folder}` : '',
+      route.filters ? filterQuery(route.filters) : '',
+    ]
+      .filter(Boolean)
+      .join('&');
+    const path =
+      route.folder && !route.conversationId
+        ? `#/folder/${route.folder}`
+        : route.conversationId
+          ? `#/inbox/${encodeURIComponent(route.conversationId)}`
+          : '#/inbox';
+    return query ? `${path}?${query}` : path;
   }
   if (route.page === 'contacts' && route.contactId)
     return `#/contacts/${encodeURIComponent(route.contactId)}`;

@@ -37,7 +37,8 @@ export function setupApp({
     ...routes,
   });
   const sockets = fakeSockets();
-  render(<App createSocket={sockets.createSocket} />);
+  // `unmount` then a new setupApp is a reload (the address is kept).
+  const { unmount } = render(<App createSocket={sockets.createSocket} />);
   // Checked like the server's own frames: a frame the server could never send fails the test.
   const server = (frame: AgentServerFrame) =>
     actSync(() => sockets.last.receive(AgentServerFrameSchema.parse(frame)));
@@ -46,5 +47,5 @@ export function setupApp({
     actSync(() => sockets.last.open());
     server({ type: 'welcome', v: 1, agent: me });
   };
-  return { me, http, sockets, server, connect };
+  return { me, http, sockets, server, connect, unmount };
 }

@@ -10,7 +10,12 @@ import {
   type CrmRecord,
   type SavedReply,
 } from '@livechat/shared/model';
-import { ColleagueListBodySchema } from '@livechat/shared/api';
+import {
+  ColleagueListBodySchema,
+  DEFAULT_TEAM_ROUTING,
+  TeamListBodySchema,
+  type Team,
+} from '@livechat/shared/api';
 import type { Colleague } from '../api/index.js';
 import { build, T0 } from './fixtures.js';
 
@@ -76,3 +81,11 @@ export const COLLEAGUES: Colleague[] = build(ColleagueListBodySchema, {
     { id: 'ag-3', name: 'Cy Closer', available: false },
   ],
 }).agents;
+
+/** Sales (Ada and Bob) and Support (nobody yet). */
+export const TEAMS: Team[] = build(TeamListBodySchema, {
+  teams: [
+    { id: 't-sales', name: 'Sales', memberIds: ['ag-1', 'ag-2'], createdAt: T0, ...DEFAULT_TEAM_ROUTING },
+    { id: 't-support', name: 'Support', memberIds: [], createdAt: T0, ...DEFAULT_TEAM_ROUTING },
+  ],
+}).teams;

@@ -3,7 +3,7 @@ import type { Conversation, Role } from '@livechat/shared/model';
 import { FolderCountsBodySchema } from '@livechat/shared/api';
 import type { Handler } from './fetch-mock.js';
 import { build } from './fixtures.js';
-import { COLLEAGUES, details } from './inbox-fixtures.js';
+import { COLLEAGUES, TEAMS, details } from './inbox-fixtures.js';
 
 export function inboxRoutes(conv: Conversation, role: Role): Record<string, Handler> {
   const base = `/api/conversations/${conv.id}`;
@@ -13,6 +13,7 @@ export function inboxRoutes(conv: Conversation, role: Role): Record<string, Hand
         counts: {
           unassigned: 1,
           mine: 0,
+          teams: 0,
           all: role === 'admin' ? 1 : null,
           bot: role === 'admin' ? 0 : null,
           closed: 0,
@@ -20,9 +21,11 @@ export function inboxRoutes(conv: Conversation, role: Role): Record<string, Hand
       }),
     }),
     'GET /api/colleagues': () => ({ body: { agents: COLLEAGUES } }),
+    'GET /api/teams': () => ({ body: { teams: TEAMS } }),
     'GET /api/saved-replies': () => ({ body: { replies: [] } }),
     [`GET ${base}/activities`]: () => ({ body: { activities: [] } }),
     [`GET ${base}/details`]: () => ({ body: { details: details() } }),
     [`GET ${base}/records`]: () => ({ body: { records: [] } }),
+    [`GET ${base}/contact-notes`]: () => ({ body: { notes: [] } }),
   };
 }

@@ -40,6 +40,7 @@ export function contact(over: Partial<ContactSummary> = {}): ContactSummary {
     email: null,
     phone: '+14155550100',
     smsOptedOut: false,
+    web: false,
     createdAt: T0,
     lastActivityAt: T0,
     ...over,

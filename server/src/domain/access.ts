@@ -3,13 +3,22 @@
 // property-tested against it).
 import { canSee, isBotOnly, type InboxViewer } from '@livechat/shared/inbox';
 import type { Agent, Conversation } from '@livechat/shared/model';
-import type { Store, Viewer, Visitor } from './store.js';
+import type { Store, TeamStore, Viewer, Visitor } from './store.js';
 import { notFound } from './errors.js';
 
 /** What the rule needs to know of sites: whether a site shows agents its Bot folder. */
 export interface SiteSettingsReader {
   botFolderForAgents(siteId: string): Promise<boolean>;
 }
+
+/** What the rule reads: the sites' Bot folder setting, and who is in a team (its queue's viewers). */
+export interface AccessReader {
+  sites: SiteSettingsReader;
+  teams: Pick<TeamStore, 'isMember' | 'memberIds'>;
+}
+
+/** The teams of the viewer that matter for this conversation: its queue's team, when it waits in one. */
+const waitsForTeam = (c: Conversation): string | null => (c.assigneeId === null ? c.teamId : null);
 
 /**
  * Agents see a conversation once it reached the inbox (the playbook handed it over, or the visitor wrote after a
@@ -19,11 +28,15 @@ export interface SiteSettingsReader {
 export async function agentCanSee(
   agent: Agent,
   conversation: Conversation,
-  sites: SiteSettingsReader,
+  read: AccessReader,
 ): Promise<boolean> {
-  // The site's setting is read only when it matters: a bot-only conversation and an active agent who is no admin.
-  const matters = agent.active && agent.role !== 'admin' && isBotOnly(conversation);
-  return seenBy(agent, conversation, matters && (await sites.botFolderForAgents(conversation.siteId)));
+  // Settings and memberships are read only when they matter: for an active agent who is no admin.
+  if (!agent.active || agent.role === 'admin') return seenBy(agent, conversation, false, []);
+  const siteShowsBotChats =
+    isBotOnly(conversation) && (await read.sites.botFolderForAgents(conversation.siteId));
+  const team = waitsForTeam(conversation);
+  const teamIds = team !== null && (await read.teams.isMember(team, agent.id)) ? [team] : [];
+  return seenBy(agent, conversation, siteShowsBotChats, teamIds);
 }
 
 /**
@@ -32,19 +45,31 @@ export async function agentCanSee(
  */
 export async function whoCanSee(
   conversation: Conversation,
-  sites: SiteSettingsReader,
+  read: AccessReader,
 ): Promise<(agent: Agent) => boolean> {
-  const siteShowsBotChats = isBotOnly(conversation) && (await sites.botFolderForAgents(conversation.siteId));
-  return (agent) => seenBy(agent, conversation, siteShowsBotChats);
+  const siteShowsBotChats =
+    isBotOnly(conversation) && (await read.sites.botFolderForAgents(conversation.siteId));
+  const team = waitsForTeam(conversation);
+  const members = new Set(team === null ? [] : await read.teams.memberIds(team));
+  return (agent) => seenBy(agent, conversation, siteShowsBotChats, members.has(agent.id) ? [team!] : []);
 }
 
-/** The rule, once the site's setting is known (`siteShowsBotChats` matters only for a bot-only conversation). */
-function seenBy(agent: Agent, conversation: Conversation, siteShowsBotChats: boolean): boolean {
+/**
+ * The rule, once the site's setting and the agent's membership of the conversation's queue are known
+ * (`siteShowsBotChats` matters only for a bot-only conversation, `teamIds` only for one in a team's queue).
+ */
+function seenBy(
+  agent: Agent,
+  conversation: Conversation,
+  siteShowsBotChats: boolean,
+  teamIds: readonly string[],
+): boolean {
   if (!agent.active) return false;
   const viewer: InboxViewer = {
     id: agent.id,
     role: agent.role,
     seesBotChats: agent.role === 'admin' || (isBotOnly(conversation) && siteShowsBotChats),
+    teamIds,
   };
   return canSee(viewer, conversation);
 }
@@ -63,6 +88,6 @@ export async function visibleConversation(
   conversationId: string,
 ): Promise<Conversation> {
   const conversation = await store.conversations.byId(conversationId);
-  if (!conversation || !(await agentCanSee(agent, conversation, store.sites))) throw notFound('Conversation');
+  if (!conversation || !(await agentCanSee(agent, conversation, store))) throw notFound('Conversation');
   return conversation;
 }

@@ -2,18 +2,27 @@
 // once exactly one wins and the others learn who did. Every change is an event in the agents' timeline; when an
 // agent takes the chat the visitor sees them join and the bot stops.
 import { ErrorCode } from '@livechat/shared/protocol/constants';
+import type { Team } from '@livechat/shared/api';
 import type { Agent, Conversation } from '@livechat/shared/model';
 import type { Store } from './store.js';
-import { isBotOnly } from '@livechat/shared/inbox';
 import { agentCanSee, visibleConversation } from './access.js';
 import { DomainError, notFound } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
 import type { Timeline, WriteUnit } from './timeline.js';
+import type { Routing } from './routing.js';
 
 /** How long after a claim its losers learn who won: a click that raced it, not a later probe of a colleague's chat. */
 const RACE_WINDOW_MS = 15_000;
 
-export function createAssignmentService(store: Store, timeline: Timeline, runner: PlaybookRunner) {
+/** Where the "Assignee" combobox puts a conversation: an agent, or a queue (a team's, or everyone's: null). */
+export type AssigneeTarget = { agentId: string } | { teamId: string | null };
+
+export function createAssignmentService(
+  store: Store,
+  timeline: Timeline,
+  runner: PlaybookRunner,
+  routing: Pick<Routing, 'queued'>,
+) {
   /**
    * The holder claimed it moments ago with "Assign to me": read from the stored timeline (not process memory), so
    * it holds after a restart and on whichever node the losing click lands.
@@ -33,10 +42,10 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
    */
   const mayLearnHolder = async (agent: Agent, current: Conversation, now: number) => {
     if (current.status !== 'open') return false;
-    if (await agentCanSee(agent, current, store.sites)) return true;
+    if (await agentCanSee(agent, current, store)) return true;
     return (
       (await claimedMomentsAgo(current, now)) &&
-      (await agentCanSee(agent, { ...current, assigneeId: null }, store.sites))
+      (await agentCanSee(agent, { ...current, assigneeId: null }, store))
     );
   };
 
@@ -47,40 +56,17 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
     return conversation;
   }
 
-  /** The new assignee joins: the visitor sees their name, the bot stops, the timeline records who did it. */
-  async function joined(
-    unit: WriteUnit,
-    actor: Agent,
-    assignee: Agent,
-    before: Conversation,
-    after: Conversation,
-  ): Promise<void> {
-    await runner.agentJoined(unit, after);
-    unit.changed(after, before);
-    if (before.assigneeId) await agentLeft(store, unit, after.id, before.assigneeId);
-    const text =
-      actor.id === assignee.id
-        ? `${actor.name} assigned this conversation to themselves`
-        : `${actor.name} assigned this conversation to ${assignee.name}`;
-    await unit.activity(after, {
-      kind: 'assigned',
-      actor: { id: actor.id, name: actor.name },
-      text,
-      data: { assigneeId: assignee.id, assigneeName: assignee.name },
-    });
-    await unit.post(after.id, { kind: 'system', id: null, name: '' }, `${assignee.name} joined the chat`, {
-      content: { type: 'agent_joined', agent: { id: assignee.id, name: assignee.name } },
-    });
-  }
+  const joined = createJoinChat(store, runner);
 
   return {
     /** Takes an unassigned conversation; "Already taken by <name>." when a colleague was first. */
     assignToMe: (agent: Agent, conversationId: string): Promise<Conversation> =>
       timeline.commit(
         async (unit) => {
-          // A bot-only conversation (the Bot folder) is claimed too, by whoever may see it: for others it is unknown.
+          // A bot-only conversation (the Bot folder) or one in a team's queue is claimed by whoever may see it: for
+          // others it is unknown.
           const target = await store.conversations.byId(conversationId);
-          if (target && isBotOnly(target) && !(await agentCanSee(agent, target, store.sites)))
+          if (target?.assigneeId === null && !(await agentCanSee(agent, target, store)))
             throw notFound('Conversation');
           const claimed = await store.conversations.claim(conversationId, agent.id, unit.now);
           if (!claimed) {
@@ -99,36 +85,48 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
             throw new DomainError(ErrorCode.Conflict, 'This conversation cannot be assigned now.');
           }
           const before = { ...claimed, assigneeId: null };
-          await joined(unit, agent, agent, before, claimed);
+          await joined(unit, { actor: agent }, agent, before, claimed);
           return claimed;
         },
         { conversationId },
       ),
 
-    /** The "Assignee" combobox: hand the conversation to any active agent, or back to Unassigned (null). */
-    setAssignee: (actor: Agent, conversationId: string, assigneeId: string | null): Promise<Conversation> =>
+    /**
+     * The "Assignee" combobox: hand the conversation to any active agent (`agentId`; it stays filed under its team),
+     * or put it in a queue (`teamId`: a team's, where its routing applies; null: everyone's Unassigned).
+     */
+    setAssignee: (actor: Agent, conversationId: string, target: AssigneeTarget): Promise<Conversation> =>
       timeline.commit(
         async (unit) => {
           // Locked first: concurrent changes of this conversation (on other nodes) wait for this unit's COMMIT.
           await store.conversations.lock(conversationId);
           const before = await openAndVisible(actor, conversationId);
-          if (before.assigneeId === assigneeId) return before;
-          const assignee = assigneeId === null ? null : await store.agents.byId(assigneeId);
-          if (assigneeId !== null && (!assignee || !assignee.active))
-            throw new DomainError(ErrorCode.InvalidRequest, 'No active agent has this id.');
-          const after = (await store.conversations.setAssignee(conversationId, assigneeId, unit.now))!;
-          if (assignee) {
-            await joined(unit, actor, assignee, before, after);
-          } else {
-            unit.changed(after, before);
-            if (before.assigneeId) await agentLeft(store, unit, after.id, before.assigneeId);
-            await unit.activity(after, {
-              kind: 'unassigned',
-              actor: { id: actor.id, name: actor.name },
-              text: `${actor.name} moved this conversation back to Unassigned`,
-              data: null,
-            });
+          if ('agentId' in target) {
+            if (before.assigneeId === target.agentId) return before;
+            const assignee = await store.agents.byId(target.agentId);
+            if (!assignee?.active)
+              throw new DomainError(ErrorCode.InvalidRequest, 'No active agent has this id.', 'assigneeId');
+            const after = (await store.conversations.setAssignee(conversationId, assignee.id, unit.now))!;
+            await joined(unit, { actor }, assignee, before, after);
+            return after;
           }
+          const team = target.teamId === null ? null : await store.teams.byId(target.teamId);
+          if (target.teamId !== null && !team)
+            throw new DomainError(ErrorCode.InvalidRequest, 'No team has this id.', 'teamId');
+          if (before.assigneeId === null && before.teamId === target.teamId && before.queuedAt !== null)
+            return before;
+          const after = (await store.conversations.setQueue(conversationId, target.teamId, unit.now))!;
+          unit.changed(after, before);
+          if (before.assigneeId) await agentLeft(store, unit, after.id, before.assigneeId);
+          await unit.activity(after, {
+            kind: 'unassigned',
+            actor: { id: actor.id, name: actor.name },
+            text: team
+              ? `${actor.name} moved this conversation to the ${team.name} queue`
+              : `${actor.name} moved this conversation back to Unassigned`,
+            data: team && { teamId: team.id, teamName: team.name },
+          });
+          routing.queued(unit, after);
           return after;
         },
         { conversationId },
@@ -136,6 +134,44 @@ export function createAssignmentService(store: Store, timeline: Timeline, runner
   };
 }
 export type AssignmentService = ReturnType<typeof createAssignmentService>;
+
+/** Who gave the chat to its new assignee: an agent (themselves or a colleague), or a team's automatic routing. */
+export type AssignedBy = { actor: Agent } | { team: Pick<Team, 'id' | 'name'> };
+export type JoinChat = ReturnType<typeof createJoinChat>;
+
+/** The new assignee joins: the visitor sees their name, the bot stops, the timeline records who did it. */
+export function createJoinChat(store: Store, runner: PlaybookRunner) {
+  return async (
+    unit: WriteUnit,
+    by: AssignedBy,
+    assignee: Agent,
+    before: Conversation,
+    after: Conversation,
+  ): Promise<void> => {
+    await runner.agentJoined(unit, after);
+    unit.changed(after, before);
+    if (before.assigneeId) await agentLeft(store, unit, after.id, before.assigneeId);
+    const actor = 'actor' in by ? by.actor : null;
+    const text = !actor
+      ? `${'team' in by ? by.team.name : 'The team'} assigned this conversation to ${assignee.name} automatically`
+      : actor.id === assignee.id
+        ? `${actor.name} assigned this conversation to themselves`
+        : `${actor.name} assigned this conversation to ${assignee.name}`;
+    await unit.activity(after, {
+      kind: 'assigned',
+      actor: actor && { id: actor.id, name: actor.name },
+      text,
+      data: {
+        assigneeId: assignee.id,
+        assigneeName: assignee.name,
+        ...('team' in by && { teamId: by.team.id, teamName: by.team.name }),
+      },
+    });
+    await unit.post(after.id, { kind: 'system', id: null, name: '' }, `${assignee.name} joined the chat`, {
+      content: { type: 'agent_joined', agent: { id: assignee.id, name: assignee.name } },
+    });
+  };
+}
 
 /** The visitor sees the agent who had the conversation leave it (handed on, unassigned, deactivated). */
 async function agentLeft(
@@ -166,7 +202,7 @@ export async function returnChatsOfDeactivated(store: Store, unit: WriteUnit, ag
     await unit.activity(after, {
       kind: 'unassigned',
       actor: null,
-      text: `Returned to Unassigned: ${agent.name} was deactivated`,
+      text: `Returned to ${after.teamId ? 'the team’s queue' : 'Unassigned'}: ${agent.name} was deactivated`,
       data: { reason: 'deactivated', agentId: agent.id, agentName: agent.name },
     });
   }

@@ -11,31 +11,31 @@ import type { SmsChannel } from './sms/channel.js';
 import { QUEUED } from './sms/channel.js';
 import { contactByAddress } from './sms/contacts-by-address.js';
 import { smsConversationOf } from './sms/conversations.js';
-import { isUniqueViolation, type Store, type StoredContact, type Visitor } from './store.js';
+import { isUniqueViolation, type Store, type Visitor } from './store.js';
 import type { Timeline } from './timeline.js';
+import type { JoinChat } from './assignment.js';
+import { toSummary } from './contact-profiles.js';
+import { assertWebVisitor, webChatFor } from './web-start.js';
 
-const summaryOf = (c: StoredContact): ContactSummary => ({
-  id: c.id,
-  siteId: c.siteId,
-  name: c.name,
-  email: c.email,
-  phone: c.phone,
-  smsOptedOut: c.smsOptedOutAt !== null,
-  createdAt: c.createdAt,
-  lastActivityAt: c.lastActivityAt,
-});
 
 export interface NewConversation {
   conversation: Conversation;
   message: Message;
 }
 
-export function createContactService(store: Store, timeline: Timeline, sms: SmsChannel, now: () => number) {
+export function createContactService(
+  store: Store,
+  timeline: Timeline,
+  sms: SmsChannel,
+  now: () => number,
+  joinChat: JoinChat,
+) {
   /** The contact a "New" message goes to: the one named, or the one with that number (created if new). */
   async function recipient(body: NewConversationBody): Promise<Visitor> {
     if (body.contactId !== undefined) {
       const contact = await store.visitors.byId(body.contactId);
       if (!contact || contact.siteId !== body.siteId) throw notFound('Contact');
+      if (body.channel === 'web') await assertWebVisitor(store, contact);
       return contact;
     }
     const address = normalizeAddress(body.to ?? '');
@@ -52,7 +52,7 @@ export function createContactService(store: Store, timeline: Timeline, sms: SmsC
 
   return {
     list: async (agent: Agent, q: string | undefined, limit: number): Promise<ContactSummary[]> =>
-      (await store.visitors.searchContacts(q || null, limit, viewerOf(agent))).map(summaryOf),
+      (await store.visitors.searchContacts(q || null, limit, viewerOf(agent))).map(toSummary),
 
     async profile(
       agent: Agent,
@@ -61,7 +61,7 @@ export function createContactService(store: Store, timeline: Timeline, sms: SmsC
       const contact = await store.visitors.contactById(id, viewerOf(agent));
       if (!contact) throw notFound('Contact');
       const conversations = await store.conversations.search({ visitorId: id, limit: 200 }, viewerOf(agent));
-      return { contact: summaryOf(contact), conversations };
+      return { contact: toSummary(contact), conversations };
     },
 
     /** The green "New": a first text (idempotent by client id), from the agent, who holds the conversation. */
@@ -86,6 +86,15 @@ export function createContactService(store: Store, timeline: Timeline, sms: SmsC
 
   function write(agent: Agent, contact: Visitor, body: NewConversationBody): Promise<NewConversation> {
     const author = { kind: 'agent' as const, id: agent.id, name: agent.name };
+    if (body.channel === 'web')
+      return timeline.commit(
+        async (unit) => {
+          const conversation = await webChatFor(store, joinChat, unit, agent, contact);
+          const message = await unit.post(conversation.id, author, body.body, { clientId: body.clientId });
+          return { conversation: unit.current(conversation.id)!, message };
+        },
+        { visitorId: contact.id },
+      );
     return timeline.commit(
       async (unit) => {
         const route = await sms.route(contact.siteId, contact.id, body.body);
@@ -93,7 +102,7 @@ export function createContactService(store: Store, timeline: Timeline, sms: SmsC
           ErrorCode.AlreadyAssigned,
           'A colleague is already texting with this contact; ask them or an admin to hand the conversation over.',
         );
-        let conversation = await smsConversationOf(store, contact, unit.now);
+        let conversation = await smsConversationOf(store, contact, unit.now, true);
         if (conversation.assigneeId === null) {
           // Whoever texts first holds it (a new conversation, or one waiting in Unassigned).
           const before = conversation;
@@ -107,7 +116,7 @@ export function createContactService(store: Store, timeline: Timeline, sms: SmsC
             text: `${agent.name} texted ${contact.name} and took this conversation`,
             data: { assigneeId: agent.id, assigneeName: agent.name },
           });
-        } else if (!(await agentCanSee(agent, conversation, store.sites))) throw taken;
+        } else if (!(await agentCanSee(agent, conversation, store))) throw taken;
         const message = await unit.post(conversation.id, author, body.body, {
           clientId: body.clientId,
           delivery: QUEUED,

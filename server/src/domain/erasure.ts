@@ -6,6 +6,7 @@ import { ErrorCode } from '@livechat/shared/protocol/constants';
 import { DomainError, notFound } from './errors.js';
 import type { EventBus } from './events.js';
 import { isTransientConflict, type Store } from './store.js';
+import { newId } from './tokens.js';
 
 /** What erasure needs from storage. Call every method inside a transaction. */
 export interface ErasureStore {
@@ -33,6 +34,8 @@ export interface ErasureOptions {
   deleteFileBytes: (ids: string[]) => Promise<void>;
   /** A failure after COMMIT (bytes left behind), which the caller cannot undo. */
   onError: (err: unknown) => void;
+  /** The audit log's clock. */
+  now?: () => number;
 }
 
 /** Runs of a deletion that PostgreSQL gave up as a deadlock with a concurrent write. */
@@ -41,7 +44,7 @@ const ATTEMPTS = 3;
 export function createErasureService(
   store: Store,
   events: EventBus,
-  { deleteFileBytes, onError }: ErasureOptions,
+  { deleteFileBytes, onError, now = Date.now }: ErasureOptions,
 ) {
   const adminOnly = (agent: Agent, what: string) => {
     if (agent.role !== 'admin') throw new DomainError(ErrorCode.Forbidden, `Only admins can delete ${what}.`);
@@ -77,12 +80,24 @@ export function createErasureService(
       await deleteBytes(fileIds);
     },
 
-    /** Admins only. The contact, every conversation of theirs on every channel, and their files. */
+    /**
+     * Admins only. The contact, every conversation of theirs on every channel, and their files; the audit log keeps
+     * who deleted which contact id, when, and how much went (in the same transaction).
+     */
     async deleteContact(agent: Agent, visitorId: string): Promise<void> {
       adminOnly(agent, 'contacts');
       const { conversations, fileIds } = await unit(async () => {
         const ids = await store.erasure.lockContact(visitorId);
         if (ids === null) throw notFound('Contact');
+        const counts = await store.contactProfiles.counts(visitorId);
+        await store.contactProfiles.insertAudit({
+          id: newId(),
+          action: 'contact_deleted',
+          actor: { id: agent.id, name: agent.name },
+          contactId: visitorId,
+          ...counts,
+          createdAt: now(),
+        });
         const conversations: Conversation[] = [];
         const fileIds: string[] = [];
         for (const id of ids) {

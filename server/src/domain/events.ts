@@ -26,7 +26,12 @@ export type DomainEvent =
    */
   | { type: 'conversation.deleted'; conversation: Conversation }
   /** An admin deleted the contact (erasure): their widgets' token is gone. Their conversations' events follow. */
-  | { type: 'contact.deleted'; visitorId: string };
+  | { type: 'contact.deleted'; visitorId: string }
+  /**
+   * An admin merged contact `fromId` into `intoId` (its row is gone). `tokenMoved`: its widget token opens `intoId`
+   * now, so its widgets reconnect; otherwise the token went with the row.
+   */
+  | { type: 'contact.merged'; fromId: string; intoId: string; tokenMoved: boolean };
 
 export type EventListener = (event: DomainEvent) => void;
 

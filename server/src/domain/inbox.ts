@@ -1,6 +1,6 @@
 // The inbox's lists and counts, as the agent may see them (see access.ts). The rules are those of
 // @livechat/shared/inbox (`matchesQuery`); the store's SQL implements them and is property-tested against them.
-import type { ConversationSearchQuery, FolderCounts } from '@livechat/shared/api';
+import { attributeKeyNorm, type ConversationSearchQuery, type FolderCounts } from '@livechat/shared/api';
 import { hasFolder, parseConversationNumber, type Folder, type InboxViewer } from '@livechat/shared/inbox';
 import type { Agent, Conversation, ConversationStatus } from '@livechat/shared/model';
 import { ErrorCode } from '@livechat/shared/protocol/constants';
@@ -12,6 +12,7 @@ import { DomainError } from './errors.js';
 const FOLDER_STATUS: Record<Folder, ConversationStatus> = {
   unassigned: 'open',
   mine: 'open',
+  teams: 'open',
   all: 'open',
   bot: 'open',
   closed: 'closed',
@@ -24,12 +25,31 @@ function textOrNumber(q: string | undefined): Pick<ConversationFilter, 'number' 
   return number === null ? { text: q } : { number };
 }
 
+/** The filters of conversation-filters.ts, as the store takes them. */
+function filtersOf(query: ConversationSearchQuery): Partial<ConversationFilter> {
+  return {
+    ...(query.channel && { channel: query.channel }),
+    ...(query.teamId && { teamId: query.teamId === 'none' ? null : query.teamId }),
+    ...(query.type && { type: query.type }),
+    ...(query.tag && { tag: query.tag }),
+    ...(query.attribute && {
+      attribute: {
+        keyNorm: attributeKeyNorm(query.attribute),
+        ...(query.attributeValue && { value: query.attributeValue }),
+      },
+    }),
+    ...(query.createdFrom !== undefined && { createdFrom: query.createdFrom }),
+    ...(query.createdTo !== undefined && { createdTo: query.createdTo }),
+  };
+}
+
 export function createInboxService(store: Store) {
   /** The agent's folders: the Bot folder where any site shows it to agents (admins always have it). */
   const folderViewer = async (agent: Agent): Promise<InboxViewer> => ({
     id: agent.id,
     role: agent.role,
     seesBotChats: agent.role === 'admin' || (await store.sites.anyBotFolderForAgents()),
+    teamIds: await store.teams.teamIdsOf(agent.id),
   });
 
   return {
@@ -57,19 +77,24 @@ export function createInboxService(store: Store) {
         ...(query.from !== undefined && { from: query.from }),
         ...(query.to !== undefined && { to: query.to }),
         ...(query.visitorId && { visitorId: query.visitorId }),
+        ...filtersOf(query),
       };
       return store.conversations.search(filter, viewerOf(agent));
     },
 
     async counts(agent: Agent): Promise<FolderCounts> {
-      const c = await store.conversations.counts(viewerOf(agent));
-      const viewer = await folderViewer(agent);
+      const [c, viewer] = await Promise.all([
+        store.conversations.counts(viewerOf(agent)),
+        folderViewer(agent),
+      ]);
       return {
         unassigned: c.unassigned,
         mine: c.mine,
+        teams: c.teams,
         all: hasFolder(viewer, 'all') ? c.open : null,
         bot: hasFolder(viewer, 'bot') ? c.bot : null,
         closed: c.closed,
+        teamIds: [...viewer.teamIds],
       };
     },
   };

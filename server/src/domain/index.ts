@@ -1,6 +1,7 @@
 // The domain: business rules over the store. No fastify, ws or sqlite imports here.
 import { isTransientConflict, type Store } from './store.js';
-import { createAssignmentService } from './assignment.js';
+import { createAssignmentService, createJoinChat } from './assignment.js';
+import { createRouting } from './routing.js';
 import { createAuthService } from './auth.js';
 import { createChatService } from './chat.js';
 import { createEventBus } from './events.js';
@@ -12,11 +13,13 @@ import { createSiteService } from './sites.js';
 import { createTeamService } from './team.js';
 import { createTimeline } from './timeline.js';
 import { createVisitorService } from './visitors.js';
+import { createVisitorUnread } from './visitor-unread.js';
 import { createVisitorHistory } from './visitor-history.js';
 import { createWriteBatcher } from './write-batcher.js';
 import { createWebhookService } from './webhooks/index.js';
 import { createInboxService } from './inbox.js';
 import { createClosingService } from './closing.js';
+import { createClosingMessageService } from './closing-messages.js';
 import { createCrmService } from './crm.js';
 import { createAnnotationService } from './annotations.js';
 import { createSavedReplyService } from './saved-replies.js';
@@ -31,6 +34,9 @@ import { createContactService } from './contacts.js';
 import { createFiles } from './media/files.js';
 import type { BlobStore } from './media/blob-store.js';
 import { createErasureService } from './erasure.js';
+import { createContactProfileService } from './contact-profiles.js';
+import { createContactMergeService } from './contact-merge.js';
+import { createContactExport } from './contact-export.js';
 
 export interface DomainOptions {
   now?: () => number;
@@ -89,11 +95,24 @@ export function createDomain(
   const playbooks = createPlaybookRunner({
     store,
     timeline,
-    agentsAvailable: presence.anyAvailable,
+    // A card that routes to a team waits only when one of its members can take the chat.
+    agentsAvailable: async (teamId) =>
+      teamId === null
+        ? presence.anyAvailable()
+        : (await store.teams.memberIds(teamId)).some(presence.isAgentAvailable),
     now,
     onError,
     onLeadCaptured: (unit, conversation, botName) =>
       captureBotLead(store, webhooks, unit, conversation, botName),
+    onQueuedToTeam: (unit, conversation) => routing.queued(unit, conversation),
+  });
+  const routing = createRouting({
+    store,
+    timeline,
+    events,
+    isAgentAvailable: presence.isAgentAvailable,
+    joinChat: createJoinChat(store, playbooks),
+    onError,
   });
   const webhooks = createWebhookService(store, {
     now,
@@ -109,10 +128,12 @@ export function createDomain(
     onError,
     { allowPrivateNetworks: webhooksAllowPrivateNetworks, ...smsOptions },
     files,
+    routing,
     onDebug,
   );
   const auth = createAuthService(store, events, now);
   const invites = createInviteService(store, auth, now);
+  const closingMessages = createClosingMessageService(store, now);
   return {
     /** The domain's clock (epoch ms). */
     now,
@@ -126,6 +147,7 @@ export function createDomain(
     playbooks,
     team: createTeamService(store, events, invites, now, timeline),
     visitors: createVisitorService(store, now),
+    visitorUnread: createVisitorUnread(store),
     /** What a visitor's widget replays: their recent conversations, or the rest after a resume. */
     visitorHistory: createVisitorHistory(store),
     sites: createSiteService(store, now),
@@ -134,23 +156,42 @@ export function createDomain(
     files,
     /** Texts: settings, the provider's webhooks, the outbox (`sms.outbox.start()` once, `stop()` at shutdown). */
     sms,
-    contacts: createContactService(store, timeline, sms.channel, now),
+    contacts: createContactService(store, timeline, sms.channel, now, createJoinChat(store, playbooks)),
     /** Admins delete a conversation or a contact for good (GDPR erasure). */
     erasure: createErasureService(store, events, {
       deleteFileBytes: (ids) => files.deleteBytes(ids),
       onError,
+      now,
     }),
-    assignment: createAssignmentService(store, timeline, playbooks),
+    /** Contacts as the CRM view of a person: details, attributes, tags, notes, duplicates. */
+    contactProfiles: createContactProfileService(store, now),
+    /** Admins merge a duplicate contact into another. */
+    contactMerge: createContactMergeService(store, timeline, events),
+    /** Admins export everything stored about a contact. */
+    contactExport: createContactExport(store, blobs, now),
+    assignment: createAssignmentService(store, timeline, playbooks, routing),
+    /** Team queues and automatic assignment (`routing.start()` once at start, `stop()` at shutdown). */
+    routing,
     leads: createLeadService(store),
     /** Outbound webhooks: `start()` once at start, `stop()` at shutdown. */
     webhooks,
     inbox: createInboxService(store),
-    closing: createClosingService(store, timeline, playbooks, webhooks),
+    /** Closing messages admins keep per site (a few built in, in the site's language). */
+    closingMessages,
+    closing: createClosingService(
+      store,
+      timeline,
+      playbooks,
+      webhooks,
+      sms.channel,
+      closingMessages,
+      routing,
+    ),
     crm: createCrmService(store, timeline, webhooks),
     annotations: createAnnotationService(store, timeline),
     savedReplies: createSavedReplyService(store, now),
     /** Work groups of agents (admins manage them). */
-    teams: createTeamsService(store, now),
+    teams: createTeamsService(store, now, (teamId) => void routing.work(teamId).catch(onError)),
     settings: createAgentSettingsService(store),
     /** The signed-in agent's own name, picture and password. */
     profile: createProfileService(store, events, auth, now),
@@ -158,7 +199,7 @@ export function createDomain(
      * Which agents may see the conversation, for fanning out its live events (the rule: access.ts). Resolves with one
      * test per agent; the site's setting is read once, and only for a bot-only conversation.
      */
-    whoCanSee: (conversation: Conversation) => whoCanSee(conversation, store.sites),
+    whoCanSee: (conversation: Conversation) => whoCanSee(conversation, store),
     /** Every active agent with whether they are available now, for the Assignee combobox. */
     colleagues: async () =>
       (await store.agents.all())

@@ -1,7 +1,8 @@
 // Site settings admins manage: the allowed origins of the embed, and the playbook (every save a new version).
 import type { UpdateSiteBody } from '@livechat/shared/api';
-import type { Playbook, Site, StoredPlaybook } from '@livechat/shared/model';
-import { notFound } from './errors.js';
+import { liveChatCard, type Playbook, type Site, type StoredPlaybook } from '@livechat/shared/model';
+import { ErrorCode } from '@livechat/shared/protocol/constants';
+import { DomainError, notFound } from './errors.js';
 import { DEFAULT_PLAYBOOK } from './playbook/default-playbook.js';
 import type { Store } from './store.js';
 
@@ -41,6 +42,12 @@ export function createSiteService(store: Store, now: () => number) {
     savePlaybook: (siteId: string, playbook: Playbook, agentId: string | null): Promise<StoredPlaybook> =>
       store.transaction(async () => {
         await site(siteId);
+        const teamId = liveChatCard(playbook)?.teamId;
+        if (teamId && !(await store.teams.byId(teamId)))
+          throw new DomainError(
+            ErrorCode.InvalidRequest,
+            'The Live Chat card routes to a team that no longer exists; choose another.',
+          );
         return store.playbooks.insert(siteId, playbook, agentId, now());
       }),
   };

@@ -2,9 +2,12 @@
 // implements it over SQLite or PostgreSQL; the domain sees only this. A unit of work is `transaction(async () => …)`:
 // every store call awaited inside it joins it.
 import type {
+  ClosingMessage,
+  ConversationType,
   FileTypeGroup,
   Folder,
   Team,
+  TeamRouting,
   Webhook,
   WebhookDelivery,
   WebhookEvent,
@@ -17,6 +20,7 @@ import type {
   AuthorKind,
   Contact,
   ContactField,
+  Locale,
   Channel,
   Conversation,
   ConversationStatus,
@@ -32,6 +36,7 @@ import type {
   StoredPlaybook,
 } from '@livechat/shared/model';
 import type { ErasureStore } from './erasure.js';
+import type { ContactProfileStore } from './contact-profiles.js';
 
 export interface Store {
   sites: SiteStore;
@@ -52,7 +57,9 @@ export interface Store {
   sms: SmsStore;
   files: FileStore;
   erasure: ErasureStore;
+  contactProfiles: ContactProfileStore;
   teams: TeamStore;
+  closingMessages: ClosingMessageStore;
   /**
    * Runs fn as one transaction; resolves after COMMIT, and any throw rolls all of it back. Called inside a
    * transaction it joins it.
@@ -106,6 +113,8 @@ export interface StoredContact {
   phone: string | null;
   smsAddress: string | null;
   smsOptedOutAt: number | null;
+  /** They came through the widget (a widget token names them; SMS contacts have none). */
+  web: boolean;
   createdAt: number;
   lastActivityAt: number;
 }
@@ -128,12 +137,24 @@ export interface ConversationFilter {
   number?: number;
   /** Matched anywhere in the contact's name or email, ignoring case. */
   text?: string;
+  channel?: Channel;
+  /** A team's id, or null for conversations in no team's queue; undefined for any. */
+  teamId?: string | null;
+  type?: ConversationType;
+  /** A tag of the conversation or of its contact. */
+  tag?: string;
+  /** A contact attribute: its name as compared (`attributeKeyNorm`), and the exact value when given. */
+  attribute?: { keyNorm: string; value?: string };
+  createdFrom?: number;
+  createdTo?: number;
   limit: number;
 }
 
 export interface FolderCountRow {
   unassigned: number;
   mine: number;
+  /** Waiting in the queues of the viewer's teams. */
+  teams: number;
   /** Every open conversation that reached the inbox (the admins' All chats). */
   open: number;
   /** Open bot-only conversations the visitor wrote in, that the viewer may see. */
@@ -203,7 +224,10 @@ export interface InviteRow {
   expires_at: number;
 }
 
-export type NewSite = Omit<Site, 'botFolderForAgents'> & { botFolderForAgents?: boolean };
+export type NewSite = Omit<Site, 'botFolderForAgents' | 'allowReopen'> & {
+  botFolderForAgents?: boolean;
+  allowReopen?: boolean;
+};
 
 // ---- Aggregates ----
 
@@ -306,7 +330,15 @@ export interface ConversationStore {
    */
   lockOpenOfVisitor(visitorId: string): Promise<string | null>;
   /** Creates an open conversation with the next number (on the web channel unless told). */
-  create(c: { id: string; siteId: string; visitorId: string; now: number; channel?: Channel }): Promise<void>;
+  /** `startedByAgent`: an agent started it from the contact ("New"). */
+  create(c: {
+    id: string;
+    siteId: string;
+    visitorId: string;
+    now: number;
+    channel?: Channel;
+    startedByAgent?: boolean;
+  }): Promise<void>;
   /** The inbox's lists: filters, and what the viewer may see (agents: unassigned and their own). */
   search(filter: ConversationFilter, viewer: Viewer): Promise<Conversation[]>;
   /** The visitor's newest conversations on a channel, newest first (the widget's history: `web`). */
@@ -319,6 +351,11 @@ export interface ConversationStore {
   setAssignee(id: string, agentId: string | null, now: number): Promise<Conversation | null>;
   /** Closes an open conversation; null when it was not open. */
   close(id: string, now: number): Promise<Conversation | null>;
+  /**
+   * Opens a closed conversation again, with this assignee (null: back in the inbox's queue, queued now); null when it
+   * was not closed. A unique violation when its contact has another open conversation on its channel.
+   */
+  reopen(id: string, assigneeId: string | null, now: number): Promise<Conversation | null>;
   setTags(id: string, tags: string[]): Promise<Conversation | null>;
   /** Puts the conversation in the agents' inbox (once; a second call keeps the first time). */
   queue(id: string, now: number): Promise<Conversation | null>;
@@ -328,6 +365,16 @@ export interface ConversationStore {
   markMissed(id: string, now: number): Promise<Conversation | null>;
   /** Assigns an open, unassigned conversation (queuing it); null when it is not (someone else was first). */
   claim(id: string, agentId: string, now: number): Promise<Conversation | null>;
+  /**
+   * Puts an open conversation in a queue: a team's, or everyone's (null); nobody holds it. Null when not open.
+   */
+  setQueue(id: string, teamId: string | null, now: number): Promise<Conversation | null>;
+  /** The oldest chat waiting in the team's queue, if any. */
+  oldestInTeamQueue(teamId: string): Promise<Conversation | null>;
+  /** How many open conversations the agent holds. */
+  openCountOf(agentId: string): Promise<number>;
+  /** Who held the visitor's newest conversation before this one (returning contacts); null for nobody. */
+  previousAssigneeOf(visitorId: string, exceptId: string): Promise<string | null>;
   /**
    * Reserves the next gap-free seq of a conversation; returns it updated (lastSeq is the new seq), or null.
    * `byVisitor` (a visitor's message) also records the first time the visitor wrote; a null `preview` keeps the
@@ -343,6 +390,11 @@ export interface MessageStore {
   after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   /** One message by id, with its delivery (an SMS delivery report changed it). */
   byId(conversationId: string, id: string): Promise<Message | null>;
+  /**
+   * How many messages agents and the bot wrote in the visitor's open web conversation since the visitor last connected
+   * (their widget's last hello): the launcher's cue to load the chat.
+   */
+  teamSinceVisitorConnected(visitorId: string): Promise<number>;
 }
 
 export interface PlaybookStore {
@@ -443,13 +495,50 @@ export interface TeamStore {
   setMembers(id: string, agentIds: readonly string[]): Promise<void>;
   /** The team and its memberships; false when there was no such team. */
   remove(id: string): Promise<boolean>;
+  setRouting(id: string, routing: TeamRouting): Promise<void>;
+  /** Whether the agent is a member of the team. */
+  isMember(teamId: string, agentId: string): Promise<boolean>;
+  /** The team's members. */
+  memberIds(teamId: string): Promise<string[]>;
+  /** The teams the agent is a member of. */
+  teamIdsOf(agentId: string): Promise<string[]>;
+  /** The team's active members in round-robin order: least recently given a chat by the team first. */
+  roundOrder(teamId: string): Promise<string[]>;
+  /** The team gave the agent a chat: they go to the back of its round. */
+  markAssigned(teamId: string, agentId: string): Promise<void>;
+  /** Teams that assign automatically and have a chat waiting in their queue. */
+  autoTeamsWithQueue(): Promise<string[]>;
+  /** The agent leaves every team (deactivated). */
+  removeAgent(agentId: string): Promise<void>;
+}
+
+/** A saved reply with its owner: the agent who alone sees a personal one; null for the team's. */
+export type StoredSavedReply = SavedReply & { ownerId: string | null };
+
+/** A site's closing messages: built-in ones (with their language) and the admins' own (locale null). */
+export interface ClosingMessageStore {
+  /** The site's messages in `locale` and the admins' own, built-in first, then oldest first. */
+  ofSite(siteId: string, locale: Locale): Promise<ClosingMessage[]>;
+  byId(siteId: string, id: string): Promise<ClosingMessage | null>;
+  /**
+   * Marks the site's built-in messages as added; true only for the first caller (who adds them, in the same
+   * transaction), so they are added once per site even when an admin deleted them all since.
+   */
+  claimBuiltIns(siteId: string): Promise<boolean>;
+  insert(siteId: string, message: ClosingMessage, createdBy: string | null): Promise<void>;
+  /** false when the site has no such message. */
+  update(siteId: string, id: string, text: string, now: number): Promise<boolean>;
+  remove(siteId: string, id: string): Promise<boolean>;
 }
 
 export interface SavedReplyStore {
-  all(): Promise<SavedReply[]>;
-  byId(id: string): Promise<SavedReply | null>;
-  byShortcut(shortcut: string): Promise<SavedReply | null>;
-  insert(reply: SavedReply, createdBy: string): Promise<void>;
+  /** The team's and the agent's own, by shortcut (the team's first when both use one). */
+  visibleTo(agentId: string): Promise<StoredSavedReply[]>;
+  byId(id: string): Promise<StoredSavedReply | null>;
+  /** Among the team's (ownerId null) or one agent's own. */
+  byShortcut(shortcut: string, ownerId: string | null): Promise<StoredSavedReply | null>;
+  /** A unique violation when the shortcut is taken among the team's or the owner's. */
+  insert(reply: StoredSavedReply, createdBy: string): Promise<void>;
   update(reply: SavedReply): Promise<void>;
   /** false when there was none. */
   remove(id: string): Promise<boolean>;
@@ -468,6 +557,8 @@ export interface StoredSmsSettings {
   enabled: boolean;
   helpText: string | null;
   lastInboundAt: number | null;
+  /** The team whose queue texts go to; null for everyone's. */
+  teamId: string | null;
 }
 
 export interface WebhookDiagnostic {
@@ -506,7 +597,7 @@ export interface SmsStore {
   /** Writes the fields given; creates the row on first save. A number taken by another site is a unique violation. */
   saveSettings(
     siteId: string,
-    patch: { number?: string | null; enabled?: boolean; helpText?: string },
+    patch: { number?: string | null; enabled?: boolean; helpText?: string; teamId?: string | null },
     now: number,
   ): Promise<StoredSmsSettings>;
   recordInbound(siteId: string, at: number): Promise<void>;

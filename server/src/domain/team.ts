@@ -83,7 +83,10 @@ export function createTeamService(
         const revoked = current.active && !next.active;
         // A password reset ends every session too: whoever held the old password is signed out.
         if (revoked || passwordHash) await store.sessions.removeForAgent(id);
-        if (revoked) await returnChatsOfDeactivated(store, unit, publicAgent(next));
+        if (revoked) {
+          await returnChatsOfDeactivated(store, unit, publicAgent(next));
+          await store.teams.removeAgent(id); // nobody routes to a deactivated agent
+        }
         return { agent: publicAgent(next), revoked };
       });
       // Open sockets act for the agent as they are now: closed when deactivated, updated otherwise (e.g. a new role).

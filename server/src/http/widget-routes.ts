@@ -1,20 +1,51 @@
-// Public endpoints the widget calls from customers' pages (cross-origin, without credentials).
+// Public endpoints the widget calls from customers' pages (cross-origin, without cookies; the visitor's token, when
+// they have one, in an Authorization header).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, SiteKeyParamsSchema, WidgetStatusBodySchema } from '@livechat/shared/api';
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Domain } from '../domain/index.js';
 import { DomainError } from '../domain/index.js';
+import { visitorBearer } from './visitor-bearer.js';
+
+/** Browsers ask before sending the token (a non-simple header): once an hour per page origin. */
+const PREFLIGHT_MAX_AGE = '3600';
 
 export function widgetRoutes(domain: Domain): FastifyPluginAsyncZod {
+  async function allowedSite(siteKey: string, origin: string | undefined) {
+    const site = await domain.visitors.siteByKey(siteKey);
+    if (!site) throw new DomainError(ErrorCode.UnknownSite, 'No site has this key.');
+    if (!domain.visitors.isOriginAllowed(site, origin))
+      throw new DomainError(ErrorCode.OriginNotAllowed, 'This origin may not embed this site.');
+    return site;
+  }
+
   return async (app) => {
+    app.options(
+      '/:siteKey/status',
+      { schema: { hide: true, params: SiteKeyParamsSchema } },
+      async (request, reply) => {
+        const { origin } = request.headers;
+        await allowedSite(request.params.siteKey, origin);
+        return reply
+          .code(204)
+          .header('access-control-allow-origin', origin)
+          .header('access-control-allow-headers', 'authorization')
+          .header('access-control-allow-methods', 'GET')
+          .header('access-control-max-age', PREFLIGHT_MAX_AGE)
+          .header('vary', 'Origin')
+          .send();
+      },
+    );
+
     app.get(
       '/:siteKey/status',
       {
         schema: {
           tags: ['widget'],
           summary:
-            "Whether anyone is available, for the launcher; readable only from the site's allowed origins",
+            "Whether anyone is available, for the launcher; readable only from the site's allowed origins. With the " +
+            "visitor's token (Authorization: Bearer), also how many messages their open chat got since they last connected",
           params: SiteKeyParamsSchema,
           response: {
             200: WidgetStatusBodySchema,
@@ -25,20 +56,21 @@ export function widgetRoutes(domain: Domain): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const site = await domain.visitors.siteByKey(request.params.siteKey);
-        if (!site) throw new DomainError(ErrorCode.UnknownSite, 'No site has this key.');
         const origin = request.headers.origin;
-        if (!domain.visitors.isOriginAllowed(site, origin))
-          throw new DomainError(ErrorCode.OriginNotAllowed, 'This origin may not embed this site.');
-        // No credentials: the answer is the same for every visitor, so it only needs the origin allowed.
-        void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+        const site = await allowedSite(request.params.siteKey, origin);
+        // No cookies: the answer only needs the origin allowed, and the unread count the visitor's own token (an
+        // unknown or expired one gets the status without a count, as a visitor who never chatted).
+        void reply.header('access-control-allow-origin', origin).header('vary', 'Origin, Authorization');
+        const token = visitorBearer(request);
+        const visitor = token ? await domain.visitors.ofToken(site.id, token) : null;
         const body = {
           online: domain.presence.anyAvailable(),
           locale: (await domain.sites.playbook(site.id)).locale,
+          ...(visitor && { unread: await domain.visitorUnread(visitor) }),
         };
         // Launchers ask again every 30 s while their page is visible: the browser revalidates (no-cache) and an
         // unchanged status costs a bodyless 304.
-        const etag = `"${body.online ? 1 : 0}-${body.locale}"`;
+        const etag = `"${body.online ? 1 : 0}-${body.locale}${body.unread === undefined ? '' : `-${body.unread}`}"`;
         void reply.header('cache-control', 'no-cache').header('etag', etag);
         if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
         return body;

@@ -24,6 +24,10 @@ const CONVERSATION_ROWS = [
 const CONTACT_ROWS = [
   // A lead names its contact besides its conversation; one of another conversation must not keep them.
   'DELETE FROM crm_records WHERE visitor_id = ?',
+  // The CRM view of them: attributes, tags and notes (the audit log keeps only their id: it outlives them).
+  'DELETE FROM contact_attributes WHERE visitor_id = ?',
+  'DELETE FROM contact_tags WHERE visitor_id = ?',
+  'DELETE FROM contact_notes WHERE visitor_id = ?',
   'DELETE FROM visitors WHERE id = ?',
 ];
 

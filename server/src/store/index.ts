@@ -3,10 +3,12 @@ import type { Store } from '../domain/store.js';
 import { createActivityStore } from './activities.js';
 import { createAgentStore } from './agents.js';
 import { createAnswerStore } from './answers.js';
+import { createClosingMessageStore } from './closing-messages.js';
 import { createConversationStore } from './conversations.js';
 import { createCrmStore } from './crm.js';
 import { createDetailsStore } from './details.js';
 import { createErasureStore } from './erasure.js';
+import { createContactProfileStore } from './contact-profiles.js';
 import { createInviteStore } from './invites.js';
 import { migratePostgres, migrateSqlite } from './migrate.js';
 import { createMessageStore } from './messages.js';
@@ -48,7 +50,9 @@ export function createStore(sql: Sql, fileUrl: FileUrlSigner = unsignedFileUrl):
     sms: createSmsStore(sql),
     files: createFileStore(sql),
     erasure: createErasureStore(sql),
+    contactProfiles: createContactProfileStore(sql),
     teams: createTeamStore(sql),
+    closingMessages: createClosingMessageStore(sql),
     transaction: (fn) => sql.transaction(fn),
     inTransaction: () => sql.inTransaction(),
     concurrentWriters: sql.concurrentWriters,

@@ -46,6 +46,11 @@ const INSERT = `INSERT INTO messages
 // Two statements, not `author_id IS ?` (SQLite only): each reads the idempotency index on both engines.
 const BY_CLIENT_ID = `${SELECT} WHERE m.author_kind = ? AND m.author_id = ? AND m.client_id = ?`;
 const BY_CLIENT_ID_NO_AUTHOR = `${SELECT} WHERE m.author_kind = ? AND m.author_id IS NULL AND m.client_id = ?`;
+/** Agents' and the bot's messages in the visitor's open web chat after their last hello (visitors.last_seen_at). */
+const TEAM_SINCE_VISITOR_CONNECTED = `SELECT COUNT(*) FROM messages m
+  JOIN conversations c ON c.id = m.conversation_id JOIN visitors v ON v.id = c.visitor_id
+  WHERE c.visitor_id = ? AND c.channel = 'web' AND c.status = 'open'
+    AND m.author_kind IN ('agent', 'bot') AND m.created_at > v.last_seen_at`;
 
 /**
  * `fileUrl` signs a file's URL for whoever reads the message now (URLs expire, so they are made at every read, not
@@ -98,6 +103,8 @@ export function createMessageStore(sql: Sql, fileUrl: (id: string) => string): M
           [conversationId, afterSeq, limit],
         ),
       ),
+    teamSinceVisitorConnected: async (visitorId) =>
+      Number((await sql.value<number | string>(TEAM_SINCE_VISITOR_CONNECTED, [visitorId])) ?? 0),
     async byId(conversationId, id) {
       const row = await sql.get<MessageRow>(`${SELECT} WHERE m.conversation_id = ? AND m.id = ?`, [
         conversationId,

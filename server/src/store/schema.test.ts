@@ -18,6 +18,15 @@ const SEARCH_PARAMS = {
   visitorId: null,
   number: null,
   text: null,
+  createdFrom: null,
+  createdTo: null,
+  channel: null,
+  team: null,
+  type: null,
+  tag: null,
+  tagLike: null,
+  attrKey: null,
+  attrValue: null,
   limit: 50,
 };
 

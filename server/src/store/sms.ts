@@ -16,6 +16,7 @@ interface SettingsRow {
   enabled: number;
   help_text: string | null;
   last_inbound_at: number | null;
+  team_id: string | null;
 }
 
 const toSettings = (r: SettingsRow): StoredSmsSettings => ({
@@ -24,6 +25,7 @@ const toSettings = (r: SettingsRow): StoredSmsSettings => ({
   enabled: r.enabled === 1,
   helpText: r.help_text,
   lastInboundAt: r.last_inbound_at,
+  teamId: r.team_id,
 });
 
 interface DueRow {
@@ -60,10 +62,11 @@ const RANK_OF_RECORDED = `CASE status WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WH
 /** Reports of texts that are not ours (another app on the account) are not kept longer. */
 const EARLY_REPORT_TTL_MS = 24 * 3_600_000;
 
-const SAVE_SETTINGS = `INSERT INTO sms_settings (site_id, number, enabled, help_text, updated_at)
-  VALUES (@siteId, @number, COALESCE(@enabled, 1), @helpText, @now)
+const SAVE_SETTINGS = `INSERT INTO sms_settings (site_id, number, enabled, help_text, team_id, updated_at)
+  VALUES (@siteId, @number, COALESCE(@enabled, 1), @helpText, @teamId, @now)
   ON CONFLICT (site_id) DO UPDATE SET
     number = CASE WHEN @setNumber = 1 THEN @number ELSE sms_settings.number END,
+    team_id = CASE WHEN @setTeam = 1 THEN @teamId ELSE sms_settings.team_id END,
     enabled = COALESCE(@enabled, sms_settings.enabled),
     help_text = COALESCE(@helpText, sms_settings.help_text),
     updated_at = @now`;
@@ -114,6 +117,8 @@ export function createSmsStore(sql: Sql): SmsStore {
         number: patch.number ?? null,
         enabled: patch.enabled === undefined ? null : patch.enabled ? 1 : 0,
         helpText: patch.helpText ?? null,
+        setTeam: patch.teamId === undefined ? 0 : 1,
+        teamId: patch.teamId ?? null,
         now,
       });
       return (await settings('SELECT * FROM sms_settings WHERE site_id = ?', [siteId]))!;

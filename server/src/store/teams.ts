@@ -8,6 +8,9 @@ interface TeamRow {
   name: string;
   name_key: string;
   created_at: number;
+  auto_assign: number;
+  max_open_chats: number;
+  returning_contacts: number;
 }
 
 /** What names are compared by: computed here rather than by SQL lower(), which SQLite applies to ASCII only. */
@@ -31,8 +34,13 @@ export function createTeamStore(sql: Sql): TeamStore {
         .map((m) => m.agent_id)
         .sort(),
       createdAt: Number(r.created_at),
+      autoAssign: r.auto_assign === 1,
+      maxOpenChats: r.max_open_chats,
+      returningContacts: r.returning_contacts === 1,
     }));
   };
+  const ids = async (text: string, params?: string[]) =>
+    (await sql.all<{ id: string }>(text, params)).map((r) => r.id);
   const one = async (text: string, param: string) => {
     const row = await sql.get<TeamRow>(text, [param]);
     return row ? (await withMembers([row]))[0]! : null;
@@ -50,12 +58,60 @@ export function createTeamStore(sql: Sql): TeamStore {
     byName: (name) => one('SELECT * FROM teams WHERE name_key = ?', teamNameKey(name)),
     lock: async (id) => (await sql.get(`SELECT id FROM teams WHERE id = ?${forUpdate}`, [id])) !== undefined,
     insert: (team) =>
-      write('INSERT INTO teams (id, name, name_key, created_at) VALUES (?, ?, ?, ?)', [
-        team.id,
-        team.name,
-        teamNameKey(team.name),
-        team.createdAt,
+      write(
+        `INSERT INTO teams (id, name, name_key, created_at, auto_assign, max_open_chats, returning_contacts)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          team.id,
+          team.name,
+          teamNameKey(team.name),
+          team.createdAt,
+          team.autoAssign ? 1 : 0,
+          team.maxOpenChats,
+          team.returningContacts ? 1 : 0,
+        ],
+      ),
+    setRouting: (id, r) =>
+      write('UPDATE teams SET auto_assign = ?, max_open_chats = ?, returning_contacts = ? WHERE id = ?', [
+        r.autoAssign ? 1 : 0,
+        r.maxOpenChats,
+        r.returningContacts ? 1 : 0,
+        id,
       ]),
+    isMember: async (teamId, agentId) =>
+      (await sql.get('SELECT 1 AS x FROM team_members WHERE team_id = ? AND agent_id = ?', [
+        teamId,
+        agentId,
+      ])) !== undefined,
+    memberIds: (teamId) =>
+      ids('SELECT agent_id AS id FROM team_members WHERE team_id = ? ORDER BY agent_id', [teamId]),
+    teamIdsOf: (agentId) =>
+      ids('SELECT team_id AS id FROM team_members WHERE agent_id = ? ORDER BY team_id', [agentId]),
+    roundOrder: (teamId) =>
+      ids(
+        `SELECT m.agent_id AS id FROM team_members m JOIN agents a ON a.id = m.agent_id
+          WHERE m.team_id = ? AND a.active = 1
+          ORDER BY CASE WHEN m.last_turn IS NULL THEN 0 ELSE 1 END, m.last_turn, m.agent_id`,
+        [teamId],
+      ),
+    markAssigned: async (teamId, agentId) => {
+      const turn = await sql.value<number>(
+        'UPDATE teams SET turns = turns + 1 WHERE id = ? RETURNING turns',
+        [teamId],
+      );
+      await write('UPDATE team_members SET last_turn = ? WHERE team_id = ? AND agent_id = ?', [
+        turn!,
+        teamId,
+        agentId,
+      ]);
+    },
+    autoTeamsWithQueue: () =>
+      ids(
+        `SELECT t.id FROM teams t WHERE t.auto_assign = 1 AND EXISTS (SELECT 1 FROM conversations c
+          WHERE c.team_id = t.id AND c.status = 'open' AND c.assignee_id IS NULL AND c.queued_at IS NOT NULL)
+          ORDER BY t.id`,
+      ),
+    removeAgent: (agentId) => write('DELETE FROM team_members WHERE agent_id = ?', [agentId]),
     rename: (id, name) =>
       write('UPDATE teams SET name = ?, name_key = ? WHERE id = ?', [name, teamNameKey(name), id]),
     setMembers: async (id, agentIds) => {

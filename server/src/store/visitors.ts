@@ -35,6 +35,7 @@ interface ContactRow {
   phone: string | null;
   sms_address: string | null;
   sms_opted_out_at: number | null;
+  web: number;
   created_at: number;
   last_activity_at: number | null;
 }
@@ -47,6 +48,7 @@ const toContact = (r: ContactRow): StoredContact => ({
   phone: r.sms_address ?? r.phone,
   smsAddress: r.sms_address,
   smsOptedOutAt: r.sms_opted_out_at,
+  web: Number(r.web) === 1,
   createdAt: r.created_at,
   lastActivityAt: r.last_activity_at ?? r.created_at,
 });
@@ -57,6 +59,8 @@ const toContact = (r: ContactRow): StoredContact => ({
  */
 const CONTACT = `SELECT v.id, v.site_id, COALESCE(v.contact_name, v.name) AS name, v.email, v.phone, v.sms_address,
     v.sms_opted_out_at, v.created_at,
+    -- SMS contacts get "sms:<id>" (see insertSmsContact), never a hash of a widget token.
+    CASE WHEN substr(v.token_hash, 1, 4) = 'sms:' THEN 0 ELSE 1 END AS web,
     (SELECT MAX(c.updated_at) FROM conversations c WHERE c.visitor_id = v.id) AS last_activity_at
   FROM visitors v`;
 /**

@@ -147,6 +147,12 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         for (const conn of visitors.get(event.visitorId) ?? [])
           conn.close(CloseCode.Unauthorized, 'contact deleted');
         break;
+      case 'contact.merged':
+        // Their conversations are another contact's now: reconnecting with the moved token comes back as that
+        // contact; a token that went with the row starts over as a new visitor (see domain/contact-merge.ts).
+        for (const conn of visitors.get(event.fromId) ?? [])
+          conn.close(event.tokenMoved ? CloseCode.GoingAway : CloseCode.Unauthorized, 'contact merged');
+        break;
       case 'presence.changed': {
         const frame = encodeFrame({ type: 'presence', online: event.online });
         for (const set of visitors.values()) for (const conn of set) conn.sendLive(frame);

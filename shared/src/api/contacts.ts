@@ -15,6 +15,8 @@ export const ContactSummarySchema = z.object({
   phone: z.string().nullable(),
   /** They texted STOP: nobody may text them until they text START. */
   smsOptedOut: z.boolean(),
+  /** They came to the site through the widget: a web chat can be started with them (it waits for their next visit). */
+  web: z.boolean(),
   createdAt: TimestampSchema,
   /** Their newest conversation's activity, or when they were created. */
   lastActivityAt: TimestampSchema,
@@ -34,11 +36,12 @@ export const ContactBodySchema = z.object({
   conversations: z.array(ConversationSchema),
 });
 
-export const NEW_MESSAGE_CHANNELS = ['sms'] as const;
+export const NEW_MESSAGE_CHANNELS = ['sms', 'web'] as const;
 
 /**
- * The green "New" button: a first message on a channel, to a contact (`contactId`) or to a phone number (`to`,
- * which finds or creates the contact). Continues the contact's open conversation on that channel if there is one.
+ * The green "New" button: a first message on a channel, to a contact (`contactId`) or, by text, to a phone number
+ * (`to`, which finds or creates the contact). Continues the contact's open conversation on that channel if there is
+ * one. On the web it waits in the visitor's chat for their next visit.
  */
 export const NewConversationBodySchema = z
   .object({
@@ -47,14 +50,22 @@ export const NewConversationBodySchema = z
     contactId: IdSchema.optional(),
     to: z.string().trim().max(40).optional(),
     clientId: ClientIdSchema,
-    body: MessageBodySchema.refine(
-      (text) => text.length <= SMS_MAX_LENGTH,
-      `A text message can be at most ${SMS_MAX_LENGTH} characters long.`,
-    ),
+    body: MessageBodySchema,
   })
   .superRefine((b, ctx) => {
+    if (b.channel === 'web') {
+      if (b.contactId === undefined || b.to !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['contactId'], message: 'Choose the contact to write to.' });
+      return;
+    }
     if ((b.contactId === undefined) === (b.to === undefined || b.to === ''))
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter the phone number to text.' });
+    if (b.body.length > SMS_MAX_LENGTH)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['body'],
+        message: `A text message can be at most ${SMS_MAX_LENGTH} characters long.`,
+      });
   });
 export type NewConversationBody = z.infer<typeof NewConversationBodySchema>;
 export const NewConversationResponseSchema = z.object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import '../model/human-errors.js';
 import { AgentSchema, EmailSchema, PasswordSchema, PersonNameSchema, RoleSchema } from '../model/agent.js';
 import { ConversationSchema, ConversationStatusSchema, TagSchema } from '../model/conversation.js';
+import { checkFilterRanges, conversationFilterFields } from './conversation-filters.js';
 import {
   ActivitySchema,
   ConversationDetailsSchema,
@@ -22,6 +23,7 @@ import {
   WORDS_OR_FILES,
 } from '../model/message.js';
 import { ErrorCode } from '../protocol/constants.js';
+import { unknownVariables, unknownVariablesMessage } from '../saved-replies/variables.js';
 import { LeadDataSchema } from '../model/lead.js';
 import { LocaleSchema, StoredPlaybookSchema } from '../model/playbook.js';
 import { OriginSchema, SiteSchema } from '../model/site.js';
@@ -134,6 +136,8 @@ export const UpdateSiteBodySchema = z
     allowedOrigins: z.array(OriginSchema).max(50, 'Allow at most 50 origins.'),
     /** Agents (not only admins) see the Bot folder. */
     botFolderForAgents: z.boolean(),
+    /** Agents may reopen the site's closed chats. */
+    allowReopen: z.boolean(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'There is nothing to change.');
@@ -145,7 +149,16 @@ export const PlaybookBodySchema = z.object({ playbook: StoredPlaybookSchema });
 export const AvailabilityBodySchema = z.object({ available: z.boolean() });
 
 /** Public, for the widget's launcher before the chat is opened: is anyone there, and the site's language. */
-export const WidgetStatusBodySchema = z.object({ online: z.boolean(), locale: LocaleSchema });
+export const WidgetStatusBodySchema = z.object({
+  online: z.boolean(),
+  locale: LocaleSchema,
+  /**
+   * Agents' and the bot's messages in the visitor's open chat since their widget last connected (e.g. one an agent
+   * started while they were away): only when the request carries the visitor's Bearer token. Above 0, the launcher
+   * loads the chat, which replays them and badges itself with those it has not shown.
+   */
+  unread: z.number().int().min(0).optional(),
+});
 export type WidgetStatus = z.infer<typeof WidgetStatusBodySchema>;
 export const SiteKeyParamsSchema = z.object({ siteKey: z.string().min(1).max(100) });
 
@@ -154,7 +167,8 @@ export const LeadDataBodySchema = z.object({ lead: LeadDataSchema });
 // --- The inbox: folders, search, assignment, closing, the side panel, leads and deals, notes, tags ---
 
 /** `bot`: open conversations only the bot has handled so far (admins; agents too where the site allows). */
-export const FolderSchema = z.enum(['unassigned', 'mine', 'all', 'bot', 'closed']);
+/** `teams`: open conversations waiting in the queues of the viewer's teams ("My teams"). */
+export const FolderSchema = z.enum(['unassigned', 'mine', 'teams', 'all', 'bot', 'closed']);
 export type Folder = z.infer<typeof FolderSchema>;
 
 /**
@@ -163,20 +177,24 @@ export type Folder = z.infer<typeof FolderSchema>;
  * conversation number ("12" or "#12") or the contact's name or email, and searches every conversation the agent may
  * see, whatever the folder. Every other filter narrows the list: a `status` the folder excludes (closed inside
  * Unassigned) lists nothing; an `assigneeId` of a colleague lists nothing for an agent, who cannot see those chats;
- * `from`/`to` bound the last activity (epoch ms).
+ * `from`/`to` bound the last activity (epoch ms: the last message, or the last change such as an assignment). The
+ * filters of conversation-filters.ts (channel, team, type, tag, contact attribute, created) narrow it too.
  */
-export const ConversationSearchQuerySchema = z.object({
-  folder: FolderSchema.optional(),
-  status: ConversationStatusSchema.optional(),
-  q: z.string().trim().max(100).optional(),
-  /** An agent's id, or "none" for unassigned. */
-  assigneeId: z.union([IdSchema, z.literal('none')]).optional(),
-  from: z.coerce.number().pipe(TimestampSchema).optional(),
-  to: z.coerce.number().pipe(TimestampSchema).optional(),
-  /** Another conversation's visitor: their earlier conversations. */
-  visitorId: IdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
+export const ConversationSearchQuerySchema = z
+  .object({
+    folder: FolderSchema.optional(),
+    status: ConversationStatusSchema.optional(),
+    q: z.string().trim().max(100).optional(),
+    /** An agent's id, or "none" for unassigned. */
+    assigneeId: z.union([IdSchema, z.literal('none')]).optional(),
+    from: z.coerce.number().pipe(TimestampSchema).optional(),
+    to: z.coerce.number().pipe(TimestampSchema).optional(),
+    /** Another conversation's visitor: their earlier conversations. */
+    visitorId: IdSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(200),
+    ...conversationFilterFields,
+  })
+  .superRefine(checkFilterRanges);
 export type ConversationSearchQuery = z.infer<typeof ConversationSearchQuerySchema>;
 
 /** Live folder counts; `all` is null for agents who are not admins. */
@@ -184,16 +202,29 @@ export const FolderCountsBodySchema = z.object({
   counts: z.object({
     unassigned: z.number().int(),
     mine: z.number().int(),
+    /** Waiting in the queues of the viewer's teams (0 for someone in no team). */
+    teams: z.number().int(),
     all: z.number().int().nullable(),
     /** Null for agents when the site does not show them the Bot folder. */
     bot: z.number().int().nullable(),
     closed: z.number().int(),
+    /** The viewer's teams: the queues whose chats are in My teams (the dashboard files live changes by them). */
+    teamIds: z.array(IdSchema).default([]),
   }),
 });
 export type FolderCounts = z.infer<typeof FolderCountsBodySchema>['counts'];
 
-/** The "Assignee" combobox: any active agent, or null for Unassigned. */
-export const AssigneeBodySchema = z.object({ assigneeId: IdSchema.nullable() });
+/**
+ * The "Assignee" combobox: `assigneeId` gives the conversation to an active agent (null: back to everyone's
+ * Unassigned); `teamId` puts it in a team's queue instead, where the team's routing applies. One of the two.
+ */
+export const AssigneeBodySchema = z
+  .object({ assigneeId: IdSchema.nullable().optional(), teamId: IdSchema.optional() })
+  .refine((b) => (b.assigneeId === undefined) !== (b.teamId === undefined), {
+    message: 'Choose an agent or a team.',
+    path: ['assigneeId'],
+  });
+export type AssigneeBody = z.infer<typeof AssigneeBodySchema>;
 
 export const DetailsBodySchema = z.object({ details: ConversationDetailsSchema });
 
@@ -232,7 +263,12 @@ export const SavedReplyInputSchema = z.object({
     .min(1, { message: 'Enter a shortcut.', abort: true })
     .max(32, 'Use at most 32 characters.')
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lowercase letters, digits and "-", starting with a letter or digit.'),
-  body: MessageBodySchema,
+  body: MessageBodySchema.superRefine((body, ctx) => {
+    const unknown = unknownVariables(body);
+    if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: unknownVariablesMessage(unknown) });
+  }),
+  /** "Only me": the agent's own reply. Any agent may keep them; the team's (false) are for admins to add. */
+  personal: z.boolean().default(false),
 });
 export const SavedReplyListBodySchema = z.object({ replies: z.array(SavedReplySchema) });
 export const SavedReplyBodySchema = z.object({ reply: SavedReplySchema });
@@ -301,11 +337,10 @@ export const WebhookDeliveryBodySchema = z.object({ delivery: WebhookDeliverySch
 
 // --- Bodies the server once declared inline: declared here so the dashboard sends and reads the same shapes ---
 
-/** A saved reply's changes (admins). */
-export const UpdateSavedReplyBodySchema = SavedReplyInputSchema.partial().refine(
-  (b) => Object.keys(b).length > 0,
-  'There is nothing to change.',
-);
+/** A saved reply's changes (admins for the team's, the owner for a personal one); who sees it stays as it was. */
+export const UpdateSavedReplyBodySchema = SavedReplyInputSchema.omit({ personal: true })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'There is nothing to change.');
 
 /** Every active agent, for the "Assignee" combobox. */
 export type Colleague = z.infer<typeof ColleagueListBodySchema>['agents'][number];

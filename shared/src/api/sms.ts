@@ -1,7 +1,7 @@
 // The SMS settings page ("SMS / Text messages", admins only): the provider account, the site's number, the switch,
 // and what troubleshooting needs (webhook URLs, the last inbound webhook and whether its signature verified).
 import { z } from 'zod';
-import { TimestampSchema } from '../model/ids.js';
+import { IdSchema, TimestampSchema } from '../model/ids.js';
 
 /** The paths the provider posts to; the settings page shows them under the server's public URL. */
 export const SMS_WEBHOOK_PATHS = {
@@ -40,6 +40,8 @@ export const SmsSettingsSchema = z.object({
   enabled: z.boolean(),
   /** What a contact gets for HELP. */
   helpText: z.string(),
+  /** The team whose queue texts go to (its routing applies); null for everyone's Unassigned. */
+  teamId: IdSchema.nullable().default(null),
   /** Paste these into the provider's console for a number whose webhooks are set by hand. */
   webhookUrls: z.object({ messages: z.string(), status: z.string() }),
   /** The last webhook the provider sent (any site), and whether its signature verified. */
@@ -68,6 +70,7 @@ export const UpdateSmsSettingsBodySchema = z
       .optional(),
     enabled: z.boolean().optional(),
     helpText: z.string().trim().min(1, 'Write the help text.').max(320).optional(),
+    teamId: IdSchema.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'Nothing to change.');
 export type UpdateSmsSettingsBody = z.infer<typeof UpdateSmsSettingsBodySchema>;

@@ -3,14 +3,17 @@ import {
   canSee,
   folderOf,
   inFolder,
+  isOfType,
+  matchesContact,
   matchesQuery,
   matchesText,
   parseConversationNumber,
   type InboxViewer,
 } from './index.js';
 
-const admin: InboxViewer = { id: 'ad', role: 'admin', seesBotChats: true };
-const agent: InboxViewer = { id: 'me', role: 'agent', seesBotChats: false };
+const admin: InboxViewer = { id: 'ad', role: 'admin', seesBotChats: true, teamIds: [] };
+const agent: InboxViewer = { id: 'me', role: 'agent', seesBotChats: false, teamIds: [] };
+const salesAgent: InboxViewer = { ...agent, teamIds: ['sales'] };
 const botAgent: InboxViewer = { ...agent, seesBotChats: true };
 
 const conv = (
@@ -19,14 +22,25 @@ const conv = (
     assigneeId: string | null;
     queuedAt: number | null;
     visitorWroteAt: number | null;
+    teamId: string | null;
+    channel: 'web' | 'sms';
+    startedByAgent: boolean;
+    createdAt: number;
+    updatedAt: number;
+    tags: string[];
   }>,
 ) => ({
   status: 'open' as const,
   assigneeId: null,
   queuedAt: 1,
   visitorWroteAt: 1,
+  teamId: null,
   number: 7,
   updatedAt: 100,
+  createdAt: 50,
+  channel: 'web' as 'web' | 'sms',
+  startedByAgent: false,
+  tags: [] as string[],
   ...over,
 });
 
@@ -85,12 +99,37 @@ describe('folders', () => {
     expect(matchesQuery(silent, admin, { folder: 'bot', q: '#7' })).toBe(true);
   });
 
+  it("shows a team's queue to its members (My teams and Unassigned) and admins, never to other agents", () => {
+    const queued = conv({ teamId: 'sales' });
+    expect(folderOf(queued, salesAgent)).toBe('teams');
+    expect(inFolder('unassigned', queued, salesAgent)).toBe(true);
+    expect(canSee(agent, queued)).toBe(false);
+    expect(inFolder('unassigned', queued, agent)).toBe(false);
+    expect(folderOf(queued, admin)).toBe('unassigned');
+    expect(inFolder('teams', queued, admin)).toBe(false); // the admin is in no team
+    // Everyone's queue is in nobody's My teams.
+    expect(inFolder('teams', conv({}), salesAgent)).toBe(false);
+  });
+
+  it("keeps a team chat a colleague took theirs alone, even for the colleague's teammates", () => {
+    const taken = conv({ teamId: 'sales', assigneeId: 'other' });
+    expect(canSee(salesAgent, taken)).toBe(false);
+    expect(inFolder('teams', taken, salesAgent)).toBe(false);
+    expect(folderOf(conv({ teamId: 'sales', assigneeId: 'me' }), salesAgent)).toBe('mine');
+    expect(canSee(salesAgent, { ...taken, status: 'closed' })).toBe(false);
+  });
+
   it('never lists an open chat in Closed, nor a closed one elsewhere', () => {
-    for (const v of [admin, agent, botAgent])
-      for (const c of [conv({}), conv({ assigneeId: v.id }), conv({ queuedAt: null })]) {
+    for (const v of [admin, agent, botAgent, salesAgent])
+      for (const c of [
+        conv({}),
+        conv({ assigneeId: v.id }),
+        conv({ queuedAt: null }),
+        conv({ teamId: 'sales' }),
+      ]) {
         expect(inFolder('closed', c, v)).toBe(false);
         const closed = { ...c, status: 'closed' as const };
-        for (const f of ['unassigned', 'mine', 'all', 'bot'] as const)
+        for (const f of ['unassigned', 'mine', 'teams', 'all', 'bot'] as const)
           expect(inFolder(f, closed, v)).toBe(false);
       }
   });
@@ -120,6 +159,67 @@ describe('matchesQuery', () => {
     expect(matchesQuery(conv({ assigneeId: 'other' }), agent, { assigneeId: 'other' })).toBe(false);
     expect(matchesQuery(conv({ assigneeId: 'other' }), admin, { assigneeId: 'other' })).toBe(true);
     expect(matchesQuery(conv({}), agent, { assigneeId: 'none' })).toBe(true);
+  });
+});
+
+describe('matchesQuery filters', () => {
+  it('narrows by channel, team (or none) and the created and last activity ranges, both ends included', () => {
+    const sms = conv({ channel: 'sms', teamId: 'sales', createdAt: 50, updatedAt: 100 });
+    expect(matchesQuery(sms, salesAgent, { channel: 'sms' })).toBe(true);
+    expect(matchesQuery(sms, salesAgent, { channel: 'web' })).toBe(false);
+    expect(matchesQuery(sms, salesAgent, { teamId: 'sales' })).toBe(true);
+    expect(matchesQuery(sms, salesAgent, { teamId: 'none' })).toBe(false);
+    expect(matchesQuery(conv({}), agent, { teamId: 'none' })).toBe(true);
+    expect(matchesQuery(sms, salesAgent, { createdFrom: 50, createdTo: 50 })).toBe(true);
+    expect(matchesQuery(sms, salesAgent, { createdFrom: 51 })).toBe(false);
+    expect(matchesQuery(sms, salesAgent, { createdTo: 49 })).toBe(false);
+    expect(matchesQuery(sms, salesAgent, { from: 100, to: 100 })).toBe(true);
+    expect(matchesQuery(sms, salesAgent, { to: 99 })).toBe(false);
+  });
+
+  it('applies every filter together', () => {
+    const c = conv({ channel: 'sms', teamId: 'sales' });
+    expect(matchesQuery(c, salesAgent, { channel: 'sms', teamId: 'sales', type: 'sms' })).toBe(true);
+    expect(matchesQuery(c, salesAgent, { channel: 'sms', teamId: 'sales', type: 'live' })).toBe(false);
+    expect(matchesQuery(c, salesAgent, { channel: 'sms', teamId: 'other', type: 'sms' })).toBe(false);
+  });
+
+  it('tells the types apart: bot-only, live web chats, texts the contact started, agent-started', () => {
+    const bot = conv({ queuedAt: null });
+    const live = conv({});
+    const text = conv({ channel: 'sms' });
+    const started = conv({ channel: 'sms', startedByAgent: true, assigneeId: 'me' });
+    const types = (c: ReturnType<typeof conv>) =>
+      (['bot', 'live', 'sms', 'agent_started'] as const).filter((type) => isOfType(c, type));
+    expect(types(bot)).toEqual(['bot']);
+    expect(types(live)).toEqual(['live']);
+    expect(types(conv({ queuedAt: null, assigneeId: 'me' }))).toEqual(['live']);
+    expect(types(text)).toEqual(['sms']);
+    expect(types(started)).toEqual(['agent_started']);
+    expect(matchesQuery(started, agent, { type: 'agent_started' })).toBe(true);
+    expect(matchesQuery(bot, admin, { type: 'live' })).toBe(false);
+  });
+
+  it('matches a tag of the conversation or of its contact, and an attribute by its name ignoring case', () => {
+    const contact = { tags: ['vip'], attributes: [{ key: 'Plan', value: 'Pro' }] };
+    const tagged = conv({ tags: ['billing'] });
+    expect(matchesQuery(tagged, agent, { tag: 'billing' }, contact)).toBe(true);
+    expect(matchesQuery(tagged, agent, { tag: 'vip' }, contact)).toBe(true);
+    expect(matchesQuery(tagged, agent, { tag: 'other' }, contact)).toBe(false);
+    expect(matchesQuery(tagged, agent, { attribute: 'PLAN' }, contact)).toBe(true);
+    expect(matchesQuery(tagged, agent, { attribute: 'plan', attributeValue: 'Pro' }, contact)).toBe(true);
+    expect(matchesQuery(tagged, agent, { attribute: 'plan', attributeValue: 'pro' }, contact)).toBe(false);
+    expect(matchesQuery(tagged, agent, { attribute: 'tier' }, contact)).toBe(false);
+    expect(matchesContact(tagged, { tags: [], attributes: [] }, { tag: 'vip' })).toBe(false);
+    // Without the contact, its filters are the caller's to judge.
+    expect(matchesQuery(tagged, agent, { tag: 'vip', attribute: 'tier' })).toBe(true);
+  });
+
+  it('never lists what the viewer may not see, whatever the filters', () => {
+    const colleagues = conv({ assigneeId: 'other', channel: 'sms', startedByAgent: true });
+    expect(matchesQuery(colleagues, agent, { channel: 'sms', type: 'agent_started' })).toBe(false);
+    expect(matchesQuery(conv({ teamId: 'sales' }), agent, { teamId: 'sales' })).toBe(false);
+    expect(matchesQuery(conv({ teamId: 'sales' }), salesAgent, { teamId: 'sales' })).toBe(true);
   });
 });
 

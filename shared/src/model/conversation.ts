@@ -18,6 +18,8 @@ export const ConversationSchema = z.object({
   channel: ChannelSchema,
   status: ConversationStatusSchema,
   assigneeId: IdSchema.nullable(),
+  /** The team whose queue it waits in (its members see it until one of them takes it); null for everyone's. */
+  teamId: IdSchema.nullable().default(null),
   /** Seq of the newest message; 0 when there is none. */
   lastSeq: SeqSchema,
   lastMessagePreview: z.string().nullable(),
@@ -34,6 +36,8 @@ export const ConversationSchema = z.object({
   visitorWroteAt: TimestampSchema.nullable().default(null),
   /** Labels agents put on the conversation. */
   tags: z.array(z.string()).default([]),
+  /** An agent started it from a contact ("New"); otherwise the contact did (a web chat, a text). */
+  startedByAgent: z.boolean().default(false),
 });
 
 export const TagSchema = z

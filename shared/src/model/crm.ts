@@ -79,9 +79,12 @@ export const ActivityKindSchema = z.enum([
   'assigned',
   'unassigned',
   'closed',
+  'reopened',
   'lead_created',
   'deal_created',
   'tags_changed',
+  /** Another contact was merged into this conversation's contact: {mergedContactId}. */
+  'contact_merged',
 ]);
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 
@@ -104,6 +107,8 @@ export const SavedReplySchema = z.object({
   id: IdSchema,
   shortcut: z.string(),
   body: z.string(),
+  /** An agent's own reply, seen by nobody else (not even admins); false for the team's, which admins manage. */
+  personal: z.boolean().default(false),
   updatedAt: TimestampSchema,
 });
 export type SavedReply = z.infer<typeof SavedReplySchema>;

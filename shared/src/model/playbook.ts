@@ -118,6 +118,8 @@ export const LiveChatStepSchema = z.object({
   /** Shown when nobody is available or nobody took the chat in time; then the offline flow runs. */
   offlineMessage: RichTextSchema,
   offlineFlow: OfflineFlowSchema,
+  /** The team whose queue the chat goes to (its routing applies); absent for everyone's Unassigned. */
+  teamId: IdSchema.optional(),
 });
 
 export type MessageStep = z.infer<typeof MessageStepSchema>;

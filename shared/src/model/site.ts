@@ -26,6 +26,8 @@ export const SiteSchema = z.object({
   allowedOrigins: z.array(OriginSchema),
   /** Agents (not only admins) see the Bot folder: conversations only the bot has handled. */
   botFolderForAgents: z.boolean().default(false),
+  /** Agents may reopen closed chats ("Reopen"); off by default: closed is for good. */
+  allowReopen: z.boolean().default(false),
   createdAt: TimestampSchema,
 });
 export type Site = z.infer<typeof SiteSchema>;

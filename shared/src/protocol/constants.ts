@@ -12,7 +12,10 @@ export const AGENT_SOCKET_PATH = '/ws/agent';
  * A client must not reconnect after a code listed in FATAL_CLOSE_CODES.
  */
 export const CloseCode = {
-  /** Server is shutting down or restarting: reconnect with backoff and resume. */
+  /**
+   * Server is shutting down or restarting: reconnect with backoff and resume. Also sent to a visitor whose contact an
+   * admin merged into another: their token opens that contact now.
+   */
   GoingAway: 1001,
   /** A frame was larger than LIMITS.maxFrameBytes. */
   TooBig: 1009,

@@ -40,6 +40,8 @@ export interface SessionState {
   site?: WidgetSite;
   /** Server clock minus this device's clock, in ms (0 until a welcome says the server's time). */
   clockOffset: number;
+  /** Agents' and the bot's messages that arrived while the panel was closed (the launcher's badge). */
+  unread: number;
 }
 
 // Function-typed properties, not methods: the UI passes them around unbound.
@@ -84,6 +86,8 @@ export function createChatSession(options: ChatOptions): ChatSession {
     netDown: !navigator.onLine,
     open: false,
     clockOffset: 0,
+    // Counted on an earlier page load and not read yet (the loader saw the count and loaded the chat).
+    unread: saved.unread ?? 0,
   };
   /** The `conversation.start` of this page load: sent once; the client resends it after a reconnect until acked. */
   let startId: string | undefined;
@@ -100,7 +104,7 @@ export function createChatSession(options: ChatOptions): ChatSession {
       body,
       files: state.messages.pending.find((m) => m.clientId === id)?.attachments,
     }));
-    const entry: Saved = { token, open: state.open, pending, seen };
+    const entry: Saved = { token, open: state.open, pending, seen, unread: state.unread };
     writeSaved(storage, siteKey, entry);
   };
 
@@ -128,7 +132,11 @@ export function createChatSession(options: ChatOptions): ChatSession {
       if (!known) {
         seen = { conversationId: m.conversationId, seq: m.seq };
         const { kind, name } = m.author;
-        if (kind === 'agent' || kind === 'bot') onMessage({ author: { kind, name }, body: m.body });
+        if (kind === 'agent' || kind === 'bot') {
+          onMessage({ author: { kind, name }, body: m.body });
+          // Counted into the state `update` below copies (subscribers hear of it there).
+          if (!state.open) state.unread++;
+        }
       }
     }
     update({ messages: result.messages });
@@ -263,7 +271,7 @@ export function createChatSession(options: ChatOptions): ChatSession {
       deliver(clientId, message.body, message.attachments);
     },
     setOpen(open) {
-      update({ open });
+      update(open ? { open, unread: 0 } : { open });
       persist();
       startIfOpen();
     },

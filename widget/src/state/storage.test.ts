@@ -25,6 +25,7 @@ it('tolerates missing, broken and tampered entries', () => {
       open: 'yes',
       pending: [null, { id: 1 }, { id: 'abcdefgh', body: 'ok' }],
       seen: 'x',
+      unread: 'many',
     }),
   );
   expect(readSaved(localStorage, 'k')).toEqual({ open: false, pending: [{ id: 'abcdefgh', body: 'ok' }] });

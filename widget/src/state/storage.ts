@@ -16,6 +16,8 @@ export interface Saved {
   pending?: SavedMessage[];
   /** Highest seq already reported to `onMessage`, so a reload does not report history again. */
   seen?: { conversationId: string; seq: number };
+  /** Agents' messages reported while the panel was closed: the launcher's badge, until the visitor opens the chat. */
+  unread?: number;
 }
 
 export const storageKey = (siteKey: string): string => `livechat:${siteKey}`;
@@ -47,7 +49,7 @@ export function readRaw(
 export function readSaved(storage: Storage | null, siteKey: string): Saved {
   const value = readRaw(storage, siteKey);
   if (!value) return {};
-  const { token, open, pending, seen } = value;
+  const { token, open, pending, seen, unread } = value;
   const s = seen as Saved['seen'];
   return {
     token: typeof token === 'string' ? token : undefined,
@@ -61,6 +63,7 @@ export function readSaved(storage: Storage | null, siteKey: string): Saved {
         )
       : [],
     seen: typeof s?.conversationId === 'string' && typeof s.seq === 'number' ? s : undefined,
+    unread: Number(unread) || undefined,
   };
 }
 

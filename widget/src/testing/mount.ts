@@ -4,6 +4,7 @@ import { within } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { mountChat } from '../app.js';
 import type { ChatHandle } from '../chat-api.js';
+import { LAUNCHER_HTML } from '../launcher-style.js';
 import { fakeNetwork } from './fake-socket.js';
 
 const mounted: ChatHandle[] = [];
@@ -13,9 +14,13 @@ afterEach(() => {
   localStorage.clear();
 });
 
-/** `open: false` mounts the chat as the loader does in the background (to deliver unsent messages). */
-export function mountForTest(net = fakeNetwork(), { open = true } = {}) {
+/**
+ * `open: false` mounts the chat as the loader does in the background (to deliver unsent messages); `launcher: true`
+ * puts the loader's launcher beside it, as in the widget's shadow root.
+ */
+export function mountForTest(net = fakeNetwork(), { open = true, launcher = false } = {}) {
   const root = document.createElement('div');
+  if (launcher) root.innerHTML = LAUNCHER_HTML;
   document.body.append(root);
   const onMessage = vi.fn();
   const onClose = vi.fn();

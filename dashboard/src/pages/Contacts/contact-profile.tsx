@@ -9,16 +9,20 @@ import { routeHref } from '../../state/route.js';
 import { ChannelIcon } from '../Sms/channel-icon.js';
 import { contactsApi } from '../../api/index.js';
 import { NewMessageButton } from './new-message-button.js';
+import { ContactCrm } from './contact-crm.js';
+import { ExportContactButton } from './export-contact-button.js';
 import { OptedOutBadge, OptedOutNotice } from './opted-out.js';
 
 interface Props {
   contactId: string;
-  /** Admins: "Delete contact". */
+  /** Admins: "Delete contact", "Export contact" and merging duplicates. */
   canDelete: boolean;
+  /** The signed-in agent (their own contact notes can be deleted). */
+  agentId: string;
 }
 
-export function ContactProfile({ contactId, canDelete }: Props) {
-  const { state } = useLoad(
+export function ContactProfile({ contactId, canDelete, agentId }: Props) {
+  const { state, setData, reload } = useLoad(
     () =>
       contactsApi.get(contactId).catch((error: unknown) => {
         // Unknown, or not the agent's to see: the server answers both alike.
@@ -57,6 +61,7 @@ export function ContactProfile({ contactId, canDelete }: Props) {
         <h1 class="page__title">{contact.name}</h1>
         {contact.smsOptedOut && <OptedOutBadge />}
         <NewMessageButton contact={contact} />
+        {canDelete && <ExportContactButton contactId={contact.id} />}
         {canDelete && (
           <ConfirmButton
             label="Delete contact"
@@ -89,6 +94,13 @@ export function ContactProfile({ contactId, canDelete }: Props) {
         </dl>
         {contact.smsOptedOut && <OptedOutNotice />}
       </section>
+      <ContactCrm
+        contact={contact}
+        agentId={agentId}
+        isAdmin={canDelete}
+        onContact={(saved) => setData({ contact: saved, conversations })}
+        onMerged={reload}
+      />
       <section class="card" aria-labelledby="contact-conversations-title">
         <h2 class="card__title" id="contact-conversations-title">
           Conversations

@@ -14,7 +14,12 @@ interface Props {
 
 export function ContactsPage({ contactId, agent }: Props) {
   return contactId ? (
-    <ContactProfile key={contactId} contactId={contactId} canDelete={agent.role === 'admin'} />
+    <ContactProfile
+      key={contactId}
+      contactId={contactId}
+      canDelete={agent.role === 'admin'}
+      agentId={agent.id}
+    />
   ) : (
     <ContactList />
   );

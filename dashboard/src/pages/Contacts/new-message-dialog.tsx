@@ -1,5 +1,6 @@
-// "New message": a first text to a contact (from their profile) or to any number (from the list). On success the
-// inbox opens on the conversation; refusals (opted out, SMS not set up) are shown here in the server's words.
+// "New message": a first text to a contact (from their profile) or to any number (from the list), or a web chat
+// message to a visitor the site has seen (it waits for their next visit). On success the inbox opens on the
+// conversation; refusals (opted out, SMS not set up, never on the site) are shown here in the server's words.
 import type { ContactSummary, NewConversationBody } from '@livechat/shared/api';
 import { createClientId } from '@livechat/shared/client';
 import { formatPhoneForDisplay, smsTooLong } from '@livechat/shared/sms';
@@ -11,7 +12,7 @@ import { TextField } from '../../components/text-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { routeHref } from '../../state/route.js';
 import { SmsCounter } from '../Sms/sms-counter.js';
-import { NEW_CHANNELS, type NewMessageChannel } from './channels.js';
+import { channelsFor, type NewMessageChannel } from './channels.js';
 import { checkRecipient } from './check-recipient.js';
 import { contactsApi } from '../../api/index.js';
 import { OPTED_OUT_NOTICE } from './opted-out.js';
@@ -28,7 +29,12 @@ export function NewMessageDialog({ contact, sites, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const counterId = useId();
-  const [channel, setChannel] = useState<NewMessageChannel>('sms');
+  const channels = channelsFor(contact);
+  // A visitor without a number is reached on the web; everyone else by text first, as before.
+  const [channel, setChannel] = useState<NewMessageChannel>(
+    contact?.web && contact.phone === null ? 'web' : 'sms',
+  );
+  const web = channel === 'web';
   const [to, setTo] = useState(contact?.phone ? formatPhoneForDisplay(contact.phone) : '');
   const [toChecked, setToChecked] = useState<string | null>(null);
   const siteChoices = sites?.state.status === 'ready' ? sites.state.data : [];
@@ -48,8 +54,8 @@ export function NewMessageDialog({ contact, sites, onClose }: Props) {
 
   /** The site chosen, else the first (the only one, unless the list arrived after the dialog opened). */
   const chosenSite = siteId || siteChoices[0]?.id;
-  const tooLong = smsTooLong(body);
-  const noPhone = contact !== undefined && contact.phone === null;
+  const tooLong = !web && smsTooLong(body);
+  const noPhone = !web && contact !== undefined && contact.phone === null;
 
   const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
     async () => {
@@ -105,20 +111,33 @@ export function NewMessageDialog({ contact, sites, onClose }: Props) {
           <legend class="field__label" id={`${titleId}-channel`}>
             Channel
           </legend>
-          {NEW_CHANNELS.map((c) => (
+          {channels.map((c) => (
             <label key={c.value} class="check">
               <input
                 type="radio"
                 name="channel"
                 value={c.value}
                 checked={channel === c.value}
-                onChange={() => setChannel(c.value)}
+                onChange={() => {
+                  setChannel(c.value);
+                  clearField('to');
+                  edited();
+                }}
               />
               {c.label}
             </label>
           ))}
         </fieldset>
-        {contact ? (
+        {contact && web ? (
+          <TextField
+            label="To"
+            readOnly
+            value={contact.name}
+            onValue={() => {}}
+            hint="Waits in their chat on your website: they see it the next time they visit."
+            error={fieldErrors.to}
+          />
+        ) : contact ? (
           <TextField
             label="To"
             type="tel"
@@ -163,14 +182,14 @@ export function NewMessageDialog({ contact, sites, onClose }: Props) {
             }}
           />
         )}
-        {contact?.smsOptedOut && <p class="contact__opted-out">{OPTED_OUT_NOTICE}</p>}
+        {contact?.smsOptedOut && !web && <p class="contact__opted-out">{OPTED_OUT_NOTICE}</p>}
         <Field label="Message" error={fieldErrors.body}>
           {(control) => (
             <textarea
               class="input input--area"
               rows={5}
               {...control}
-              aria-describedby={[control['aria-describedby'], counterId].filter(Boolean).join(' ')}
+              aria-describedby={[control['aria-describedby'], !web && counterId].filter(Boolean).join(' ')}
               value={body}
               onInput={(e) => {
                 setBody(e.currentTarget.value);
@@ -180,7 +199,7 @@ export function NewMessageDialog({ contact, sites, onClose }: Props) {
             />
           )}
         </Field>
-        <SmsCounter text={body} id={counterId} />
+        {!web && <SmsCounter text={body} id={counterId} />}
         <div class="modal__actions">
           <button type="button" class="button" onClick={onClose}>
             Cancel

@@ -12,6 +12,8 @@ interface Props {
   onSend: (text: string, attachments: readonly Attachment[]) => boolean;
   onNote: (body: string) => Promise<string | null>;
   replies: readonly SavedReply[];
+  /** Fills {{agent.name}} in saved replies. */
+  agentName: string;
   /** SMS replies show their length in characters and segments, and the provider's limit. */
   channel?: Channel | undefined;
   /** The SMS contact texted STOP: said above the reply box (the server refuses what is sent anyway). */
@@ -22,7 +24,8 @@ type Mode = 'reply' | 'note';
 
 /** Below the timeline: a reply to the visitor, or an internal note for the team (notes also on closed ones). */
 export function Composer(props: Props) {
-  const { conversationId, closed, draft, onDraft, onSend, onNote, replies, channel, smsOptedOut } = props;
+  const { conversationId, closed, draft, onDraft, onSend, onNote, replies, agentName, channel, smsOptedOut } =
+    props;
   const [mode, setMode] = useState<Mode>('reply');
   const modeButton = (m: Mode, label: string) => (
     <button
@@ -50,6 +53,7 @@ export function Composer(props: Props) {
           onDraft={onDraft}
           onSend={onSend}
           replies={replies}
+          agentName={agentName}
           sms={channel === 'sms'}
         />
       )}

@@ -1,41 +1,35 @@
+import type { AssigneeBody, Team } from '@livechat/shared/api';
 import type { Conversation } from '@livechat/shared/model';
 import type { Colleague } from '../../api/index.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
-import { SelectField, type SelectOption } from '../../components/select-field.js';
+import { AssigneePicker } from './assignee-picker.js';
+import { ClosingControls } from './closing-controls.js';
 import { useAction } from './use-action.js';
 
 interface Props {
   conversation: Conversation | undefined;
   colleagues: readonly Colleague[];
+  teams: readonly Pick<Team, 'id' | 'name'>[];
   /** Each resolves to the server's refusal (e.g. "Already taken by Bob."), or null when done. */
   onAssign: () => Promise<string | null>;
-  onReassign: (assigneeId: string | null) => Promise<string | null>;
-  onClose: () => Promise<string | null>;
+  onReassign: (target: AssigneeBody) => Promise<string | null>;
+  /** Closes, sending the chosen closing message (null: none). */
+  onClose: (closingMessageId: string | null) => Promise<string | null>;
+  /** A closed conversation opens again (offered only where the site allows it). */
+  onReopen: () => Promise<string | null>;
   /** Admins only (absent for others): deletes the conversation for good, after asking. */
   onDelete?: (() => Promise<string | null>) | undefined;
-}
-
-/** Unassigned, then every colleague; an assignee not among them (deactivated since) keeps a row of their own. */
-export function assigneeOptions(
-  colleagues: readonly Colleague[],
-  assigneeId: string | null,
-): SelectOption<string>[] {
-  const options = [
-    { value: '', label: 'Unassigned' },
-    ...colleagues.map((c) => ({ value: c.id, label: c.name })),
-  ];
-  if (assigneeId && !colleagues.some((c) => c.id === assigneeId))
-    options.push({ value: assigneeId, label: 'Another agent' });
-  return options;
 }
 
 /** "Assign to me", the Assignee choice, "Close chat" and (admins) "Delete conversation", with refusals in words. */
 export function ConversationActions({
   conversation: c,
   colleagues,
+  teams,
   onAssign,
   onReassign,
   onClose,
+  onReopen,
   onDelete,
 }: Props) {
   const { busy, error, run } = useAction();
@@ -53,20 +47,15 @@ export function ConversationActions({
         </button>
       )}
       {c && (
-        <SelectField
-          class="field--inline"
-          label="Assignee"
-          value={c.assigneeId ?? ''}
-          options={assigneeOptions(colleagues, c.assigneeId)}
+        <AssigneePicker
+          conversation={c}
+          colleagues={colleagues}
+          teams={teams}
           disabled={busy || !open}
-          onValue={(id) => void run(() => onReassign(id || null))}
+          onChoose={(target) => void run(() => onReassign(target))}
         />
       )}
-      {open && (
-        <button type="button" class="button" disabled={busy} onClick={() => void run(onClose)}>
-          Close chat
-        </button>
-      )}
+      {c && <ClosingControls conversation={c} busy={busy} run={run} onClose={onClose} onReopen={onReopen} />}
       {c && onDelete && (
         <ConfirmButton
           label="Delete conversation"

@@ -1,4 +1,4 @@
-import type { ContactSummary } from '@livechat/shared/api';
+import type { ContactSummary, Team } from '@livechat/shared/api';
 import type { Conversation } from '@livechat/shared/model';
 import type { Colleague } from '../../api/index.js';
 import { Avatar } from '../../components/avatar.js';
@@ -13,6 +13,7 @@ interface Props {
   conversation: Conversation | undefined;
   agentId: string;
   colleagues: readonly Colleague[];
+  teams: readonly Pick<Team, 'id' | 'name'>[];
   /** An SMS conversation's contact (number, opt-out), or null. */
   smsContact?: ContactSummary | null;
 }
@@ -23,7 +24,13 @@ function assignedText(assigneeId: string, agentId: string, colleagues: readonly 
   return name ? `Assigned to ${name}` : 'Assigned';
 }
 
-export function ConversationHeader({ conversation: c, agentId, colleagues, smsContact }: Props) {
+/** The team the conversation is filed under: its queue while it waits, the team it came through once taken. */
+function teamText(teamId: string, waiting: boolean, teams: Props['teams']): string {
+  const name = teams.find((t) => t.id === teamId)?.name ?? 'a team';
+  return waiting ? `Waiting in the ${name} queue` : `Team: ${name}`;
+}
+
+export function ConversationHeader({ conversation: c, agentId, colleagues, teams, smsContact }: Props) {
   if (!c) {
     return (
       <header class="pane-header thread-header">
@@ -62,6 +69,7 @@ export function ConversationHeader({ conversation: c, agentId, colleagues, smsCo
             Started <RelativeTime ts={c.createdAt} />
           </span>
           {c.assigneeId && <span>{assignedText(c.assigneeId, agentId, colleagues)}</span>}
+          {c.teamId && <span>{teamText(c.teamId, c.assigneeId === null, teams)}</span>}
         </div>
       </div>
     </header>

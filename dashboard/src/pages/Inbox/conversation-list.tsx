@@ -1,8 +1,8 @@
-import type { FolderCounts } from '@livechat/shared/api';
+import type { FolderCounts, Team } from '@livechat/shared/api';
 import type { Conversation } from '@livechat/shared/model';
 import type { Colleague } from '../../api/index.js';
 import { folderById, type FolderId, type InboxViewer } from '../../state/folders.js';
-import { isSearching, type ListFilters } from '../../state/list-filters.js';
+import { hasFilters, isSearching, type ListFilters } from '../../state/list-filters.js';
 import { ConversationListItem } from './conversation-list-item.js';
 import { FolderTabs } from './folder-tabs.js';
 import { ListFiltersBar } from './list-filters-bar.js';
@@ -14,6 +14,7 @@ interface Props {
   counts: FolderCounts | null;
   filters: ListFilters;
   colleagues: readonly Colleague[];
+  teams: readonly Team[];
   selectedId: string | null;
   loading: boolean;
   error: string | null;
@@ -22,10 +23,28 @@ interface Props {
   onRetry: () => void;
 }
 
+/** The list holds up to this many (the server's page). */
+const LIST_LIMIT = 200;
+
+export function matchCount(n: number): string {
+  if (n >= LIST_LIMIT) return `${LIST_LIMIT} or more conversations`;
+  return n === 1 ? '1 conversation' : `${n} conversations`;
+}
+
 export function ConversationList(props: Props) {
   const { conversations, folder, filters, selectedId, loading, error } = props;
   const searching = isSearching(filters);
-  const emptyText = searching ? 'No conversation matches this search.' : folderById(folder).emptyText;
+  const filtered = hasFilters(filters);
+  const emptyText = searching
+    ? 'No conversation matches this search.'
+    : filtered
+      ? 'No conversation matches these filters.'
+      : folderById(folder).emptyText;
+  // Where the list comes from, and with filters how many match (the list as the server gave it: what the agent may see).
+  const scope = [
+    searching && 'Search results from all folders',
+    filtered && !loading && matchCount(conversations.length),
+  ].filter(Boolean);
   return (
     <section class="inbox__list" aria-label="Conversations">
       <header class="pane-header">
@@ -42,11 +61,12 @@ export function ConversationList(props: Props) {
         filters={filters}
         viewer={props.viewer}
         colleagues={props.colleagues}
+        teams={props.teams}
         onFilters={props.onFilters}
       />
-      {searching && (
+      {scope.length > 0 && (
         <p class="list-scope" role="status">
-          Search results from all folders
+          {scope.join(' · ')}
         </p>
       )}
       {error && (

@@ -1,3 +1,4 @@
+import type { AssigneeBody, Team } from '@livechat/shared/api';
 import type { Activity, Agent, Attachment, Conversation, Message, SavedReply } from '@livechat/shared/model';
 import { useMemo } from 'preact/hooks';
 import type { Colleague } from '../../api/index.js';
@@ -17,8 +18,9 @@ export interface ConversationHandlers {
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
   onAssign: () => Promise<string | null>;
-  onReassign: (assigneeId: string | null) => Promise<string | null>;
-  onClose: () => Promise<string | null>;
+  onReassign: (target: AssigneeBody) => Promise<string | null>;
+  onClose: (closingMessageId: string | null) => Promise<string | null>;
+  onReopen: () => Promise<string | null>;
   /** Admins only: the conversation is deleted for good. */
   onDelete: () => Promise<string | null>;
   onTags: (tags: string[]) => Promise<string | null>;
@@ -38,6 +40,7 @@ interface Props extends ConversationHandlers {
   notFound: boolean;
   agent: Agent;
   colleagues: readonly Colleague[];
+  teams: readonly Team[];
   replies: readonly SavedReply[];
   draft: string;
 }
@@ -83,15 +86,18 @@ export function ConversationView(props: Props) {
         conversation={c}
         agentId={agent.id}
         colleagues={colleagues}
+        teams={props.teams}
         smsContact={smsContact}
       />
       <ConversationActions
         key={conversationId}
         conversation={c}
         colleagues={colleagues}
+        teams={props.teams}
         onAssign={props.onAssign}
         onReassign={props.onReassign}
         onClose={props.onClose}
+        onReopen={props.onReopen}
         onDelete={agent.role === 'admin' ? props.onDelete : undefined}
       />
       {thread?.error && (
@@ -121,6 +127,7 @@ export function ConversationView(props: Props) {
             onSend={props.onSend}
             onNote={props.onNote}
             replies={props.replies}
+            agentName={agent.name}
             channel={c?.channel}
             smsOptedOut={smsContact?.smsOptedOut === true}
           />

@@ -1,19 +1,25 @@
 // Assigning to anyone, losing sight of a conversation, and closing it.
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '../../test-utils/render.js';
+import type { AssigneeBody } from '@livechat/shared/api';
 import { apiError, type Call } from '../../test-utils/fetch-mock.js';
 import { setupApp } from '../../test-utils/app-setup.js';
 import { conversation, lead, message, T0 } from '../../test-utils/fixtures.js';
-import { details } from '../../test-utils/inbox-fixtures.js';
+import { details, TEAMS } from '../../test-utils/inbox-fixtures.js';
 
-const reassigned = ({ body }: Call) => ({
-  body: {
-    conversation: conversation({
-      assigneeId: (body as { assigneeId: string | null }).assigneeId,
-      updatedAt: T0 + 60_000,
-    }),
-  },
-});
+const reassigned = ({ body }: Call) => {
+  const target = body as AssigneeBody;
+  return {
+    body: {
+      conversation: conversation({
+        assigneeId: target.assigneeId ?? null,
+        teamId: target.teamId ?? null,
+        queuedAt: T0,
+        updatedAt: T0 + 60_000,
+      }),
+    },
+  };
+};
 
 /** The line the thread pane shows in place of a chat the agent lost sight of. */
 const notice = async () => {
@@ -37,12 +43,14 @@ describe('Inbox assignment and closing', () => {
         'Ada Admin',
         'Bob Agent',
         'Cy Closer',
+        'Sales (team)',
+        'Support (team)',
       ]),
     );
-    expect((assignee as HTMLSelectElement).value).toBe('ag-1');
+    expect((assignee as HTMLSelectElement).value).toBe('agent:ag-1');
     expect(within(view).getByText('Assigned to you')).toBeTruthy();
 
-    fireEvent.change(assignee, { target: { value: 'ag-2' } });
+    fireEvent.change(assignee, { target: { value: 'agent:ag-2' } });
     expect(await within(view).findByText('Assigned to Bob Agent')).toBeTruthy();
     fireEvent.change(assignee, { target: { value: '' } });
     await waitFor(() => expect(within(view).queryByText(/^Assigned/)).toBeNull());
@@ -52,6 +60,46 @@ describe('Inbox assignment and closing', () => {
       ['/api/conversations/c-1/assignee', { assigneeId: 'ag-2' }],
       ['/api/conversations/c-1/assignee', { assigneeId: null }],
     ]);
+  });
+
+  it("puts the chat in a team's queue, and narrows the choices with Search assignees", async () => {
+    location.hash = '#/inbox/c-1';
+    const { http, connect } = setupApp({
+      conv: conversation({ assigneeId: 'ag-1' }),
+      routes: { 'PUT /api/conversations/c-1/assignee': reassigned },
+    });
+    await connect();
+    const view = await screen.findByRole('region', { name: 'Conversation #1' });
+    const assignee = await within(view).findByRole<HTMLSelectElement>('combobox', { name: 'Assignee' });
+    await waitFor(() => expect(assignee.options).toHaveLength(6));
+    const search = within(view).getByRole('searchbox', { name: 'Search assignees' });
+    fireEvent.input(search, { target: { value: 'sup' } });
+    // The current assignee stays (a select shows its value); the rest narrow to "Support".
+    expect([...assignee.options].map((o) => o.text)).toEqual(['Unassigned', 'Ada Admin', 'Support (team)']);
+    expect(within(assignee).getByRole('group', { name: 'Teams' })).toBeTruthy();
+    fireEvent.input(search, { target: { value: 'nobody' } });
+    expect(within(view).getByText('No agent or team has that name.')).toBeTruthy();
+    fireEvent.input(search, { target: { value: 'sup' } });
+
+    fireEvent.change(assignee, { target: { value: 'team:t-support' } });
+    expect(await within(view).findByText('Waiting in the Support queue')).toBeTruthy();
+    expect(within(view).getByRole('button', { name: 'Assign to me' })).toBeTruthy();
+    expect(http.calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
+      { teamId: 't-support' },
+    ]);
+  });
+
+  it('asks for the teams again when the open chat is in a team made after the inbox loaded', async () => {
+    location.hash = '#/inbox/c-1';
+    let asked = 0;
+    const { connect } = setupApp({
+      conv: conversation({ teamId: 't-sales', queuedAt: T0 }),
+      routes: { 'GET /api/teams': () => ({ body: { teams: asked++ === 0 ? [] : TEAMS } }) },
+    });
+    await connect();
+    const view = await screen.findByRole('region', { name: 'Conversation #1' });
+    expect(await within(view).findByText('Waiting in the Sales queue')).toBeTruthy();
+    expect(asked).toBe(2);
   });
 
   it("shows the server's refusal to reassign", async () => {
@@ -64,7 +112,7 @@ describe('Inbox assignment and closing', () => {
     });
     await connect();
     const assignee = await screen.findByRole('combobox', { name: 'Assignee' });
-    fireEvent.change(assignee, { target: { value: 'ag-2' } });
+    fireEvent.change(assignee, { target: { value: 'agent:ag-2' } });
     expect((await screen.findByRole('alert')).textContent).toBe('This conversation is closed.');
     expect((assignee as HTMLSelectElement).value).toBe('');
   });
@@ -113,7 +161,7 @@ describe('Inbox assignment and closing', () => {
     const assignee = within(view).getByRole('combobox', { name: 'Assignee' });
     await waitFor(() => expect(within(assignee).getByRole('option', { name: 'Bob Agent' })).toBeTruthy());
 
-    fireEvent.change(assignee, { target: { value: 'ag-2' } });
+    fireEvent.change(assignee, { target: { value: 'agent:ag-2' } });
     expect(await notice()).toBe('Handed to Bob Agent. You can no longer see this chat.');
     // The server tells the socket too; the view stays as it is.
     server({ type: 'conversation.removed', conversationId: 'c-1' });

@@ -4,10 +4,13 @@ import { conversationsApi, errorMessage } from '../../api/index.js';
 import { visibleList } from '../../state/conversation-list.js';
 import { confirmLeave } from '../../state/leave-guard.js';
 import { viewerOf, type FolderId } from '../../state/folders.js';
+import { canSee } from '@livechat/shared/inbox';
 import type { InboxState, InboxStore } from '../../state/inbox-store.js';
 import { ConversationList } from './conversation-list.js';
 import { ConversationView, type ConversationHandlers } from './conversation-view.js';
 import { useInboxData } from './use-inbox-data.js';
+import { useFilterUrl } from './use-filter-url.js';
+import type { ListFilters } from '../../state/list-filters.js';
 import './inbox.css';
 
 interface Props {
@@ -17,16 +20,31 @@ interface Props {
   conversationId: string | null;
   /** A link asked for this folder (`#/folder/bot`). */
   folder?: FolderId;
+  /** The list's filters a link names (`#/folder/mine?channel=sms`): see use-filter-url.ts. */
+  filters?: ListFilters;
 }
 
-export function InboxPage({ store, state, agent, conversationId, folder: linkedFolder }: Props) {
+export function InboxPage({
+  store,
+  state,
+  agent,
+  conversationId,
+  folder: linkedFolder,
+  filters: linkedFilters,
+}: Props) {
   // Unsent drafts per conversation, kept while the page is mounted.
   const drafts = useRef(new Map<string, string>());
-  const { colleagues, replies } = useInboxData();
+  const openTeamId = conversationId ? state.conversations.get(conversationId)?.teamId : null;
+  const { colleagues, teams, replies } = useInboxData([openTeamId, ...(state.counts?.teamIds ?? [])]);
 
   useEffect(() => {
     if (linkedFolder) store.setFolder(linkedFolder);
   }, [store, linkedFolder]);
+  const route = useMemo(
+    () => ({ page: 'inbox' as const, conversationId, folder: linkedFolder, filters: linkedFilters }),
+    [conversationId, linkedFolder, linkedFilters],
+  );
+  useFilterUrl(store, state, route);
 
   useEffect(() => {
     store.open(conversationId);
@@ -47,13 +65,20 @@ export function InboxPage({ store, state, agent, conversationId, folder: linkedF
     onRetry: (clientId) => store.retry(id, clientId),
     onDiscard: (clientId) => store.discard(id, clientId),
     onAssign: () => store.assign(id),
-    onReassign: (assigneeId) => {
-      // Handed to a colleague, the chat leaves an agent's sight (admins keep it): unsaved edits would go with it.
-      const leaves = agent.role !== 'admin' && assigneeId !== null && assigneeId !== agent.id;
-      if (leaves && !confirmLeave('#/inbox')) return Promise.resolve(null);
-      return store.reassign(id, assigneeId);
+    onReassign: (target) => {
+      // Handed to a colleague or another team's queue, the chat leaves the agent's sight (admins keep it): unsaved
+      // edits would go with it.
+      const c = conversations.get(id);
+      const after = c && {
+        ...c,
+        assigneeId: target.assigneeId ?? null,
+        teamId: target.teamId ?? (target.assigneeId ? c.teamId : null),
+      };
+      if (after && !canSee(viewer, after) && !confirmLeave('#/inbox')) return Promise.resolve(null);
+      return store.reassign(id, target);
     },
-    onClose: () => store.close(id),
+    onClose: (closingMessageId) => store.close(id, closingMessageId),
+    onReopen: () => store.reopen(id),
     onDelete: async () => {
       try {
         await conversationsApi.remove(id);
@@ -77,6 +102,7 @@ export function InboxPage({ store, state, agent, conversationId, folder: linkedF
         counts={state.counts}
         filters={filters}
         colleagues={colleagues}
+        teams={teams}
         selectedId={conversationId}
         loading={state.listLoading}
         error={state.listError}
@@ -95,6 +121,7 @@ export function InboxPage({ store, state, agent, conversationId, folder: linkedF
           notFound={state.notFound.has(conversationId)}
           agent={agent}
           colleagues={colleagues}
+          teams={teams}
           replies={replies}
           draft={drafts.current.get(conversationId) ?? ''}
         />

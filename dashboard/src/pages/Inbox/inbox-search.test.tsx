@@ -78,8 +78,8 @@ describe('Inbox search and filters', () => {
     const byAssignee = within(list).getByRole('combobox', { name: 'Assigned to' });
     await waitFor(() => expect(within(byAssignee).getByRole('option', { name: 'Bob Agent' })).toBeTruthy());
     fireEvent.change(byAssignee, { target: { value: 'ag-2' } });
-    fireEvent.input(within(list).getByLabelText('From'), { target: { value: '2025-01-06' } });
-    fireEvent.input(within(list).getByLabelText('To'), { target: { value: '2025-01-07' } });
+    fireEvent.input(within(list).getByLabelText('Last message from'), { target: { value: '2025-01-06' } });
+    fireEvent.input(within(list).getByLabelText('Last message to'), { target: { value: '2025-01-07' } });
     const from = new Date(2025, 0, 6).getTime();
     const to = new Date(2025, 0, 8).getTime() - 1;
     expect(listUrls(http.calls).at(-1)).toBe(

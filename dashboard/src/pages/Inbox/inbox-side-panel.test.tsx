@@ -137,15 +137,15 @@ describe('Inbox side panel', () => {
     await waitFor(() => expect(within(assignee).getByRole('option', { name: 'Bob Agent' })).toBeTruthy());
 
     // The agent stays: nothing is sent, the choice and the edit are as they were.
-    fireEvent.change(assignee, { target: { value: 'ag-2' } });
+    fireEvent.change(assignee, { target: { value: 'agent:ag-2' } });
     expect(confirm).toHaveBeenCalledWith(UNSAVED_DETAILS_QUESTION);
-    await waitFor(() => expect(assignee.value).toBe('ag-1'));
+    await waitFor(() => expect(assignee.value).toBe('agent:ag-1'));
     expect(field('Contact name').value).toBe('Vera V.');
     expect(http.calls.some((c) => c.method === 'PUT')).toBe(false);
 
     // Confirmed: handed over.
     confirm.mockReturnValue(true);
-    fireEvent.change(assignee, { target: { value: 'ag-2' } });
+    fireEvent.change(assignee, { target: { value: 'agent:ag-2' } });
     await waitFor(() => expect(http.calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
   });
 

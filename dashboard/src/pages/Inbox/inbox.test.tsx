@@ -205,7 +205,7 @@ describe('Inbox', () => {
     const { http, server, connect } = setupApp({
       routes: {
         'GET /api/conversations/counts': () => ({
-          body: { counts: { unassigned, mine: 1, all: 3, bot: 4, closed: 7 } },
+          body: { counts: { unassigned, mine: 1, teams: 0, all: 3, bot: 4, closed: 7 } },
         }),
       },
     });
@@ -219,7 +219,14 @@ describe('Inbox', () => {
           (t) => `${t.firstChild?.textContent ?? ''} ${t.querySelector('.tabs__count')?.textContent ?? ''}`,
         );
     await waitFor(() =>
-      expect(text()).toEqual(['Unassigned 2', 'My chats 1', 'All chats 3', 'Bot 4', 'Closed 7']),
+      expect(text()).toEqual([
+        'Unassigned 2',
+        'My chats 1',
+        'My teams 0',
+        'All chats 3',
+        'Bot 4',
+        'Closed 7',
+      ]),
     );
     expect(
       within(tabs).getByRole('tab', { name: 'Unassigned', description: '2 conversations' }),
@@ -243,7 +250,7 @@ describe('Inbox', () => {
       role: 'agent',
       routes: {
         'GET /api/conversations/counts': () => ({
-          body: { counts: { unassigned: 1, mine: 0, all: null, bot: null, closed: 0 } },
+          body: { counts: { unassigned: 1, mine: 0, teams: 0, all: null, bot: null, closed: 0 } },
         }),
       },
     });
@@ -255,7 +262,7 @@ describe('Inbox', () => {
       within(tabs)
         .getAllByRole('tab')
         .map((t) => t.firstChild?.textContent),
-    ).toEqual(['Unassigned', 'My chats', 'Closed']);
+    ).toEqual(['Unassigned', 'My chats', 'My teams', 'Closed']);
   });
 
   it('lists the chats only the bot has handled in Bot; one opens with its transcript and Assign to me', async () => {
@@ -281,7 +288,7 @@ describe('Inbox', () => {
       role: 'agent',
       routes: {
         'GET /api/conversations/counts': () => ({
-          body: { counts: { unassigned: 0, mine: 0, all: null, bot: 1, closed: 0 } },
+          body: { counts: { unassigned: 0, mine: 0, teams: 0, all: null, bot: 1, closed: 0 } },
         }),
         'GET /api/conversations': ({ url }) => ({
           body: { conversations: url.includes('folder=bot') ? [botOnly] : [] },
@@ -334,39 +341,86 @@ describe('Inbox', () => {
     expect(within(view).getByRole('button', { name: 'Assign to me' })).toBeTruthy();
   });
 
-  it('opens the Bot folder from the sidebar link "Bot", shown only to those who may see it', async () => {
+  it.each([
+    ['Bot', 'bot', { teams: 0, bot: 2 }],
+    ['My teams', 'teams', { teams: 2, bot: null }],
+  ] as const)('opens its folder from the sidebar link "%s"', async (label, folder, sizes) => {
     location.hash = '#/inbox';
     const { http, connect } = setupApp({
       role: 'agent',
       routes: {
         'GET /api/conversations/counts': () => ({
-          body: { counts: { unassigned: 0, mine: 0, all: null, bot: 2, closed: 0 } },
+          body: { counts: { unassigned: 0, mine: 0, all: null, closed: 0, ...sizes } },
         }),
       },
     });
     await connect();
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    const bot = await within(nav).findByRole('link', { name: 'Bot' });
-    expect(bot.getAttribute('href')).toBe('#/folder/bot');
+    const bot = await within(nav).findByRole('link', { name: label, description: '2 conversations' });
+    expect(bot.getAttribute('href')).toBe(`#/folder/${folder}`);
     location.hash = bot.getAttribute('href')!;
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     const list = await screen.findByRole('region', { name: 'Conversations' });
     await waitFor(() =>
-      expect(within(list).getByRole('tab', { name: 'Bot' }).getAttribute('aria-selected')).toBe('true'),
+      expect(within(list).getByRole('tab', { name: label }).getAttribute('aria-selected')).toBe('true'),
     );
-    expect(http.calls.some((c) => c.url === '/api/conversations?folder=bot')).toBe(true);
+    expect(http.calls.some((c) => c.url === `/api/conversations?folder=${folder}`)).toBe(true);
     expect(bot.getAttribute('aria-current')).toBe('page');
 
     // Another folder's tab: the sidebar follows the folder shown, not the address.
     fireEvent.click(within(list).getByRole('tab', { name: 'My chats' }));
     await waitFor(() => expect(bot.getAttribute('aria-current')).toBeNull());
     expect(within(nav).getByRole('link', { name: 'Inbox' }).getAttribute('aria-current')).toBe('page');
-    // The link again, while the address still names the Bot folder: it shows it again.
+    // The link again, while the address still names the folder: it shows it again.
     fireEvent.click(bot);
     await waitFor(() =>
-      expect(within(list).getByRole('tab', { name: 'Bot' }).getAttribute('aria-selected')).toBe('true'),
+      expect(within(list).getByRole('tab', { name: label }).getAttribute('aria-selected')).toBe('true'),
     );
     expect(bot.getAttribute('aria-current')).toBe('page');
+  });
+
+  it("files a chat that arrives in one of the agent's teams' queues under My teams, live", async () => {
+    location.hash = '#/folder/teams';
+    const { server, connect } = setupApp({
+      role: 'agent',
+      routes: {
+        'GET /api/conversations/counts': () => ({
+          body: {
+            counts: {
+              unassigned: 0,
+              mine: 0,
+              teams: 0,
+              all: null,
+              bot: null,
+              closed: 0,
+              teamIds: ['t-sales'],
+            },
+          },
+        }),
+        'GET /api/conversations?folder=teams': () => ({ body: { conversations: [] } }),
+      },
+    });
+    await connect();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    await waitFor(() =>
+      expect(within(list).getByRole('tab', { name: 'My teams' }).getAttribute('aria-selected')).toBe('true'),
+    );
+    const queued = { id: 'c-9', number: 9, visitorName: 'Tea Mate', teamId: 't-sales', queuedAt: T0 + 1 };
+    server({ type: 'conversation.updated', conversation: conversation({ ...queued, updatedAt: T0 + 2 }) });
+    await within(list).findByRole('link', { name: /Tea Mate/ });
+    // Another team's queue is not the agent's: it does not join the folder.
+    server({
+      type: 'conversation.updated',
+      conversation: conversation({
+        ...queued,
+        id: 'c-10',
+        number: 10,
+        visitorName: 'Other Queue',
+        teamId: 't-x',
+      }),
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(within(list).queryByRole('link', { name: /Other Queue/ })).toBeNull();
   });
 
   it('has no "Bot" link for an agent whose site keeps bot chats from agents', async () => {
@@ -374,7 +428,7 @@ describe('Inbox', () => {
       role: 'agent',
       routes: {
         'GET /api/conversations/counts': () => ({
-          body: { counts: { unassigned: 0, mine: 0, all: null, bot: null, closed: 0 } },
+          body: { counts: { unassigned: 0, mine: 0, teams: 0, all: null, bot: null, closed: 0 } },
         }),
       },
     });

@@ -1,21 +1,25 @@
+import type { Team } from '@livechat/shared/api';
 import type { ConversationStatus } from '@livechat/shared/model';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Colleague } from '../../api/index.js';
 import { SelectField, type SelectOption } from '../../components/select-field.js';
-import { TextField } from '../../components/text-field.js';
 import type { FolderId, InboxViewer } from '../../state/folders.js';
-import { usableFilters, type ListFilters } from '../../state/list-filters.js';
+import { clearedFilters, hasFilters, usableFilters, type ListFilters } from '../../state/list-filters.js';
+import { ContactFilters } from './contact-filters.js';
+import { DateRangeFilters } from './date-range-filters.js';
+import { KindFilters } from './kind-filters.js';
+import { SEARCH_DELAY_MS } from './search-delay.js';
+
+export { SEARCH_DELAY_MS };
 
 interface Props {
   folder: FolderId;
   filters: ListFilters;
   viewer: InboxViewer;
   colleagues: readonly Colleague[];
+  teams: readonly Team[];
   onFilters: (filters: ListFilters) => void;
 }
-
-/** Typing pauses this long before the list is asked again (ms). */
-export const SEARCH_DELAY_MS = 300;
 
 const STATUS_OPTIONS: readonly SelectOption<ConversationStatus | ''>[] = [
   { value: '', label: 'Any' },
@@ -41,7 +45,7 @@ export function assigneeChoices(
  * Search and filters above the list. A search looks in every folder; the other filters narrow the folder (or the
  * search), and only those that can change it are offered (see `usableFilters`).
  */
-export function ListFiltersBar({ folder, filters, viewer, colleagues, onFilters }: Props) {
+export function ListFiltersBar({ folder, filters, viewer, colleagues, teams, onFilters }: Props) {
   const [text, setText] = useState(filters.q);
   const set = (patch: Partial<ListFilters>) => onFilters({ ...filters, ...patch });
   const usable = usableFilters(folder, filters);
@@ -101,23 +105,19 @@ export function ListFiltersBar({ folder, filters, viewer, colleagues, onFilters 
             onValue={(assigneeId) => set({ assigneeId })}
           />
         )}
-        <TextField
-          class="field--compact"
-          label="From"
-          type="date"
-          value={filters.from}
-          max={filters.to || undefined}
-          onValue={(from) => set({ from })}
-        />
-        <TextField
-          class="field--compact"
-          label="To"
-          type="date"
-          value={filters.to}
-          min={filters.from || undefined}
-          onValue={(to) => set({ to })}
-        />
+        <KindFilters filters={filters} teams={teams} onFilters={set} />
+        <ContactFilters filters={filters} onFilters={set} />
+        <DateRangeFilters filters={filters} onFilters={set} />
       </div>
+      {hasFilters(filters) && (
+        <button
+          type="button"
+          class="button button--small list-filters__clear"
+          onClick={() => onFilters(clearedFilters(filters))}
+        >
+          Clear filters
+        </button>
+      )}
     </form>
   );
 }

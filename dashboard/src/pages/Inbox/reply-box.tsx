@@ -1,9 +1,18 @@
 import type { Attachment, SavedReply } from '@livechat/shared/model';
 import { LIMITS } from '@livechat/shared/protocol/constants';
+import {
+  fillVariables,
+  missingVariables,
+  variablesIn,
+  type ReplyVariable,
+  type VariableValues,
+} from '@livechat/shared/saved-replies';
 import { smsTooLong } from '@livechat/shared/sms';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MicrophoneIcon, PaperclipIcon } from '../../components/icons.js';
-import { insertReply } from './slash-query.js';
+import { insertReply, type SlashQuery } from './slash-query.js';
+import { ReplyVariablesDialog } from './reply-variables-dialog.js';
+import { useReplyVariables } from './use-reply-variables.js';
 import { SavedReplyPicker } from './saved-reply-picker.js';
 import { useSavedReplyPicker } from './use-saved-reply-picker.js';
 import { SmsCounter } from '../Sms/sms-counter.js';
@@ -22,8 +31,10 @@ interface Props {
   onDraft: (text: string) => void;
   /** Words, files (the words are then their caption), or both. Returns false when not accepted. */
   onSend: (text: string, attachments: readonly Attachment[]) => boolean;
-  /** Offered after "/" in the box. */
+  /** Offered after "/" in the box; their variables are filled in when inserted. */
   replies: readonly SavedReply[];
+  /** For {{agent.name}} and {{agent.first_name}}. */
+  agentName: string;
   /** An SMS conversation: the counter of characters and segments, and no sending past the provider's limit. */
   sms?: boolean;
 }
@@ -39,7 +50,23 @@ const isRichText = (e: ClipboardEvent) => {
   return types.includes('text/plain') && types.includes('text/html');
 };
 
-export function ReplyBox({ conversationId, initial, onDraft, onSend, replies, sms = false }: Props) {
+/** A saved reply waiting for the values the agent is asked for. */
+interface Asking {
+  reply: SavedReply;
+  slash: SlashQuery;
+  values: VariableValues;
+  missing: ReplyVariable[];
+}
+
+export function ReplyBox({
+  conversationId,
+  initial,
+  onDraft,
+  onSend,
+  replies,
+  agentName,
+  sms = false,
+}: Props) {
   const [text, setText] = useState(initial);
   const [caret, setCaret] = useState(initial.length);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -54,10 +81,29 @@ export function ReplyBox({ conversationId, initial, onDraft, onSend, replies, sm
     setCaret(at);
     onDraft(value);
   };
-  const picker = useSavedReplyPicker(replies, text, caret, (reply, slash) => {
-    const { value, caret: at } = insertReply(text, slash, reply.body);
+  /** The text now, for an insertion that waited for the contact's details. */
+  const latest = useRef(text);
+  latest.current = text;
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const valuesFor = useReplyVariables(conversationId, agentName);
+
+  /** Where the "/query" was, if the agent has not typed over it meanwhile; else at the end. */
+  const put = (body: string, slash: SlashQuery, typed: string) => {
+    const now = latest.current;
+    const where =
+      now.slice(slash.start, slash.end) === typed ? slash : { start: now.length, end: now.length, query: '' };
+    const { value, caret: at } = insertReply(now, where, body);
     moveCaret.current = at;
     update(value, at);
+  };
+  const picker = useSavedReplyPicker(replies, text, caret, (reply, slash) => {
+    const typed = text.slice(slash.start, slash.end);
+    if (variablesIn(reply.body).length === 0) return put(reply.body, slash, typed);
+    void valuesFor(reply.body).then((values) => {
+      const missing = missingVariables(reply.body, values);
+      if (missing.length === 0) put(fillVariables(reply.body, values), slash, typed);
+      else setAsking({ reply, slash: { ...slash, query: typed }, values, missing });
+    });
   });
 
   useLayoutEffect(() => {
@@ -111,127 +157,150 @@ export function ReplyBox({ conversationId, initial, onDraft, onSend, replies, sm
     update(value, start + char.length);
   };
 
-  return (
-    <form
-      class={`reply${drop.dragging ? ' reply--dragging' : ''}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
+  const dialog = asking && (
+    <ReplyVariablesDialog
+      shortcut={asking.reply.shortcut}
+      missing={asking.missing}
+      onInsert={(typed) => {
+        setAsking(null);
+        put(
+          fillVariables(asking.reply.body, { ...asking.values, ...typed }),
+          asking.slash,
+          asking.slash.query,
+        );
       }}
-      {...drop.handlers}
-    >
-      {drop.dragging && (
-        <div class="reply__drop" aria-hidden="true">
-          Drop files to attach
-        </div>
-      )}
-      <AttachmentChips files={files.files} onRemove={files.remove} />
-      {files.notice && (
-        <p class="form-error" role="alert">
-          {files.notice}
-        </p>
-      )}
-      {recording ? (
-        <VoiceNotePanel voice={voice} />
-      ) : (
-        <>
-          {picker.open && (
-            <SavedReplyPicker
-              id={picker.listId}
-              replies={picker.matches}
-              active={picker.active}
-              onChoose={picker.choose}
-            />
-          )}
-          <textarea
-            ref={box}
-            class="reply__input"
-            aria-label="Reply"
-            aria-describedby={sms ? `${hintId} ${counterId}` : hintId}
-            {...picker.textboxProps}
-            placeholder="Write a reply. Enter sends, Shift+Enter adds a line."
-            rows={3}
-            maxLength={LIMITS.maxMessageLength}
-            value={text}
-            onInput={(e) =>
-              update(e.currentTarget.value, e.currentTarget.selectionStart ?? e.currentTarget.value.length)
-            }
-            onClick={(e) => syncCaret(e.currentTarget)}
-            onKeyUp={(e) => {
-              // Keys that move the caret without typing; the picker's own arrows move its option instead.
-              if (CARET_KEYS.has(e.key) && !(picker.open && VERTICAL.has(e.key))) syncCaret(e.currentTarget);
-            }}
-            onKeyDown={(e) => {
-              if (picker.keyDown(e)) return;
-              // isComposing: Enter that confirms an IME candidate must not send.
-              if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-                e.preventDefault();
-                submit();
-              }
-            }}
-            onPaste={(e) => {
-              const pasted = pastedFiles(e);
-              if (pasted.length === 0 || isRichText(e)) return;
-              e.preventDefault();
-              files.add(pasted);
-            }}
-          />
-          {sms && <SmsCounter text={text} id={counterId} />}
-          {voice.state.status === 'error' && (
-            <p class="form-error" role="alert">
-              {voice.state.message}
-            </p>
-          )}
-          <div class="reply__bar">
-            <span class="reply__tools">
-              <button
-                type="button"
-                class="icon-button"
-                aria-label="Attach file"
-                title="Attach file"
-                onClick={() => fileInput.current?.click()}
-              >
-                <PaperclipIcon />
-              </button>
-              <input
-                ref={fileInput}
-                type="file"
-                multiple
-                hidden
-                tabIndex={-1}
-                onChange={(e) => {
-                  const picked = Array.from(e.currentTarget.files ?? []);
-                  // The same file may be picked again after removing it.
-                  e.currentTarget.value = '';
-                  if (picked.length > 0) files.add(picked);
-                }}
-              />
-              <EmojiButton onPick={insertEmoji} />
-              <button
-                ref={recordButton}
-                type="button"
-                class="icon-button"
-                aria-label="Record voice message"
-                title="Record voice message"
-                onClick={voice.start}
-              >
-                <MicrophoneIcon />
-              </button>
-            </span>
-            <span class="reply__hint" id={hintId}>
-              Type / for saved replies.
-            </span>
-            {text.length >= COUNTER_FROM && (
-              <span class="reply__count">
-                {text.length} / {LIMITS.maxMessageLength}
-              </span>
-            )}
-            <button class="button button--primary" type="submit" disabled={!canSend}>
-              Send
-            </button>
+      onCancel={() => {
+        setAsking(null);
+        box.current?.focus();
+      }}
+    />
+  );
+
+  return (
+    <>
+      {dialog}
+      <form
+        class={`reply${drop.dragging ? ' reply--dragging' : ''}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        {...drop.handlers}
+      >
+        {drop.dragging && (
+          <div class="reply__drop" aria-hidden="true">
+            Drop files to attach
           </div>
-        </>
-      )}
-    </form>
+        )}
+        <AttachmentChips files={files.files} onRemove={files.remove} />
+        {files.notice && (
+          <p class="form-error" role="alert">
+            {files.notice}
+          </p>
+        )}
+        {recording ? (
+          <VoiceNotePanel voice={voice} />
+        ) : (
+          <>
+            {picker.open && (
+              <SavedReplyPicker
+                id={picker.listId}
+                replies={picker.matches}
+                active={picker.active}
+                onChoose={picker.choose}
+              />
+            )}
+            <textarea
+              ref={box}
+              class="reply__input"
+              aria-label="Reply"
+              aria-describedby={sms ? `${hintId} ${counterId}` : hintId}
+              {...picker.textboxProps}
+              placeholder="Write a reply. Enter sends, Shift+Enter adds a line."
+              rows={3}
+              maxLength={LIMITS.maxMessageLength}
+              value={text}
+              onInput={(e) =>
+                update(e.currentTarget.value, e.currentTarget.selectionStart ?? e.currentTarget.value.length)
+              }
+              onClick={(e) => syncCaret(e.currentTarget)}
+              onKeyUp={(e) => {
+                // Keys that move the caret without typing; the picker's own arrows move its option instead.
+                if (CARET_KEYS.has(e.key) && !(picker.open && VERTICAL.has(e.key)))
+                  syncCaret(e.currentTarget);
+              }}
+              onKeyDown={(e) => {
+                if (picker.keyDown(e)) return;
+                // isComposing: Enter that confirms an IME candidate must not send.
+                if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+                  e.preventDefault();
+                  submit();
+                }
+              }}
+              onPaste={(e) => {
+                const pasted = pastedFiles(e);
+                if (pasted.length === 0 || isRichText(e)) return;
+                e.preventDefault();
+                files.add(pasted);
+              }}
+            />
+            {sms && <SmsCounter text={text} id={counterId} />}
+            {voice.state.status === 'error' && (
+              <p class="form-error" role="alert">
+                {voice.state.message}
+              </p>
+            )}
+            <div class="reply__bar">
+              <span class="reply__tools">
+                <button
+                  type="button"
+                  class="icon-button"
+                  aria-label="Attach file"
+                  title="Attach file"
+                  onClick={() => fileInput.current?.click()}
+                >
+                  <PaperclipIcon />
+                </button>
+                <input
+                  ref={fileInput}
+                  type="file"
+                  multiple
+                  hidden
+                  tabIndex={-1}
+                  onChange={(e) => {
+                    const picked = Array.from(e.currentTarget.files ?? []);
+                    // The same file may be picked again after removing it.
+                    e.currentTarget.value = '';
+                    if (picked.length > 0) files.add(picked);
+                  }}
+                />
+                <EmojiButton onPick={insertEmoji} />
+                <button
+                  ref={recordButton}
+                  type="button"
+                  class="icon-button"
+                  aria-label="Record voice message"
+                  title="Record voice message"
+                  onClick={voice.start}
+                >
+                  <MicrophoneIcon />
+                </button>
+              </span>
+              <span class="reply__hint" id={hintId}>
+                Type / for saved replies.
+              </span>
+              {text.length >= COUNTER_FROM && (
+                <span class="reply__count">
+                  {text.length} / {LIMITS.maxMessageLength}
+                </span>
+              )}
+              <button class="button button--primary" type="submit" disabled={!canSend}>
+                Send
+              </button>
+            </div>
+          </>
+        )}
+      </form>
+    </>
   );
 }

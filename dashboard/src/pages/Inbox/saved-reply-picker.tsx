@@ -10,7 +10,7 @@ interface Props {
 export const optionId = (listId: string, index: number) => `${listId}-${index}`;
 
 /**
- * The saved replies matching what follows "/". Focus stays in the reply box, which points at the active option
+ * The saved replies matching what follows "/"; the agent's own are marked "Mine". Focus stays in the reply box, which points at the active option
  * (aria-activedescendant); a click chooses without taking the focus away.
  */
 export function SavedReplyPicker({ id, replies, active, onChoose }: Props) {
@@ -28,7 +28,14 @@ export function SavedReplyPicker({ id, replies, active, onChoose }: Props) {
             onChoose(r);
           }}
         >
-          <span class="picker__shortcut">/{r.shortcut}</span> <span class="picker__body">{r.body}</span>
+          <span class="picker__shortcut">/{r.shortcut}</span>
+          {r.personal && (
+            <>
+              {' '}
+              <span class="picker__mine">Mine</span>
+            </>
+          )}{' '}
+          <span class="picker__body">{r.body}</span>
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@ import type { Conversation } from '@livechat/shared/model';
 import { useId, useRef, useState } from 'preact/hooks';
 import { DetailsPanel } from './details-panel.js';
 import { EarlierConversations } from './earlier-conversations.js';
+import { ContactNotesSection } from './contact-notes-section.js';
 import { GalleryPanel } from './gallery-panel.js';
 import { LeadPanel } from './lead-panel.js';
 import { TagEditor } from './tag-editor.js';
@@ -86,6 +87,7 @@ export function SidePanel({
       >
         {c && <TagEditor tags={c.tags} onTags={onTags} />}
         {c && <EarlierConversations conversation={c} />}
+        {c && <ContactNotesSection conversationId={c.id} contactId={c.visitorId} />}
         <LeadPanel conversationId={conversationId} lastVisitorSeq={lastVisitorSeq} ready={ready} />
         <DetailsPanel conversationId={conversationId} onRecordCreated={onRecordCreated} />
       </div>

@@ -1,7 +1,6 @@
 import type { Site } from '@livechat/shared/model';
-import { useState } from 'preact/hooks';
-import { sitesApi, errorMessage } from '../../api/index.js';
 import { CheckboxField } from '../../components/checkbox-field.js';
+import { useSiteSwitch } from '../../components/use-site-switch.js';
 
 interface Props {
   site: Site;
@@ -10,24 +9,7 @@ interface Props {
 
 /** Whether agents (not only admins) get the "Bot" folder of this site. Saved as soon as it is switched. */
 export function BotFolderSetting({ site, onSaved }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // What was clicked, shown while it is being saved (the checkbox would otherwise jump back until the answer).
-  const [shown, setShown] = useState<boolean | null>(null);
-
-  const change = async (botFolderForAgents: boolean) => {
-    setBusy(true);
-    setShown(botFolderForAgents);
-    setError(null);
-    try {
-      onSaved(await sitesApi.update(site.id, { botFolderForAgents }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setShown(null);
-      setBusy(false);
-    }
-  };
+  const { on, busy, error, change } = useSiteSwitch(site, 'botFolderForAgents', onSaved);
 
   return (
     <section class="card" aria-labelledby="bot-folder-heading">
@@ -35,7 +17,7 @@ export function BotFolderSetting({ site, onSaved }: Props) {
         Bot chats
       </h2>
       <CheckboxField
-        checked={shown ?? site.botFolderForAgents}
+        checked={on}
         disabled={busy}
         onValue={(checked) => void change(checked)}
         hint="Chats only the bot has handled, e.g. a visitor who left before reaching the team. Admins always see them."

@@ -31,6 +31,8 @@ export interface CaptureDraft {
 export interface LiveChatDraft {
   kind: 'live_chat';
   id: string;
+  /** The team whose queue the chat goes to; '' for everyone's Unassigned. */
+  teamId: string;
   onlineMessage: string;
   waitSeconds: string;
   offlineMessage: string;
@@ -93,6 +95,7 @@ function stepDraft(step: Step): StepDraft {
       return {
         kind: 'live_chat',
         id: step.id,
+        teamId: step.teamId ?? '',
         onlineMessage: toMarkdown(step.onlineMessage),
         waitSeconds: String(step.waitSeconds),
         offlineMessage: toMarkdown(step.offlineMessage),
@@ -150,6 +153,7 @@ function candidateStep(step: StepDraft): Step {
       return {
         kind: 'live_chat',
         id: step.id,
+        ...(step.teamId && { teamId: step.teamId }),
         onlineMessage: parseMarkdown(step.onlineMessage),
         // NaN for an empty box, so the schema names the field.
         waitSeconds: wait === '' ? Number.NaN : Number(wait),

@@ -4,6 +4,7 @@ import { CaptureEditor } from './capture-editor.js';
 import { useFieldError } from './field-errors.js';
 import { RichTextInput, TextInput } from './fields.js';
 import { QuestionEditor } from './question-editor.js';
+import { TeamRouteField } from './team-route-field.js';
 import { newQuestion, removeAt, replaceAt } from './steps.js';
 
 interface Props {
@@ -41,6 +42,11 @@ export function LiveChatEditor({ base, value, onChange }: Props) {
         hint="How long the visitor waits for an agent to take the chat before the offline flow runs."
         value={value.waitSeconds}
         onValue={(waitSeconds) => set({ waitSeconds })}
+      />
+      <TeamRouteField
+        fieldKey={`${base}.teamId`}
+        value={value.teamId}
+        onValue={(teamId) => set({ teamId })}
       />
       <fieldset class="offline-flow">
         <legend class="offline-flow__legend">If nobody is available</legend>

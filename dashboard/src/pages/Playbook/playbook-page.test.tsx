@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '../../test-utils/render.js';
 import { mockFetch, type Call } from '../../test-utils/fetch-mock.js';
 import { agent, site, storedPlaybook } from '../../test-utils/fixtures.js';
+import { TEAMS } from '../../test-utils/inbox-fixtures.js';
 import { PlaybookPage } from './playbook-page.js';
 import { UNSAVED_PLAYBOOK_QUESTION } from './playbook-editor.js';
 import { confirmLeave } from '../../state/leave-guard.js';
@@ -18,6 +19,7 @@ function setup(
     'GET /api/sites': () => ({ body: { sites: [site()] } }),
     'GET /api/sites/site-1/playbook': () => ({ body: { playbook: storedPlaybook() } }),
     'PUT /api/sites/site-1/playbook': put,
+    'GET /api/teams': () => ({ body: { teams: TEAMS } }),
   });
   render(<PlaybookPage agent={agent()} />);
   const puts = () => http.calls.filter((c) => c.method === 'PUT');
@@ -294,6 +296,26 @@ describe('PlaybookPage', () => {
       }),
     ]);
     expect(flow.capture.map((c) => c.field)).toEqual(['phone']);
+  });
+
+  it("routes the Live Chat card to a team's queue, and back to everyone's", async () => {
+    const { puts } = setup();
+    await screen.findByRole('textbox', { name: 'Bot name' });
+    const route = within(step(3)).getByRole<HTMLSelectElement>('combobox', { name: 'Route to team' });
+    await waitFor(() =>
+      expect([...route.options].map((o) => o.text)).toEqual(['Everyone (Unassigned)', 'Sales', 'Support']),
+    );
+    fireEvent.change(route, { target: { value: 't-sales' } });
+    save();
+    await waitFor(() => expect(puts()).toHaveLength(1));
+    expect((puts()[0]!.body as Playbook).steps[2]).toMatchObject({ kind: 'live_chat', teamId: 't-sales' });
+    await screen.findByText(/version 4/);
+    fireEvent.change(within(step(3)).getByRole('combobox', { name: 'Route to team' }), {
+      target: { value: '' },
+    });
+    save();
+    await waitFor(() => expect(puts()).toHaveLength(2));
+    expect((puts()[1]!.body as Playbook).steps[2]).not.toHaveProperty('teamId');
   });
 
   it('wraps the selection with the toolbar buttons', async () => {

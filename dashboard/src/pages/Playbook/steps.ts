@@ -13,6 +13,7 @@ function newLiveChat(): LiveChatDraft {
   return {
     kind: 'live_chat',
     id: newStepId(),
+    teamId: '',
     onlineMessage: 'Let me connect you with someone from our team.',
     waitSeconds: '120',
     offlineMessage: "Everyone is busy right now. Leave your details and we'll get back to you.",

@@ -6,14 +6,14 @@ describe('checkSavedReply', () => {
   it('accepts a valid reply and normalizes the shortcut', () => {
     expect(checkSavedReply({ shortcut: ' Refund-Policy ', body: 'We refund within 30 days.' })).toEqual({
       ok: true,
-      input: { shortcut: 'refund-policy', body: 'We refund within 30 days.' },
+      input: { shortcut: 'refund-policy', body: 'We refund within 30 days.', personal: false },
     });
   });
 
   it('drops the "/" typed before the shortcut', () => {
     expect(checkSavedReply({ shortcut: '/Price', body: 'From 9 EUR.' })).toEqual({
       ok: true,
-      input: { shortcut: 'price', body: 'From 9 EUR.' },
+      input: { shortcut: 'price', body: 'From 9 EUR.', personal: false },
     });
   });
 

@@ -5,30 +5,34 @@ import { apiError, mockFetch, type Handler } from '../../test-utils/fetch-mock.j
 import { agent, T0 } from '../../test-utils/fixtures.js';
 import { SavedRepliesPage } from './saved-replies-page.js';
 
-const reply = (shortcut: string, body: string, id = `sr-${shortcut}`): SavedReply => ({
+const reply = (shortcut: string, body: string, id = `sr-${shortcut}`, personal = false): SavedReply => ({
   id,
   shortcut,
   body,
+  personal,
   updatedAt: T0,
 });
 const thanks = reply('thanks', 'Thanks for reaching out!');
 const refund = reply('refund', 'We refund within 30 days.');
 
-function setup(routes: Record<string, Handler> = {}) {
+function setup(routes: Record<string, Handler> = {}, role: 'admin' | 'agent' = 'admin') {
   const http = mockFetch({
     'GET /api/saved-replies': () => ({ body: { replies: [refund, thanks] } }),
     'POST /api/saved-replies': (call) => {
-      const input = call.body as { shortcut: string; body: string };
-      return { status: 201, body: { reply: reply(input.shortcut, input.body, 'sr-new') } };
+      const input = call.body as { shortcut: string; body: string; personal?: boolean };
+      return {
+        status: 201,
+        body: { reply: reply(input.shortcut, input.body, 'sr-new', input.personal ?? false) },
+      };
     },
     ...routes,
   });
-  render(<SavedRepliesPage agent={agent()} />);
+  render(<SavedRepliesPage agent={agent({ role })} />);
   return http;
 }
 
-const shortcuts = () =>
-  within(screen.getByRole('table'))
+const shortcuts = (table = 'Team replies') =>
+  within(screen.getByRole('table', { name: table }))
     .queryAllByRole('row')
     .slice(1)
     .map((row) => within(row).getAllByRole('cell')[0]!.textContent);
@@ -46,12 +50,50 @@ const fieldError = (name: string) => {
 };
 
 describe('SavedRepliesPage', () => {
-  it('is closed to agents and asks the server nothing', () => {
-    const { fn } = mockFetch({});
-    render(<SavedRepliesPage agent={agent({ role: 'agent' })} />);
-    expect(screen.getByText('Only admins can manage saved replies.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Add saved reply' })).toBeNull();
-    expect(fn).not.toHaveBeenCalled();
+  it("shows agents the team's replies to read and adds their own, which only they see", async () => {
+    const http = setup({}, 'agent');
+    expect(await screen.findByText('Thanks for reaching out!')).toBeTruthy();
+    const team = screen.getByRole('table', { name: 'Team replies' });
+    expect(within(team).queryByRole('button')).toBeNull();
+    expect(screen.getByText('No replies of your own yet. Only you see the ones you add.')).toBeTruthy();
+    expect(screen.queryByRole('radiogroup', { name: 'Visible to' })).toBeNull();
+
+    fill('hi', 'Hi {{contact.first_name}}!');
+    fireEvent.click(screen.getByRole('button', { name: 'Add saved reply' }));
+    await waitFor(() => expect(shortcuts('My replies')).toEqual(['hi']));
+    expect(http.calls.at(-1)).toMatchObject({
+      method: 'POST',
+      body: { shortcut: 'hi', body: 'Hi {{contact.first_name}}!', personal: true },
+    });
+    const mine = screen.getByRole('table', { name: 'My replies' });
+    expect(within(mine).getByRole('button', { name: 'Delete hi' })).toBeTruthy();
+  });
+
+  it('lets admins choose who sees a new reply: "Only me" or "Everyone"', async () => {
+    const http = setup();
+    await screen.findByText('Thanks for reaching out!');
+    const visible = screen.getByRole('radiogroup', { name: 'Visible to' });
+    expect(within(visible).getByRole<HTMLInputElement>('radio', { name: 'Everyone' }).checked).toBe(true);
+    fireEvent.click(within(visible).getByRole('radio', { name: 'Only me' }));
+    fill('note', 'My own words.');
+    fireEvent.click(screen.getByRole('button', { name: 'Add saved reply' }));
+    await waitFor(() => expect(shortcuts('My replies')).toEqual(['note']));
+    expect(http.calls.at(-1)).toMatchObject({ method: 'POST', body: { personal: true } });
+    expect(shortcuts()).toEqual(['refund', 'thanks']);
+  });
+
+  it('flags an unknown variable on the reply text, naming the known ones, before asking the server', async () => {
+    const http = setup();
+    await screen.findByText('Thanks for reaching out!');
+    fill('hi', 'Hi {{first_name}}');
+    fireEvent.click(screen.getByRole('button', { name: 'Add saved reply' }));
+    await waitFor(() =>
+      expect(fieldError('Reply text')).toBe(
+        'Unknown variable {{first_name}}. Use {{contact.name}}, {{contact.first_name}}, {{contact.email}}, ' +
+          '{{contact.phone}}, {{agent.name}} and {{agent.first_name}}.',
+      ),
+    );
+    expect(http.calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 
   it('lists replies with shortcut and text, and adds one', async () => {

@@ -1,6 +1,7 @@
 import type { SavedReply } from '@livechat/shared/model';
+import { REPLY_VARIABLES } from '@livechat/shared/saved-replies';
 import { ErrorCode } from '@livechat/shared/protocol/constants';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiError, type SavedReplyInput } from '../../api/index.js';
 import { TextField } from '../../components/text-field.js';
 import { TextAreaField } from '../../components/text-area-field.js';
@@ -11,17 +12,26 @@ import { REPLY_FIELDS, checkSavedReply, type ReplyField } from './check-saved-re
 interface Props {
   /** The reply being edited; null to add one. Keyed by the page, so a new choice starts a fresh form. */
   editing: SavedReply | null;
+  /** Admins choose who sees a new reply; agents add their own ("Only me"). */
+  canShare: boolean;
   /** Throws the server's refusal, which the form shows. */
   onSave: (input: SavedReplyInput) => Promise<void>;
   onCancel: () => void;
 }
 
-/** Adds a saved reply, or edits one chosen in the list. Errors show on their field; a taken shortcut too (409). */
-export function SavedReplyForm({ editing, onSave, onCancel }: Props) {
-  const [form, setForm] = useState<SavedReplyInput>({
+const VARIABLES_HINT = `Variables filled in when the reply is inserted: ${REPLY_VARIABLES.map((n) => `{{${n}}}`).join(', ')}.`;
+
+/**
+ * Adds a saved reply, or edits one chosen in the list. Errors show on their field; a taken shortcut (409) and an
+ * unknown variable too. Who sees a reply is chosen when it is added.
+ */
+export function SavedReplyForm({ editing, canShare, onSave, onCancel }: Props) {
+  const [form, setForm] = useState<Required<SavedReplyInput>>({
     shortcut: editing?.shortcut ?? '',
     body: editing?.body ?? '',
+    personal: editing?.personal ?? !canShare,
   });
+  const visibleId = useId();
   const shortcutBox = useRef<HTMLDivElement>(null);
 
   // Editing starts in the form, which may be far above the row's Edit button.
@@ -50,13 +60,14 @@ export function SavedReplyForm({ editing, onSave, onCancel }: Props) {
           throw new InvalidFields<ReplyField>({ shortcut: err.message });
         throw err;
       }
-      if (!editing) setForm({ shortcut: '', body: '' });
+      if (!editing) setForm((f) => ({ ...f, shortcut: '', body: '' }));
     },
     undefined,
     REPLY_FIELDS,
   );
 
   const set = (field: ReplyField) => (value: string) => {
+    // A typed field only: who sees the reply is set by the radios.
     setForm((f) => ({ ...f, [field]: value }));
     // The message was about the old value.
     clearField(field);
@@ -85,11 +96,36 @@ export function SavedReplyForm({ editing, onSave, onCancel }: Props) {
       </div>
       <TextAreaField
         label="Reply text"
+        hint={VARIABLES_HINT}
         rows={4}
         error={errors.body}
         value={form.body}
         onValue={set('body')}
       />
+      {!editing && canShare && (
+        <fieldset class="fieldset" role="radiogroup" aria-labelledby={visibleId}>
+          <legend class="field__label" id={visibleId}>
+            Visible to
+          </legend>
+          {(
+            [
+              [true, 'Only me'],
+              [false, 'Everyone'],
+            ] as const
+          ).map(([personal, label]) => (
+            <label key={label} class="check">
+              <input
+                type="radio"
+                name="visible-to"
+                checked={form.personal === personal}
+                onChange={() => setForm((f) => ({ ...f, personal }))}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {!editing && !canShare && <p class="muted">Only you see the replies you add here.</p>}
       <div class="form-actions">
         <button class="button button--primary" type="submit" disabled={busy}>
           {editing ? 'Save changes' : 'Add saved reply'}

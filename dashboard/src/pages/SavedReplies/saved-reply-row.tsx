@@ -4,11 +4,13 @@ interface Props {
   reply: SavedReply;
   busy: boolean;
   editing: boolean;
+  /** The agent's own, or the team's for an admin: Edit and Delete. */
+  canChange: boolean;
   onEdit: () => void;
   onDelete: () => void;
 }
 
-export function SavedReplyRow({ reply, busy, editing, onEdit, onDelete }: Props) {
+export function SavedReplyRow({ reply, busy, editing, canChange, onEdit, onDelete }: Props) {
   return (
     <tr aria-current={editing ? 'true' : undefined}>
       <td>
@@ -16,12 +18,16 @@ export function SavedReplyRow({ reply, busy, editing, onEdit, onDelete }: Props)
       </td>
       <td class="pre-wrap">{reply.body}</td>
       <td class="table__actions">
-        <button type="button" class="button button--small" disabled={busy} onClick={onEdit}>
-          Edit
-        </button>
-        <button type="button" class="button button--small" disabled={busy} onClick={onDelete}>
-          Delete<span class="visually-hidden"> {reply.shortcut}</span>
-        </button>
+        {canChange && (
+          <>
+            <button type="button" class="button button--small" disabled={busy} onClick={onEdit}>
+              Edit
+            </button>
+            <button type="button" class="button button--small" disabled={busy} onClick={onDelete}>
+              Delete<span class="visually-hidden"> {reply.shortcut}</span>
+            </button>
+          </>
+        )}
       </td>
     </tr>
   );

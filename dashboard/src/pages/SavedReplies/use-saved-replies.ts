@@ -4,7 +4,7 @@ import { useList } from '../../components/use-list.js';
 
 const byShortcut = (a: SavedReply, b: SavedReply) => a.shortcut.localeCompare(b.shortcut);
 
-/** The saved replies, kept in shortcut order; changes throw the server's refusal to the caller. */
+/** The team's saved replies and the agent's own, in shortcut order; changes throw the server's refusal to the caller. */
 export function useSavedReplies() {
   const { items, loading, loadError, put, drop } = useList(() => savedRepliesApi.list(), byShortcut);
   return {
@@ -12,7 +12,9 @@ export function useSavedReplies() {
     loading,
     loadError,
     create: async (input: SavedReplyInput) => put(await savedRepliesApi.create(input)),
-    update: async (id: string, input: SavedReplyInput) => put(await savedRepliesApi.update(id, input)),
+    // Who sees a reply stays as it was added.
+    update: async (id: string, { shortcut, body }: SavedReplyInput) =>
+      put(await savedRepliesApi.update(id, { shortcut, body })),
     remove: async (id: string) => {
       await savedRepliesApi.remove(id);
       drop(id);

@@ -4,6 +4,7 @@ import { useStore } from '../../state/use-store.js';
 import { AlertChoices } from './alert-choices.js';
 import { DesktopPermissionPanel } from './desktop-permission.js';
 import { FileSettingsSection } from './file-settings.js';
+import { ClosingSettingsSection } from './closing-settings.js';
 
 interface Props {
   agent: Agent;
@@ -30,6 +31,7 @@ export function SettingsPage({ agent, settings }: Props) {
       )}
       <DesktopPermissionPanel />
       {agent.role === 'admin' && <FileSettingsSection />}
+      {agent.role === 'admin' && <ClosingSettingsSection />}
     </main>
   );
 }

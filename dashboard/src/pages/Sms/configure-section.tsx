@@ -1,4 +1,5 @@
-// "Configure": which of the account's numbers the site texts from, and what a contact gets for HELP.
+// "Configure": which of the account's numbers the site texts from, what a contact gets for HELP, and which team's
+// queue texts go to.
 import {
   UpdateSmsSettingsBodySchema,
   type SmsNumber,
@@ -12,6 +13,7 @@ import { SelectField } from '../../components/select-field.js';
 import { TextAreaField } from '../../components/text-area-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { useLoad } from '../../components/use-load.js';
+import { useTeamOptions } from '../../components/use-team-options.js';
 import { smsApi } from '../../api/index.js';
 
 interface Props {
@@ -20,7 +22,7 @@ interface Props {
   onSave: (patch: UpdateSmsSettingsBody) => Promise<void>;
 }
 
-const FIELDS = ['number', 'helpText'] as const;
+const FIELDS = ['number', 'helpText', 'teamId'] as const;
 
 const digits = (text: string) => text.replace(/\D/g, '');
 
@@ -40,6 +42,8 @@ export function ConfigureSection({ settings, onSave }: Props) {
   // Saved or disconnected: the select follows what is stored.
   useEffect(() => setNumber(settings.number ?? ''), [settings.number]);
   const [helpText, setHelpText] = useState(settings.helpText);
+  const [teamId, setTeamId] = useState(settings.teamId ?? '');
+  const teamOptions = useTeamOptions(teamId);
 
   const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
     async () => {
@@ -47,6 +51,7 @@ export function ConfigureSection({ settings, onSave }: Props) {
       if (!number) throw new InvalidFields({ number: 'Choose a number.' });
       if (number !== settings.number) patch.number = number;
       if (helpText !== settings.helpText) patch.helpText = helpText;
+      if (teamId !== (settings.teamId ?? '')) patch.teamId = teamId || null;
       if (Object.keys(patch).length === 0) throw new Error('Nothing to change.');
       const parsed = UpdateSmsSettingsBodySchema.safeParse(patch);
       if (!parsed.success) throw new InvalidFields(issueFields(parsed.error.issues, FIELDS));
@@ -127,6 +132,17 @@ export function ConfigureSection({ settings, onSave }: Props) {
         onValue={(v) => {
           setHelpText(v);
           clearField('helpText');
+        }}
+      />
+      <SelectField
+        label="Route texts to team"
+        hint="New text conversations wait in this team's queue, where its automatic assignment applies."
+        error={fieldErrors.teamId}
+        value={teamId}
+        options={teamOptions}
+        onValue={(v) => {
+          setTeamId(v);
+          clearField('teamId');
         }}
       />
       <div>

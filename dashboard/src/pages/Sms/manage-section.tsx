@@ -2,6 +2,7 @@
 // first in the page.
 import { formatPhoneForDisplay } from '@livechat/shared/sms';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { SwitchField } from '../../components/switch-field.js';
 import { errorMessage } from '../../api/index.js';
 
 interface Props {
@@ -16,7 +17,6 @@ export function ManageSection({ number, enabled, onEnabled, onDisconnect }: Prop
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const hintId = useId();
   const confirmTitleId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const disconnectRef = useRef<HTMLButtonElement>(null);
@@ -59,23 +59,13 @@ export function ManageSection({ number, enabled, onEnabled, onDisconnect }: Prop
         </p>
       )}
       <div class="sms-manage__row">
-        <button
-          type="button"
-          role="switch"
-          class="switch switch--light"
-          aria-checked={enabled}
-          aria-busy={busy}
-          aria-describedby={hintId}
-          onClick={() => void run(() => onEnabled(!enabled))}
-        >
-          <span class="switch__track" aria-hidden="true">
-            <span class="switch__thumb" />
-          </span>
-          <span class="switch__label">Enabled</span>
-        </button>
-        <span class="field__hint" id={hintId}>
-          Off pauses sending from {shown}; texts to it still arrive in the inbox.
-        </span>
+        <SwitchField
+          label="Enabled"
+          checked={enabled}
+          busy={busy}
+          onValue={(on) => void run(() => onEnabled(on))}
+          hint={`Off pauses sending from ${shown}; texts to it still arrive in the inbox.`}
+        />
       </div>
       {confirming ? (
         <div

@@ -5,6 +5,7 @@ import { apiError, mockFetch, type Handler } from '../../test-utils/fetch-mock.j
 import { mockClipboard } from '../../test-utils/clipboard-mock.js';
 import { fieldError } from '../../test-utils/field-error.js';
 import { agent, site, T0 } from '../../test-utils/fixtures.js';
+import { TEAMS } from '../../test-utils/inbox-fixtures.js';
 import { ACCOUNT_SID, smsSettings } from '../../test-utils/sms-fixtures.js';
 import { numberLabel } from './configure-section.js';
 import { SmsPage } from './sms-page.js';
@@ -21,6 +22,7 @@ function setup(initial: SmsSettings = smsSettings(), routes: Record<string, Hand
     'GET /api/sites': () => ({ body: { sites: [site()] } }),
     'GET /api/sites/site-1/sms': () => ({ body: { sms: current } }),
     'GET /api/sms/numbers': () => ({ body: { numbers: NUMBERS } }),
+    'GET /api/teams': () => ({ body: { teams: TEAMS } }),
     'PATCH /api/sites/site-1/sms': (call) => {
       const patch = call.body as UpdateSmsSettingsBody;
       const next = { ...current, ...patch };
@@ -43,6 +45,23 @@ function setup(initial: SmsSettings = smsSettings(), routes: Record<string, Hand
 const status = () => screen.getByRole('status').textContent;
 
 describe('SmsPage', () => {
+  it("routes new text conversations to a team's queue, and back to everyone's", async () => {
+    const { sent } = setup(smsSettings({ number: '+14155550100', status: 'connected' }));
+    const route = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Route texts to team' });
+    await waitFor(() =>
+      expect([...route.options].map((o) => o.text)).toEqual(['Everyone (Unassigned)', 'Sales', 'Support']),
+    );
+    fireEvent.change(route, { target: { value: 't-support' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent('PATCH')).toEqual([{ teamId: 't-support' }]));
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save' }).disabled).toBe(false),
+    );
+    fireEvent.change(route, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent('PATCH')).toEqual([{ teamId: 't-support' }, { teamId: null }]));
+  });
+
   it('keeps agents out without asking the server', () => {
     const http = mockFetch({});
     render(<SmsPage agent={agent({ role: 'agent' })} />);

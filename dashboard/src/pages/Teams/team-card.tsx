@@ -1,21 +1,23 @@
-import type { Team } from '@livechat/shared/api';
+import type { Team, TeamRouting } from '@livechat/shared/api';
 import type { Agent } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { TeamMembersForm } from './team-members-form.js';
 import { TeamNameForm } from './team-name-form.js';
+import { TeamRoutingForm } from './team-routing-form.js';
 
 interface Props {
   team: Team;
   agents: Agent[];
   onRename: (name: string) => Promise<void>;
   onSetMembers: (memberIds: string[]) => Promise<void>;
+  onSetRouting: (routing: TeamRouting) => Promise<void>;
   /** Resolves to the server's refusal (shown in the question), or null when deleted. */
   onDelete: () => Promise<string | null>;
 }
 
-/** One team: its name and members, with Rename, Choose members and Delete. */
-export function TeamCard({ team, agents, onRename, onSetMembers, onDelete }: Props) {
+/** One team: its name, members and routing, with Rename, Choose members and Delete. */
+export function TeamCard({ team, agents, onRename, onSetMembers, onSetRouting, onDelete }: Props) {
   const [mode, setMode] = useState<'view' | 'rename' | 'members'>('view');
   const titleId = `team-${team.id}-title`;
   const byId = new Map(agents.map((a) => [a.id, a]));
@@ -63,6 +65,7 @@ export function TeamCard({ team, agents, onRename, onSetMembers, onDelete }: Pro
           onCancel={() => setMode('view')}
         />
       )}
+      {mode === 'view' && <TeamRoutingForm team={team} onSave={onSetRouting} />}
       {mode === 'view' && (
         <div class="form-actions">
           <button type="button" class="button button--small" onClick={() => setMode('rename')}>

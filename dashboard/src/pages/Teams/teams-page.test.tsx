@@ -1,4 +1,4 @@
-import type { Team } from '@livechat/shared/api';
+import { DEFAULT_TEAM_ROUTING, type Team } from '@livechat/shared/api';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '../../test-utils/render.js';
 import { apiError, mockFetch, type Handler } from '../../test-utils/fetch-mock.js';
@@ -13,6 +13,7 @@ const team = (name: string, memberIds: string[] = [], id = `t-${name.toLowerCase
   name,
   memberIds,
   createdAt: T0,
+  ...DEFAULT_TEAM_ROUTING,
 });
 const sales = team('Sales', ['ag-ann', 'ag-gone']);
 const support = team('Support');
@@ -65,6 +66,38 @@ describe('TeamsPage', () => {
         .map((li) => li.textContent),
     ).toEqual(['Ann Agent', 'Gone Agent (deactivated)']);
     expect(within(card('Support')).getByText('No members yet.')).toBeTruthy();
+  });
+
+  it('turns on automatic assignment with a maximum of open chats, and refuses a maximum that is no number', async () => {
+    const http = setup({
+      'PATCH /api/teams/t-sales': (call) => ({
+        body: { team: { ...sales, ...(call.body as object) } },
+      }),
+    });
+    await screen.findByRole('region', { name: 'Sales' });
+    const routing = within(card('Sales')).getByRole('form', { name: 'Routing of Sales' });
+    const auto = within(routing).getByRole('switch', { name: 'Automatic assignment' });
+    expect(auto.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(auto);
+    expect(auto.getAttribute('aria-checked')).toBe('true');
+    const max = within(routing).getByRole('spinbutton', { name: 'Maximum open chats' });
+    expect((max as HTMLInputElement).value).toBe('5');
+
+    fireEvent.input(max, { target: { value: '0' } });
+    fireEvent.click(within(routing).getByRole('button', { name: 'Save routing' }));
+    await waitFor(() => expect(max.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(routing).getByText('Allow at least 1 open chat.')).toBeTruthy();
+    expect(http.calls.some((c) => c.method === 'PATCH')).toBe(false);
+
+    fireEvent.input(max, { target: { value: '3' } });
+    fireEvent.click(within(routing).getByRole('switch', { name: 'Returning contacts' }));
+    fireEvent.click(within(routing).getByRole('button', { name: 'Save routing' }));
+    expect(await within(routing).findByRole('status')).toBeTruthy();
+    expect(http.calls.at(-1)).toMatchObject({
+      method: 'PATCH',
+      url: '/api/teams/t-sales',
+      body: { autoAssign: true, maxOpenChats: 3, returningContacts: true },
+    });
   });
 
   it('adds a team by name, trimmed, and clears the field', async () => {

@@ -1,4 +1,5 @@
-// Teams (work groups), admins only: add a team, rename it, choose its members among the active agents, delete it.
+// Teams (work groups), admins only: add a team, rename it, choose its members among the active agents, set how its
+// queue is worked (by hand or round-robin, each agent's maximum, returning contacts), delete it.
 import type { Team } from '@livechat/shared/api';
 import type { Agent } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
@@ -17,7 +18,7 @@ export function TeamsPage({ agent }: { agent: Agent }) {
 }
 
 function TeamsAdmin() {
-  const { teams, agents, loading, loadError, create, rename, setMembers, remove } = useTeams();
+  const { teams, agents, loading, loadError, create, rename, setMembers, setRouting, remove } = useTeams();
   const [notice, setNotice] = useState<string | null>(null);
 
   const removeTeam = async (team: Team): Promise<string | null> => {
@@ -77,6 +78,7 @@ function TeamsAdmin() {
               await setMembers(team.id, ids);
               setNotice(`Saved the members of ${team.name}.`);
             }}
+            onSetRouting={(routing) => setRouting(team.id, routing)}
             onDelete={() => removeTeam(team)}
           />
         ))}

@@ -1,4 +1,4 @@
-import type { Team } from '@livechat/shared/api';
+import type { Team, TeamRouting } from '@livechat/shared/api';
 import type { Agent } from '@livechat/shared/model';
 import { agentsApi, teamsApi } from '../../api/index.js';
 import { useList } from '../../components/use-list.js';
@@ -23,6 +23,7 @@ export function useTeams() {
     },
     rename: async (id: string, name: string) => put(await teamsApi.update(id, { name })),
     setMembers: async (id: string, memberIds: string[]) => put(await teamsApi.update(id, { memberIds })),
+    setRouting: async (id: string, routing: TeamRouting) => put(await teamsApi.update(id, routing)),
     remove: async (id: string) => {
       await teamsApi.remove(id);
       drop(id);

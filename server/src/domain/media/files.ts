@@ -93,7 +93,7 @@ export function createFiles(store: Store, blobs: BlobStore, now: () => number) {
     const conversation = await store.conversations.byId(file.conversationId);
     if (!conversation) return false;
     if (viewer.kind === 'visitor') return conversation.visitorId === viewer.visitor.id;
-    return agentCanSee(viewer.agent, conversation, store.sites);
+    return agentCanSee(viewer.agent, conversation, store);
   }
 
   return {
@@ -251,7 +251,7 @@ export function createFiles(store: Store, blobs: BlobStore, now: () => number) {
         ...(await store.conversations.recentOfVisitor(conversation.visitorId, 100, 'sms')),
       ];
       const visible: string[] = [];
-      for (const c of others) if (await agentCanSee(agent, c, store.sites)) visible.push(c.id);
+      for (const c of others) if (await agentCanSee(agent, c, store)) visible.push(c.id);
       if (!visible.includes(conversation.id)) visible.push(conversation.id);
       const files = await store.files.gallery(visible, 500);
       return files.map((f) => ({

@@ -1,7 +1,7 @@
 // Runs each conversation's playbook: loads the run and the playbook version it started with, asks the pure engine
 // what happens next, and carries it out inside the caller's unit of work (messages, inbox state, answers, the
 // stored deadline), so a conversation's messages and its bot state commit together.
-import type { Conversation, ContactField, Playbook } from '@livechat/shared/model';
+import { liveChatCard, type Conversation, type ContactField, type Playbook } from '@livechat/shared/model';
 import type { PlaybookRun, Store } from '../store.js';
 import type { Timeline, WriteUnit } from '../timeline.js';
 import { createDeadlineTimers } from './deadline-timers.js';
@@ -14,12 +14,17 @@ const SWEEP_MS = 5_000;
 export interface RunnerOptions {
   store: Store;
   timeline: Timeline;
-  /** Whether at least one agent is available right now. */
-  agentsAvailable: () => boolean;
+  /**
+   * Whether someone can take the chat right now: a member of the team the Live Chat card routes to, or (null) any
+   * agent.
+   */
+  agentsAvailable: (teamId: string | null) => boolean | Promise<boolean>;
   now: () => number;
   onError: (err: unknown) => void;
   /** The offline flow finished: its capture becomes a lead (in the same unit of work). */
   onLeadCaptured?: (unit: WriteUnit, conversation: Conversation, botName: string) => Promise<void>;
+  /** The Live Chat card put the chat in a team's queue (in this unit): the team's routing takes it from there. */
+  onQueuedToTeam?: (unit: WriteUnit, conversation: Conversation) => void;
 }
 
 export function createPlaybookRunner({
@@ -29,6 +34,7 @@ export function createPlaybookRunner({
   now,
   onError,
   onLeadCaptured,
+  onQueuedToTeam,
 }: RunnerOptions) {
   /**
    * Conversations whose bot has nothing left to do (an agent joined, or it finished and the chat is in the inbox):
@@ -67,6 +73,12 @@ export function createPlaybookRunner({
     return known;
   }
 
+  /** The team the Live Chat card routes to, while it exists (a deleted team's chats go to everyone's queue). */
+  async function teamOfCard(playbook: Playbook): Promise<string | null> {
+    const teamId = liveChatCard(playbook)?.teamId;
+    return teamId && (await store.teams.byId(teamId)) ? teamId : null;
+  }
+
   async function apply(
     unit: WriteUnit,
     conversation: Conversation,
@@ -75,7 +87,11 @@ export function createPlaybookRunner({
   ): Promise<engine.RunState | null> {
     const playbook = await store.playbooks.byVersion(run.siteId, run.version);
     if (!playbook) return null;
-    const ctx = { now: unit.now, agentsAvailable: agentsAvailable(), known: await knownFields(conversation) };
+    const ctx = {
+      now: unit.now,
+      agentsAvailable: await agentsAvailable(await teamOfCard(playbook)),
+      known: await knownFields(conversation),
+    };
     const { run: next, actions } = step(playbook, ctx);
     const bot = { kind: 'bot' as const, id: null, name: playbook.botName };
     const system = { kind: 'system' as const, id: null, name: '' };
@@ -88,8 +104,14 @@ export function createPlaybookRunner({
           });
           break;
         case 'queue':
-          if (current.queuedAt === null)
-            unit.changed((current = (await store.conversations.queue(current.id, unit.now))!));
+          if (current.queuedAt === null) {
+            const teamId = await teamOfCard(playbook);
+            current = teamId
+              ? (await store.conversations.setQueue(current.id, teamId, unit.now))!
+              : (await store.conversations.queue(current.id, unit.now))!;
+            unit.changed(current);
+            if (teamId) onQueuedToTeam?.(unit, current);
+          }
           break;
         case 'wait':
           unit.changed((current = (await store.conversations.setWaiting(current.id, action.until))!));

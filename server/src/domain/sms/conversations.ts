@@ -3,8 +3,16 @@ import type { Conversation } from '@livechat/shared/model';
 import type { Store, Visitor } from '../store.js';
 import { newId } from '../tokens.js';
 
-/** The contact's open SMS conversation, or a new one created with the next number (not yet in the inbox). */
-export async function smsConversationOf(store: Store, contact: Visitor, now: number): Promise<Conversation> {
+/**
+ * The contact's open SMS conversation, or a new one created with the next number (not yet in the inbox); `byAgent`:
+ * an agent's "New" creates it (an agent-started conversation).
+ */
+export async function smsConversationOf(
+  store: Store,
+  contact: Visitor,
+  now: number,
+  byAgent = false,
+): Promise<Conversation> {
   const open = await store.conversations.openForVisitor(contact.id, 'sms');
   if (open) return open;
   const id = newId();
@@ -14,6 +22,7 @@ export async function smsConversationOf(store: Store, contact: Visitor, now: num
     visitorId: contact.id,
     now,
     channel: 'sms',
+    startedByAgent: byAgent,
   });
   return (await store.conversations.byId(id))!;
 }

@@ -10,6 +10,7 @@ import { DomainError } from '../errors.js';
 import { isUniqueViolation, type Store, type Visitor } from '../store.js';
 import type { Files } from '../media/files.js';
 import type { PostOptions, Timeline, WriteUnit } from '../timeline.js';
+import type { Routing } from '../routing.js';
 import type { SmsChannel } from './channel.js';
 import { contactByAddress } from './contacts-by-address.js';
 import { smsConversationOf } from './conversations.js';
@@ -47,13 +48,21 @@ export function createSmsInbound(
   channel: SmsChannel,
   files: Files,
   inboundMedia: SmsInboundMedia,
+  routing: Pick<Routing, 'queued'>,
 ) {
-  /** Continues the open one, or opens one straight into Unassigned (no bot runs on SMS). */
+  /**
+   * Continues the open one, or opens one straight into the queue (no bot runs on SMS): the team's the site routes
+   * texts to (its routing applies), else everyone's Unassigned.
+   */
   async function openConversation(unit: WriteUnit, contact: Visitor): Promise<Conversation> {
     const conversation = await smsConversationOf(store, contact, unit.now);
     if (conversation.queuedAt !== null || conversation.assigneeId !== null) return conversation;
-    const queued = (await store.conversations.queue(conversation.id, unit.now))!;
+    const teamId = (await store.sms.settings(conversation.siteId))?.teamId ?? null;
+    const queued = teamId
+      ? (await store.conversations.setQueue(conversation.id, teamId, unit.now))!
+      : (await store.conversations.queue(conversation.id, unit.now))!;
     unit.changed(queued);
+    if (teamId) routing.queued(unit, queued);
     return queued;
   }
 

@@ -14,6 +14,7 @@ import { createDownloader } from './media-download.js';
 import { createSmsOutbox, DEFAULT_SMS_OUTBOX, type SmsOutboxOptions } from './outbox.js';
 import { createSmsSettingsService } from './settings.js';
 import { createSmsWebhooks } from './webhooks.js';
+import type { Routing } from '../routing.js';
 
 export interface SmsOptions {
   /** The server's public origin (PUBLIC_URL): webhook URLs and the signed URL. */
@@ -41,6 +42,7 @@ export function createSms(
   onError: (err: unknown) => void,
   options: SmsOptions,
   files: Files,
+  routing: Pick<Routing, 'queued'>,
   onDebug?: (detail: Record<string, unknown>, message: string) => void,
 ) {
   const accounts = createSmsAccounts(store, options.accountFromEnvironment, options.makeProvider);
@@ -80,7 +82,7 @@ export function createSms(
     maxBytes: MEDIA_MAX_BYTES,
   });
   const inboundMedia = createInboundMedia(store, files, { download, onError });
-  const inbound = createSmsInbound(store, timeline, channel, files, inboundMedia);
+  const inbound = createSmsInbound(store, timeline, channel, files, inboundMedia, routing);
   return {
     accounts,
     channel,

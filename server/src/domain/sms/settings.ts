@@ -53,6 +53,7 @@ export function createSmsSettingsService(
       number: settings?.number ?? null,
       enabled: settings?.enabled ?? true,
       helpText: settings?.helpText ?? DEFAULT_SMS_HELP_TEXT,
+      teamId: settings?.teamId ?? null,
       webhookUrls: {
         messages: publicUrl + SMS_WEBHOOK_PATHS.messages,
         status: publicUrl + SMS_WEBHOOK_PATHS.status,
@@ -116,6 +117,8 @@ export function createSmsSettingsService(
             'number',
           );
       }
+      if (change.teamId && !(await store.teams.byId(change.teamId)))
+        throw new DomainError(ErrorCode.InvalidRequest, 'No team has this id; choose another.', 'teamId');
       try {
         await store.sms.saveSettings(siteId, change, now());
       } catch (error) {

@@ -33,6 +33,11 @@ export const TABLES = [
   'install_secrets',
   'teams',
   'team_members',
+  'contact_attributes',
+  'contact_tags',
+  'contact_notes',
+  'contact_audit',
+  'closing_messages',
 ] as const;
 
 /** Tables PostgreSQL reads in insertion order through a `rowid` column: SQLite's implicit rowid is copied into it. */
