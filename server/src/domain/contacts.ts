@@ -17,7 +17,6 @@ import type { JoinChat } from './assignment.js';
 import { toSummary } from './contact-profiles.js';
 import { assertWebVisitor, webChatFor } from './web-start.js';
 
-
 export interface NewConversation {
   conversation: Conversation;
   message: Message;
