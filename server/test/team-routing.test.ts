@@ -10,6 +10,7 @@ import {
   cid,
   closeTestSockets,
   connectedAgent,
+  connectedVisitor,
   createAgent,
   demoSite,
   login,
@@ -19,7 +20,7 @@ import {
   type TestSocket,
 } from './helper.js';
 import { call, listIds, visitorChat } from './inbox-helper.js';
-import { setAvailable, transcript, waitForMessage } from './playbook-helper.js';
+import { say, setAvailable, startChat, transcript, waitForMessage } from './playbook-helper.js';
 import { DEMO_SITE_KEY } from '../src/domain/index.js';
 import { png } from '../src/domain/media/fixtures/bytes.js';
 import { routedTo } from './team-playbook.js';
@@ -246,6 +247,24 @@ describe('automatic assignment', () => {
       text: expect.stringMatching(/^Sales assigned this conversation to/),
     });
     expect(sockets).toHaveLength(3);
+  });
+
+  it('gives out a chat only once the visitor wrote in it, not when they merely opened the widget', async () => {
+    const { admin, ann } = await setup();
+    const sales = await createTeam(admin, 'Sales', [ann], { autoAssign: true, maxOpenChats: 5 });
+    await routeSiteTo(admin, sales.id);
+    await available(ann);
+    const { socket } = await connectedVisitor(app);
+    const id = await startChat(socket); // the Live Chat card runs on open: the chat is in Sales' queue
+    await waitForMessage(socket, 'Connecting you to the team');
+    await app.domain.routing.idle();
+    expect(await conversation(admin, id)).toMatchObject({ teamId: sales.id, assigneeId: null });
+    expect(await openCounts([ann])).toEqual([0]);
+
+    await say(socket, 'Hello, anyone?');
+    await app.domain.routing.idle();
+    await expect.poll(async () => (await conversation(admin, id)).assigneeId).toBe(ann.id);
+    await waitForMessage(socket, 'Ann joined the chat');
   });
 
   it('never gives an agent more than the maximum; the rest wait and are assigned as places free up', async () => {

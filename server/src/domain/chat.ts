@@ -7,6 +7,7 @@ import { isBotOnly } from '@livechat/shared/inbox';
 import { visibleConversation } from './access.js';
 import { DomainError } from './errors.js';
 import type { PlaybookRunner } from './playbook/runner.js';
+import type { Routing } from './routing.js';
 import type { Author, Timeline, WriteScope, WriteUnit } from './timeline.js';
 import { newId } from './tokens.js';
 import { QUEUED, type SmsChannel } from './sms/channel.js';
@@ -60,6 +61,7 @@ export function createChatService(
   runner: PlaybookRunner,
   sms: SmsChannel,
   files: Files,
+  routing: Pick<Routing, 'queued'>,
 ) {
   /** The post options that send the message's files with it (checked first: theirs, unsent, fit for the channel). */
   async function withFiles(
@@ -189,6 +191,9 @@ export function createChatService(
             : { clientId: outgoing.clientId };
           const message = await unit.post(id, author, outgoing.body, options);
           const conversation = unit.current(id)!;
+          // The visitor's first words in a chat waiting in a team's queue: now the team's routing may give it out.
+          if (conversation.visitorWroteAt === unit.now && conversation.teamId && !conversation.assigneeId)
+            routing.queued(unit, conversation);
           // A conversation opened by a message (not by opening the chat): the greeting follows it, not answered by it.
           if (opened) await runner.start(unit, conversation, true);
           // Files without words answer no question of the bot.

@@ -151,7 +151,7 @@ export function createDomain(
     /** What a visitor's widget replays: their recent conversations, or the rest after a resume. */
     visitorHistory: createVisitorHistory(store),
     sites: createSiteService(store, now),
-    chat: createChatService(store, timeline, playbooks, sms.channel, files),
+    chat: createChatService(store, timeline, playbooks, sms.channel, files, routing),
     /** Files in conversations: uploads, serving, the Gallery, sites' rules (`files.ready()` once at start). */
     files,
     /** Texts: settings, the provider's webhooks, the outbox (`sms.outbox.start()` once, `stop()` at shutdown). */

@@ -78,6 +78,8 @@ export function createRouting({
         ? await store.conversations.byId(chatId)
         : await store.conversations.oldestInTeamQueue(teamId);
       if (!chat || chat.status !== 'open' || chat.assigneeId !== null || chat.teamId !== teamId) return false;
+      // A visitor who merely opened the widget has asked nothing yet: the chat waits for their first words.
+      if (chat.visitorWroteAt === null) return false;
       const agent = await pick(team, chat, team.autoAssign);
       if (!agent) return false;
       const claimed = await store.conversations.claim(chat.id, agent.id, unit.now);

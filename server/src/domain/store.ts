@@ -369,7 +369,7 @@ export interface ConversationStore {
    * Puts an open conversation in a queue: a team's, or everyone's (null); nobody holds it. Null when not open.
    */
   setQueue(id: string, teamId: string | null, now: number): Promise<Conversation | null>;
-  /** The oldest chat waiting in the team's queue, if any. */
+  /** The oldest chat waiting in the team's queue that the contact wrote in, if any. */
   oldestInTeamQueue(teamId: string): Promise<Conversation | null>;
   /** How many open conversations the agent holds. */
   openCountOf(agentId: string): Promise<number>;
@@ -506,7 +506,7 @@ export interface TeamStore {
   roundOrder(teamId: string): Promise<string[]>;
   /** The team gave the agent a chat: they go to the back of its round. */
   markAssigned(teamId: string, agentId: string): Promise<void>;
-  /** Teams that assign automatically and have a chat waiting in their queue. */
+  /** Teams that assign automatically and have a chat its contact wrote in waiting in their queue. */
   autoTeamsWithQueue(): Promise<string[]>;
   /** The agent leaves every team (deactivated). */
   removeAgent(agentId: string): Promise<void>;

@@ -202,8 +202,9 @@ const MARK_MISSED = `UPDATE conversations SET missed_at = COALESCE(missed_at, @n
 const SET_QUEUE = `UPDATE conversations SET assignee_id = NULL, team_id = @teamId, waiting_until = NULL,
     updated_at = @now, queued_at = COALESCE(queued_at, @now)
   WHERE id = @id AND status = 'open' ${RETURNING}`;
+/** Only chats the contact wrote in: a visitor who merely opened the widget is nobody's chat yet. */
 const OLDEST_IN_TEAM_QUEUE = `${SELECT} WHERE c.team_id = @teamId AND c.status = 'open' AND c.assignee_id IS NULL
-  AND c.queued_at IS NOT NULL ORDER BY c.queued_at, c.number LIMIT 1`;
+  AND c.queued_at IS NOT NULL AND c.visitor_wrote_at IS NOT NULL ORDER BY c.queued_at, c.number LIMIT 1`;
 const PREVIOUS_ASSIGNEE = `SELECT assignee_id FROM conversations WHERE visitor_id = @visitorId AND id <> @exceptId
   AND assignee_id IS NOT NULL ORDER BY created_at DESC, number DESC LIMIT 1`;
 const SET_TAGS = `UPDATE conversations SET tags = @tags WHERE id = @id ${RETURNING}`;

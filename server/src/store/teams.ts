@@ -108,7 +108,8 @@ export function createTeamStore(sql: Sql): TeamStore {
     autoTeamsWithQueue: () =>
       ids(
         `SELECT t.id FROM teams t WHERE t.auto_assign = 1 AND EXISTS (SELECT 1 FROM conversations c
-          WHERE c.team_id = t.id AND c.status = 'open' AND c.assignee_id IS NULL AND c.queued_at IS NOT NULL)
+          WHERE c.team_id = t.id AND c.status = 'open' AND c.assignee_id IS NULL AND c.queued_at IS NOT NULL
+            AND c.visitor_wrote_at IS NOT NULL)
           ORDER BY t.id`,
       ),
     removeAgent: (agentId) => write('DELETE FROM team_members WHERE agent_id = ?', [agentId]),
