@@ -106,6 +106,22 @@ try {
   await reply.fill('Yes: two onboarding sessions are included.');
   await new Promise((r) => setTimeout(r, 500));
   await agent.screenshot({ path: 'docs/sms.png' });
+
+  // Teams: Sales, with its members and automatic assignment.
+  await agent.getByRole('link', { name: 'Teams', exact: true }).click();
+  await agent.getByRole('textbox', { name: 'Team name' }).fill('Sales');
+  await agent.getByRole('button', { name: 'New team' }).click();
+  const sales = agent.getByRole('region', { name: 'Sales' });
+  await sales.getByRole('button', { name: 'Choose members of Sales' }).click();
+  await sales.getByRole('checkbox', { name: 'Admin' }).check();
+  await sales.getByRole('button', { name: 'Save members' }).click();
+  await sales.getByRole('list', { name: 'Members of Sales' }).waitFor();
+  await sales.getByRole('switch', { name: 'Automatic assignment' }).click();
+  await sales.getByRole('spinbutton', { name: 'Maximum open chats' }).fill('4');
+  await sales.getByRole('button', { name: 'Save routing' }).click();
+  await sales.getByRole('status').waitFor();
+  await new Promise((r) => setTimeout(r, 300));
+  await agent.screenshot({ path: 'docs/teams.png' });
 } finally {
   await browser.close();
   await stack.stop();
