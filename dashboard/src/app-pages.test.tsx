@@ -25,6 +25,7 @@ describe('app pages', () => {
       ['Teams', '#/teams'],
       ['Playbook', '#/playbook'],
       ['Embed', '#/embed'],
+      ['Business hours', '#/business-hours'],
       ['SMS', '#/sms'],
       ['Saved replies', '#/saved-replies'],
       ['Webhooks', '#/webhooks'],

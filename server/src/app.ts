@@ -18,6 +18,8 @@ import { registerOriginCheck } from './http/origin-check.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWellFormedBodies } from './http/well-formed.js';
 import { closingMessageRoutes } from './http/closing-message-routes.js';
+import { businessHoursRoutes } from './http/business-hours-routes.js';
+import { installationRoutes } from './http/installation-routes.js';
 import { registerStaticRoutes } from './http/static-routes.js';
 import { teamRoutes } from './http/team-routes.js';
 import { inviteRoutes } from './http/invite-routes.js';
@@ -199,6 +201,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(fileServeRoutes(domain), { prefix: '/files' });
   await app.register(siteFileRoutes(domain), { prefix: '/api/sites' });
   await app.register(closingMessageRoutes(domain), { prefix: '/api/sites' });
+  await app.register(businessHoursRoutes(domain), { prefix: '/api/sites' });
+  await app.register(installationRoutes(domain), { prefix: '/api/sites' });
   await app.register(erasureRoutes(domain), { prefix: '/api' });
   await app.register(smsWebhookRoutes(domain, config.publicUrl), { prefix: '/webhooks/twilio' });
   registerVisitorGateway(

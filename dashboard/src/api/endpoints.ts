@@ -2,6 +2,7 @@
 // parsed with the server's response schemas (see routes.ts and http.ts); contract/ runs each one against the server.
 import type {
   AssigneeBody,
+  BusinessHoursInput,
   ChangePasswordBody,
   ConversationSearchQuery,
   CreateAgentBodySchema,
@@ -117,11 +118,22 @@ export const closingMessagesApi = {
 };
 export type ClosingMessagesApi = typeof closingMessagesApi;
 
+/** Admins: each site's business hours (outside them the Live Chat card goes straight to the offline flow). */
+export const businessHoursApi = {
+  get: (siteId: string) =>
+    call(routes.businessHours, { params: { id: siteId } }).then((r) => r.businessHours),
+  save: (siteId: string, hours: BusinessHoursInput) =>
+    call(routes.saveBusinessHours, { params: { id: siteId }, body: hours }).then((r) => r.businessHours),
+};
+export type BusinessHoursApi = typeof businessHoursApi;
+
 export const sitesApi = {
   list: () => call(routes.sites).then((r) => r.sites),
   update: (id: string, patch: z.input<typeof UpdateSiteBodySchema>) =>
     call(routes.updateSite, { params: { id }, body: patch }).then((r) => r.site),
   playbook: (id: string) => call(routes.playbook, { params: { id } }).then((r) => r.playbook),
+  /** Where the site's widget was last seen loading; `installed` false until it loaded on an allowed origin. */
+  installation: (id: string) => call(routes.installation, { params: { id } }),
   /** Every save is a new version; 400 invalid_request with field `details` when the server refuses it. */
   savePlaybook: (id: string, playbook: Playbook) =>
     call(routes.savePlaybook, { params: { id }, body: playbook }).then((r) => r.playbook),

@@ -1,9 +1,12 @@
 // Every server route the dashboard calls, declared once: method, the path pattern the server registers, and the very
 // schemas the server's route validates with (contract/routes.test.ts checks each one exists on the server).
 import {
+  BusinessHoursBodySchema,
+  BusinessHoursSettingsSchema,
   ClosingMessageBodySchema,
   ClosingMessageInputSchema,
   ClosingMessageListBodySchema,
+  InstallationBodySchema,
   CloseConversationBodySchema,
   CloseOptionsBodySchema,
   AcceptInviteBodySchema,
@@ -181,6 +184,13 @@ export const routes = {
     path: '/api/sites/:id/closing-messages/:messageId',
     response: null,
   },
+  businessHours: { method: 'GET', path: '/api/sites/:id/business-hours', response: BusinessHoursBodySchema },
+  saveBusinessHours: {
+    method: 'PUT',
+    path: '/api/sites/:id/business-hours',
+    body: BusinessHoursSettingsSchema,
+    response: BusinessHoursBodySchema,
+  },
   lead: { method: 'GET', path: '/api/conversations/:id/lead', response: LeadDataBodySchema },
   setTags: {
     method: 'PUT',
@@ -225,6 +235,7 @@ export const routes = {
     response: SiteBodySchema,
   },
   playbook: { method: 'GET', path: '/api/sites/:id/playbook', response: PlaybookBodySchema },
+  installation: { method: 'GET', path: '/api/sites/:id/installation', response: InstallationBodySchema },
   savePlaybook: {
     method: 'PUT',
     path: '/api/sites/:id/playbook',

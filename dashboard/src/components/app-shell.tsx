@@ -17,9 +17,11 @@ import { SettingsPage } from '../pages/Settings/settings-page.js';
 import { WebhooksPage } from '../pages/Webhooks/webhooks-page.js';
 import { ProfilePage } from '../pages/Profile/profile-page.js';
 import { SmsPage } from '../pages/Sms/sms-page.js';
+import { BusinessHoursPage } from '../pages/BusinessHours/business-hours-page.js';
 import { ContactsPage } from '../pages/Contacts/contacts-page.js';
 import { useNotifications } from '../notifications/use-notifications.js';
 import { NavSidebar } from './nav-sidebar.js';
+import { MobileNav } from './mobile-nav.js';
 
 interface Props {
   agent: Agent;
@@ -77,6 +79,8 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
         return <SettingsPage agent={agent} settings={notifications.settings} />;
       case 'sms':
         return <SmsPage agent={agent} />;
+      case 'business-hours':
+        return <BusinessHoursPage agent={agent} />;
       case 'contacts':
         return <ContactsPage contactId={r.contactId ?? null} agent={agent} />;
       case 'profile':
@@ -98,19 +102,21 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
 
   return (
     <div class="shell">
-      <NavSidebar
-        agent={agent}
-        route={route}
-        unassignedCount={unassignedCount}
-        teamsCount={state.counts?.teams ?? 0}
-        botCount={state.counts?.bot ?? null}
-        folder={state.folder}
-        onFolder={(folder) => store.setFolder(folder)}
-        connection={state.connection}
-        closeCode={state.closeCode}
-        onSignOut={onSignOut}
-        onAgentChanged={onAgentChanged}
-      />
+      <MobileNav>
+        <NavSidebar
+          agent={agent}
+          route={route}
+          unassignedCount={unassignedCount}
+          teamsCount={state.counts?.teams ?? 0}
+          botCount={state.counts?.bot ?? null}
+          folder={state.folder}
+          onFolder={(folder) => store.setFolder(folder)}
+          connection={state.connection}
+          closeCode={state.closeCode}
+          onSignOut={onSignOut}
+          onAgentChanged={onAgentChanged}
+        />
+      </MobileNav>
       {page(route)}
     </div>
   );

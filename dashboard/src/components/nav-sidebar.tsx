@@ -37,6 +37,7 @@ const LINKS: { page: NavPage; label: string; admin: boolean }[] = [
   { page: 'teams', label: 'Teams', admin: true },
   { page: 'playbook', label: 'Playbook', admin: true },
   { page: 'embed', label: 'Embed', admin: true },
+  { page: 'business-hours', label: 'Business hours', admin: true },
   { page: 'sms', label: 'SMS', admin: true },
   // Agents keep their own saved replies there.
   { page: 'saved-replies', label: 'Saved replies', admin: false },

@@ -27,6 +27,8 @@ export type Route =
   | { page: 'webhooks' }
   /** The site's SMS number and provider account (admins). */
   | { page: 'sms' }
+  /** A site's weekly opening times, time zone and holidays (admins). */
+  | { page: 'business-hours' }
   /** The contact list, or one contact's profile. */
   | { page: 'contacts'; contactId?: string }
   /** The signed-in agent's own name, picture and password. */
@@ -45,6 +47,7 @@ const SIMPLE_PAGES = [
   'settings',
   'webhooks',
   'sms',
+  'business-hours',
   'profile',
 ] as const;
 type SimplePage = (typeof SIMPLE_PAGES)[number];

@@ -20,6 +20,7 @@ import { createWebhookService } from './webhooks/index.js';
 import { createInboxService } from './inbox.js';
 import { createClosingService } from './closing.js';
 import { createClosingMessageService } from './closing-messages.js';
+import { createBusinessHoursService } from './business-hours/index.js';
 import { createCrmService } from './crm.js';
 import { createAnnotationService } from './annotations.js';
 import { createSavedReplyService } from './saved-replies.js';
@@ -37,6 +38,7 @@ import { createErasureService } from './erasure.js';
 import { createContactProfileService } from './contact-profiles.js';
 import { createContactMergeService } from './contact-merge.js';
 import { createContactExport } from './contact-export.js';
+import { createInstallationService } from './installation.js';
 
 export interface DomainOptions {
   now?: () => number;
@@ -92,14 +94,18 @@ export function createDomain(
   });
   const timeline = createTimeline(store, writes, events, now);
   const presence = createPresence(store, events, connectedAgents);
+  const businessHours = createBusinessHoursService(store, now);
   const playbooks = createPlaybookRunner({
     store,
     timeline,
-    // A card that routes to a team waits only when one of its members can take the chat.
-    agentsAvailable: async (teamId) =>
-      teamId === null
+    // Outside the site's business hours nobody takes chats. Inside them, a card that routes to a team waits only
+    // when one of its members can take the chat.
+    agentsAvailable: async (teamId, siteId, at) =>
+      (await businessHours.isOpen(siteId, at)) &&
+      (teamId === null
         ? presence.anyAvailable()
-        : (await store.teams.memberIds(teamId)).some(presence.isAgentAvailable),
+        : (await store.teams.memberIds(teamId)).some(presence.isAgentAvailable)),
+    awayNotice: (siteId, at, locale) => businessHours.closedNotice(siteId, at, locale),
     now,
     onError,
     onLeadCaptured: (unit, conversation, botName) =>
@@ -178,6 +184,8 @@ export function createDomain(
     inbox: createInboxService(store),
     /** Closing messages admins keep per site (a few built in, in the site's language). */
     closingMessages,
+    /** Each site's business hours (outside them the Live Chat card goes straight to the offline flow). */
+    businessHours,
     closing: createClosingService(
       store,
       timeline,
@@ -188,6 +196,8 @@ export function createDomain(
       routing,
     ),
     crm: createCrmService(store, timeline, webhooks),
+    /** Where each site's widget was last seen loading (installation status). */
+    installation: createInstallationService(store, now),
     annotations: createAnnotationService(store, timeline),
     savedReplies: createSavedReplyService(store, now),
     /** Work groups of agents (admins manage them). */

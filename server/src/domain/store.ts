@@ -37,6 +37,8 @@ import type {
 } from '@livechat/shared/model';
 import type { ErasureStore } from './erasure.js';
 import type { ContactProfileStore } from './contact-profiles.js';
+import type { BusinessHoursStore } from './business-hours/index.js';
+import type { InstallationStore } from './installation.js';
 
 export interface Store {
   sites: SiteStore;
@@ -60,6 +62,8 @@ export interface Store {
   contactProfiles: ContactProfileStore;
   teams: TeamStore;
   closingMessages: ClosingMessageStore;
+  businessHours: BusinessHoursStore;
+  installation: InstallationStore;
   /**
    * Runs fn as one transaction; resolves after COMMIT, and any throw rolls all of it back. Called inside a
    * transaction it joins it.

@@ -58,6 +58,11 @@ export function widgetRoutes(domain: Domain): FastifyPluginAsyncZod {
       async (request, reply) => {
         const origin = request.headers.origin;
         const site = await allowedSite(request.params.siteKey, origin);
+        // The widget loaded on an allowed origin: installation status (display only; a failed write costs the
+        // launcher nothing). Every page load asks, 304 or not, so this comes before the ETag.
+        await domain.installation
+          .sighted(site, origin!, request.headers.referer)
+          .catch((err: unknown) => request.log.warn({ err }, 'recording where the widget loaded failed'));
         // No cookies: the answer only needs the origin allowed, and the unread count the visitor's own token (an
         // unknown or expired one gets the status without a count, as a visitor who never chatted).
         void reply.header('access-control-allow-origin', origin).header('vary', 'Origin, Authorization');

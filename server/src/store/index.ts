@@ -4,12 +4,14 @@ import { createActivityStore } from './activities.js';
 import { createAgentStore } from './agents.js';
 import { createAnswerStore } from './answers.js';
 import { createClosingMessageStore } from './closing-messages.js';
+import { createBusinessHoursStore } from './business-hours.js';
 import { createConversationStore } from './conversations.js';
 import { createCrmStore } from './crm.js';
 import { createDetailsStore } from './details.js';
 import { createErasureStore } from './erasure.js';
 import { createContactProfileStore } from './contact-profiles.js';
 import { createInviteStore } from './invites.js';
+import { createInstallationStore } from './installation.js';
 import { migratePostgres, migrateSqlite } from './migrate.js';
 import { createMessageStore } from './messages.js';
 import { createPlaybookRunStore } from './playbook-runs.js';
@@ -53,6 +55,8 @@ export function createStore(sql: Sql, fileUrl: FileUrlSigner = unsignedFileUrl):
     contactProfiles: createContactProfileStore(sql),
     teams: createTeamStore(sql),
     closingMessages: createClosingMessageStore(sql),
+    businessHours: createBusinessHoursStore(sql),
+    installation: createInstallationStore(sql),
     transaction: (fn) => sql.transaction(fn),
     inTransaction: () => sql.inTransaction(),
     concurrentWriters: sql.concurrentWriters,

@@ -8,3 +8,5 @@ export type { z } from 'zod';
 export * from './files.js';
 export * from './teams.js';
 export * from './closing.js';
+export * from './installation.js';
+export * from './business-hours.js';

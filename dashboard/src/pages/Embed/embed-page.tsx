@@ -3,6 +3,7 @@ import { AdminOnly } from '../../components/admin-only.js';
 import { SitePage } from '../../components/site-page.js';
 import { AllowedOrigins } from './allowed-origins.js';
 import { EmbedSnippet } from './embed-snippet.js';
+import { InstallationStatus } from './installation-status.js';
 
 export function EmbedPage({ agent }: { agent: Agent }) {
   return (
@@ -12,6 +13,7 @@ export function EmbedPage({ agent }: { agent: Agent }) {
           <>
             <EmbedSnippet siteKey={site.key} />
             <AllowedOrigins site={site} onSaved={replace} />
+            <InstallationStatus site={site} />
           </>
         )}
       </SitePage>

@@ -44,7 +44,7 @@ export function assigneeGroups(
     .map((c) => ({ value: agentChoice(c.id), label: c.name }))
     .filter((o) => keep(o.value, o.label));
   const teamOptions = teams
-    .map((t) => ({ value: teamChoice(t.id), label: `${t.name} (team)` }))
+    .map((t) => ({ value: teamChoice(t.id), label: t.name }))
     .filter((o) => keep(o.value, o.label));
   if (current.startsWith('agent:') && !agents.some((o) => o.value === current))
     agents.push({ value: current, label: 'Another agent' });

@@ -43,8 +43,8 @@ describe('Inbox assignment and closing', () => {
         'Ada Admin',
         'Bob Agent',
         'Cy Closer',
-        'Sales (team)',
-        'Support (team)',
+        'Sales',
+        'Support',
       ]),
     );
     expect((assignee as HTMLSelectElement).value).toBe('agent:ag-1');
@@ -75,7 +75,7 @@ describe('Inbox assignment and closing', () => {
     const search = within(view).getByRole('searchbox', { name: 'Search assignees' });
     fireEvent.input(search, { target: { value: 'sup' } });
     // The current assignee stays (a select shows its value); the rest narrow to "Support".
-    expect([...assignee.options].map((o) => o.text)).toEqual(['Unassigned', 'Ada Admin', 'Support (team)']);
+    expect([...assignee.options].map((o) => o.text)).toEqual(['Unassigned', 'Ada Admin', 'Support']);
     expect(within(assignee).getByRole('group', { name: 'Teams' })).toBeTruthy();
     fireEvent.input(search, { target: { value: 'nobody' } });
     expect(within(view).getByText('No agent or team has that name.')).toBeTruthy();

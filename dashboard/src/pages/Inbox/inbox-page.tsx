@@ -10,6 +10,7 @@ import { ConversationList } from './conversation-list.js';
 import { ConversationView, type ConversationHandlers } from './conversation-view.js';
 import { useInboxData } from './use-inbox-data.js';
 import { useFilterUrl } from './use-filter-url.js';
+import { BackToList } from './back-to-list.js';
 import type { ListFilters } from '../../state/list-filters.js';
 import './inbox.css';
 
@@ -94,7 +95,8 @@ export function InboxPage({
   });
 
   return (
-    <main class="inbox">
+    // On a phone, `inbox--open` shows the conversation instead of the list (see inbox.css).
+    <main class={conversationId ? 'inbox inbox--open' : 'inbox'}>
       <ConversationList
         conversations={list}
         viewer={viewer}
@@ -110,6 +112,7 @@ export function InboxPage({
         onFilters={(f) => store.setFilters(f)}
         onRetry={() => void store.refreshList()}
       />
+      {conversationId && <BackToList />}
       {conversationId ? (
         <ConversationView
           {...handlers(conversationId)}

@@ -5,6 +5,7 @@ import { SitePage } from '../../components/site-page.js';
 import { useLoad } from '../../components/use-load.js';
 import { PlaybookEditor } from './playbook-editor.js';
 import { BotFolderSetting } from './bot-folder-setting.js';
+import { InstallationProvider } from './installation-badge.js';
 
 export function PlaybookPage({ agent }: { agent: Agent }) {
   return (
@@ -12,7 +13,9 @@ export function PlaybookPage({ agent }: { agent: Agent }) {
       <SitePage title="Playbook">
         {(site, { replace }) => (
           <>
-            <PlaybookLoader siteId={site.id} />
+            <InstallationProvider siteId={site.id}>
+              <PlaybookLoader siteId={site.id} />
+            </InstallationProvider>
             <BotFolderSetting site={site} onSaved={replace} />
           </>
         )}

@@ -1,6 +1,7 @@
 import type { StepDraft } from './draft.js';
 import { useFieldError } from './field-errors.js';
 import { RichTextInput } from './fields.js';
+import { NotInstalledNote } from './installation-badge.js';
 import { LiveChatEditor } from './live-chat-editor.js';
 import { QuestionEditor } from './question-editor.js';
 
@@ -30,6 +31,7 @@ export function StepCard({ index, step, canMoveUp, canMoveDown, onChange, onMove
         <legend class="step__legend">
           Step {n}: {KIND_LABELS[step.kind]}
         </legend>
+        {step.kind === 'live_chat' && <NotInstalledNote />}
         {/* Visible "Move up", named "Move step 2 up" so each step's buttons differ for screen readers. */}
         <div class="step__tools">
           <button type="button" class="button button--small" disabled={!canMoveUp} onClick={() => onMove(-1)}>

@@ -14,6 +14,7 @@ import { SitePicker } from '../../components/site-picker.js';
 import { TextField } from '../../components/text-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { useLoad } from '../../components/use-load.js';
+import { WhenLoaded } from '../../components/when-loaded.js';
 import { useSite } from '../../state/use-site.js';
 
 export const FILE_GROUP_LABELS: Record<FileTypeGroup, string> = {
@@ -55,14 +56,11 @@ export function FileSettingsSection() {
 
 function FileSettingsLoader({ siteId }: { siteId: string }) {
   const loaded = useLoad(() => filesApi.settings(siteId), [siteId]);
-  if (loaded.state.status === 'loading') return <p class="muted">Loading…</p>;
-  if (loaded.state.status === 'error')
-    return (
-      <p class="form-error" role="alert">
-        {loaded.state.message}
-      </p>
-    );
-  return <FileSettingsForm siteId={siteId} initial={loaded.state.data} />;
+  return (
+    <WhenLoaded state={loaded.state}>
+      {(settings) => <FileSettingsForm siteId={siteId} initial={settings} />}
+    </WhenLoaded>
+  );
 }
 
 /** "10", "2.5", "0,5" in MB as bytes; empty is null (the channel's limit). */

@@ -1,7 +1,13 @@
 // Runs each conversation's playbook: loads the run and the playbook version it started with, asks the pure engine
 // what happens next, and carries it out inside the caller's unit of work (messages, inbox state, answers, the
 // stored deadline), so a conversation's messages and its bot state commit together.
-import { liveChatCard, type Conversation, type ContactField, type Playbook } from '@livechat/shared/model';
+import {
+  liveChatCard,
+  type Conversation,
+  type ContactField,
+  type Locale,
+  type Playbook,
+} from '@livechat/shared/model';
 import type { PlaybookRun, Store } from '../store.js';
 import type { Timeline, WriteUnit } from '../timeline.js';
 import { createDeadlineTimers } from './deadline-timers.js';
@@ -18,7 +24,12 @@ export interface RunnerOptions {
    * Whether someone can take the chat right now: a member of the team the Live Chat card routes to, or (null) any
    * agent.
    */
-  agentsAvailable: (teamId: string | null) => boolean | Promise<boolean>;
+  agentsAvailable: (teamId: string | null, siteId: string, at: number) => boolean | Promise<boolean>;
+  /**
+   * What the visitor reads after the offline message, as a system message (outside business hours: when the team is
+   * back, in the playbook's language); null: nothing more.
+   */
+  awayNotice?: (siteId: string, at: number, locale: Locale) => Promise<string | null>;
   now: () => number;
   onError: (err: unknown) => void;
   /** The offline flow finished: its capture becomes a lead (in the same unit of work). */
@@ -31,6 +42,7 @@ export function createPlaybookRunner({
   store,
   timeline,
   agentsAvailable,
+  awayNotice,
   now,
   onError,
   onLeadCaptured,
@@ -89,7 +101,7 @@ export function createPlaybookRunner({
     if (!playbook) return null;
     const ctx = {
       now: unit.now,
-      agentsAvailable: await agentsAvailable(await teamOfCard(playbook)),
+      agentsAvailable: await agentsAvailable(await teamOfCard(playbook), playbook.siteId, unit.now),
       known: await knownFields(conversation),
     };
     const { run: next, actions } = step(playbook, ctx);
@@ -102,6 +114,10 @@ export function createPlaybookRunner({
           await unit.post(conversation.id, action.as === 'bot' ? bot : system, action.body, {
             content: action.content,
           });
+          if (action.content.type === 'rich' && action.content.away) {
+            const notice = await awayNotice?.(playbook.siteId, unit.now, playbook.locale);
+            if (notice) await unit.post(conversation.id, system, notice);
+          }
           break;
         case 'queue':
           if (current.queuedAt === null) {

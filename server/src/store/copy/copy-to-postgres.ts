@@ -38,6 +38,8 @@ export const TABLES = [
   'contact_notes',
   'contact_audit',
   'closing_messages',
+  'business_hours',
+  'installation_sightings',
 ] as const;
 
 /** Tables PostgreSQL reads in insertion order through a `rowid` column: SQLite's implicit rowid is copied into it. */
