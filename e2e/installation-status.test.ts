@@ -34,11 +34,16 @@ describe('installation status in real browsers', () => {
     const demoOrigin = new URL(env.stack().demoUrl).origin;
     await admin.getByRole('link', { name: 'Embed' }).click();
     const installation = admin.getByRole('region', { name: 'Installation' });
+    // Each try reloads the page and reads the card once it has its answer (not while it says "Loading…").
     await expect
-      .poll(async () => {
-        await admin.reload();
-        return installation.innerText();
-      })
+      .poll(
+        async () => {
+          await admin.reload();
+          await installation.getByText(/^(Last seen on|Not installed)/).waitFor();
+          return installation.innerText();
+        },
+        { timeout: 15_000 },
+      )
       .toContain(`Last seen on ${demoOrigin}/`);
     expect(await installation.getByRole('list', { name: 'Recently seen on' }).innerText()).toContain(
       demoOrigin,
