@@ -5,27 +5,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
 import { ADMIN } from './stack.js';
-import { apiCall, signIn } from './dashboard-session.js';
+import { addAgent, apiSignIn, signIn } from './dashboard-session.js';
 
 const env = useStackAndBrowser();
 const VISITOR_TEXT = 'Where is my order 4711?';
 const CLOSING = 'Thanks for chatting with us. Have a great day!';
 
-const api = (method: string, path: string, body: unknown, cookie = '') =>
-  apiCall(env.stack().server.url, method, path, body, cookie);
-
 let annPage: Page;
 let adminPage: Page;
 
 beforeAll(async () => {
-  const login = await api('POST', '/api/auth/login', ADMIN);
-  const admin = login.headers.get('set-cookie')!.split(';')[0]!;
-  await api(
-    'POST',
-    '/api/agents',
-    { name: 'Ann', email: 'ann@example.com', role: 'agent', password: 'password-123' },
-    admin,
-  );
+  const admin = await apiSignIn(env.stack().server.url, ADMIN.email, ADMIN.password);
+  await addAgent(env.stack().server.url, admin, {
+    name: 'Ann',
+    email: 'ann@example.com',
+    password: 'password-123',
+  });
   const browser = env.browser();
   annPage = await signIn(
     await (await browser.newContext()).newPage(),

@@ -19,6 +19,21 @@ export async function apiCall(serverUrl: string, method: string, path: string, b
   return res;
 }
 
+/** Signs in over the API: the Cookie header value. */
+export async function apiSignIn(serverUrl: string, email: string, password: string): Promise<string> {
+  const login = await apiCall(serverUrl, 'POST', '/api/auth/login', { email, password });
+  return login.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** An admin adds an agent over the API (role agent, the given password). */
+export async function addAgent(
+  serverUrl: string,
+  adminCookie: string,
+  agent: { name: string; email: string; password: string },
+): Promise<void> {
+  await apiCall(serverUrl, 'POST', '/api/agents', { ...agent, role: 'agent' }, adminCookie);
+}
+
 export async function signInRecordingNotifications(
   browser: Browser,
   dashboardUrl: string,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useStackAndBrowser } from './browser.js';
 import { ADMIN } from './stack.js';
-import { apiCall, signIn } from './dashboard-session.js';
+import { addAgent, apiSignIn, signIn } from './dashboard-session.js';
 import { seriousViolations } from './axe.js';
 
 const env = useStackAndBrowser();
@@ -24,16 +24,12 @@ let number = '';
 const row = () => ann.getByRole('link', { name: new RegExp(`${number}\\b`) });
 
 beforeAll(async () => {
-  const api = (method: string, path: string, body: unknown, cookie = '') =>
-    apiCall(env.stack().server.url, method, path, body, cookie);
-  const login = await api('POST', '/api/auth/login', ADMIN);
-  const admin = login.headers.get('set-cookie')!.split(';')[0]!;
-  await api(
-    'POST',
-    '/api/agents',
-    { name: 'Ann', email: 'ann@example.com', role: 'agent', password: 'password-123' },
-    admin,
-  );
+  const admin = await apiSignIn(env.stack().server.url, ADMIN.email, ADMIN.password);
+  await addAgent(env.stack().server.url, admin, {
+    name: 'Ann',
+    email: 'ann@example.com',
+    password: 'password-123',
+  });
   const context = await env.browser().newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   ann = await signIn(await context.newPage(), env.stack().serverUrl, 'ann@example.com', 'password-123');
 });

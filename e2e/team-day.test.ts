@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { Playbook } from '@livechat/shared/model';
 import { useStackAndBrowser } from './browser.js';
 import { ADMIN } from './stack.js';
-import { apiCall, signIn } from './dashboard-session.js';
+import { addAgent, apiSignIn, signIn } from './dashboard-session.js';
 
 const text = (t: string) => [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: t }] }];
 /** A greeting, then the Live Chat card (routed to Sales on the Playbook page below). */
@@ -31,28 +31,22 @@ const PLAYBOOK: Playbook = {
 const env = useStackAndBrowser({ playbook: PLAYBOOK });
 const CLOSING = 'Thanks for chatting with us. Have a great day!';
 
-const api = (method: string, path: string, body: unknown, cookie = '') =>
-  apiCall(env.stack().server.url, method, path, body, cookie);
-
 let admin = '';
 let annPage: Page;
 let adminPage: Page;
 
 beforeAll(async () => {
-  const login = await api('POST', '/api/auth/login', ADMIN);
-  admin = login.headers.get('set-cookie')!.split(';')[0]!;
-  await api(
-    'POST',
-    '/api/agents',
-    { name: 'Ann', email: 'ann@example.com', role: 'agent', password: 'password-123' },
-    admin,
-  );
-  await api(
-    'POST',
-    '/api/agents',
-    { name: 'Ben', email: 'ben@example.com', role: 'agent', password: 'password-123' },
-    admin,
-  );
+  admin = await apiSignIn(env.stack().server.url, ADMIN.email, ADMIN.password);
+  await addAgent(env.stack().server.url, admin, {
+    name: 'Ann',
+    email: 'ann@example.com',
+    password: 'password-123',
+  });
+  await addAgent(env.stack().server.url, admin, {
+    name: 'Ben',
+    email: 'ben@example.com',
+    password: 'password-123',
+  });
   const browser = env.browser();
   adminPage = await signIn(
     await (await browser.newContext()).newPage(),

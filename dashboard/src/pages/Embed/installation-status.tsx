@@ -1,23 +1,10 @@
 // "Installation": where the widget was last seen loading (origin, page, when), so an admin sees that the snippet is
 // live. Pages come from the browser's Referer: usually only the origin, unless the site's referrer policy sends more.
+import { Ago } from '../../components/ago.js';
 import type { Sighting } from '@livechat/shared/api';
 import type { Site } from '@livechat/shared/model';
 import { sitesApi } from '../../api/index.js';
-import { formatRelative } from '../../components/format-time.js';
-import { RelativeTime } from '../../components/relative-time.js';
 import { useLoad } from '../../components/use-load.js';
-import { useNow } from '../../components/use-now.js';
-
-/** "5m ago", "now", or a date: the relative time with "ago" where it reads as an age. */
-function Ago({ ts }: { ts: number }) {
-  const age = formatRelative(ts, useNow());
-  return (
-    <>
-      <RelativeTime ts={ts} />
-      {/^\d/.test(age) ? ' ago' : ''}
-    </>
-  );
-}
 
 const where = (s: Sighting) => s.page ?? s.origin;
 

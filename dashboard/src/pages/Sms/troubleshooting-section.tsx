@@ -1,22 +1,9 @@
 // "Troubleshooting": what the server last heard from Twilio, and what to check when replies do not appear.
 import type { SmsSettings } from '@livechat/shared/api';
-import { formatRelative } from '../../components/format-time.js';
-import { RelativeTime } from '../../components/relative-time.js';
-import { useNow } from '../../components/use-now.js';
+import { Ago } from '../../components/ago.js';
 
 export const SIGNATURE_OK = 'Signature verified';
 export const SIGNATURE_BAD = 'Signature did not verify: the auth token or the webhook URL does not match';
-
-/** "5m ago", "now", or a date: the relative time with "ago" where it reads as an age. */
-function Ago({ ts }: { ts: number }) {
-  const age = formatRelative(ts, useNow());
-  return (
-    <>
-      <RelativeTime ts={ts} />
-      {/^\d/.test(age) ? ' ago' : ''}
-    </>
-  );
-}
 
 export function TroubleshootingSection({ settings }: { settings: SmsSettings }) {
   const { lastWebhook, lastInboundAt } = settings;
