@@ -13,6 +13,8 @@ const template = fs.readFileSync(
   'utf8',
 );
 const page = template.replaceAll('{{SERVER_URL}}', serverUrl).replaceAll('{{SITE_KEY}}', siteKey);
+/** The pricing page is the same page under its own title (the dashboard shows agents which page a visitor is on). */
+const pricing = page.replace(/<title>[^<]*<\/title>/, '<title>Pricing — Acme Bikes</title>');
 
 http
   .createServer((req, res) => {
@@ -20,7 +22,9 @@ http
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      .end(req.url?.startsWith('/pricing') ? pricing : page);
   })
   .listen(port, '127.0.0.1', () => {
     console.log(`  Demo site:        http://localhost:${port}  (embeds ${serverUrl}/widget.js)`);

@@ -13,4 +13,17 @@ export const WIDGET_BUDGET = {
 } as const;
 
 /** The chunks widget-chat.js imports on first use, by feature (built as widget-<name>.js beside it). */
-export const LAZY_CHUNKS = ['files', 'voice', 'emoji', 'tr', 'sl', 'badge'] as const;
+export const LAZY_CHUNKS = [
+  'files',
+  'voice',
+  'emoji',
+  'tr',
+  'sl',
+  'badge',
+  'waiting-status',
+  'receipts',
+  'question',
+  'linked-view',
+  'page-report',
+  'typing',
+] as const;

@@ -20,6 +20,9 @@ import { registerWellFormedBodies } from './http/well-formed.js';
 import { closingMessageRoutes } from './http/closing-message-routes.js';
 import { businessHoursRoutes } from './http/business-hours-routes.js';
 import { installationRoutes } from './http/installation-routes.js';
+import { receiptRoutes } from './http/receipt-routes.js';
+import { visitorContextRoutes } from './http/visitor-context-routes.js';
+import { identityRoutes } from './http/identity-routes.js';
 import { registerStaticRoutes } from './http/static-routes.js';
 import { teamRoutes } from './http/team-routes.js';
 import { inviteRoutes } from './http/invite-routes.js';
@@ -169,10 +172,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   );
   await app.register(authRoutes(domain, config.publicUrl), { prefix: '/api/auth' });
   await app.register(conversationRoutes(domain), { prefix: '/api/conversations' });
+  await app.register(visitorContextRoutes(domain), { prefix: '/api/conversations' });
   await app.register(assignmentRoutes(domain), { prefix: '/api/conversations' });
   await app.register(conversationCrmRoutes(domain), { prefix: '/api/conversations' });
   await app.register(annotationRoutes(domain), { prefix: '/api/conversations' });
   await app.register(recordRoutes(domain), { prefix: '/api' });
+  await app.register(receiptRoutes(domain), { prefix: '/api' });
   await app.register(savedReplyRoutes(domain), { prefix: '/api/saved-replies' });
   await app.register(colleagueRoutes(domain), { prefix: '/api/colleagues' });
   await app.register(teamsRoutes(domain), { prefix: '/api/teams' });
@@ -203,6 +208,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(closingMessageRoutes(domain), { prefix: '/api/sites' });
   await app.register(businessHoursRoutes(domain), { prefix: '/api/sites' });
   await app.register(installationRoutes(domain), { prefix: '/api/sites' });
+  await app.register(identityRoutes(domain), { prefix: '/api/sites' });
   await app.register(erasureRoutes(domain), { prefix: '/api' });
   await app.register(smsWebhookRoutes(domain, config.publicUrl), { prefix: '/webhooks/twilio' });
   registerVisitorGateway(

@@ -17,7 +17,7 @@ export interface Api {
   emit: <E extends EventName>(event: E, payload?: EventPayloads[E]) => void;
 }
 
-export function createApi(open: () => void, close: () => void): Api {
+export function createApi(open: () => void, close: () => void, identify: (who: object | null) => void): Api {
   // A Map, not an object keyed by host input: `on('__proto__', …)` must not reach a prototype.
   const listeners = new Map<unknown, Listener[]>([
     ['open', []],
@@ -30,6 +30,9 @@ export function createApi(open: () => void, close: () => void): Api {
       if (command === 'open') open();
       else if (command === 'close') close();
       else if (command === 'on' && list && typeof callback === 'function') list.push(callback as Listener);
+      // The chat module sends it in its hello; the server checks it (a bad one is warned about there). null: the
+      // user signed out, the visitor is anonymous again.
+      else if (command === 'identify') identify(event as object | null);
       else console.warn('LiveChat: unsupported call', command, event);
     },
     emit(event, payload) {

@@ -31,6 +31,7 @@ export const mountChat: MountChat = (root, options): ChatHandle => {
   return {
     show: () => session.setOpen(true),
     hide: () => session.setOpen(false),
+    identify: session.identify,
     destroy() {
       render(null, container);
       container.remove();

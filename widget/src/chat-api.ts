@@ -21,6 +21,8 @@ export interface ChatOptions {
   createSocket?: (url: string) => SocketLike;
   /** Defaults to localStorage when it is usable; null keeps nothing across reloads. */
   storage?: Storage | null;
+  /** The host page's `LiveChat('identify', …)` object, unchecked: the server verifies it at every hello. */
+  identity?: object | null;
 }
 
 export interface ChatHandle {
@@ -30,6 +32,8 @@ export interface ChatHandle {
   hide(): void;
   /** Unmount, close the socket and remove our nodes. */
   destroy(): void;
+  /** The host page identified the visitor (again, or null: signed out): reconnect as them, with their conversations. */
+  identify(who: object | null): void;
 }
 
 /** The one export of widget-chat.js: renders the panel (hidden until `show`) into the loader's shadow root. */

@@ -5,7 +5,7 @@ import { embed, type LiveChatGlobal } from './embed.js';
 import { browserLanguages } from './testing/user.js';
 
 function stubChat() {
-  const handle = { show: vi.fn(), hide: vi.fn(), destroy: vi.fn() };
+  const handle = { show: vi.fn(), hide: vi.fn(), destroy: vi.fn(), identify: vi.fn() };
   const mountChat = vi.fn((_root: ShadowRoot | Element, _options: ChatOptions) => handle);
   const importChat = vi.fn(() => Promise.resolve({ mountChat }));
   return { handle, mountChat, importChat };
@@ -90,6 +90,21 @@ describe('embed', () => {
     expect(handle.show).toHaveBeenCalledTimes(1);
     liveChat('eval', 'alert(1)');
     expect(warn).toHaveBeenCalledTimes(4);
+  });
+
+  it("keeps an 'identify' from the snippet queue for the chat, and hands a later one to the loaded chat", async () => {
+    const who = { userId: 'u1', expiresAt: 1, signature: 'ab' };
+    const stub: LiveChatGlobal = () => {};
+    stub.q = [['identify', who]];
+    window.LiveChat = stub;
+    const { mountChat, handle } = start();
+    liveChat('open');
+    await flush();
+    expect(mountChat.mock.calls[0]![1].identity).toBe(who);
+    const again = { ...who, userId: 'u2' };
+    liveChat('identify', again);
+    await flush();
+    expect(handle.identify).toHaveBeenCalledWith(again);
   });
 
   it('opens the chat in the same shadow root, then closes it back to the launcher', async () => {

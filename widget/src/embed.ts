@@ -33,6 +33,8 @@ export function embed({
 }: EmbedOptions): ShadowRoot {
   let chat: Promise<ChatHandle> | undefined;
   let isOpen = false;
+  /** The host page's last `identify`, for the chat when it loads. */
+  let who: object | null | undefined;
   const host = document.createElement('div');
   host.dataset.livechat = '';
   const root = host.attachShadow({ mode: 'open' });
@@ -60,6 +62,7 @@ export function embed({
         siteKey,
         serverUrl,
         storage,
+        identity: who,
         onClose: close,
         // The chat counts what arrives while the panel is closed and badges the launcher itself.
         onMessage: (message) => api.emit('message', message),
@@ -81,7 +84,7 @@ export function embed({
       (error: unknown) => {
         chat = undefined; // let the next click retry
         launcher.removeAttribute('aria-busy');
-        console.warn('LiveChat: could not load the chat', error);
+        console.warn('LiveChat: the chat failed to load', error);
         close();
       },
     );
@@ -104,7 +107,10 @@ export function embed({
 
   launcher.onclick = open;
 
-  const api = createApi(open, close);
+  const api = createApi(open, close, (x) => {
+    who = x;
+    void chat?.then((h) => h.identify(x));
+  });
   const queue = window.LiveChat?.q ?? [];
   const liveChat: LiveChatGlobal = api.call;
   liveChat.loaded = true;

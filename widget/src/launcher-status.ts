@@ -27,11 +27,12 @@ export function showStatus(
   onUnread: () => void,
 ): () => void {
   const show = (status?: SiteStatus | null): void => {
-    const t = LAUNCHER_STRINGS[pickLocale(LAUNCHER_STRINGS, navigator.languages, status?.locale)];
+    const [name, onlineNote] =
+      LAUNCHER_STRINGS[pickLocale(LAUNCHER_STRINGS, navigator.languages, status?.locale)];
     const online = status?.online === true;
-    launcher.setAttribute('aria-label', t.open);
+    launcher.setAttribute('aria-label', name);
     // The launcher is described by the note (see launcher-style.ts): empty while nobody is online.
-    note.textContent = online ? t.online : '';
+    note.textContent = online ? onlineNote : '';
     launcher.classList.toggle('online', online);
     if (status?.unread) onUnread();
   };

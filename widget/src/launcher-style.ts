@@ -3,14 +3,12 @@
 export const LAUNCHER_HTML =
   '<style>' +
   ':host{all:initial!important;position:fixed!important;z-index:2147483000!important;' +
-  'right:max(20px,env(safe-area-inset-right))!important;bottom:max(20px,env(safe-area-inset-bottom))!important}' +
+  'inset:auto max(20px,env(safe-area-inset-right)) max(20px,env(safe-area-inset-bottom)) auto!important}' +
   '.launcher{position:relative;display:grid;place-items:center;width:56px;height:56px;padding:0;border:0;' +
-  'border-radius:50%;background:#2563eb;fill:#fff;box-shadow:0 6px 20px #0f172a47;cursor:pointer;' +
-  'transition:transform .15s}' +
-  '.launcher:hover{transform:scale(1.06)}' +
+  'border-radius:50%;background:#2563eb;fill:#fff;box-shadow:0 6px 20px #0f172a47;cursor:pointer}' +
   '.launcher:focus-visible{outline:3px solid #93c5fd;outline-offset:3px}' +
   '[hidden]{display:none}' +
-  '[aria-busy]{cursor:progress;opacity:.75}' +
+  '.launcher:hover,[aria-busy]{opacity:.8}[aria-busy]{cursor:progress}' +
   // An empty pseudo-element of padding 5px is a 10px dot. (The unread badge is the chat's: ui/badge.ts.)
   '.online:before{content:"";position:absolute;right:2px;bottom:2px;padding:5px;' +
   'border:2px solid #fff;border-radius:50%;background:#22c55e}' +

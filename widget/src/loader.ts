@@ -8,7 +8,7 @@ function start(): void {
   if (window.LiveChat?.loaded) return; // the snippet was pasted twice
   const config = readScriptConfig(document);
   if (!config) {
-    console.warn('LiveChat: add data-site-key to the widget.js script tag');
+    console.warn('LiveChat: data-site-key missing');
     return;
   }
   const run = (): void => {

@@ -63,6 +63,8 @@ export const conversationsApi = {
   /** Takes an unassigned conversation; 409 already_assigned when a colleague was faster. */
   assign: (id: string) => call(routes.assign, { params: { id } }).then((r) => r.conversation),
   lead: (id: string) => call(routes.lead, { params: { id } }).then((r) => r.lead),
+  /** Where the visitor is on the site and what they browse with; null until their widget said. */
+  visitorContext: (id: string) => call(routes.visitorContext, { params: { id } }).then((r) => r.context),
   /** Any active agent, or null for Unassigned. */
   /** An agent (`assigneeId`, null for everyone's Unassigned) or a team's queue (`teamId`). */
   setAssignee: (id: string, target: AssigneeBody) =>
@@ -134,6 +136,10 @@ export const sitesApi = {
   playbook: (id: string) => call(routes.playbook, { params: { id } }).then((r) => r.playbook),
   /** Where the site's widget was last seen loading; `installed` false until it loaded on an allowed origin. */
   installation: (id: string) => call(routes.installation, { params: { id } }),
+  /** Whether the site has an identity secret and since when (never the secret). */
+  identitySecret: (id: string) => call(routes.identitySecret, { params: { id } }),
+  /** A new identity secret, in this answer only; the old one stops verifying at once. */
+  rotateIdentitySecret: (id: string) => call(routes.rotateIdentitySecret, { params: { id } }),
   /** Every save is a new version; 400 invalid_request with field `details` when the server refuses it. */
   savePlaybook: (id: string, playbook: Playbook) =>
     call(routes.savePlaybook, { params: { id }, body: playbook }).then((r) => r.playbook),
@@ -295,3 +301,16 @@ export type FilesApi = typeof filesApi;
 /** Where uploadFile sends a file for this conversation (same origin: the session cookie goes with it). */
 export const agentUploadUrl = (conversationId: string) =>
   href(routes.uploadFile.path, { id: conversationId });
+
+/** Seen receipts and unread counts of the signed-in agent. */
+export const receiptsApi = {
+  /** Unread contact messages per open conversation the agent may see, and unread chats per folder. */
+  unread: () => call(routes.unread).then((r) => r.unread),
+  /** How far the visitor, the team and the agent have read the conversation. */
+  reads: (id: string) => call(routes.reads, { params: { id } }).then((r) => r.reads),
+  /** The agent read up to `seq` (positions only move forward). */
+  read: (id: string, seq: number) =>
+    call(routes.read, { params: { id }, body: { seq } }).then((r) => r.reads),
+  /** "Mark as unread": the agent's position goes back to before the contact's last message. */
+  markUnread: (id: string) => call(routes.markUnread, { params: { id } }).then((r) => r.reads),
+};

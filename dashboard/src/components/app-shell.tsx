@@ -7,6 +7,7 @@ import { useStore } from '../state/use-store.js';
 import { useRoute } from '../state/use-route.js';
 import type { Route } from '../state/route.js';
 import { InboxPage } from '../pages/Inbox/inbox-page.js';
+import { ReceiptsContext } from '../pages/Inbox/receipts.js';
 import { TeamPage } from '../pages/Team/team-page.js';
 import { TeamsPage } from '../pages/Teams/teams-page.js';
 import { PlaybookPage } from '../pages/Playbook/playbook-page.js';
@@ -117,7 +118,8 @@ export function AppShell({ agent, createSocket, onSignOut, onSessionEnded, onAge
           onAgentChanged={onAgentChanged}
         />
       </MobileNav>
-      {page(route)}
+      {/* Typing, seen receipts and unread counts reach the inbox's components (see Inbox/receipts.tsx). */}
+      <ReceiptsContext.Provider value={store.receipts}>{page(route)}</ReceiptsContext.Provider>
     </div>
   );
 }

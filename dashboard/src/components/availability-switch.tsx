@@ -1,6 +1,7 @@
 import type { Agent } from '@livechat/shared/model';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { authApi, errorMessage } from '../api/index.js';
+import { useT } from '../i18n/i18n.js';
 
 interface Props {
   agent: Agent;
@@ -14,6 +15,7 @@ export function AvailabilitySwitch({ agent, onChanged }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
+  const t = useT();
 
   // A welcome frame or another tab's change can arrive through the session.
   useEffect(() => setAvailable(agent.available === true), [agent.available]);
@@ -47,10 +49,10 @@ export function AvailabilitySwitch({ agent, onChanged }: Props) {
         <span class="switch__track" aria-hidden="true">
           <span class="switch__thumb" />
         </span>
-        <span class="switch__label">Available</span>
+        <span class="switch__label">{t('availability.label')}</span>
       </button>
       <p class="availability__hint" id={hintId}>
-        You receive new chats only while this is on and the dashboard is open.
+        {t('availability.hint')}
       </p>
       {error && (
         <p class="availability__error" role="alert">

@@ -4,9 +4,11 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
 import { MenuIcon } from './icons.js';
+import { useT } from '../i18n/i18n.js';
 
 export function MobileNav({ children }: { children: ComponentChildren }) {
   const [open, setOpen] = useState(false);
+  const t = useT();
   const id = useId();
   const toggle = useRef<HTMLButtonElement>(null);
   return (
@@ -29,7 +31,7 @@ export function MobileNav({ children }: { children: ComponentChildren }) {
           onClick={() => setOpen(!open)}
         >
           <MenuIcon />
-          Menu
+          {t('nav.menu')}
         </button>
       </div>
       {/* A followed link (also the current page's) closes the menu, so the page it names shows. */}

@@ -5,6 +5,7 @@ import type { FolderId } from '../state/folders.js';
 import { ConnectionIndicator } from './connection-indicator.js';
 import { AvailabilitySwitch } from './availability-switch.js';
 import { Avatar } from './avatar.js';
+import { useT, type TextKey } from '../i18n/i18n.js';
 
 interface Props {
   agent: Agent;
@@ -30,41 +31,42 @@ interface Props {
 type NavPage = Exclude<Route['page'], 'inbox' | 'invite'>;
 
 /** After the inbox, in this order; `admin` links are shown to admins only. */
-const LINKS: { page: NavPage; label: string; admin: boolean }[] = [
-  { page: 'contacts', label: 'Contacts', admin: false },
-  { page: 'leads', label: 'Leads', admin: false },
-  { page: 'team', label: 'Team', admin: true },
-  { page: 'teams', label: 'Teams', admin: true },
-  { page: 'playbook', label: 'Playbook', admin: true },
-  { page: 'embed', label: 'Embed', admin: true },
-  { page: 'business-hours', label: 'Business hours', admin: true },
-  { page: 'sms', label: 'SMS', admin: true },
+const LINKS: { page: NavPage; label: TextKey; admin: boolean }[] = [
+  { page: 'contacts', label: 'nav.contacts', admin: false },
+  { page: 'leads', label: 'nav.leads', admin: false },
+  { page: 'team', label: 'nav.team', admin: true },
+  { page: 'teams', label: 'nav.teams', admin: true },
+  { page: 'playbook', label: 'nav.playbook', admin: true },
+  { page: 'embed', label: 'nav.embed', admin: true },
+  { page: 'business-hours', label: 'nav.businessHours', admin: true },
+  { page: 'sms', label: 'nav.sms', admin: true },
   // Agents keep their own saved replies there.
-  { page: 'saved-replies', label: 'Saved replies', admin: false },
-  { page: 'webhooks', label: 'Webhooks', admin: true },
-  { page: 'settings', label: 'Settings', admin: false },
-  { page: 'profile', label: 'Profile', admin: false },
+  { page: 'saved-replies', label: 'nav.savedReplies', admin: false },
+  { page: 'webhooks', label: 'nav.webhooks', admin: true },
+  { page: 'settings', label: 'nav.settings', admin: false },
+  { page: 'profile', label: 'nav.profile', admin: false },
 ];
 
 /** The inbox's folders that also have a link of their own. */
 const FOLDER_LINKS = [
-  { folder: 'teams', label: 'My teams' },
-  { folder: 'bot', label: 'Bot' },
+  { folder: 'teams', label: 'nav.myTeams' },
+  { folder: 'bot', label: 'nav.bot' },
 ] as const;
 
 export function NavSidebar(props: Props) {
   const { agent, route, unassignedCount } = props;
+  const t = useT();
   const folderCounts = { teams: props.teamsCount, bot: props.botCount };
   const inFolderLink = route.page === 'inbox' && FOLDER_LINKS.some((l) => l.folder === props.folder);
   const current = (page: Route['page']) => (route.page === page && !inFolderLink ? 'page' : undefined);
   return (
     <aside class="sidebar">
       <div class="sidebar__brand">LiveChat</div>
-      <nav class="sidebar__nav" aria-label="Main">
+      <nav class="sidebar__nav" aria-label={t('nav.main')}>
         <a class="sidebar__link" href="#/inbox" aria-current={current('inbox')}>
-          Inbox
+          {t('nav.inbox')}
           {unassignedCount > 0 && (
-            <span class="sidebar__count" aria-label={`${unassignedCount} unassigned`}>
+            <span class="sidebar__count" aria-label={t.fn('nav.unassigned')(unassignedCount)}>
               {unassignedCount}
             </span>
           )}
@@ -82,7 +84,7 @@ export function NavSidebar(props: Props) {
               onClick={() => props.onFolder(folder)}
               aria-describedby={count > 0 ? countId : undefined}
             >
-              {label}
+              {t(label)}
               {/* A description, not part of the name: the link is "Bot" whatever the count. */}
               {count > 0 && (
                 <>
@@ -90,7 +92,7 @@ export function NavSidebar(props: Props) {
                     {count}
                   </span>
                   <span class="visually-hidden" id={countId} aria-hidden="true">
-                    {count === 1 ? '1 conversation' : `${count} conversations`}
+                    {t.plural('nav.conversations', count)}
                   </span>
                 </>
               )}
@@ -99,7 +101,7 @@ export function NavSidebar(props: Props) {
         })}
         {LINKS.filter((link) => !link.admin || agent.role === 'admin').map(({ page, label }) => (
           <a key={page} class="sidebar__link" href={routeHref({ page })} aria-current={current(page)}>
-            {label}
+            {t(label)}
           </a>
         ))}
       </nav>
@@ -114,7 +116,7 @@ export function NavSidebar(props: Props) {
           </div>
         </div>
         <button type="button" class="button button--ghost sidebar__signout" onClick={props.onSignOut}>
-          Sign out
+          {t('nav.signOut')}
         </button>
       </div>
     </aside>

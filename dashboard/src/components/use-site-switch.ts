@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage, sitesApi } from '../api/index.js';
 
 /** A site's on/off settings that save as soon as they are switched. */
-export type SiteSwitch = 'allowReopen' | 'botFolderForAgents';
+export type SiteSwitch = 'allowReopen' | 'botFolderForAgents' | 'typingPreview';
 
 /**
  * One of the site's on/off settings, saved as soon as it is switched: what was clicked shows while it saves (the

@@ -41,6 +41,9 @@ export function frameConversationId(frame: AgentServerFrame): string | null {
       return frame.message.conversationId;
     case 'conversation.removed':
     case 'activity.created':
+    case 'visitor.context.updated':
+    case 'typing':
+    case 'read.moved':
     case 'welcome':
     case 'ack':
     case 'error':

@@ -24,6 +24,7 @@ import {
   PROTOCOL_VERSION,
 } from '@livechat/shared/protocol/constants';
 import { canSee, type InboxViewer } from '@livechat/shared/inbox';
+import type { VisitorContext } from '@livechat/shared/model';
 import {
   ReconnectingClient,
   createClientId,
@@ -54,6 +55,7 @@ import {
 import { DEFAULT_FOLDER, viewerOf, type FolderId } from './folders.js';
 import { isNewerThanGone, markGone, unmarkGone, type Gone, type GoneMap } from './gone.js';
 import { debounce, type Debounced } from './debounce.js';
+import { ReceiptsStore, type ReceiptsOptions } from './receipts-store.js';
 
 const DELETED_NOTICE = 'This conversation was deleted.';
 
@@ -79,6 +81,8 @@ export interface InboxState {
   removed: GoneMap;
   /** Conversations the server does not know, or that are not the agent's to see: the same "not found". */
   notFound: ReadonlySet<string>;
+  /** Visitor context pushed live (`visitor.context.updated`) per conversation: the side panel's "Visitor". */
+  visitorContexts: ReadonlyMap<string, VisitorContext>;
 }
 
 type ConversationCalls =
@@ -102,6 +106,8 @@ export interface InboxStoreOptions {
   onSignedOut?: () => void;
   /** The agent as the server sees them at each welcome (role, availability). */
   onAgent?: (agent: Agent) => void;
+  /** Overrides for typing, seen receipts and unread counts (tests). */
+  receipts?: Omit<ReceiptsOptions, 'cast'>;
   /** Timing overrides for the reconnecting client (tests). */
   client?: Pick<
     ClientOptions<AgentServerFrame>,
@@ -137,6 +143,7 @@ export class InboxStore {
     activities: new Map(),
     removed: new Map(),
     notFound: new Set(),
+    visitorContexts: new Map(),
   };
   private readonly listeners = new Set<() => void>();
   private readonly client: ReconnectingClient<AgentServerFrame, AckFrame>;
@@ -158,6 +165,8 @@ export class InboxStore {
   /** A burst of events and actions asks for the folder counts once. */
   private readonly countsRefresh: Debounced;
   private readonly onBrowserOnline = () => this.client.reconnectNow();
+  /** Typing, seen receipts and unread counts: they hear every frame this store does, and cast on its socket. */
+  readonly receipts: ReceiptsStore;
 
   constructor(private readonly options: InboxStoreOptions = {}) {
     this.api = options.api ?? conversationsApi;
@@ -171,6 +180,7 @@ export class InboxStore {
       onStatus: (status, code) => this.handleStatus(status, code),
       ...(options.createSocket ? { createSocket: options.createSocket } : {}),
     });
+    this.receipts = new ReceiptsStore({ ...options.receipts, cast: (frame) => this.client.cast(frame) });
   }
 
   getState(): InboxState {
@@ -192,6 +202,7 @@ export class InboxStore {
   stop(): void {
     globalThis.removeEventListener?.('online', this.onBrowserOnline);
     this.countsRefresh.cancel();
+    this.receipts.stop();
     this.client.stop();
   }
 
@@ -334,6 +345,7 @@ export class InboxStore {
 
   /** Applies one server frame. Public so tests can drive the store without a socket. */
   handleFrame(frame: AgentServerFrame): void {
+    this.receipts.handleFrame(frame);
     switch (frame.type) {
       case 'welcome':
         this.agent = { id: frame.agent.id, role: frame.agent.role };
@@ -357,6 +369,15 @@ export class InboxStore {
         break;
       case 'activity.created':
         this.addActivities(frame.activity.conversationId, [frame.activity]);
+        break;
+      case 'visitor.context.updated':
+        this.set({
+          visitorContexts: new Map(this.state.visitorContexts).set(frame.conversationId, frame.context),
+        });
+        break;
+      case 'typing':
+      case 'read.moved':
+        // The receipts store's (above).
         break;
       case 'ack':
       case 'error':

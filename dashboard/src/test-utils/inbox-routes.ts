@@ -5,6 +5,8 @@ import type { Handler } from './fetch-mock.js';
 import { build } from './fixtures.js';
 import { COLLEAGUES, TEAMS, details } from './inbox-fixtures.js';
 
+const NO_READS = { visitor: null, team: null, mine: null };
+
 export function inboxRoutes(conv: Conversation, role: Role): Record<string, Handler> {
   const base = `/api/conversations/${conv.id}`;
   return {
@@ -26,6 +28,17 @@ export function inboxRoutes(conv: Conversation, role: Role): Record<string, Hand
     [`GET ${base}/activities`]: () => ({ body: { activities: [] } }),
     [`GET ${base}/details`]: () => ({ body: { details: details() } }),
     [`GET ${base}/records`]: () => ({ body: { records: [] } }),
+    [`GET ${base}/visitor-context`]: () => ({ body: { context: null } }),
     [`GET ${base}/contact-notes`]: () => ({ body: { notes: [] } }),
+    // Seen receipts and unread counts: nothing read, nothing unread.
+    'GET /api/unread': () => ({
+      body: {
+        unread: { conversations: {}, folders: { unassigned: 0, mine: 0, teams: 0, all: null, bot: null } },
+      },
+    }),
+    [`GET ${base}/reads`]: () => ({ body: { reads: NO_READS } }),
+    [`POST ${base}/read`]: (call) => ({
+      body: { reads: { ...NO_READS, mine: { seq: (call.body as { seq: number }).seq, readAt: 0 } } },
+    }),
   };
 }

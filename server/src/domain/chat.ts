@@ -1,7 +1,7 @@
 // Conversations and messages: visitors and agents writing (group-committed, idempotent by client id, gap-free seq),
 // starting a conversation (which starts its playbook), replay and reads.
 import { ErrorCode, LIMITS } from '@livechat/shared/protocol/constants';
-import type { Agent, Conversation, Message } from '@livechat/shared/model';
+import type { Agent, Conversation, Locale, Message } from '@livechat/shared/model';
 import { isUniqueViolation, type Store, type Visitor } from './store.js';
 import { isBotOnly } from '@livechat/shared/inbox';
 import { visibleConversation } from './access.js';
@@ -149,12 +149,12 @@ export function createChatService(
      * The visitor opened the chat: starts a conversation and its playbook, unless one is open. Resolves after
      * COMMIT with the open conversation.
      */
-    startConversation: (visitor: Visitor): Promise<Conversation> =>
+    startConversation: (visitor: Visitor, locale: Locale | null = null): Promise<Conversation> =>
       onceMoreOnDuplicate(() =>
         timeline.commit(
           async (unit) => {
             const { conversation, opened } = await openConversation(unit, visitor);
-            if (opened) await runner.start(unit, conversation);
+            if (opened) await runner.start(unit, conversation, false, locale);
             return conversation;
           },
           { visitorId: visitor.id },
@@ -167,6 +167,8 @@ export function createChatService(
       clientId: string,
       body: string,
       attachments?: readonly string[],
+      /** The visitor's language, for the bot of a conversation this message opens. */
+      locale: Locale | null = null,
     ): Promise<SendResult> => {
       const outgoing: Outgoing = { clientId, body, attachments };
       const author: Author = { kind: 'visitor', id: visitor.id, name: visitor.name };
@@ -195,7 +197,7 @@ export function createChatService(
           if (conversation.visitorWroteAt === unit.now && conversation.teamId && !conversation.assigneeId)
             routing.queued(unit, conversation);
           // A conversation opened by a message (not by opening the chat): the greeting follows it, not answered by it.
-          if (opened) await runner.start(unit, conversation, true);
+          if (opened) await runner.start(unit, conversation, true, locale);
           // Files without words answer no question of the bot.
           else if (outgoing.body.trim() !== '')
             await runner.visitorMessage(unit, conversation, outgoing.body);

@@ -1,5 +1,7 @@
 // In-process domain events. The gateway subscribes and fans them out to the sockets allowed to see them.
 import type { Activity, Agent, Conversation, Message } from '@livechat/shared/model';
+import type { ReadPosition } from './receipts/read-position-store.js';
+import type { VisitorContext } from '@livechat/shared/model';
 
 export type DomainEvent =
   | { type: 'message.created'; message: Message; conversation: Conversation }
@@ -9,6 +11,8 @@ export type DomainEvent =
   | { type: 'conversation.updated'; conversation: Conversation; before?: Conversation }
   /** A note or event in the agents-only timeline. */
   | { type: 'activity.created'; activity: Activity; conversation: Conversation }
+  /** The visitor of the conversation opened a page (or reconnected): agents who may see it get the context. */
+  | { type: 'visitor.context.updated'; conversation: Conversation; context: VisitorContext }
   /** The agent was deactivated: every session of theirs ended and their sockets must close. */
   | { type: 'agent.revoked'; agentId: string }
   /**
@@ -31,7 +35,18 @@ export type DomainEvent =
    * An admin merged contact `fromId` into `intoId` (its row is gone). `tokenMoved`: its widget token opens `intoId`
    * now, so its widgets reconnect; otherwise the token went with the row.
    */
-  | { type: 'contact.merged'; fromId: string; intoId: string; tokenMoved: boolean };
+  | { type: 'contact.merged'; fromId: string; intoId: string; tokenMoved: boolean }
+  /** Someone is typing (or stopped) in the conversation: relayed to the other side, never stored. */
+  | { type: 'typing'; conversation: Conversation; from: Typist; typing: boolean; text?: string }
+  /** A read position moved (see receipts/): the visitor's and the team's go to both sides, an agent's to them. */
+  | { type: 'read.moved'; conversation: Conversation; position: ReadPosition };
+
+/** Who is typing: the visitor, or an agent (by name, as the other side shows them). */
+export interface Typist {
+  kind: 'visitor' | 'agent';
+  id: string;
+  name: string;
+}
 
 export type EventListener = (event: DomainEvent) => void;
 

@@ -39,6 +39,9 @@ import { createContactProfileService } from './contact-profiles.js';
 import { createContactMergeService } from './contact-merge.js';
 import { createContactExport } from './contact-export.js';
 import { createInstallationService } from './installation.js';
+import { createReceipts } from './receipts/index.js';
+import { createVisitorContextService } from './visitor-context/index.js';
+import { createIdentityService } from './identity.js';
 
 export interface DomainOptions {
   now?: () => number;
@@ -198,6 +201,12 @@ export function createDomain(
     crm: createCrmService(store, timeline, webhooks),
     /** Where each site's widget was last seen loading (installation status). */
     installation: createInstallationService(store, now),
+    /** Typing indicators (relayed, never stored), seen receipts and agents' unread counts. */
+    receipts: createReceipts(store, events, now),
+    /** Where each conversation's visitor is on the site and what they browse with (the side panel's "Visitor"). */
+    visitorContext: createVisitorContextService(store, events, now),
+    /** Identified visitors: each site's identity secret, and who a hello's verified identity makes the visitor. */
+    identity: createIdentityService(store, now),
     annotations: createAnnotationService(store, timeline),
     savedReplies: createSavedReplyService(store, now),
     /** Work groups of agents (admins manage them). */

@@ -1,4 +1,4 @@
-// The signed-in agent's own profile: their name, picture and password. A new name reaches their open sockets at once
+// The signed-in agent's own profile: their name, dashboard language, picture and password. A new name reaches their open sockets at once
 // (so "<name> joined the chat" uses it from then on); a new password ends every other session of theirs.
 import { ErrorCode } from '@livechat/shared/protocol/constants';
 import type { Agent } from '@livechat/shared/model';
@@ -43,6 +43,7 @@ export function createProfileService(store: Store, events: EventBus, auth: AuthS
         const current = await store.agents.byId(agentId);
         if (!current) throw notFound('Agent');
         await store.agents.update({ ...current, name: changes.name ?? current.name });
+        if (changes.language !== undefined) await store.agents.setLanguage(agentId, changes.language);
       });
       return changed(agentId);
     },

@@ -1,6 +1,7 @@
 // What the domain needs from storage: one interface per aggregate, every method async. The store (server/src/store)
 // implements it over SQLite or PostgreSQL; the domain sees only this. A unit of work is `transaction(async () => …)`:
 // every store call awaited inside it joins it.
+import type { ReadPositionStore } from './receipts/read-position-store.js';
 import type {
   ClosingMessage,
   ConversationType,
@@ -39,6 +40,8 @@ import type { ErasureStore } from './erasure.js';
 import type { ContactProfileStore } from './contact-profiles.js';
 import type { BusinessHoursStore } from './business-hours/index.js';
 import type { InstallationStore } from './installation.js';
+import type { VisitorContextStore } from './visitor-context/context-store.js';
+import type { IdentityStore } from './identity.js';
 
 export interface Store {
   sites: SiteStore;
@@ -64,6 +67,11 @@ export interface Store {
   closingMessages: ClosingMessageStore;
   businessHours: BusinessHoursStore;
   installation: InstallationStore;
+  /** Where each conversation's visitor is on the site, what they browse with (the side panel's "Visitor"). */
+  visitorContexts: VisitorContextStore;
+  identity: IdentityStore;
+  /** Seen receipts and unread: how far each reader has read each conversation. */
+  readPositions: ReadPositionStore;
   /**
    * Runs fn as one transaction; resolves after COMMIT, and any throw rolls all of it back. Called inside a
    * transaction it joins it.
@@ -105,6 +113,8 @@ export interface PlaybookRun {
   phase: 'asking' | 'waiting' | 'done' | 'human';
   /** When the wait for an agent ends (epoch ms); set only while waiting. */
   deadline: number | null;
+  /** The visitor's language, whose bot texts the run shows; null or absent: the playbook's default texts. */
+  locale?: Locale | null;
 }
 
 /** A person conversations are with, as the Contacts page lists them. */
@@ -228,9 +238,10 @@ export interface InviteRow {
   expires_at: number;
 }
 
-export type NewSite = Omit<Site, 'botFolderForAgents' | 'allowReopen'> & {
+export type NewSite = Omit<Site, 'botFolderForAgents' | 'allowReopen' | 'typingPreview'> & {
   botFolderForAgents?: boolean;
   allowReopen?: boolean;
+  typingPreview?: boolean;
 };
 
 // ---- Aggregates ----
@@ -256,6 +267,8 @@ export interface AgentStore {
   update(agent: AgentWithHash): Promise<void>;
   /** The agent's "Available" switch. */
   setAvailable(id: string, available: boolean): Promise<void>;
+  /** The dashboard's language the agent chose; null for their browser's. */
+  setLanguage(id: string, language: Locale | null): Promise<void>;
   /** Stored notification settings (JSON), or null for the defaults. */
   notificationSettings(id: string): Promise<string | null>;
   setNotificationSettings(id: string, json: string): Promise<void>;

@@ -12,8 +12,12 @@ export function createVisitorService(store: Store, now: () => number) {
     isOriginAllowed: (site: Site, origin: string | undefined): boolean =>
       origin !== undefined && site.allowedOrigins.includes(origin.toLowerCase()),
 
-    /** The visitor a token belongs to on this site (read only: fetching a file is not a visit), or null. */
-    ofToken: (siteId: string, token: string): Promise<Visitor | null> =>
+    /**
+     * The visitor a token belongs to on this site (read only: fetching a file is not a visit), or null: the identified
+     * contact the token's device acts for since its last verified hello (identity.ts), else the device's own visitor.
+     */
+    ofToken: async (siteId: string, token: string): Promise<Visitor | null> =>
+      (await store.identity.linked(hashToken(token), siteId, now())) ??
       store.visitors.byToken(hashToken(token), siteId),
 
     /**

@@ -66,7 +66,8 @@ export function meRoutes(domain: Domain): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['auth'],
-          summary: 'Change your own name (visitors see it from the next "joined the chat" on)',
+          summary:
+            'Change your own name (visitors see it from the next "joined the chat" on) or your dashboard language (null: the browser\'s)',
           body: UpdateProfileBodySchema,
           response: { 200: AgentBodySchema, 400: ErrorBodySchema, 401: ErrorBodySchema },
         },

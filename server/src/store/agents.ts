@@ -12,6 +12,7 @@ interface AgentRow {
   active: 0 | 1;
   available: 0 | 1;
   avatar_version: number | null;
+  language: AgentWithHash['language'];
   created_at: number;
 }
 
@@ -26,6 +27,7 @@ const toAgent = (r: AgentRow): AgentWithHash => ({
   active: r.active === 1,
   available: r.available === 1,
   avatarUrl: r.avatar_version === null ? null : avatarUrl(r.id, r.avatar_version),
+  language: r.language ?? null,
   createdAt: r.created_at,
   passwordHash: r.password_hash,
 });
@@ -65,6 +67,7 @@ export function createAgentStore(sql: Sql): AgentStore {
     update: (a) => write(UPDATE, toRow(a)),
     setAvailable: (id, available) =>
       write('UPDATE agents SET available = ? WHERE id = ?', [available ? 1 : 0, id]),
+    setLanguage: (id, language) => write('UPDATE agents SET language = ? WHERE id = ?', [language, id]),
     notificationSettings: async (id) =>
       (await sql.value<string | null>('SELECT notification_settings FROM agents WHERE id = ?', [id])) ?? null,
     setNotificationSettings: (id, json) =>

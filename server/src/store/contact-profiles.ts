@@ -60,6 +60,7 @@ interface MergedRow {
   sms_address: string | null;
   sms_opted_out_at: number | null;
   last_seen_at: number;
+  external_user_id: string | null;
 }
 
 export function createContactProfileStore(sql: Sql): ContactProfileStore {
@@ -214,6 +215,12 @@ export function createContactProfileStore(sql: Sql): ContactProfileStore {
         ]);
       if (moveToken)
         await sql.run('UPDATE visitors SET token_hash = ? WHERE id = ?', [from.token_hash, intoId]);
+      // An identified user's id (domain/identity.ts) goes with their conversations, unless the survivor has its own.
+      if (from.external_user_id !== null)
+        await sql.run('UPDATE visitors SET external_user_id = ? WHERE id = ? AND external_user_id IS NULL', [
+          from.external_user_id,
+          intoId,
+        ]);
     },
 
     async counts(visitorId) {

@@ -17,6 +17,8 @@ const CONVERSATION_ROWS = [
   'DELETE FROM conversation_details WHERE conversation_id = ?',
   'DELETE FROM playbook_runs WHERE conversation_id = ?',
   'DELETE FROM crm_records WHERE conversation_id = ?',
+  'DELETE FROM conversation_contexts WHERE conversation_id = ?',
+  'DELETE FROM read_positions WHERE conversation_id = ?',
   'DELETE FROM conversations WHERE id = ?',
 ];
 

@@ -12,10 +12,13 @@ import { createErasureStore } from './erasure.js';
 import { createContactProfileStore } from './contact-profiles.js';
 import { createInviteStore } from './invites.js';
 import { createInstallationStore } from './installation.js';
+import { createVisitorContextStore } from './visitor-contexts.js';
+import { createIdentityStore } from './identity.js';
 import { migratePostgres, migrateSqlite } from './migrate.js';
 import { createMessageStore } from './messages.js';
 import { createPlaybookRunStore } from './playbook-runs.js';
 import { createPlaybookStore } from './playbooks.js';
+import { createReadPositionStore } from './read-positions.js';
 import { createSavedReplyStore } from './saved-replies.js';
 import { createSessionStore } from './sessions.js';
 import { createSiteStore } from './sites.js';
@@ -57,6 +60,9 @@ export function createStore(sql: Sql, fileUrl: FileUrlSigner = unsignedFileUrl):
     closingMessages: createClosingMessageStore(sql),
     businessHours: createBusinessHoursStore(sql),
     installation: createInstallationStore(sql),
+    visitorContexts: createVisitorContextStore(sql),
+    identity: createIdentityStore(sql),
+    readPositions: createReadPositionStore(sql),
     transaction: (fn) => sql.transaction(fn),
     inTransaction: () => sql.inTransaction(),
     concurrentWriters: sql.concurrentWriters,

@@ -10,6 +10,7 @@ interface RunRow {
   position: number;
   phase: PlaybookRun['phase'];
   deadline_at: number | null;
+  locale: PlaybookRun['locale'];
 }
 
 const toRun = (r: RunRow): PlaybookRun => ({
@@ -20,11 +21,12 @@ const toRun = (r: RunRow): PlaybookRun => ({
   position: r.position,
   phase: r.phase,
   deadline: r.deadline_at,
+  locale: r.locale ?? null,
 });
 
 const UPSERT = `INSERT INTO playbook_runs
-    (conversation_id, site_id, version, branch, position, phase, deadline_at, updated_at)
-  VALUES (@conversationId, @siteId, @version, @branch, @position, @phase, @deadline, @now)
+    (conversation_id, site_id, version, branch, position, phase, deadline_at, updated_at, locale)
+  VALUES (@conversationId, @siteId, @version, @branch, @position, @phase, @deadline, @now, @locale)
   ON CONFLICT (conversation_id) DO UPDATE SET branch = excluded.branch, position = excluded.position,
     phase = excluded.phase, deadline_at = excluded.deadline_at, updated_at = excluded.updated_at`;
 
@@ -37,7 +39,7 @@ export function createPlaybookRunStore(sql: Sql): PlaybookRunStore {
       ]);
       return row ? toRun(row) : null;
     },
-    save: (run, now) => write(UPSERT, { ...run, now }),
+    save: (run, now) => write(UPSERT, { ...run, locale: run.locale ?? null, now }),
     withDeadline: async () =>
       (
         await sql.all<RunRow>(

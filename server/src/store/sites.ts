@@ -10,6 +10,7 @@ interface SiteRow {
   allowed_origins: string;
   bot_folder_for_agents: 0 | 1;
   allow_reopen: 0 | 1;
+  typing_preview: 0 | 1;
   created_at: number;
 }
 
@@ -20,11 +21,13 @@ const toSite = (r: SiteRow): Site => ({
   allowedOrigins: JSON.parse(r.allowed_origins) as string[],
   botFolderForAgents: r.bot_folder_for_agents === 1,
   allowReopen: r.allow_reopen === 1,
+  typingPreview: r.typing_preview === 1,
   createdAt: r.created_at,
 });
 
-const INSERT = `INSERT INTO sites (id, key, name, allowed_origins, bot_folder_for_agents, allow_reopen, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?)`;
+const INSERT = `INSERT INTO sites (id, key, name, allowed_origins, bot_folder_for_agents, allow_reopen, typing_preview,
+    created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export function createSiteStore(sql: Sql): SiteStore {
   const write = writer(sql);
@@ -43,14 +46,23 @@ export function createSiteStore(sql: Sql): SiteStore {
         JSON.stringify(s.allowedOrigins),
         s.botFolderForAgents ? 1 : 0,
         s.allowReopen ? 1 : 0,
+        s.typingPreview ? 1 : 0,
         s.createdAt,
       ]),
     count: async () => (await sql.value<number>('SELECT COUNT(*) FROM sites')) ?? 0,
     all: async () => (await sql.all<SiteRow>('SELECT * FROM sites ORDER BY created_at, key')).map(toSite),
     update: (s) =>
       write(
-        'UPDATE sites SET name = ?, allowed_origins = ?, bot_folder_for_agents = ?, allow_reopen = ? WHERE id = ?',
-        [s.name, JSON.stringify(s.allowedOrigins), s.botFolderForAgents ? 1 : 0, s.allowReopen ? 1 : 0, s.id],
+        `UPDATE sites SET name = ?, allowed_origins = ?, bot_folder_for_agents = ?, allow_reopen = ?,
+          typing_preview = ? WHERE id = ?`,
+        [
+          s.name,
+          JSON.stringify(s.allowedOrigins),
+          s.botFolderForAgents ? 1 : 0,
+          s.allowReopen ? 1 : 0,
+          s.typingPreview ? 1 : 0,
+          s.id,
+        ],
       ),
     botFolderForAgents: async (siteId) =>
       (await sql.value<number>('SELECT bot_folder_for_agents FROM sites WHERE id = ?', [siteId])) === 1,

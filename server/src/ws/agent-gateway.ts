@@ -16,6 +16,7 @@ import { letGoOfUpgrade } from './upgrade.js';
 import type { Hub } from './hub.js';
 import type { Rate } from '../config.js';
 import { replay, replayMessages } from './replay.js';
+import { receiptLimits } from './receipt-limits.js';
 import type { ReplayFrom } from '../domain/visitor-history.js';
 
 export function registerAgentGateway(
@@ -41,6 +42,7 @@ export function registerAgentGateway(
       return current;
     };
     const source = { page: domain.chat.messagesAfter, openId: () => Promise.resolve(null) };
+    const limits = receiptLimits();
     const replayFailed = (err: unknown) => {
       conn.log.error({ err }, 'replay failed');
       conn.close(CloseCode.Internal, 'replay failed');
@@ -100,6 +102,14 @@ export function registerAgentGateway(
             if (await replayMessages(conn, source, plan)) conn.send({ type: 'ack', id: frame.id });
             break;
           }
+          case 'typing':
+            // Relayed, never stored; beyond the limit dropped unanswered (ws/receipt-limits.ts).
+            if (limits.typing())
+              await domain.receipts.agentTyping(current, frame.conversationId, frame.typing);
+            break;
+          case 'read':
+            if (limits.read()) await domain.receipts.agentRead(current, frame.conversationId, frame.seq);
+            break;
         }
       },
     });

@@ -123,6 +123,21 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         );
         break;
       }
+      case 'visitor.context.updated': {
+        const { conversation, context } = event;
+        const frame = encodeFrame({
+          type: 'visitor.context.updated',
+          conversationId: conversation.id,
+          context,
+        });
+        toAgents(
+          () => domain.whoCanSee(conversation),
+          (conn, agent, sees) => {
+            if (sees(agent)) conn.sendLive(frame);
+          },
+        );
+        break;
+      }
       case 'conversation.deleted': {
         // Erased: it leaves the lists (and open view) of every agent who could see it; its visitor's widgets
         // reconnect without it.
@@ -153,6 +168,49 @@ export function createHub(domain: Domain, agentTimeoutMs: number) {
         for (const conn of visitors.get(event.fromId) ?? [])
           conn.close(event.tokenMoved ? CloseCode.GoingAway : CloseCode.Unauthorized, 'contact merged');
         break;
+      case 'typing': {
+        // Never stored: only sockets connected now hear it (on every node, through the cluster relay).
+        const { conversation, from, typing, text } = event;
+        const conversationId = conversation.id;
+        if (from.kind === 'agent')
+          for (const conn of visitors.get(conversation.visitorId) ?? [])
+            conn.sendLive(encodeFrame({ type: 'typing', conversationId, name: from.name, typing }));
+        const frame = encodeFrame({
+          type: 'typing',
+          conversationId,
+          from,
+          typing,
+          ...(text !== undefined && { text }),
+        });
+        toAgents(
+          () => domain.whoCanSee(conversation),
+          (conn, agent, sees) => {
+            if (sees(agent) && agent.id !== from.id) conn.sendLive(frame);
+          },
+        );
+        break;
+      }
+      case 'read.moved': {
+        // The team's position is the visitor's "Seen"; an agent's own position goes to that agent's dashboards only.
+        const { conversation, position } = event;
+        const { seq, readAt } = position;
+        const conversationId = conversation.id;
+        if (position.reader === 'team') {
+          const seen = encodeFrame({ type: 'read.moved', conversationId, seq, readAt });
+          for (const conn of visitors.get(conversation.visitorId) ?? []) conn.sendLive(seen);
+        }
+        const own = position.reader.startsWith('agent:') ? position.reader.slice('agent:'.length) : null;
+        const reader = own === null ? (position.reader as 'visitor' | 'team') : 'mine';
+        const frame = encodeFrame({ type: 'read.moved', conversationId, reader, seq, readAt });
+        toAgents(
+          () => domain.whoCanSee(conversation),
+          (conn, agent, sees) => {
+            if (sees(agent)) conn.sendLive(frame);
+          },
+          own === null ? undefined : (conn) => agents.get(conn)?.agent.id === own,
+        );
+        break;
+      }
       case 'presence.changed': {
         const frame = encodeFrame({ type: 'presence', online: event.online });
         for (const set of visitors.values()) for (const conn of set) conn.sendLive(frame);

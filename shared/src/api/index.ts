@@ -10,3 +10,6 @@ export * from './teams.js';
 export * from './closing.js';
 export * from './installation.js';
 export * from './business-hours.js';
+export * from './identity.js';
+export * from './visitor-context.js';
+export * from './receipts.js';

@@ -2,7 +2,14 @@
 import { z } from 'zod';
 // Installs zod's human messages for everything validated with these schemas (the server's 400 details).
 import '../model/human-errors.js';
-import { AgentSchema, EmailSchema, PasswordSchema, PersonNameSchema, RoleSchema } from '../model/agent.js';
+import {
+  AgentSchema,
+  DashboardLanguageSchema,
+  EmailSchema,
+  PasswordSchema,
+  PersonNameSchema,
+  RoleSchema,
+} from '../model/agent.js';
 import { ConversationSchema, ConversationStatusSchema, TagSchema } from '../model/conversation.js';
 import { checkFilterRanges, conversationFilterFields } from './conversation-filters.js';
 import {
@@ -80,7 +87,8 @@ export const AcceptInviteBodySchema = z.object({ password: PasswordSchema });
 
 /** The signed-in agent's own profile ("Profile" page). */
 export const UpdateProfileBodySchema = z
-  .object({ name: PersonNameSchema })
+  // language: null goes back to the browser's language.
+  .object({ name: PersonNameSchema, language: DashboardLanguageSchema.nullable() })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'There is nothing to change.');
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBodySchema>;
@@ -138,6 +146,8 @@ export const UpdateSiteBodySchema = z
     botFolderForAgents: z.boolean(),
     /** Agents may reopen the site's closed chats. */
     allowReopen: z.boolean(),
+    /** Agents see the visitor's draft while they type (the widget tells the visitor). */
+    typingPreview: z.boolean(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'There is nothing to change.');

@@ -59,18 +59,18 @@ interface Pending<A> {
 }
 
 export class ReconnectingClient<F extends { type: string }, A = F> {
-  private socket: SocketLike | null = null;
-  private readonly outbox = new Map<string, Pending<A>>();
-  private attempt = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
-  private lastHeard = 0;
-  private current: ConnectionStatus = 'offline';
-  private stopped = true;
-  private readonly opts: Required<Omit<ClientOptions<F>, 'onStatus'>> & Pick<ClientOptions<F>, 'onStatus'>;
+  #socket: SocketLike | null = null;
+  readonly #outbox = new Map<string, Pending<A>>();
+  #attempt = 0;
+  #reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  #heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  #lastHeard = 0;
+  #current: ConnectionStatus = 'offline';
+  #stopped = true;
+  readonly #opts: Required<Omit<ClientOptions<F>, 'onStatus'>> & Pick<ClientOptions<F>, 'onStatus'>;
 
   constructor(options: ClientOptions<F>) {
-    this.opts = {
+    this.#opts = {
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       minDelayMs: 500,
       maxDelayMs: 30_000,
@@ -85,28 +85,28 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
   }
 
   get status(): ConnectionStatus {
-    return this.current;
+    return this.#current;
   }
 
   /** Commands sent but not yet acknowledged, oldest first. */
   get pending(): Command[] {
-    return [...this.outbox.values()].map((p) => p.command);
+    return [...this.#outbox.values()].map((p) => p.command);
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.connect();
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#connect();
   }
 
   /** Close for good. Unacked commands are rejected. */
   stop(): void {
-    this.stopped = true;
-    this.clearTimers();
-    this.dropSocket(1000);
-    this.setStatus('stopped');
-    for (const p of this.outbox.values()) p.reject(new CommandError('stopped', 'client stopped'));
-    this.outbox.clear();
+    this.#stopped = true;
+    this.#clearTimers();
+    this.#dropSocket(1000);
+    this.#setStatus('stopped');
+    for (const p of this.#outbox.values()) p.reject(new CommandError('stopped', 'client stopped'));
+    this.#outbox.clear();
   }
 
   /**
@@ -114,9 +114,9 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
    * on the dead network.
    */
   reconnectNow(): void {
-    if (this.stopped || this.current === 'online') return;
-    this.attempt = 0;
-    this.connect();
+    if (this.#stopped || this.#current === 'online') return;
+    this.#attempt = 0;
+    this.#connect();
   }
 
   /**
@@ -124,11 +124,11 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
    * for minutes, and retry with backoff (or at `reconnectNow`).
    */
   dropNow(): void {
-    if (this.stopped || !this.socket) return;
-    this.dropSocket(4000);
-    this.clearTimers();
-    this.setStatus('offline');
-    this.scheduleReconnect();
+    if (this.#stopped || !this.#socket) return;
+    this.#dropSocket(4000);
+    this.#clearTimers();
+    this.#setStatus('offline');
+    this.#scheduleReconnect();
   }
 
   /**
@@ -136,9 +136,9 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
    * While offline the command waits and is sent after the next `welcome`.
    */
   send<C extends Command>(command: C): Promise<A> {
-    const existing = this.outbox.get(command.id);
+    const existing = this.#outbox.get(command.id);
     if (existing) return existing.promise;
-    if (this.outbox.size >= this.opts.maxOutbox) {
+    if (this.#outbox.size >= this.#opts.maxOutbox) {
       return Promise.reject(new CommandError(ErrorCode.OutboxFull, 'too many unsent messages'));
     }
     let resolve!: (ack: A) => void;
@@ -147,36 +147,41 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
       resolve = res;
       reject = rej;
     });
-    this.outbox.set(command.id, { command, resolve, reject, promise });
-    if (this.current === 'online') this.transmit(command);
+    this.#outbox.set(command.id, { command, resolve, reject, promise });
+    if (this.#current === 'online') this.#transmit(command);
     return promise;
   }
 
-  private connect(): void {
-    this.clearTimers();
-    this.dropSocket(1000);
-    this.setStatus('connecting');
-    let socket: SocketLike;
-    try {
-      socket = this.opts.createSocket(this.opts.url());
-    } catch {
-      this.scheduleReconnect();
-      return;
-    }
-    this.socket = socket;
-    this.lastHeard = this.opts.now();
-    socket.onopen = () => {
-      this.lastHeard = this.opts.now();
-      socket.send(JSON.stringify(this.opts.hello()));
-    };
-    socket.onmessage = (ev) => this.receive(ev.data);
-    socket.onclose = (ev) => this.handleClose(socket, ev.code);
-    socket.onerror = () => {};
-    this.heartbeatTimer = setInterval(() => this.heartbeat(), this.opts.heartbeatMs);
+  /** Sends a frame that needs no answer (typing, a read position) if online; dropped otherwise, never queued. */
+  cast<F extends { type: string }>(frame: F): void {
+    if (this.#current === 'online') this.#transmit(frame as unknown as Command);
   }
 
-  private receive(data: unknown): void {
-    this.lastHeard = this.opts.now();
+  #connect(): void {
+    this.#clearTimers();
+    this.#dropSocket(1000);
+    this.#setStatus('connecting');
+    let socket: SocketLike;
+    try {
+      socket = this.#opts.createSocket(this.#opts.url());
+    } catch {
+      this.#scheduleReconnect();
+      return;
+    }
+    this.#socket = socket;
+    this.#lastHeard = this.#opts.now();
+    socket.onopen = () => {
+      this.#lastHeard = this.#opts.now();
+      socket.send(JSON.stringify(this.#opts.hello()));
+    };
+    socket.onmessage = (ev) => this.#receive(ev.data);
+    socket.onclose = (ev) => this.#handleClose(socket, ev.code);
+    socket.onerror = () => {};
+    this.#heartbeatTimer = setInterval(() => this.#heartbeat(), this.#opts.heartbeatMs);
+  }
+
+  #receive(data: unknown): void {
+    this.#lastHeard = this.#opts.now();
     if (typeof data !== 'string') return;
     let frame: ServerFrame;
     try {
@@ -187,61 +192,66 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
     if (!frame || typeof frame.type !== 'string') return;
     if (frame.type === 'pong') return;
     if ((frame.type === 'ack' || frame.type === 'error') && frame.id !== undefined) {
-      const pending = this.outbox.get(frame.id);
+      const pending = this.#outbox.get(frame.id);
       if (pending) {
-        this.outbox.delete(frame.id);
+        this.#outbox.delete(frame.id);
         if (frame.type === 'ack') pending.resolve(frame as A);
         else pending.reject(new CommandError(String(frame.code), String(frame.message)));
         return;
       }
     }
     if (frame.type === 'welcome') {
-      this.attempt = 0;
-      this.setStatus('online');
+      this.#attempt = 0;
+      this.#setStatus('online');
       // The frame handler sees `welcome` before any resent command can be answered.
-      this.opts.onFrame(frame as unknown as F);
-      for (const p of this.outbox.values()) this.transmit(p.command);
+      this.#opts.onFrame(frame as unknown as F);
+      for (const p of this.#outbox.values()) this.#transmit(p.command);
       return;
     }
-    this.opts.onFrame(frame as unknown as F);
+    this.#opts.onFrame(frame as unknown as F);
   }
 
-  private handleClose(socket: SocketLike, code: number): void {
-    if (socket !== this.socket) return;
-    this.socket = null;
-    this.clearTimers();
-    if (this.stopped) return;
+  #handleClose(socket: SocketLike, code: number): void {
+    if (socket !== this.#socket) return;
+    this.#socket = null;
+    this.#clearTimers();
+    if (this.#stopped) return;
     if (FATAL_CLOSE_CODES.includes(code)) {
-      this.stopped = true;
-      this.setStatus('stopped', code);
+      this.#stopped = true;
+      this.#setStatus('stopped', code);
       return;
     }
-    this.setStatus('offline', code);
-    this.scheduleReconnect();
+    this.#setStatus('offline', code);
+    this.#scheduleReconnect();
   }
 
-  private heartbeat(): void {
-    const socket = this.socket;
+  #heartbeat(): void {
+    const socket = this.#socket;
     if (!socket) return;
     // A dead network may not fire `close` for minutes: give up on this socket now.
-    if (this.opts.now() - this.lastHeard > this.opts.deadAfterMs) return this.dropNow();
-    if (this.current === 'online' && socket.readyState === SOCKET_OPEN) socket.send('{"type":"ping"}');
+    if (this.#opts.now() - this.#lastHeard > this.#opts.deadAfterMs) return this.dropNow();
+    if (this.#current === 'online' && socket.readyState === SOCKET_OPEN) socket.send('{"type":"ping"}');
   }
 
-  private transmit(command: Command): void {
-    if (this.socket?.readyState === SOCKET_OPEN) this.socket.send(JSON.stringify(command));
+  #transmit(command: Command): void {
+    if (this.#socket?.readyState === SOCKET_OPEN) this.#socket.send(JSON.stringify(command));
   }
 
-  private scheduleReconnect(): void {
-    if (this.stopped) return;
-    const delay = backoffDelay(this.attempt++, this.opts.minDelayMs, this.opts.maxDelayMs, this.opts.random);
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  #scheduleReconnect(): void {
+    if (this.#stopped) return;
+    const delay = backoffDelay(
+      this.#attempt++,
+      this.#opts.minDelayMs,
+      this.#opts.maxDelayMs,
+      this.#opts.random,
+    );
+    this.#reconnectTimer = setTimeout(() => this.#connect(), delay);
   }
 
-  private dropSocket(code: number): void {
-    const socket = this.socket;
+  #dropSocket(code: number): void {
+    const socket = this.#socket;
     if (!socket) return;
-    this.socket = null;
+    this.#socket = null;
     socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     try {
       socket.close(code);
@@ -250,15 +260,15 @@ export class ReconnectingClient<F extends { type: string }, A = F> {
     }
   }
 
-  private clearTimers(): void {
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    this.reconnectTimer = this.heartbeatTimer = null;
+  #clearTimers(): void {
+    if (this.#reconnectTimer) clearTimeout(this.#reconnectTimer);
+    if (this.#heartbeatTimer) clearInterval(this.#heartbeatTimer);
+    this.#reconnectTimer = this.#heartbeatTimer = null;
   }
 
-  private setStatus(status: ConnectionStatus, closeCode?: number): void {
-    if (status === this.current && closeCode === undefined) return;
-    this.current = status;
-    this.opts.onStatus?.(status, closeCode);
+  #setStatus(status: ConnectionStatus, closeCode?: number): void {
+    if (status === this.#current && closeCode === undefined) return;
+    this.#current = status;
+    this.#opts.onStatus?.(status, closeCode);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './ids.js';
+import { LOCALES } from '../protocol/constants.js';
 
 export const RoleSchema = z.enum(['admin', 'agent']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -21,6 +22,10 @@ export const PersonNameSchema = z
   .min(1, 'Enter a name.')
   .max(100, 'Use at most 100 characters.');
 
+/** A language the dashboard speaks (the same set as the widget's). */
+export const DashboardLanguageSchema = z.enum(LOCALES, { error: 'Choose English, Türkçe or Slovenščina.' });
+export type DashboardLanguage = z.infer<typeof DashboardLanguageSchema>;
+
 export const AgentSchema = z.object({
   id: IdSchema,
   name: z.string(),
@@ -33,6 +38,8 @@ export const AgentSchema = z.object({
   available: z.boolean().optional(),
   /** Where the agent's picture is served (set on their Profile page); absent or null when they have none. */
   avatarUrl: z.string().nullable().optional(),
+  /** The dashboard's language, chosen on the Profile page; null or absent: the browser's. */
+  language: DashboardLanguageSchema.nullable().optional(),
   createdAt: TimestampSchema,
 });
 export type Agent = z.infer<typeof AgentSchema>;

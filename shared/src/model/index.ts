@@ -10,3 +10,4 @@ export * from './rich-text.js';
 export * from './playbook.js';
 export * from './lead.js';
 export * from './crm.js';
+export * from './visitor-context.js';

@@ -49,6 +49,15 @@ export const PLAYBOOK_LIMITS = {
   maxWaitSeconds: 3600,
 } as const;
 
+/**
+ * A bot text in other languages than the default, per language: a visitor whose language has one reads it, anyone
+ * else the default text. Absent (every playbook saved before translations existed) means none.
+ */
+const translated = <T extends z.ZodRawShape>(texts: T) =>
+  z.partialRecord(LocaleSchema, z.object(texts).partial()).optional();
+const TextTranslationsSchema = translated({ text: RichTextSchema });
+export type TextTranslations = z.infer<typeof TextTranslationsSchema>;
+
 const ChoiceSchema = z
   .string()
   .trim()
@@ -62,6 +71,7 @@ const QuestionFieldsSchema = z.object({
   /** Only for `choice`: the options, shown as buttons. */
   choices: z.array(ChoiceSchema).max(PLAYBOOK_LIMITS.maxChoices).optional(),
   field: FieldRefSchema as z.ZodType<FieldRef>,
+  translations: TextTranslationsSchema,
 });
 
 function checkChoices(q: z.infer<typeof QuestionFieldsSchema>, ctx: z.RefinementCtx): void {
@@ -84,7 +94,11 @@ export const QuestionSchema = QuestionFieldsSchema.superRefine(checkChoices);
 export type Question = z.infer<typeof QuestionSchema>;
 
 /** One contact detail the offline flow asks for, with the bot's prompt. */
-export const CaptureFieldSchema = z.object({ field: ContactFieldSchema, text: RichTextSchema });
+export const CaptureFieldSchema = z.object({
+  field: ContactFieldSchema,
+  text: RichTextSchema,
+  translations: TextTranslationsSchema,
+});
 export type CaptureField = z.infer<typeof CaptureFieldSchema>;
 
 /** Runs when nobody is available or nobody takes the chat in time: qualify, capture the contact, thank. */
@@ -98,6 +112,7 @@ export const OfflineFlowSchema = z.object({
       'Capture each field at most once.',
     ),
   thankYou: RichTextSchema,
+  translations: translated({ thankYou: RichTextSchema }),
 });
 export type OfflineFlow = z.infer<typeof OfflineFlowSchema>;
 
@@ -105,6 +120,7 @@ export const MessageStepSchema = z.object({
   id: StepIdSchema,
   kind: z.literal('message'),
   text: RichTextSchema,
+  translations: TextTranslationsSchema,
 });
 export const QuestionStepSchema = QuestionFieldsSchema.extend({ kind: z.literal('question') }).superRefine(
   checkChoices,
@@ -120,6 +136,7 @@ export const LiveChatStepSchema = z.object({
   offlineFlow: OfflineFlowSchema,
   /** The team whose queue the chat goes to (its routing applies); absent for everyone's Unassigned. */
   teamId: IdSchema.optional(),
+  translations: translated({ onlineMessage: RichTextSchema, offlineMessage: RichTextSchema }),
 });
 
 export type MessageStep = z.infer<typeof MessageStepSchema>;

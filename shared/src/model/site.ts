@@ -28,6 +28,8 @@ export const SiteSchema = z.object({
   botFolderForAgents: z.boolean().default(false),
   /** Agents may reopen closed chats ("Reopen"); off by default: closed is for good. */
   allowReopen: z.boolean().default(false),
+  /** Agents see what the visitor is typing before they send it (the widget's privacy note says so); off by default. */
+  typingPreview: z.boolean().default(false),
   createdAt: TimestampSchema,
 });
 export type Site = z.infer<typeof SiteSchema>;

@@ -2,8 +2,9 @@
 // Zod-free: the widget checks as the visitor types (and says why in its own language), the server checks again
 // before saving, with the same rules.
 import type { AnswerKind, ContactField, QuestionInput } from '../model/playbook.js';
+import { MAX_ANSWER_LENGTH } from './answer-limit.js';
 
-export const MAX_ANSWER_LENGTH = 500;
+export { MAX_ANSWER_LENGTH };
 
 export type AnswerCheck = { ok: true; value: string } | { ok: false };
 

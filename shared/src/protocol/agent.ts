@@ -12,6 +12,13 @@ import { AgentSchema } from '../model/agent.js';
 import { ConversationSchema } from '../model/conversation.js';
 import { ActivitySchema } from '../model/crm.js';
 import { COMMON_SERVER_FRAMES, PingFrameSchema, ResumeSchema } from './frames.js';
+import {
+  AgentReadMovedFrameSchema,
+  AgentReadSchema,
+  AgentTypingFrameSchema,
+  AgentTypingSchema,
+} from './receipts.js';
+import { VisitorContextUpdatedFrameSchema } from './page-view.js';
 
 /** agent -> server, first frame. `resume` replays the conversation the agent has open. */
 export const AgentHelloSchema = z.object({
@@ -48,6 +55,8 @@ export const AgentClientFrameSchema = z.discriminatedUnion('type', [
   AgentHelloSchema,
   AgentMessageSendSchema,
   ConversationWatchSchema,
+  AgentTypingSchema,
+  AgentReadSchema,
   PingFrameSchema,
 ]);
 export type AgentClientFrame = z.infer<typeof AgentClientFrameSchema>;
@@ -94,6 +103,9 @@ export const AgentServerFrameSchema = z.discriminatedUnion('type', [
   ConversationUpdatedFrameSchema,
   ConversationRemovedFrameSchema,
   ActivityCreatedFrameSchema,
+  VisitorContextUpdatedFrameSchema,
+  AgentTypingFrameSchema,
+  AgentReadMovedFrameSchema,
   ...COMMON_SERVER_FRAMES,
 ]);
 export type AgentServerFrame = z.infer<typeof AgentServerFrameSchema>;

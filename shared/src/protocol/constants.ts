@@ -90,6 +90,8 @@ export const ErrorCode = {
   SmsOptedOut: 'sms_opted_out',
   /** SMS: the provider refused the credentials or the number. */
   SmsProviderError: 'sms_provider_error',
+  /** The hello's identity was not verified (forged, expired, another site's, an old secret): chatting anonymously. */
+  IdentityNotVerified: 'identity_not_verified',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -80,6 +80,12 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; description: s
     description:
       'The SMS provider refused the request or could not be reached (its reason is in the message).',
   },
+  [ErrorCode.IdentityNotVerified]: {
+    status: 400,
+    description:
+      "Visitor channel only, never fatal: the hello's identity did not verify (forged, expired, another site's, " +
+      'made with a rotated secret, or malformed); the connection goes on as the anonymous visitor.',
+  },
   [ErrorCode.Internal]: {
     status: 500,
     description: 'Unexpected server error. Details are logged, never sent.',

@@ -9,14 +9,36 @@ import {
   WORDS_OR_FILES,
 } from '../model/message.js';
 import { COMMON_SERVER_FRAMES, PingFrameSchema, ResumeSchema } from './frames.js';
+import { PageViewSchema } from './page-view.js';
+import {
+  VisitorReadMovedFrameSchema,
+  VisitorReadSchema,
+  VisitorTypingFrameSchema,
+  VisitorTypingSchema,
+} from './receipts.js';
 
 /** The widget's look for one site: the bot's name and avatar, and the site's default language. */
 export const WidgetSiteSchema = z.object({
   botName: z.string(),
   botAvatarUrl: z.string().nullable(),
   locale: LocaleSchema,
+  /** Agents see what the visitor types before sending (the widget's privacy note says so). */
+  typingPreview: z.boolean().optional(),
 });
 export type WidgetSite = z.infer<typeof WidgetSiteSchema>;
+
+/**
+ * Who the host page says the visitor is (`LiveChat('identify', …)`): `signature` is the hex HMAC-SHA256 of
+ * `${userId}:${expiresAt}` (expiresAt in Unix seconds) made by the site's backend with the site's identity secret.
+ */
+export const VisitorIdentitySchema = z.object({
+  userId: z.string().min(1).max(200),
+  email: z.string().max(320).optional(),
+  name: z.string().max(200).optional(),
+  expiresAt: z.number().int(),
+  signature: z.string().max(128),
+});
+export type VisitorIdentity = z.infer<typeof VisitorIdentitySchema>;
 
 /**
  * visitor -> server, first frame of every connection. Without `token` the server issues a new visitor.
@@ -27,6 +49,17 @@ export const VisitorHelloSchema = z.object({
   v: z.number().int(),
   token: z.string().min(16).max(128).optional(),
   resume: ResumeSchema.optional(),
+  /**
+   * The language the widget speaks to this visitor (the bot's texts follow it where the playbook has them); absent:
+   * the server reads the browser's Accept-Language. An unknown one reads as absent.
+   */
+  locale: LocaleSchema.optional().catch(undefined),
+  /**
+   * A verified identity makes this connection the identified contact's (their conversations on every device). A
+   * malformed one reads as null: like a forged one, it is ignored with an `identity_not_verified` error frame, never
+   * a closed socket.
+   */
+  identity: VisitorIdentitySchema.nullable().catch(null).optional(),
 });
 export type VisitorHello = z.infer<typeof VisitorHelloSchema>;
 
@@ -57,6 +90,9 @@ export const VisitorClientFrameSchema = z.discriminatedUnion('type', [
   VisitorHelloSchema,
   VisitorMessageSendSchema,
   ConversationStartSchema,
+  PageViewSchema,
+  VisitorTypingSchema,
+  VisitorReadSchema,
   PingFrameSchema,
 ]);
 export type VisitorClientFrame = z.infer<typeof VisitorClientFrameSchema>;
@@ -94,6 +130,8 @@ export type PresenceFrame = z.infer<typeof PresenceFrameSchema>;
 export const VisitorServerFrameSchema = z.discriminatedUnion('type', [
   VisitorWelcomeSchema,
   PresenceFrameSchema,
+  VisitorTypingFrameSchema,
+  VisitorReadMovedFrameSchema,
   ...COMMON_SERVER_FRAMES,
 ]);
 export type VisitorServerFrame = z.infer<typeof VisitorServerFrameSchema>;

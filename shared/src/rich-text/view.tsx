@@ -1,4 +1,5 @@
-// Renders a rich-text tree as Preact elements, never as HTML. Ships in the widget: keep it small.
+// Renders a rich-text tree as Preact elements, never as HTML. Ships in the widget: keep it small. Bare URLs become
+// links in linked-view.tsx, which the widget fetches only for messages that may hold one.
 import type { ComponentChildren } from 'preact';
 import { isSafeImageSrc, isSafeLinkHref, type Inline, type RichText } from './types.js';
 
@@ -39,3 +40,6 @@ export function RichTextView({ text }: { text: RichText }) {
     </div>
   );
 }
+
+/** Inline nodes without a block around them (a message body in its bubble). */
+export const InlineView = ({ nodes }: { nodes: Inline[] }) => <>{inlines(nodes)}</>;

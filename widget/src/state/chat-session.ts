@@ -6,7 +6,9 @@ import type { Attachment, Message } from '@livechat/shared/model';
 import type {
   ConversationStart,
   VisitorHello,
+  VisitorIdentity,
   VisitorMessageSend,
+  VisitorRead,
   VisitorServerFrame,
   WidgetSite,
 } from '@livechat/shared/protocol';
@@ -23,6 +25,7 @@ import {
   type Messages,
 } from './messages.js';
 import { defaultStorage, readSaved, writeSaved, type Saved, type SavedMessage } from './storage.js';
+import type { Typing } from './typing.js';
 
 export interface SessionState {
   messages: Messages;
@@ -42,6 +45,10 @@ export interface SessionState {
   clockOffset: number;
   /** Agents' and the bot's messages that arrived while the panel was closed (the launcher's badge). */
   unread: number;
+  /** The agent typing now, by name (ui/receipts.tsx shows it). */
+  typing?: string | undefined;
+  /** How far the team has read, per conversation: the visitor's "Seen". */
+  read?: Record<string, number>;
 }
 
 // Function-typed properties, not methods: the UI passes them around unbound.
@@ -56,8 +63,12 @@ export interface ChatSession {
   retry: (clientId: string) => void;
   setOpen: (open: boolean) => void;
   destroy: () => void;
+  /** The host page identified the visitor (again): start over as whoever the server now says they are. */
+  identify: (who: object | null) => void;
   /** The visitor's token (undefined until the first welcome): files are uploaded and fetched with it. */
   token: () => string | undefined;
+  /** The message box changed: agents see "is typing" (and the draft, where the site shares it). */
+  typed: (text: string) => void;
   /** The server and site the chat was mounted for: where files go. */
   options: ChatOptions;
 }
@@ -77,6 +88,7 @@ export function createChatSession(options: ChatOptions): ChatSession {
    */
   let conversationId: string | null | undefined;
   let retriedAuth = false;
+  let identity = options.identity;
   let destroyed = false;
   let state: SessionState = {
     messages: EMPTY,
@@ -89,6 +101,22 @@ export function createChatSession(options: ChatOptions): ChatSession {
     // Counted on an earlier page load and not read yet (the loader saw the count and loaded the chat).
     unread: saved.unread ?? 0,
   };
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let readTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The visitor's typing (typing.ts, loaded at the first keystroke), and the last read position sent. */
+  let typing: Typing | undefined;
+  let readSeq = 0;
+
+  /** The panel is open and the page visible: the team's dashboards learn how far the visitor has seen. */
+  function markRead(): void {
+    const id = conversationId;
+    const seq = id ? lastSeq(state.messages, id) : 0;
+    if (id && state.open && !document.hidden && seq > readSeq) {
+      readSeq = seq;
+      client.cast<VisitorRead>({ type: 'read', conversationId: id, seq });
+    }
+  }
+
   /** The `conversation.start` of this page load: sent once; the client resends it after a reconnect until acked. */
   let startId: string | undefined;
   const listeners = new Set<() => void>();
@@ -111,6 +139,11 @@ export function createChatSession(options: ChatOptions): ChatSession {
   const hello = (): VisitorHello => {
     const frame: VisitorHello = { type: 'hello', v: PROTOCOL_VERSION };
     if (token) frame.token = token;
+    if (identity) {
+      // Only the fields the protocol knows, whatever else the host's object holds.
+      const { userId, email, name, expiresAt, signature } = identity as VisitorIdentity;
+      frame.identity = { userId, email, name, expiresAt, signature };
+    }
     // No resume on the first connection of a page load: the server then replays the visitor's recent conversations.
     if (conversationId) frame.resume = { conversationId, afterSeq: lastSeq(state.messages, conversationId) };
     return frame;
@@ -159,11 +192,27 @@ export function createChatSession(options: ChatOptions): ChatSession {
       persist();
       // After the client has resent its outbox for this welcome, so the start goes out once.
       queueMicrotask(startIfOpen);
+      readSeq = 0;
+      page();
     } else if (frame.type === 'message.created') {
+      if (frame.message.author.kind === 'agent') update({ typing: undefined });
       receive(frame.message);
       persist();
+      // Once a burst (a replay) has settled: one read frame for it.
+      clearTimeout(readTimer);
+      readTimer = setTimeout(markRead, 300);
     } else if (frame.type === 'presence') {
       update({ online: frame.online });
+    } else if (frame.type === 'typing') {
+      // Forgotten after 5 s without news: a lost "stopped" must not leave it typing.
+      clearTimeout(typingTimer);
+      if (frame.typing) typingTimer = setTimeout(() => update({ typing: undefined }), 5e3);
+      update({ typing: frame.typing ? frame.name : undefined });
+    } else if (frame.type === 'read.moved') {
+      update({ read: { ...state.read, [frame.conversationId]: frame.seq } });
+    } else if (frame.type === 'error') {
+      // Not about a command (e.g. the identity did not verify): the chat goes on; the host page's console says why.
+      console.warn('LiveChat:', frame.message);
     }
     // Other frames (and unknown types from newer servers) are ignored.
   }
@@ -239,6 +288,16 @@ export function createChatSession(options: ChatOptions): ChatSession {
     update({ netDown });
   };
 
+  /** Where the visitor is, for the agents' side panel (page-report.ts). */
+  function page(): void {
+    import('./page-report.js').then(
+      (m) => client.send(m.pageView()).catch(() => {}),
+      () => {},
+    );
+  }
+  // In-page navigation; a tick later, as the page may set its new title after the event.
+  const navigate = (): void => void setTimeout(page);
+
   // Messages a previous page load could not deliver: same ids, so the server stores each at most once.
   for (const { id, body, files } of saved.pending ?? []) {
     update({ messages: addPending(state.messages, id, body, files) });
@@ -247,6 +306,9 @@ export function createChatSession(options: ChatOptions): ChatSession {
   client.start();
   window.addEventListener('online', network);
   window.addEventListener('offline', network);
+  window.addEventListener('popstate', navigate);
+  window.addEventListener('hashchange', navigate);
+  document.addEventListener('visibilitychange', markRead);
 
   return {
     get: () => state,
@@ -262,6 +324,7 @@ export function createChatSession(options: ChatOptions): ChatSession {
       const id = createClientId();
       update({ messages: addPending(state.messages, id, text, files) });
       deliver(id, text, files);
+      typing?.sent();
       return true;
     },
     retry(clientId) {
@@ -274,13 +337,36 @@ export function createChatSession(options: ChatOptions): ChatSession {
       update(open ? { open, unread: 0 } : { open });
       persist();
       startIfOpen();
+      markRead();
+    },
+    typed(text) {
+      import('./typing.js').then(
+        (m) =>
+          (typing ??= m.createTyping(
+            (f) => client.cast(f),
+            () => state.site?.typingPreview,
+          )).typed(text),
+        () => {},
+      );
     },
     destroy() {
       destroyed = true;
       window.removeEventListener('online', network);
       window.removeEventListener('offline', network);
+      window.removeEventListener('popstate', navigate);
+      window.removeEventListener('hashchange', navigate);
+      document.removeEventListener('visibilitychange', markRead);
       listeners.clear();
       client.stop();
+    },
+    identify(who) {
+      if (who === identity) return;
+      identity = who;
+      // Another person's conversations, or none: replayed afresh after the new hello.
+      conversationId = undefined;
+      update({ messages: clearConfirmed(state.messages) });
+      client.dropNow();
+      client.reconnectNow();
     },
     token: () => token,
     options,

@@ -17,6 +17,8 @@ export interface ChatMessage {
   /** Files sent with it; `body` is then their caption (possibly empty). */
   attachments?: readonly Attachment[];
   status: MessageStatus;
+  /** When the server stored it (epoch ms); absent while pending. */
+  createdAt?: number;
 }
 
 /** A message the server stored: it has its conversation and seq. */
@@ -81,17 +83,8 @@ export function confirm(s: Messages, m: Message): { messages: Messages; added: b
   let i = list.length;
   while (i && rank(list[i - 1]!) > at) i--;
   if (i && rank(list[i - 1]!) === at) return { messages: { ...s, pending }, added: false };
-  const message: ConfirmedMessage = {
-    key: m.clientId ?? m.id,
-    seq: m.seq,
-    conversationId: m.conversationId,
-    clientId: m.clientId,
-    author: { kind: m.author.kind, name: m.author.name },
-    body: m.body,
-    content: m.content,
-    attachments: m.attachments,
-    status: 'sent',
-  };
+  // The server's message as it came (its other fields ride along unused).
+  const message: ConfirmedMessage = { ...m, key: m.clientId ?? m.id, status: 'sent' };
   return {
     messages: { order, confirmed: [...list.slice(0, i), message, ...list.slice(i)], pending },
     added: true,

@@ -10,7 +10,8 @@ import {
   visitorMessage,
 } from '../testing/fake-socket.js';
 import { EMPTY, addPending, allMessages, confirm, type ChatMessage, type Messages } from './messages.js';
-import { countdown, initials, pendingQuestion, situation, speaker, waitingUntil } from './playbook-view.js';
+import { countdown } from '../ui/waiting-status.js';
+import { initials, pendingQuestion, situation, speaker, waitingUntil } from './playbook-view.js';
 
 const list = (...messages: Message[]): ChatMessage[] =>
   allMessages(messages.reduce((s: Messages, m) => confirm(s, m).messages, EMPTY));

@@ -73,9 +73,3 @@ export const initials = (name: string): string =>
     .slice(0, 2)
     .map((word) => [...word][0]!.toUpperCase())
     .join('');
-
-/** Time left as m:ss, rounded up so it never shows 0:00 while time remains. */
-export function countdown(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}

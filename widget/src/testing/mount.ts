@@ -51,10 +51,31 @@ export function mountForTest(net = fakeNetwork(), { open = true, launcher = fals
   };
 }
 
-/** Runs server-side steps and flushes the renders (and promise callbacks) they cause. */
-export const server = (steps: () => void): Promise<void> =>
-  act(() => {
+/**
+ * The chunks the panel fetches on first use without the visitor asking (a question, a link, the wait, typing and
+ * Seen, the page report): loaded once, so a test sees what a browser shows a moment later.
+ */
+const chunks = (): Promise<unknown> =>
+  Promise.all([
+    import('../ui/question.js'),
+    import('@livechat/shared/rich-text/linked-view'),
+    import('../ui/waiting-status.js'),
+    import('../ui/receipts.js'),
+    import('../state/typing.js'),
+    import('../state/page-report.js'),
+  ]);
+
+/** Runs server-side steps and flushes the renders (and promise callbacks) they cause, lazy chunks included. */
+export async function server(steps: () => void): Promise<void> {
+  // Returning a promise makes act flush after the ack callbacks that `steps` queued.
+  await act(() => {
     steps();
-    // Returning a promise makes act flush after the ack callbacks that `steps` queued.
     return Promise.resolve();
   });
+  // What that render mounted may fetch a chunk: let it arrive and render (a few turns: a chunk's component renders,
+  // then what it loads, such as the answer rules, settles).
+  await act(async () => {
+    await chunks();
+    for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+  });
+}

@@ -1,9 +1,12 @@
 // The launcher's badge while agents' messages wait unread (a chunk of its own, fetched the first time some do): the
 // count on the launcher, and in its description for screen readers ("We're online 2 unread messages"); the name
 // stays "Open chat". The chat session counts them (see chat-session.ts) and clears the count when the panel opens.
+// A count that grew rings once across the visitor's tabs (chime.ts).
 import type { Locale } from '@livechat/shared/model';
 import { pickLocale } from '../i18n/pick-locale.js';
 import type { ChatSession } from '../state/chat-session.js';
+import { defaultStorage } from '../state/storage.js';
+import { chime } from './chime.js';
 
 // The loader's online dot is drawn by `.online:before`; this is its red twin at the top, with the count.
 const CSS =
@@ -40,6 +43,11 @@ export function badge(root: ParentNode, session: ChatSession): void {
   }
   const words = UNREAD[pickLocale(UNREAD, navigator.languages, session.get().site?.locale)];
   note.textContent = unread > 0 ? words(unread) : '';
+  const newest = session.get().messages.confirmed.at(-1);
+  if (unread > Number(launcher.dataset.n ?? 0) && newest) {
+    const { storage = defaultStorage(), siteKey } = session.options;
+    chime(storage, siteKey, { c: newest.conversationId, s: newest.seq });
+  }
   launcher.dataset.n = `${unread}`;
   launcher.classList.toggle('unread', unread > 0);
 }

@@ -1,10 +1,11 @@
 import { Component, createRef, type RefObject } from 'preact';
 import type { Attachment } from '@livechat/shared/model';
-import { checkAnswer, MAX_ANSWER_LENGTH } from '@livechat/shared/playbook';
+import { MAX_ANSWER_LENGTH } from '@livechat/shared/playbook/answer-limit';
 import { LIMITS } from '@livechat/shared/protocol/constants';
 import type { Strings } from '../i18n/strings.js';
 import type { ChatSession } from '../state/chat-session.js';
 import type { QuestionContent } from '../state/playbook-view.js';
+import { answerCheck, loadAnswerCheck } from './answer-check.js';
 import { AttachIcon, EmojiIcon, MicIcon, SendIcon } from './icons.js';
 import { EmojiPicker } from './media.js';
 
@@ -42,16 +43,17 @@ const COUNT_ID = 'lc-count';
 // A class, like the panel's other stateful parts: preact/hooks would cost the bundle about 1 KB gzip.
 export class Composer extends Component<Props, State> {
   override state: State = { text: '', refused: null };
-  private picker = createRef<HTMLInputElement>();
+  #picker = createRef<HTMLInputElement>();
 
-  private submit = (): void => {
+  #submit = (): void => {
     const { question, onSend } = this.props;
     const { text } = this.state;
     let body = text;
     // Over the limit: the message says so; nothing is cut or sent.
     if (text.length > limitOf(question)) return;
-    if (question) {
-      const answer = checkAnswer(question.input, text, question.choices);
+    const check = question && answerCheck();
+    if (check) {
+      const answer = check(question.input, text, question.choices);
       if (!answer.ok) {
         // An empty box is not an answer yet; it needs no message.
         if (text.trim()) this.setState({ refused: question });
@@ -66,6 +68,7 @@ export class Composer extends Component<Props, State> {
     { t, disabled, inputRef, question, session, files, onFiles, onVoice }: Props,
     { text, refused, emoji }: State,
   ) {
+    if (question) loadAnswerCheck();
     const limit = limitOf(question);
     // The counter shows near the limit; past it the message cannot be sent and says why.
     const counted = text.length > limit * 0.9;
@@ -80,7 +83,7 @@ export class Composer extends Component<Props, State> {
         class="composer"
         onSubmit={(e) => {
           e.preventDefault();
-          this.submit();
+          this.#submit();
         }}
       >
         {error && (
@@ -97,7 +100,7 @@ export class Composer extends Component<Props, State> {
           type="file"
           multiple
           hidden
-          ref={this.picker}
+          ref={this.#picker}
           onChange={(e) => {
             onFiles(e.currentTarget.files!);
             e.currentTarget.value = '';
@@ -108,7 +111,7 @@ export class Composer extends Component<Props, State> {
           type="button"
           aria-label={t.attach}
           disabled={disabled}
-          onClick={() => this.picker.current!.click()}
+          onClick={() => this.#picker.current!.click()}
         >
           <AttachIcon />
         </button>
@@ -142,7 +145,10 @@ export class Composer extends Component<Props, State> {
           rows={1}
           value={text}
           disabled={disabled}
-          onInput={(e) => this.setState({ text: e.currentTarget.value, refused: null })}
+          onInput={(e) => {
+            this.setState({ text: e.currentTarget.value, refused: null });
+            session.typed(e.currentTarget.value);
+          }}
           onPaste={(e) => {
             const pasted = e.clipboardData?.files;
             if (pasted?.length) {
@@ -154,7 +160,7 @@ export class Composer extends Component<Props, State> {
             // Enter sends, Shift+Enter is a new line; never send in the middle of an IME composition.
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
               e.preventDefault();
-              this.submit();
+              this.#submit();
             }
           }}
         />

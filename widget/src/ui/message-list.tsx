@@ -10,6 +10,8 @@ interface Props {
   /** Scroll to the newest message when the panel is shown, too. */
   visible: boolean;
   session: ChatSession;
+  /** The panel's language (message times). */
+  lang: string;
 }
 
 /**
@@ -18,54 +20,54 @@ interface Props {
  * send a message themselves).
  */
 export class MessageList extends Component<Props> {
-  private log = createRef<HTMLDivElement>();
+  #log = createRef<HTMLDivElement>();
   /** Follow the bottom: true until the visitor scrolls up, again once they are back at the bottom. */
-  private stick = true;
+  #stick = true;
   /** Where our own last scroll put the log: a scroll event at or below it is not the visitor scrolling up. */
-  private pos = 0;
-  private observer: ResizeObserver | undefined;
+  #pos = 0;
+  #observer: ResizeObserver | undefined;
 
   // Before the browser paints, so the list never shows at its old position first.
   override componentDidMount(): void {
-    this.observer = new ResizeObserver(this.follow);
-    this.observer.observe(this.log.current!);
-    this.follow();
+    this.#observer = new ResizeObserver(this.#follow);
+    this.#observer.observe(this.#log.current!);
+    this.#follow();
   }
 
   override componentDidUpdate({ messages: before }: Props): void {
     const { messages } = this.props;
     const last = messages[messages.length - 1];
     // The visitor's own new message (typed or a picked choice): back to the bottom, wherever they had scrolled.
-    if (last?.author.kind === 'visitor' && last.key !== before[before.length - 1]?.key) this.stick = true;
-    this.follow();
+    if (last?.author.kind === 'visitor' && last.key !== before[before.length - 1]?.key) this.#stick = true;
+    this.#follow();
   }
 
   override componentWillUnmount(): void {
-    this.observer?.disconnect();
+    this.#observer?.disconnect();
   }
 
-  private follow = (): void => {
-    const log = this.log.current;
-    if (log && this.stick) {
+  #follow = (): void => {
+    const log = this.#log.current;
+    if (log && this.#stick) {
       log.scrollTop = log.scrollHeight;
-      this.pos = log.scrollTop;
+      this.#pos = log.scrollTop;
     }
   };
 
-  private onScroll = (): void => {
-    const log = this.log.current!;
-    this.stick = log.scrollTop >= Math.min(this.pos, log.scrollHeight - log.clientHeight - 40);
+  #onScroll = (): void => {
+    const log = this.#log.current!;
+    this.#stick = log.scrollTop >= Math.min(this.#pos, log.scrollHeight - log.clientHeight - 40);
   };
 
-  override render({ t, messages, session }: Props) {
+  override render({ t, messages, session, lang }: Props) {
     return (
       <div
         class="log"
         role="log"
         aria-live="polite"
-        ref={this.log}
-        onScroll={this.onScroll}
-        onLoadCapture={this.follow}
+        ref={this.#log}
+        onScroll={this.#onScroll}
+        onLoadCapture={this.#follow}
       >
         {messages.length === 0 && <p class="empty">{t.empty}</p>}
         {messages.map((m, i) => {
@@ -73,7 +75,16 @@ export class MessageList extends Component<Props> {
           const showAuthor =
             (m.author.kind === 'agent' || m.author.kind === 'bot') &&
             (prev?.author.kind !== m.author.kind || prev.author.name !== m.author.name);
-          return <MessageItem key={m.key} t={t} message={m} showAuthor={showAuthor} session={session} />;
+          return (
+            <MessageItem
+              key={m.key}
+              t={t}
+              message={m}
+              showAuthor={showAuthor}
+              session={session}
+              lang={lang}
+            />
+          );
         })}
       </div>
     );

@@ -7,10 +7,8 @@ import { allMessages } from '../state/messages.js';
 import { pendingQuestion, situation, speaker, waitingUntil } from '../state/playbook-view.js';
 import { ChatHeader } from './chat-header.js';
 import { Composer } from './composer.js';
-import { FileTray, VoiceRecorder } from './media.js';
+import { FileTray, QuestionChoices, Receipts, VoiceRecorder, WaitingStatus } from './media.js';
 import { MessageList } from './message-list.js';
-import { QuestionChoices } from './question-choices.js';
-import { WaitingStatus } from './waiting-status.js';
 
 interface Props {
   session: ChatSession;
@@ -31,37 +29,37 @@ interface State extends SessionState {
  */
 export class Panel extends Component<Props, State> {
   override state: State = this.props.session.get();
-  private input = createRef<HTMLTextAreaElement>();
-  private unsubscribe: (() => void) | undefined;
+  #input = createRef<HTMLTextAreaElement>();
+  #unsubscribe: (() => void) | undefined;
   /** The words shown last: kept while another language is fetched; none before the first table is at hand. */
-  private t: Strings | undefined;
+  #t: Strings | undefined;
   /** Whether the panel was on screen after the last render. */
-  private shown = false;
+  #shown = false;
 
   override componentDidMount(): void {
     const { session } = this.props;
-    this.unsubscribe = session.subscribe(() => this.setState(session.get()));
+    this.#unsubscribe = session.subscribe(() => this.setState(session.get()));
     this.setState(session.get()); // in case it changed between the first render and now
     this.componentDidUpdate();
   }
 
   /** Focuses the textbox when the panel comes on screen (opened, or its language arrived). */
   override componentDidUpdate(): void {
-    const shown = this.state.open && !!this.t;
-    if (shown && !this.shown) this.input.current?.focus();
-    this.shown = shown;
+    const shown = this.state.open && !!this.#t;
+    if (shown && !this.#shown) this.#input.current?.focus();
+    this.#shown = shown;
   }
 
   override componentWillUnmount(): void {
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
   }
 
-  private add = (files: FileList): void => {
+  #add = (files: FileList): void => {
     if (files.length) this.setState({ add: [...files] });
   };
 
   /** A message with the tray's files (once they are all uploaded), which then empties. */
-  private send = (body: string): boolean => {
+  #send = (body: string): boolean => {
     const { ready } = this.state;
     const sent = ready !== null && this.props.session.send(body, ready);
     if (sent) this.setState({ add: undefined, ready: undefined });
@@ -70,7 +68,7 @@ export class Panel extends Component<Props, State> {
 
   override render({ session, onClose }: Props, state: State) {
     const locale = pickLocale(PANEL_LOCALES, navigator.languages, state.site?.locale);
-    const t = (this.t = STRINGS[locale] ?? this.t);
+    const t = (this.#t = STRINGS[locale] ?? this.#t);
     if (locale !== 'en' && !STRINGS[locale]) void loadStrings(locale).then(() => this.forceUpdate());
     if (!t) return null;
     const messages = allMessages(state.messages);
@@ -90,7 +88,7 @@ export class Panel extends Component<Props, State> {
           const dropped = e.dataTransfer?.files;
           if (dropped?.length) {
             e.preventDefault();
-            this.add(dropped);
+            this.#add(dropped);
           }
         }}
       >
@@ -102,7 +100,10 @@ export class Panel extends Component<Props, State> {
           onClose={onClose}
         />
         {state.unavailable && <p class="banner">{t.unavailable}</p>}
-        <MessageList t={t} messages={messages} visible={state.open} session={session} />
+        <MessageList t={t} messages={messages} visible={state.open} session={session} lang={locale} />
+        {(state.typing || state.read || state.site?.typingPreview) && (
+          <Receipts state={state} messages={messages} lang={locale} />
+        )}
         {until !== null && <WaitingStatus key={until} t={t} until={until} clockOffset={state.clockOffset} />}
         {question?.input === 'choice' && (
           <QuestionChoices
@@ -118,12 +119,12 @@ export class Panel extends Component<Props, State> {
         <Composer
           t={t}
           disabled={state.unavailable}
-          onSend={this.send}
-          inputRef={this.input}
+          onSend={this.#send}
+          inputRef={this.#input}
           question={question}
           session={session}
           files={state.ready}
-          onFiles={this.add}
+          onFiles={this.#add}
           onVoice={() => this.setState({ voice: true })}
         />
       </section>

@@ -4,6 +4,7 @@ import { SitePage } from '../../components/site-page.js';
 import { AllowedOrigins } from './allowed-origins.js';
 import { EmbedSnippet } from './embed-snippet.js';
 import { InstallationStatus } from './installation-status.js';
+import { IdentityVerification } from './identity-verification.js';
 
 export function EmbedPage({ agent }: { agent: Agent }) {
   return (
@@ -14,6 +15,7 @@ export function EmbedPage({ agent }: { agent: Agent }) {
             <EmbedSnippet siteKey={site.key} />
             <AllowedOrigins site={site} onSaved={replace} />
             <InstallationStatus site={site} />
+            <IdentityVerification site={site} />
           </>
         )}
       </SitePage>

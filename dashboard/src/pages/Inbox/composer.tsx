@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { NoteBox } from './note-box.js';
 import { ReplyBox } from './reply-box.js';
 import { OPTED_OUT_NOTICE } from '../Contacts/opted-out.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   conversationId: string;
@@ -27,6 +28,7 @@ export function Composer(props: Props) {
   const { conversationId, closed, draft, onDraft, onSend, onNote, replies, agentName, channel, smsOptedOut } =
     props;
   const [mode, setMode] = useState<Mode>('reply');
+  const t = useT();
   const modeButton = (m: Mode, label: string) => (
     <button
       type="button"
@@ -39,11 +41,11 @@ export function Composer(props: Props) {
   );
   return (
     <div class={`composer composer--${mode}`}>
-      {closed && <p class="composer__closed">This conversation is closed.</p>}
+      {closed && <p class="composer__closed">{t('composer.closed')}</p>}
       {!closed && channel === 'sms' && smsOptedOut && <p class="composer__closed">{OPTED_OUT_NOTICE}</p>}
-      <div class="composer__modes" role="group" aria-label="Write">
-        {modeButton('reply', 'Reply')}
-        {modeButton('note', 'Note')}
+      <div class="composer__modes" role="group" aria-label={t('composer.write')}>
+        {modeButton('reply', t('composer.reply'))}
+        {modeButton('note', t('composer.note'))}
       </div>
       {mode === 'note' && <NoteBox onNote={onNote} />}
       {mode === 'reply' && !closed && (

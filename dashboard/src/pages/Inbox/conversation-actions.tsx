@@ -5,6 +5,7 @@ import { ConfirmButton } from '../../components/confirm-button.js';
 import { AssigneePicker } from './assignee-picker.js';
 import { ClosingControls } from './closing-controls.js';
 import { useAction } from './use-action.js';
+import { MarkUnreadButton } from './receipts.js';
 
 interface Props {
   conversation: Conversation | undefined;
@@ -56,6 +57,7 @@ export function ConversationActions({
         />
       )}
       {c && <ClosingControls conversation={c} busy={busy} run={run} onClose={onClose} onReopen={onReopen} />}
+      {c && <MarkUnreadButton conversationId={c.id} />}
       {c && onDelete && (
         <ConfirmButton
           label="Delete conversation"

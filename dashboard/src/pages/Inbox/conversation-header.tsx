@@ -8,6 +8,7 @@ import { ChannelIcon } from '../Sms/channel-icon.js';
 import { displayName } from '../Sms/display-name.js';
 import { ClosedAt } from './closed-at.js';
 import { SmsContactLine } from './sms-contact-line.js';
+import { useT, type Translate } from '../../i18n/i18n.js';
 
 interface Props {
   conversation: Conversation | undefined;
@@ -18,23 +19,29 @@ interface Props {
   smsContact?: ContactSummary | null;
 }
 
-function assignedText(assigneeId: string, agentId: string, colleagues: readonly Colleague[]): string {
-  if (assigneeId === agentId) return 'Assigned to you';
+function assignedText(
+  assigneeId: string,
+  agentId: string,
+  colleagues: readonly Colleague[],
+  t: Translate,
+): string {
+  if (assigneeId === agentId) return t('header.assignedToYou');
   const name = colleagues.find((c) => c.id === assigneeId)?.name;
-  return name ? `Assigned to ${name}` : 'Assigned';
+  return name ? t.fn('header.assignedTo')(name) : t('header.assigned');
 }
 
 /** The team the conversation is filed under: its queue while it waits, the team it came through once taken. */
-function teamText(teamId: string, waiting: boolean, teams: Props['teams']): string {
-  const name = teams.find((t) => t.id === teamId)?.name ?? 'a team';
-  return waiting ? `Waiting in the ${name} queue` : `Team: ${name}`;
+function teamText(teamId: string, waiting: boolean, teams: Props['teams'], t: Translate): string {
+  const name = teams.find((team) => team.id === teamId)?.name ?? t('header.aTeam');
+  return waiting ? t.fn('header.waitingIn')(name) : t.fn('header.team')(name);
 }
 
 export function ConversationHeader({ conversation: c, agentId, colleagues, teams, smsContact }: Props) {
+  const t = useT();
   if (!c) {
     return (
       <header class="pane-header thread-header">
-        <h2 class="thread-header__title">Conversation</h2>
+        <h2 class="thread-header__title">{t('header.conversation')}</h2>
       </header>
     );
   }
@@ -55,7 +62,9 @@ export function ConversationHeader({ conversation: c, agentId, colleagues, teams
           {c.status === 'closed' && c.closedAt != null ? (
             <ClosedAt class="badge badge--closed-at" ts={c.closedAt} />
           ) : (
-            <span class={`badge badge--${c.status}`}>{c.status === 'open' ? 'Open' : 'Closed'}</span>
+            <span class={`badge badge--${c.status}`}>
+              {c.status === 'open' ? t('header.open') : t('header.closed')}
+            </span>
           )}
           <ConversationBadges conversation={c} />
           {c.channel === 'sms' && (
@@ -66,10 +75,10 @@ export function ConversationHeader({ conversation: c, agentId, colleagues, teams
             />
           )}
           <span>
-            Started <RelativeTime ts={c.createdAt} />
+            {t('header.started')} <RelativeTime ts={c.createdAt} />
           </span>
-          {c.assigneeId && <span>{assignedText(c.assigneeId, agentId, colleagues)}</span>}
-          {c.teamId && <span>{teamText(c.teamId, c.assigneeId === null, teams)}</span>}
+          {c.assigneeId && <span>{assignedText(c.assigneeId, agentId, colleagues, t)}</span>}
+          {c.teamId && <span>{teamText(c.teamId, c.assigneeId === null, teams, t)}</span>}
         </div>
       </div>
     </header>

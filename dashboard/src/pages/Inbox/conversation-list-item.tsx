@@ -5,6 +5,7 @@ import { routeHref } from '../../state/route.js';
 import { ChannelIcon } from '../Sms/channel-icon.js';
 import { displayName } from '../Sms/display-name.js';
 import { ClosedAt } from './closed-at.js';
+import { UnreadBadge } from './receipts.js';
 
 interface Props {
   conversation: Conversation;
@@ -23,6 +24,7 @@ export function ConversationListItem({ conversation: c, selected }: Props) {
           <span class="conv__number">#{c.number}</span>
           {c.channel === 'sms' && <ChannelIcon channel="sms" />}
           <span class="conv__name">{displayName(c.visitorName)}</span>
+          <UnreadBadge conversationId={c.id} />
           <RelativeTime class="conv__time" ts={c.updatedAt} />
         </span>
         <span class="conv__preview">{c.lastMessagePreview ?? 'No messages yet'}</span>

@@ -6,6 +6,7 @@ import { hasFilters, isSearching, type ListFilters } from '../../state/list-filt
 import { ConversationListItem } from './conversation-list-item.js';
 import { FolderTabs } from './folder-tabs.js';
 import { ListFiltersBar } from './list-filters-bar.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   conversations: readonly Conversation[];
@@ -34,12 +35,13 @@ export function matchCount(n: number): string {
 export function ConversationList(props: Props) {
   const { conversations, folder, filters, selectedId, loading, error } = props;
   const searching = isSearching(filters);
+  const t = useT();
   const filtered = hasFilters(filters);
   const emptyText = searching
     ? 'No conversation matches this search.'
     : filtered
       ? 'No conversation matches these filters.'
-      : folderById(folder).emptyText;
+      : t(`folder.${folderById(folder).id}.empty`);
   // Where the list comes from, and with filters how many match (the list as the server gave it: what the agent may see).
   const scope = [
     searching && 'Search results from all folders',

@@ -1,5 +1,13 @@
 import type { AssigneeBody, Team } from '@livechat/shared/api';
-import type { Activity, Agent, Attachment, Conversation, Message, SavedReply } from '@livechat/shared/model';
+import type {
+  Activity,
+  Agent,
+  Attachment,
+  Conversation,
+  Message,
+  SavedReply,
+  VisitorContext,
+} from '@livechat/shared/model';
 import { useMemo } from 'preact/hooks';
 import type { Colleague } from '../../api/index.js';
 import { timelineItems } from '../../state/activities.js';
@@ -11,6 +19,7 @@ import { ConversationActions } from './conversation-actions.js';
 import { ConversationHeader } from './conversation-header.js';
 import { MessageList } from './message-list.js';
 import { SidePanel } from './side-panel.js';
+import { TypingLine, useReadWhileOpen } from './receipts.js';
 
 export interface ConversationHandlers {
   onDraft: (text: string) => void;
@@ -38,6 +47,8 @@ interface Props extends ConversationHandlers {
   gone: Gone | undefined;
   /** Unknown, or not the agent's to see: the server answers both alike, and so does this view. */
   notFound: boolean;
+  /** The visitor context pushed live since the view opened, if any (the side panel's "Visitor"). */
+  visitorContext?: VisitorContext | undefined;
   agent: Agent;
   colleagues: readonly Colleague[];
   teams: readonly Team[];
@@ -71,6 +82,8 @@ export function ConversationView(props: Props) {
   const items = useMemo(() => timelineItems(messages, activities), [messages, activities]);
   const label = c ? `Conversation #${c.number}` : 'Conversation';
   const smsContact = useSmsContact(c);
+  // Read up to the newest message shown, while it is open and the tab visible.
+  useReadWhileOpen(conversationId, messages[messages.length - 1]?.seq ?? 0);
 
   if (props.gone) return <GoneNotice gone={props.gone} colleagues={colleagues} />;
   if (props.notFound) return <EmptyThread text="Conversation not found." />;
@@ -118,6 +131,7 @@ export function ConversationView(props: Props) {
             onRetry={props.onRetry}
             onDiscard={props.onDiscard}
           />
+          <TypingLine conversationId={conversationId} />
           <Composer
             key={conversationId}
             conversationId={conversationId}
@@ -137,6 +151,7 @@ export function ConversationView(props: Props) {
           conversationId={conversationId}
           conversation={c}
           lastVisitorSeq={visitorSeq}
+          visitorContext={props.visitorContext}
           filesVersion={filesVersion}
           ready={thread?.status === 'ready'}
           onTags={props.onTags}

@@ -5,6 +5,7 @@ import { useList } from '../../components/use-list.js';
 import { useLoad } from '../../components/use-load.js';
 import { DetailsForm } from './details-form.js';
 import { RecordList } from './record-list.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   conversationId: string;
@@ -18,6 +19,7 @@ const newestLast = (a: CrmRecord, b: CrmRecord) => a.createdAt - b.createdAt;
 export function DetailsPanel({ conversationId, onRecordCreated }: Props) {
   const titleId = useId();
   const details = useLoad(() => conversationsApi.details(conversationId), [conversationId]);
+  const t = useT();
   const records = useList(() => conversationsApi.records(conversationId), newestLast);
   const created = (record: CrmRecord) => {
     records.put(record);
@@ -26,7 +28,7 @@ export function DetailsPanel({ conversationId, onRecordCreated }: Props) {
   return (
     <section class="side__section details" aria-labelledby={titleId}>
       <h2 class="side__title" id={titleId}>
-        Details
+        {t('side.details')}
       </h2>
       {details.state.status === 'loading' && <p class="muted">Loading…</p>}
       {details.state.status === 'error' && (

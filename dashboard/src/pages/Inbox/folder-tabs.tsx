@@ -1,5 +1,7 @@
 import type { FolderCounts } from '@livechat/shared/api';
 import { folderCount, foldersFor, type FolderId, type InboxViewer } from '../../state/folders.js';
+import { useT } from '../../i18n/i18n.js';
+import { FolderUnread } from './receipts.js';
 
 interface Props {
   viewer: InboxViewer;
@@ -11,8 +13,9 @@ interface Props {
 
 /** The folders as tabs, each with its live size ("Unassigned 3"); the size is a description, not in the name. */
 export function FolderTabs({ viewer, folder, counts, onFolder }: Props) {
+  const t = useT();
   return (
-    <div class="tabs" role="tablist" aria-label="Folders">
+    <div class="tabs" role="tablist" aria-label={t('inbox.folders')}>
       {foldersFor(viewer).map((f) => {
         const count = folderCount(counts, f.id);
         return (
@@ -25,7 +28,7 @@ export function FolderTabs({ viewer, folder, counts, onFolder }: Props) {
             aria-describedby={count !== null ? `folder-count-${f.id}` : undefined}
             onClick={() => onFolder(f.id)}
           >
-            {f.label}
+            {t(`folder.${f.id}`)}
             {count !== null && (
               <>
                 {' '}
@@ -35,10 +38,11 @@ export function FolderTabs({ viewer, folder, counts, onFolder }: Props) {
                 </span>
                 {/* Hidden from the name computation, still read as the tab's description. */}
                 <span class="visually-hidden" id={`folder-count-${f.id}`} aria-hidden="true">
-                  {count === 1 ? '1 conversation' : `${count} conversations`}
+                  {t.plural('nav.conversations', count)}
                 </span>
               </>
             )}
+            <FolderUnread folder={f.id} />
           </button>
         );
       })}

@@ -61,8 +61,14 @@ export function InboxPage({
   );
 
   const handlers = (id: string): ConversationHandlers => ({
-    onDraft: (text) => drafts.current.set(id, text),
-    onSend: (text, attachments) => store.send(id, text, attachments),
+    onDraft: (text) => {
+      drafts.current.set(id, text);
+      store.receipts.typed(id, text);
+    },
+    onSend: (text, attachments) => {
+      store.receipts.stoppedTyping();
+      return store.send(id, text, attachments);
+    },
     onRetry: (clientId) => store.retry(id, clientId),
     onDiscard: (clientId) => store.discard(id, clientId),
     onAssign: () => store.assign(id),
@@ -122,6 +128,7 @@ export function InboxPage({
           activities={state.activities.get(conversationId)}
           gone={state.removed.get(conversationId)}
           notFound={state.notFound.has(conversationId)}
+          visitorContext={state.visitorContexts.get(conversationId)}
           agent={agent}
           colleagues={colleagues}
           teams={teams}

@@ -1,6 +1,7 @@
 import type { Contact, ContactField, LeadData } from '@livechat/shared/model';
 import { CONTACT_FIELDS } from '@livechat/shared/model';
 import { useLead } from './use-lead.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   conversationId: string;
@@ -22,16 +23,15 @@ const isEmpty = ({ contact, answers }: LeadData) =>
 /** What the playbook learned about the visitor: contact details and the answers to its questions. */
 export function LeadPanel({ conversationId, lastVisitorSeq, ready }: Props) {
   const state = useLead(conversationId, lastVisitorSeq, ready);
+  const t = useT();
   return (
-    <aside class="side__section" aria-label="Lead data">
-      <h2 class="side__title">Lead data</h2>
+    <aside class="side__section" aria-label={t('side.leadData')}>
+      <h2 class="side__title">{t('side.leadData')}</h2>
       {state.status === 'loading' && <p class="muted">Loading…</p>}
       {state.status === 'error' && <p class="form-error">{state.message}</p>}
       {state.status === 'ready' &&
         (isEmpty(state.data) ? (
-          <p class="muted">
-            Nothing captured yet. Contact details and answers to the bot's questions show here.
-          </p>
+          <p class="muted">{t('side.nothingCaptured')}</p>
         ) : (
           <LeadDetails lead={state.data} />
         ))}
@@ -40,13 +40,14 @@ export function LeadPanel({ conversationId, lastVisitorSeq, ready }: Props) {
 }
 
 function LeadDetails({ lead }: { lead: LeadData }) {
+  const t = useT();
   return (
     <>
-      <h3 class="side__heading">Contact</h3>
+      <h3 class="side__heading">{t('side.contact')}</h3>
       <ContactList contact={lead.contact} />
-      <h3 class="side__heading">Answers</h3>
+      <h3 class="side__heading">{t('side.answers')}</h3>
       {lead.answers.length === 0 ? (
-        <p class="muted">No answers yet.</p>
+        <p class="muted">{t('side.noAnswers')}</p>
       ) : (
         <dl class="lead__list">
           {lead.answers.map((a) => (

@@ -1,7 +1,7 @@
-// Message bodies are rendered as JSX text children (text nodes) or through RichTextView, which builds elements
+// Message bodies are rendered as JSX text children (text nodes) or through the rich-text views, which build elements
 // from the validated tree: markup in a body stays inert.
 import type { Attachment, Message } from '@livechat/shared/model';
-import { RichTextView } from '@livechat/shared/rich-text/view';
+import { LinkedRichText, LinkedText } from '@livechat/shared/rich-text/linked-view';
 import { MessageAttachments } from './message-attachments.js';
 
 /**
@@ -13,14 +13,14 @@ export function MessageBody({ message: m }: { message: Message }) {
   if (content?.type === 'rich') {
     return (
       <div class="msg__body msg__body--rich">
-        <RichTextView text={content.text} />
+        <LinkedRichText text={content.text} />
       </div>
     );
   }
   if (content?.type === 'question') {
     return (
       <div class="msg__body msg__body--rich">
-        <RichTextView text={content.text} />
+        <LinkedRichText text={content.text} />
         {content.choices && content.choices.length > 0 && (
           <ul class="msg__options" aria-label="Options">
             {content.choices.map((choice) => (
@@ -35,7 +35,11 @@ export function MessageBody({ message: m }: { message: Message }) {
   }
   if (m.attachments && m.attachments.length > 0)
     return <FilesAndCaption attachments={m.attachments} caption={m.body} />;
-  return <p class="msg__body">{m.body}</p>;
+  return (
+    <p class="msg__body">
+      <LinkedText text={m.body} />
+    </p>
+  );
 }
 
 export function FilesAndCaption({
@@ -48,7 +52,11 @@ export function FilesAndCaption({
   return (
     <>
       <MessageAttachments attachments={attachments} />
-      {caption.trim() && <p class="msg__body">{caption}</p>}
+      {caption.trim() && (
+        <p class="msg__body">
+          <LinkedText text={caption} />
+        </p>
+      )}
     </>
   );
 }

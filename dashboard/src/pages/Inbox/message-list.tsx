@@ -1,9 +1,11 @@
+import { Fragment } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TimelineItem } from '../../state/activities.js';
 import type { PendingReply } from '../../state/thread.js';
 import { ActivityItem } from './activity-item.js';
 import { MessageItem } from './message-item.js';
 import { PendingItem } from './pending-item.js';
+import { SeenMark, useSeen } from './receipts.js';
 
 interface Props {
   conversationId: string;
@@ -36,6 +38,7 @@ export function MessageList({
 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const seen = useSeen(conversationId, items);
 
   useLayoutEffect(() => {
     stick.current = true;
@@ -58,12 +61,14 @@ export function MessageList({
         {loading && items.length === 0 && <li class="empty">Loading messages…</li>}
         {items.map((item) =>
           item.kind === 'message' ? (
-            <MessageItem
-              key={item.message.id}
-              message={item.message}
-              mine={item.message.author.kind === 'agent' && item.message.author.id === agentId}
-              visitorName={visitorName}
-            />
+            <Fragment key={item.message.id}>
+              <MessageItem
+                message={item.message}
+                mine={item.message.author.kind === 'agent' && item.message.author.id === agentId}
+                visitorName={visitorName}
+              />
+              {seen?.messageId === item.message.id && <SeenMark readAt={seen.readAt} />}
+            </Fragment>
           ) : (
             <ActivityItem key={`a-${item.activity.id}`} activity={item.activity} />
           ),

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useAction } from './use-action.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   /** Resolves to the server's refusal, or null once the note is stored. */
@@ -13,6 +14,7 @@ const MAX_NOTE = 5000;
 export function NoteBox({ onNote }: Props) {
   const [text, setText] = useState('');
   const { busy, error, run } = useAction();
+  const t = useT();
 
   const submit = async () => {
     const body = text.trim();
@@ -30,8 +32,8 @@ export function NoteBox({ onNote }: Props) {
     >
       <textarea
         class="reply__input"
-        aria-label="Internal note"
-        placeholder="Only your team sees notes. Enter adds it, Shift+Enter adds a line."
+        aria-label={t('note.label')}
+        placeholder={t('note.placeholder')}
         rows={3}
         maxLength={MAX_NOTE}
         value={text}
@@ -50,7 +52,7 @@ export function NoteBox({ onNote }: Props) {
           </span>
         )}
         <button class="button button--note" type="submit" disabled={busy}>
-          Add note
+          {t('note.add')}
         </button>
       </div>
     </form>

@@ -22,6 +22,7 @@ import { useAttachments } from './use-attachments.js';
 import { pastedFiles, useFileDrop } from './use-file-drop.js';
 import { useVoiceNote } from './use-voice-note.js';
 import { VoiceNotePanel } from './voice-note-panel.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   /** Where attached files and voice notes upload. */
@@ -67,6 +68,7 @@ export function ReplyBox({
   agentName,
   sms = false,
 }: Props) {
+  const t = useT();
   const [text, setText] = useState(initial);
   const [caret, setCaret] = useState(initial.length);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -213,10 +215,10 @@ export function ReplyBox({
             <textarea
               ref={box}
               class="reply__input"
-              aria-label="Reply"
+              aria-label={t('reply.label')}
               aria-describedby={sms ? `${hintId} ${counterId}` : hintId}
               {...picker.textboxProps}
-              placeholder="Write a reply. Enter sends, Shift+Enter adds a line."
+              placeholder={t('reply.placeholder')}
               rows={3}
               maxLength={LIMITS.maxMessageLength}
               value={text}
@@ -255,8 +257,8 @@ export function ReplyBox({
                 <button
                   type="button"
                   class="icon-button"
-                  aria-label="Attach file"
-                  title="Attach file"
+                  aria-label={t('reply.attach')}
+                  title={t('reply.attach')}
                   onClick={() => fileInput.current?.click()}
                 >
                   <PaperclipIcon />
@@ -279,15 +281,15 @@ export function ReplyBox({
                   ref={recordButton}
                   type="button"
                   class="icon-button"
-                  aria-label="Record voice message"
-                  title="Record voice message"
+                  aria-label={t('reply.record')}
+                  title={t('reply.record')}
                   onClick={voice.start}
                 >
                   <MicrophoneIcon />
                 </button>
               </span>
               <span class="reply__hint" id={hintId}>
-                Type / for saved replies.
+                {t('reply.savedHint')}
               </span>
               {text.length >= COUNTER_FROM && (
                 <span class="reply__count">
@@ -295,7 +297,7 @@ export function ReplyBox({
                 </span>
               )}
               <button class="button button--primary" type="submit" disabled={!canSend}>
-                Send
+                {t('reply.send')}
               </button>
             </div>
           </>

@@ -1,4 +1,4 @@
-import type { Conversation } from '@livechat/shared/model';
+import type { Conversation, VisitorContext } from '@livechat/shared/model';
 import { useId, useRef, useState } from 'preact/hooks';
 import { DetailsPanel } from './details-panel.js';
 import { EarlierConversations } from './earlier-conversations.js';
@@ -6,11 +6,14 @@ import { ContactNotesSection } from './contact-notes-section.js';
 import { GalleryPanel } from './gallery-panel.js';
 import { LeadPanel } from './lead-panel.js';
 import { TagEditor } from './tag-editor.js';
+import { VisitorPanel } from './visitor-panel.js';
 
 interface Props {
   conversationId: string;
   conversation: Conversation | undefined;
   lastVisitorSeq: number;
+  /** Pushed live (`visitor.context.updated`); newer than what the Visitor section loaded. */
+  visitorContext?: VisitorContext | undefined;
   /** Changes when a message with files arrives (the Gallery refreshes). */
   filesVersion: number;
   ready: boolean;
@@ -33,6 +36,7 @@ export function SidePanel({
   conversationId,
   conversation: c,
   lastVisitorSeq,
+  visitorContext,
   filesVersion,
   ready,
   onTags,
@@ -86,6 +90,7 @@ export function SidePanel({
         hidden={tab !== 'overview'}
       >
         {c && <TagEditor tags={c.tags} onTags={onTags} />}
+        {c?.channel !== 'sms' && <VisitorPanel conversationId={conversationId} live={visitorContext} />}
         {c && <EarlierConversations conversation={c} />}
         {c && <ContactNotesSection conversationId={c.id} contactId={c.visitorId} />}
         <LeadPanel conversationId={conversationId} lastVisitorSeq={lastVisitorSeq} ready={ready} />

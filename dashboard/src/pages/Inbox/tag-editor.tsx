@@ -1,6 +1,7 @@
 import { TagSchema } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
 import { useAction } from './use-action.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   tags: readonly string[];
@@ -16,6 +17,7 @@ export function TagEditor({ tags, onTags }: Props) {
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const { busy, error, run } = useAction();
+  const t = useT();
 
   /** Why the typed tag cannot be added, or null. */
   const problem = (tag: string | null): string | null => {
@@ -35,8 +37,8 @@ export function TagEditor({ tags, onTags }: Props) {
   };
 
   return (
-    <section class="side__section tags" aria-label="Tags">
-      <h2 class="side__title">Tags</h2>
+    <section class="side__section tags" aria-label={t('side.tags')}>
+      <h2 class="side__title">{t('side.tags')}</h2>
       {tags.length > 0 && (
         <ul class="tags__list">
           {tags.map((tag) => (
@@ -45,9 +47,9 @@ export function TagEditor({ tags, onTags }: Props) {
               <button
                 type="button"
                 class="tag__remove"
-                aria-label={`Remove tag ${tag}`}
+                aria-label={t.fn('side.removeTag')(tag)}
                 disabled={busy}
-                onClick={() => void run(() => onTags(tags.filter((t) => t !== tag)))}
+                onClick={() => void run(() => onTags(tags.filter((other) => other !== tag)))}
               >
                 ×
               </button>
@@ -64,8 +66,8 @@ export function TagEditor({ tags, onTags }: Props) {
       >
         <input
           class="input input--compact"
-          aria-label="Add tag"
-          placeholder="New tag"
+          aria-label={t('side.addTag')}
+          placeholder={t('side.newTag')}
           aria-invalid={invalid ? true : undefined}
           maxLength={32}
           value={text}
@@ -75,7 +77,7 @@ export function TagEditor({ tags, onTags }: Props) {
           }}
         />
         <button type="submit" class="button button--small" disabled={busy}>
-          Add tag
+          {t('side.addTag')}
         </button>
       </form>
       {(invalid ?? error) && (

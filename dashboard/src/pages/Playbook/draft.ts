@@ -12,6 +12,10 @@ import {
   type Step,
 } from '@livechat/shared/model';
 import { parseMarkdown, toMarkdown } from '@livechat/shared/rich-text';
+import { candidateTranslations, draftTranslations } from './translations.js';
+
+/** Per language, the translated texts of one object as markdown (keyed like its fields); '' or absent: none. */
+export type DraftTranslations = Partial<Record<Locale, Record<string, string>>>;
 
 export interface QuestionDraft {
   id: string;
@@ -21,11 +25,13 @@ export interface QuestionDraft {
   choices: string;
   /** `contact.email`, or `custom.<name>` (the name may still be empty while the admin types it). */
   field: string;
+  translations?: DraftTranslations;
 }
 
 export interface CaptureDraft {
   enabled: boolean;
   text: string;
+  translations?: DraftTranslations;
 }
 
 export interface LiveChatDraft {
@@ -40,11 +46,15 @@ export interface LiveChatDraft {
     questions: QuestionDraft[];
     capture: Record<ContactField, CaptureDraft>;
     thankYou: string;
+    translations?: DraftTranslations;
   };
+  translations?: DraftTranslations;
 }
 
 export type StepDraft =
-  { kind: 'message'; id: string; text: string } | ({ kind: 'question' } & QuestionDraft) | LiveChatDraft;
+  | { kind: 'message'; id: string; text: string; translations?: DraftTranslations }
+  | ({ kind: 'question' } & QuestionDraft)
+  | LiveChatDraft;
 
 export interface PlaybookDraft {
   botName: string;
@@ -68,14 +78,19 @@ function questionDraft(q: Question): QuestionDraft {
     input: q.input,
     choices: (q.choices ?? []).join('\n'),
     field: q.field,
+    ...draftTranslations(q.translations),
   };
 }
 
 function captureDraft(capture: readonly CaptureField[]): Record<ContactField, CaptureDraft> {
-  const byField = new Map(capture.map((c) => [c.field, c.text]));
+  const byField = new Map(capture.map((c) => [c.field, c]));
   const entry = (field: ContactField): CaptureDraft => {
-    const text = byField.get(field);
-    return { enabled: text !== undefined, text: text ? toMarkdown(text) : DEFAULT_CAPTURE_PROMPTS[field] };
+    const text = byField.get(field)?.text;
+    return {
+      enabled: text !== undefined,
+      text: text ? toMarkdown(text) : DEFAULT_CAPTURE_PROMPTS[field],
+      ...draftTranslations(byField.get(field)?.translations),
+    };
   };
   return {
     name: entry('name'),
@@ -88,7 +103,12 @@ function captureDraft(capture: readonly CaptureField[]): Record<ContactField, Ca
 function stepDraft(step: Step): StepDraft {
   switch (step.kind) {
     case 'message':
-      return { kind: 'message', id: step.id, text: toMarkdown(step.text) };
+      return {
+        kind: 'message',
+        id: step.id,
+        text: toMarkdown(step.text),
+        ...draftTranslations(step.translations),
+      };
     case 'question':
       return { kind: 'question', ...questionDraft(step) };
     case 'live_chat':
@@ -103,7 +123,9 @@ function stepDraft(step: Step): StepDraft {
           questions: step.offlineFlow.questions.map(questionDraft),
           capture: captureDraft(step.offlineFlow.capture),
           thankYou: toMarkdown(step.offlineFlow.thankYou),
+          ...draftTranslations(step.offlineFlow.translations),
         },
+        ...draftTranslations(step.translations),
       };
   }
 }
@@ -133,6 +155,7 @@ function question(q: QuestionDraft): Question {
     ...(q.input === 'choice' ? { choices: choiceLines(q.choices) } : {}),
     // Checked by the schema; the type only says what a valid one looks like.
     field: q.field as FieldRef,
+    ...candidateTranslations(q.translations),
   };
 }
 
@@ -144,7 +167,12 @@ export function capturedFields(capture: Record<ContactField, CaptureDraft>): Con
 function candidateStep(step: StepDraft): Step {
   switch (step.kind) {
     case 'message':
-      return { kind: 'message', id: step.id, text: parseMarkdown(step.text) };
+      return {
+        kind: 'message',
+        id: step.id,
+        text: parseMarkdown(step.text),
+        ...candidateTranslations(step.translations),
+      };
     case 'question':
       return { kind: 'question', ...question(step) };
     case 'live_chat': {
@@ -163,9 +191,12 @@ function candidateStep(step: StepDraft): Step {
           capture: capturedFields(capture).map((field) => ({
             field,
             text: parseMarkdown(capture[field].text),
+            ...candidateTranslations(capture[field].translations),
           })),
           thankYou: parseMarkdown(thankYou),
+          ...candidateTranslations(step.offlineFlow.translations),
         },
+        ...candidateTranslations(step.translations),
       };
     }
   }

@@ -1,4 +1,4 @@
-import type { StoredPlaybook } from '@livechat/shared/model';
+import type { Locale, StoredPlaybook } from '@livechat/shared/model';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, sitesApi } from '../../api/index.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
@@ -11,6 +11,8 @@ import { FieldErrorsContext } from './field-errors.js';
 import { PlaybookPreview } from './preview/playbook-preview.js';
 import { StepList } from './step-list.js';
 import { useFieldErrors } from './use-field-errors.js';
+import { BotTextLanguage } from './bot-text-language.js';
+import { keepTranslated, stepsIn } from './translations.js';
 import { serverFieldErrors, validateDraft, type FieldErrors } from './validate.js';
 
 interface Props {
@@ -28,6 +30,9 @@ export function PlaybookEditor({ siteId, initial }: Props) {
   const [version, setVersion] = useState<number | null>(null);
   const [attempts, setAttempts] = useState(0);
   const form = useRef<HTMLFormElement>(null);
+  /** The language whose bot texts the steps show and edit; '' (or the default language): the default texts. */
+  const [textLocale, setTextLocale] = useState<Locale | ''>('');
+  const translating = textLocale !== '' && textLocale !== draft.locale ? textLocale : null;
 
   const validation = useMemo(() => validateDraft(draft), [draft]);
   const errors = useFieldErrors(validation.ok ? NO_ERRORS : validation.errors);
@@ -82,7 +87,16 @@ export function PlaybookEditor({ siteId, initial }: Props) {
           aria-label="Playbook"
         >
           <BotSettings value={draft} onChange={(patch) => change({ ...draft, ...patch })} />
-          <StepList steps={draft.steps} onChange={(steps) => change({ ...draft, steps })} />
+          <BotTextLanguage value={textLocale} defaultLocale={draft.locale} onValue={setTextLocale} />
+          <StepList
+            steps={translating ? stepsIn(draft.steps, translating) : draft.steps}
+            onChange={(steps) =>
+              change({
+                ...draft,
+                steps: translating ? keepTranslated(draft.steps, steps, translating) : steps,
+              })
+            }
+          />
           <div class="playbook__bar">
             {(error ?? formError) && (
               <p class="form-error" role="alert">
@@ -98,7 +112,9 @@ export function PlaybookEditor({ siteId, initial }: Props) {
           </div>
         </form>
       </FieldErrorsContext.Provider>
-      <PlaybookPreview draft={draft} />
+      <PlaybookPreview
+        draft={translating ? { ...draft, steps: stepsIn(draft.steps, translating, true) } : draft}
+      />
     </div>
   );
 }

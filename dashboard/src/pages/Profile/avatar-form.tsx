@@ -4,6 +4,7 @@ import { profileApi, errorMessage } from '../../api/index.js';
 import { Avatar } from '../../components/avatar.js';
 import { Field } from '../../components/field.js';
 import { checkAvatar } from './check-avatar.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   agent: Agent;
@@ -12,6 +13,7 @@ interface Props {
 
 /** The agent's picture: uploaded as soon as it is chosen, shown beside their name in the dashboard. */
 export function AvatarForm({ agent, onChanged }: Props) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,11 +45,11 @@ export function AvatarForm({ agent, onChanged }: Props) {
   return (
     <section class="card profile-avatar" aria-labelledby="profile-avatar-title">
       <h2 class="card__title" id="profile-avatar-title">
-        Picture
+        {t('profile.pictureTitle')}
       </h2>
       <div class="profile-avatar__row">
         <Avatar name={agent.name} kind="agent" src={agent.avatarUrl} large />
-        <Field label="Avatar" hint="A PNG, JPEG or WebP image of up to 512 KB." error={error}>
+        <Field label={t('profile.avatar')} hint={t('profile.avatarHint')} error={error}>
           {(control) => (
             <input
               class="input"
@@ -67,7 +69,7 @@ export function AvatarForm({ agent, onChanged }: Props) {
           disabled={busy}
           onClick={() => void run(() => profileApi.removeAvatar())}
         >
-          Remove avatar
+          {t('profile.removeAvatar')}
         </button>
       )}
     </section>

@@ -5,6 +5,7 @@ import { profileApi } from '../../api/index.js';
 import { TextField } from '../../components/text-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { InvalidFields, issueFields } from '../../components/form-errors.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   agent: Agent;
@@ -17,6 +18,7 @@ const FIELDS = ['name'] as const;
 export function NameForm({ agent, onSaved }: Props) {
   const [name, setName] = useState(agent.name);
   const [saved, setSaved] = useState(false);
+  const t = useT();
   const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
     async () => {
       setSaved(false);
@@ -39,16 +41,16 @@ export function NameForm({ agent, onSaved }: Props) {
       aria-labelledby="profile-name-title"
     >
       <h2 class="card__title" id="profile-name-title">
-        Your name
+        {t('profile.nameTitle')}
       </h2>
-      <p class="muted">Colleagues see it in the inbox, and visitors see it when you join their chat.</p>
+      <p class="muted">{t('profile.nameHint')}</p>
       {error && (
         <p class="form-error" role="alert">
           {error}
         </p>
       )}
       <TextField
-        label="Name"
+        label={t('profile.name')}
         name="name"
         autocomplete="name"
         maxLength={100}
@@ -62,10 +64,10 @@ export function NameForm({ agent, onSaved }: Props) {
       />
       <div class="form-actions">
         <button class="button button--primary" type="submit" disabled={busy}>
-          Save profile
+          {t('profile.save')}
         </button>
         <p class="settings__status" role="status">
-          {saved ? 'Saved.' : ''}
+          {saved ? t('profile.saved') : ''}
         </p>
       </div>
     </form>

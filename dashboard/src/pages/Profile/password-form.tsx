@@ -4,6 +4,7 @@ import { profileApi } from '../../api/index.js';
 import { TextField } from '../../components/text-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { InvalidFields, issueFields } from '../../components/form-errors.js';
+import { useT } from '../../i18n/i18n.js';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 const blank = { currentPassword: '', newPassword: '' };
@@ -14,6 +15,7 @@ export const PASSWORD_CHANGED = 'Password changed. You were signed out on your o
 export function PasswordForm({ email }: { email: string }) {
   const [form, setForm] = useState(blank);
   const [done, setDone] = useState(false);
+  const t = useT();
   const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
     async () => {
       setDone(false);
@@ -41,7 +43,7 @@ export function PasswordForm({ email }: { email: string }) {
       aria-labelledby="profile-password-title"
     >
       <h2 class="card__title" id="profile-password-title">
-        Password
+        {t('profile.passwordTitle')}
       </h2>
       {error && (
         <p class="form-error" role="alert">
@@ -50,13 +52,13 @@ export function PasswordForm({ email }: { email: string }) {
       )}
       {done && (
         <p class="notice" role="status">
-          {PASSWORD_CHANGED}
+          {t('profile.passwordChanged')}
         </p>
       )}
       {/* Lets password managers store the new password under the right account. */}
       <input type="email" name="username" autocomplete="username" value={email} readOnly hidden />
       <TextField
-        label="Current password"
+        label={t('profile.currentPassword')}
         type="password"
         name="current-password"
         autocomplete="current-password"
@@ -65,18 +67,18 @@ export function PasswordForm({ email }: { email: string }) {
         onValue={set('currentPassword')}
       />
       <TextField
-        label="New password"
+        label={t('profile.newPassword')}
         type="password"
         name="new-password"
         autocomplete="new-password"
-        hint="At least 8 characters. Your other devices will be signed out."
+        hint={t('profile.newPasswordHint')}
         error={fieldErrors.newPassword}
         value={form.newPassword}
         onValue={set('newPassword')}
       />
       <div class="form-actions">
         <button class="button button--primary" type="submit" disabled={busy}>
-          Change password
+          {t('profile.changePassword')}
         </button>
       </div>
     </form>

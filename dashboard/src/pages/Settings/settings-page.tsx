@@ -5,6 +5,7 @@ import { AlertChoices } from './alert-choices.js';
 import { DesktopPermissionPanel } from './desktop-permission.js';
 import { FileSettingsSection } from './file-settings.js';
 import { ClosingSettingsSection } from './closing-settings.js';
+import { TypingPreviewSection } from './typing-preview-settings.js';
 
 interface Props {
   agent: Agent;
@@ -32,6 +33,7 @@ export function SettingsPage({ agent, settings }: Props) {
       <DesktopPermissionPanel />
       {agent.role === 'admin' && <FileSettingsSection />}
       {agent.role === 'admin' && <ClosingSettingsSection />}
+      {agent.role === 'admin' && <TypingPreviewSection />}
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { authApi } from '../../api/index.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { TextField } from '../../components/text-field.js';
 import { InvalidFields, issueFields } from '../../components/form-errors.js';
+import { useT } from '../../i18n/i18n.js';
 
 interface Props {
   onSignedIn: (agent: Agent) => void;
@@ -17,6 +18,7 @@ const FIELDS = ['email', 'password'] as const;
 export function SignInPage({ onSignedIn, notice = null }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const t = useT();
   const { busy, error, fieldErrors, submit, clearField } = useFormSubmit(
     async () => {
       // The server's own rules, so an empty or malformed email is said next to the field, without a round trip.
@@ -31,7 +33,7 @@ export function SignInPage({ onSignedIn, notice = null }: Props) {
   return (
     <main class="signin">
       <form class="signin__card" onSubmit={(e) => void submit(e)} noValidate>
-        <h1 class="signin__title">Sign in to LiveChat</h1>
+        <h1 class="signin__title">{t('signIn.title')}</h1>
         {notice && !error && <p class="notice">{notice}</p>}
         {error && (
           <p class="form-error" role="alert">
@@ -39,7 +41,7 @@ export function SignInPage({ onSignedIn, notice = null }: Props) {
           </p>
         )}
         <TextField
-          label="Email"
+          label={t('signIn.email')}
           type="email"
           name="email"
           autocomplete="username"
@@ -52,7 +54,7 @@ export function SignInPage({ onSignedIn, notice = null }: Props) {
           }}
         />
         <TextField
-          label="Password"
+          label={t('signIn.password')}
           type="password"
           name="password"
           autocomplete="current-password"
@@ -65,7 +67,7 @@ export function SignInPage({ onSignedIn, notice = null }: Props) {
           }}
         />
         <button class="button button--primary signin__submit" type="submit" disabled={busy} aria-busy={busy}>
-          Sign in
+          {t('signIn.submit')}
         </button>
       </form>
     </main>

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { TextField } from '../../components/text-field.js';
-import { CopyButton } from '../../components/copy-button.js';
+import { ShownOnceSecret } from '../../components/shown-once-secret.js';
 
 interface Props {
   url: string;
@@ -29,18 +28,7 @@ export function SigningSecretBox({ url, secret, onDone }: Props) {
       <h2 class="card__title" id="secret-title">
         Signing secret for {url}
       </h2>
-      <p role="status">Copy the secret now: it is shown only this once.</p>
-      <div class="invite-box__row">
-        <TextField
-          label="Signing secret"
-          readOnly
-          spellcheck={false}
-          value={secret}
-          onValue={() => {}}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <CopyButton key={secret} text={secret} label="Copy secret" />
-      </div>
+      <ShownOnceSecret label="Signing secret" secret={secret} />
       <div class="muted">
         <p>
           Every delivery carries the header{' '}

@@ -11,7 +11,7 @@ import {
 import type { PlaybookRun, Store } from '../store.js';
 import type { Timeline, WriteUnit } from '../timeline.js';
 import { createDeadlineTimers } from './deadline-timers.js';
-import { fullerValue } from '@livechat/shared/playbook';
+import { fullerValue, localizePlaybook } from '@livechat/shared/playbook';
 import * as engine from './engine.js';
 
 /** How often stored deadlines are looked for (those another node set and may not live to fire). */
@@ -97,8 +97,10 @@ export function createPlaybookRunner({
     run: PlaybookRun,
     step: (playbook: Playbook, ctx: engine.EngineContext) => engine.Outcome,
   ): Promise<engine.RunState | null> {
-    const playbook = await store.playbooks.byVersion(run.siteId, run.version);
-    if (!playbook) return null;
+    const stored = await store.playbooks.byVersion(run.siteId, run.version);
+    if (!stored) return null;
+    // The bot speaks the visitor's language where the admin translated its texts.
+    const playbook = localizePlaybook(stored, run.locale ?? null);
     const ctx = {
       now: unit.now,
       agentsAvailable: await agentsAvailable(await teamOfCard(playbook), playbook.siteId, unit.now),
@@ -115,7 +117,7 @@ export function createPlaybookRunner({
             content: action.content,
           });
           if (action.content.type === 'rich' && action.content.away) {
-            const notice = await awayNotice?.(playbook.siteId, unit.now, playbook.locale);
+            const notice = await awayNotice?.(playbook.siteId, unit.now, run.locale ?? playbook.locale);
             if (notice) await unit.post(conversation.id, system, notice);
           }
           break;
@@ -168,8 +170,16 @@ export function createPlaybookRunner({
   }
 
   return {
-    /** A new conversation runs the site's current playbook. `visitorWrote`: a visitor's message opened it. */
-    async start(unit: WriteUnit, conversation: Conversation, visitorWrote = false): Promise<void> {
+    /**
+     * A new conversation runs the site's current playbook. `visitorWrote`: a visitor's message opened it. `locale`:
+     * the visitor's language (null: unknown), kept with the run so every later bot text is in it.
+     */
+    async start(
+      unit: WriteUnit,
+      conversation: Conversation,
+      visitorWrote = false,
+      locale: Locale | null = null,
+    ): Promise<void> {
       const playbook = await store.playbooks.latest(conversation.siteId);
       if (!playbook) {
         if (visitorWrote) unit.changed((await store.conversations.queue(conversation.id, unit.now))!);
@@ -180,6 +190,7 @@ export function createPlaybookRunner({
         siteId: playbook.siteId,
         version: playbook.version,
         ...engine.START,
+        locale,
       };
       await store.playbookRuns.save(run, unit.now);
       await apply(unit, conversation, run, (p, ctx) => engine.start(p, ctx, visitorWrote));

@@ -40,6 +40,8 @@ export const TABLES = [
   'closing_messages',
   'business_hours',
   'installation_sightings',
+  'site_identity_secrets',
+  'identity_links',
 ] as const;
 
 /** Tables PostgreSQL reads in insertion order through a `rowid` column: SQLite's implicit rowid is copied into it. */
