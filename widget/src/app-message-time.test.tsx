@@ -19,9 +19,7 @@ describe('message times', () => {
     expect(message.tabIndex).toBe(0);
     const time = message.querySelector('time')!;
     expect(time.getAttribute('datetime')).toBe(new Date(AT).toISOString());
-    expect(time.textContent).toBe(
-      new Date(AT).toLocaleTimeString('en', { timeStyle: 'short' }),
-    );
+    expect(time.textContent).toBe(new Date(AT).toLocaleTimeString('en', { timeStyle: 'short' }));
     // Hidden until the message is hovered or focused.
     expect(PANEL_CSS).toContain('.msg:not(:hover,:focus-within) time{display:none}');
     expect(getComputedStyle(time).display).toBe('none');

@@ -22,7 +22,8 @@ export function Receipts({ state, messages, lang }: ReceiptsProps) {
     last.seq !== null &&
     last.seq <= (state.read?.[last.conversationId] ?? 0);
   return (
-    <div role="status" aria-live="polite">
+    // A polite live region, not role=status: the waiting indicator is the panel's one status.
+    <div aria-live="polite">
       {seen && <p style={`${small};text-align:end`}>{s.seen}</p>}
       {state.typing && <p style={small}>{s.typing(state.typing)}</p>}
       {state.site?.typingPreview && <p style={small}>{s.preview}</p>}
