@@ -60,6 +60,8 @@ async function say(page: Page, text: string) {
   await page.getByRole('textbox', { name: 'Message' }).fill(text);
   await page.getByRole('button', { name: 'Send' }).click();
   await expect.poll(() => page.getByRole('log').innerText()).toContain(text);
+  // Stored (acked), not only shown: a message still unsent when the page identifies goes out as the identified user.
+  await expect.poll(() => page.getByRole('log').innerText(), { timeout: 10_000 }).not.toContain('Sending…');
 }
 
 describe('identified visitors in real browsers', () => {
