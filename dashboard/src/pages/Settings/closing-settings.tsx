@@ -1,64 +1,35 @@
 // Admins: how chats end on a site. Whether agents may reopen closed chats, and the closing messages "Close chat"
 // offers (a few built in, shown while the site speaks their language; the admins' own always).
 import type { ClosingMessage } from '@livechat/shared/api';
-import type { Site } from '@livechat/shared/model';
 import { useState } from 'preact/hooks';
 import { closingMessagesApi, errorMessage } from '../../api/index.js';
-import { SitePicker } from '../../components/site-picker.js';
-import { SwitchField } from '../../components/switch-field.js';
+import { SiteSettingsCard } from '../../components/site-settings-card.js';
+import { SiteSwitchField } from '../../components/site-switch-field.js';
 import { TextAreaField } from '../../components/text-area-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { useLoad } from '../../components/use-load.js';
-import { useSiteSwitch } from '../../components/use-site-switch.js';
-import { useSite } from '../../state/use-site.js';
 import './closing-settings.css';
 
 const LANGUAGES = { en: 'English', tr: 'Turkish', sl: 'Slovenian' } as const;
 
 /** The "Closing and reopening" card of the Settings page, for the site picked (or the only one). */
 export function ClosingSettingsSection() {
-  const controls = useSite();
-  const { site, sites } = controls;
   return (
-    <section class="card" aria-labelledby="closing-title">
-      <h2 class="card__title" id="closing-title">
-        Closing and reopening
-      </h2>
-      {controls.loading && <p class="muted">Loading…</p>}
-      {controls.error && (
-        <p class="form-error" role="alert">
-          {controls.error}
-        </p>
-      )}
-      {site && (
+    <SiteSettingsCard id="closing-title" title="Closing and reopening">
+      {(site, controls) => (
         <>
-          <SitePicker sites={sites} site={site} onSelect={controls.select} />
-          <ReopenSwitch site={site} onSaved={controls.replace} />
+          <SiteSwitchField
+            class="closing-settings__reopen"
+            site={site}
+            setting="allowReopen"
+            label="Allow reopening closed chats"
+            hint="On: agents can reopen a closed chat with “Reopen”; it goes back to its agent, or to Unassigned. Off: closed chats stay closed, and the visitor’s next message starts a new one."
+            onSaved={controls.replace}
+          />
           <ClosingMessages key={site.id} siteId={site.id} />
         </>
       )}
-    </section>
-  );
-}
-
-/** Saved as soon as it is switched. */
-function ReopenSwitch({ site, onSaved }: { site: Site; onSaved: (site: Site) => void }) {
-  const { on, busy, error, change } = useSiteSwitch(site, 'allowReopen', onSaved);
-  return (
-    <div class="closing-settings__reopen">
-      <SwitchField
-        label="Allow reopening closed chats"
-        checked={on}
-        busy={busy}
-        onValue={(next) => void change(next)}
-        hint="On: agents can reopen a closed chat with “Reopen”; it goes back to its agent, or to Unassigned. Off: closed chats stay closed, and the visitor’s next message starts a new one."
-      />
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </SiteSettingsCard>
   );
 }
 

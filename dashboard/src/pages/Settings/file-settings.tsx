@@ -10,12 +10,11 @@ import { useState } from 'preact/hooks';
 import { filesApi } from '../../api/index.js';
 import { CheckboxField } from '../../components/checkbox-field.js';
 import { InvalidFields } from '../../components/form-errors.js';
-import { SitePicker } from '../../components/site-picker.js';
+import { SiteSettingsCard } from '../../components/site-settings-card.js';
 import { TextField } from '../../components/text-field.js';
 import { useFormSubmit } from '../../components/use-form-submit.js';
 import { useLoad } from '../../components/use-load.js';
 import { WhenLoaded } from '../../components/when-loaded.js';
-import { useSite } from '../../state/use-site.js';
 
 export const FILE_GROUP_LABELS: Record<FileTypeGroup, string> = {
   image: 'Images',
@@ -31,26 +30,10 @@ const CHANNEL_MB = WEB_MAX_FILE_BYTES / MB;
 
 /** The "Files" card of the Settings page, for the site picked (or the only one). */
 export function FileSettingsSection() {
-  const controls = useSite();
-  const { site, sites } = controls;
   return (
-    <section class="card" aria-labelledby="files-title">
-      <h2 class="card__title" id="files-title">
-        Files
-      </h2>
-      {controls.loading && <p class="muted">Loading…</p>}
-      {controls.error && (
-        <p class="form-error" role="alert">
-          {controls.error}
-        </p>
-      )}
-      {site && (
-        <>
-          <SitePicker sites={sites} site={site} onSelect={controls.select} />
-          <FileSettingsLoader key={site.id} siteId={site.id} />
-        </>
-      )}
-    </section>
+    <SiteSettingsCard id="files-title" title="Files">
+      {(site) => <FileSettingsLoader key={site.id} siteId={site.id} />}
+    </SiteSettingsCard>
   );
 }
 
